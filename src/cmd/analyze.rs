@@ -1,0 +1,115 @@
+//! `slant analyze INPUT... --out DIR`
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use slant::output::now_rfc3339;
+use slant::pipeline::{self, AnalyzeConfig, Invocation, Progress};
+
+/// Arguments of `slant analyze`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Outputs in DIR: articles.csv (one row per article), captions.csv (photo captions \
+kept out of the body), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
+Exit code: 0 all inputs analysed, 2 some inputs failed (see errors.csv), 1 nothing could be analysed.")]
+pub struct Args {
+    /// Files, folders (read recursively) or `-` for JSON Lines on standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Output folder (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Metadata sidecar CSV for plain files: a `file` column plus id, outlet, date, title, url and any other columns.
+    #[arg(long, value_name = "FILE.csv")]
+    pub meta: Option<PathBuf>,
+    /// Name of the text column (CSV/TSV) or field (JSONL); default: text, body, content or article.
+    #[arg(long, value_name = "NAME")]
+    pub text_col: Option<String>,
+    /// Snowball stemming language (name or ISO code).
+    #[arg(long, default_value = "english")]
+    pub lang: String,
+    /// Treat every non-blank line as article text (no boilerplate or caption removal).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Write the text each article's offsets refer to into DIR/<id>.txt (useful for HTML input).
+    #[arg(long, value_name = "DIR")]
+    pub save_text: Option<PathBuf>,
+    /// Refuse documents larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: u64,
+    /// Worker threads (default: one per core). Outputs are identical for any value.
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub threads: usize,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let started = now_rfc3339();
+    let clock = Instant::now();
+    let mut cfg = AnalyzeConfig::new(args.inputs, args.out);
+    cfg.meta = args.meta;
+    cfg.text_col = args.text_col;
+    cfg.lang = args.lang;
+    cfg.keep_boilerplate = args.keep_boilerplate;
+    cfg.save_text = args.save_text;
+    cfg.max_bytes = args.max_bytes;
+    cfg.threads = args.threads;
+    cfg.validate()?;
+
+    let bar = if !args.quiet && std::io::stderr().is_terminal() {
+        let b = ProgressBar::new(0);
+        b.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let on_progress = |p: Progress| {
+        if let Some(b) = &bar {
+            match p {
+                Progress::Total(t) => b.set_length(t),
+                Progress::Done { bytes, articles } => {
+                    b.set_position(bytes);
+                    b.set_message(format!("{articles} articles"));
+                }
+            }
+        }
+    };
+    let summary = pipeline::run(&cfg, &on_progress).context("analyze failed")?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let invocation = Invocation {
+        command_line: std::env::args().collect(),
+        threads: if cfg.threads == 0 { rayon::current_num_threads() } else { cfg.threads },
+        started,
+        finished: now_rfc3339(),
+    };
+    pipeline::write_manifest(&cfg, &summary, invocation)?;
+    if !args.quiet {
+        let secs = clock.elapsed().as_secs_f64();
+        println!("slant analyze: {} articles, {} words", summary.articles, summary.words);
+        println!(
+            "  inputs: {} ({:.1} MB) in {:.2} s ({:.1} MB/s)",
+            summary.inputs.len(),
+            summary.bytes_read as f64 / 1e6,
+            secs,
+            summary.bytes_read as f64 / 1e6 / secs.max(1e-9)
+        );
+        println!("  errors: {}   warnings: {}", summary.errors, summary.warnings);
+        println!(
+            "  wrote:  {}",
+            summary.outputs.iter().map(|o| cfg.out.join(o).display().to_string()).collect::<Vec<_>>().join(", ")
+        );
+        if summary.errors + summary.warnings > 0 {
+            println!("  see {} for details", cfg.out.join("errors.csv").display());
+        }
+    }
+    Ok(summary.exit_code() as u8)
+}

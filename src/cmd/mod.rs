@@ -1,0 +1,26 @@
+//! One module per subcommand, each owning its arguments and `run`.
+
+pub mod analyze;
+
+use clap::{Parser, Subcommand};
+
+/// slant: measure how news articles frame a story.
+#[derive(Debug, Parser)]
+#[command(name = "slant", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles (files, folders, or JSON Lines on stdin) and write CSV outputs.
+    Analyze(analyze::Args),
+}
+
+/// Runs the chosen subcommand; returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+    }
+}

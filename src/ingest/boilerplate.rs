@@ -1,0 +1,437 @@
+//! Finding the article inside a page: boilerplate removal for HTML and for
+//! page text that was already flattened (menus, share rows, "Related Posts",
+//! bylines, footers, comment forms).
+//!
+//! # The heuristic
+//! 1. The text is cut into lines. Consecutive lines are merged into one *unit*
+//!    when a line has no final punctuation and the next starts in lower case
+//!    (a wrapped sentence), or when the whole text is hard-wrapped.
+//! 2. Each unit is classified:
+//!    - **caption**: ends in `Credit: X` (or `Photo: X`), or is an HTML `figcaption`;
+//!    - **boilerplate**: page chrome (HTML `nav`/`footer`/`aside`/forms), link density
+//!      above 0.5, a short line holding a date or "N hours ago" (bylines, date-only lines),
+//!      social/share rows, bullet-menu items, breadcrumbs, and short stock phrases
+//!      ("Related Posts", "Leave a Reply", "Subscribe" ...);
+//!    - **content**: ends in sentence punctuation with at least 3 words and a stopword
+//!      share of at least 15%, or has 20+ words with a stopword share of at least 25%;
+//!    - **other**: anything else (headlines, subheadings, captions without credit).
+//! 3. Each unit gets a score: content `+words`, other `-min(words, 10)` (at least 2),
+//!    boilerplate `-max(words, 3)`, captions and blank lines 0. The body is the
+//!    contiguous run of units with the highest total (maximum-sum subarray): long prose
+//!    paragraphs bridge short in-article lines, while a menu or a list of related
+//!    headlines costs more than an isolated blurb such as an "About us" paragraph earns.
+//! 4. Inside that run, content and other units are body; captions are kept out of the
+//!    body and reported with their credit wherever they occur in the page.
+//! 5. If no unit scores positive (a very short text), every non-blank unit that is not
+//!    a caption or boilerplate is body; failing that, every non-blank unit.
+//!
+//! The title, when not given, is taken from the nearest headline-like unit just above
+//! the body. The date and outlet are inferred by [`super::infer`] from the lines above
+//! the body, the first body line and the page footer.
+
+use std::ops::Range;
+
+use super::html::Hint;
+use super::infer;
+use crate::text::tokens::for_each_word;
+
+/// One input line, for HTML with the information the markup gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineIn {
+    pub span: Range<usize>,
+    pub link_density: f32,
+    pub hint: Hint,
+}
+
+/// A photo caption kept out of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caption {
+    /// Byte range of the whole caption line.
+    pub span: Range<usize>,
+    /// Byte range of the credited name after `Credit:`, if any.
+    pub credit: Option<Range<usize>>,
+}
+
+/// Where the article is in the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// Byte ranges of the body units, in order.
+    pub body: Vec<Range<usize>>,
+    pub captions: Vec<Caption>,
+    /// A headline-like unit just above the body.
+    pub title: Option<Range<usize>>,
+    /// A `date YYYY-MM-DD` collector header, with its byte range.
+    pub header_date: Option<(String, Range<usize>)>,
+    /// Units just above the body, nearest first (bylines live here).
+    pub before_body: Vec<Range<usize>>,
+    /// The first non-blank units of the text.
+    pub top: Vec<Range<usize>>,
+    /// The last non-blank units of the text.
+    pub bottom: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Content,
+    Other,
+    Caption,
+    Boiler,
+}
+
+struct Unit {
+    span: Range<usize>,
+    class: Class,
+    words: usize,
+    credit: Option<Range<usize>>,
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+    "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "even", "for",
+    "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "just", "last", "more", "most", "much", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our",
+    "out", "over", "said", "says", "she", "since", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "through", "to", "two", "under", "up", "us", "very", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
+];
+
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "email",
+    "share",
+    "tweet",
+    "reddit",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "print",
+    "copy",
+    "link",
+    "messenger",
+    "threads",
+    "bluesky",
+    "mail",
+];
+
+const STOCK: &[&str] = &[
+    "related posts",
+    "related stories",
+    "related articles",
+    "related news",
+    "top posts",
+    "most popular",
+    "most read",
+    "featured posts",
+    "recent posts",
+    "recent news",
+    "what's hot",
+    "trending",
+    "leave a reply",
+    "leave a comment",
+    "cancel reply",
+    "post comment",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "advertisement",
+    "sponsored",
+    "read more",
+    "read next",
+    "click here",
+    "all rights reserved",
+    "cookie",
+    "privacy policy",
+    "terms & conditions",
+    "terms of use",
+    "type above and press enter",
+    "press esc",
+    "close menu",
+    "skip to content",
+    "you may also like",
+    "share this",
+    "follow us",
+    "about us",
+    "contact us",
+    "comments",
+];
+
+fn is_terminal(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+fn word_stats(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
+    let mut words = 0;
+    let mut stop = 0;
+    let mut social = 0;
+    let mut buf = String::new();
+    for_each_word(text, span.clone(), |a, b| {
+        words += 1;
+        buf.clear();
+        buf.extend(text[a..b].chars().flat_map(char::to_lowercase));
+        if STOPWORDS.binary_search(&buf.as_str()).is_ok() {
+            stop += 1;
+        }
+        if SOCIAL.contains(&buf.as_str()) {
+            social += 1;
+        }
+    });
+    (words, stop, social)
+}
+
+/// Finds `Credit: NAME` (or `Photo: NAME`, `Picture: NAME`) at the end of a line.
+fn find_credit(line: &str) -> Option<Range<usize>> {
+    for key in ["Credit:", "Credits:", "CREDIT:", "Photo:", "Picture:", "Photograph:", "Image:"] {
+        if let Some(i) = line.rfind(key) {
+            let after = i + key.len();
+            let name = line[after..].trim();
+            let n_words = name.split_whitespace().count();
+            if (1..=6).contains(&n_words) && !is_terminal_sentence_after(name) {
+                let start = after + (line[after..].len() - line[after..].trim_start().len());
+                return Some(start..start + name.len());
+            }
+        }
+    }
+    None
+}
+
+fn is_terminal_sentence_after(name: &str) -> bool {
+    // "Photo: the minister said this." is prose, not a credit.
+    name.split_whitespace().count() > 3 && name.ends_with('.')
+}
+
+fn is_relative_time(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    let w: Vec<&str> = l.split_whitespace().collect();
+    w.len() <= 5
+        && w.last().is_some_and(|x| *x == "ago")
+        && w.iter()
+            .any(|x| x.starts_with("min") || x.starts_with("hour") || x.starts_with("day") || x.starts_with("week"))
+}
+
+fn classify(text: &str, line: &LineIn) -> Unit {
+    let s = &text[line.span.clone()];
+    let (words, stop, social) = word_stats(text, &line.span);
+    let credit = if line.hint == Hint::Caption || words > 1 { find_credit(s) } else { None }
+        .map(|r| line.span.start + r.start..line.span.start + r.end);
+    let lower = s.to_lowercase();
+    let stop_share = if words == 0 { 0.0 } else { stop as f32 / words as f32 };
+    let short = words <= 12;
+    let class = if line.hint == Hint::Caption || credit.is_some() {
+        Class::Caption
+    } else if line.hint == Hint::Chrome
+        || line.link_density > 0.5
+        || (short && infer::find_date(s).is_some())
+        || is_relative_time(s)
+        || (words >= 2 && social * 2 >= words)
+        || (words < 12 && s.starts_with(['•', '·', '*', '-', '–', '»', '|', '>']))
+        || (!is_terminal(s) && (s.contains('»') || s.contains(" | ") || s.contains(" › ")))
+        || (short && STOCK.iter().any(|p| lower.starts_with(p)))
+        || (short && (s.contains('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")))
+        || (words <= 2 && !is_terminal(s))
+    {
+        Class::Boiler
+    } else if (is_terminal(s) && words >= 3 && stop_share >= 0.15) || (words >= 20 && stop_share >= 0.25) {
+        Class::Content
+    } else {
+        Class::Other
+    };
+    Unit { span: line.span.clone(), class, words, credit }
+}
+
+fn score(u: &Unit) -> i64 {
+    match u.class {
+        Class::Content => u.words as i64,
+        Class::Other => -(u.words.clamp(2, 10) as i64),
+        Class::Boiler => -(u.words.max(3) as i64),
+        Class::Caption => 0,
+    }
+}
+
+/// Splits plain text into trimmed, non-blank lines, merging wrapped lines into units.
+/// A `date YYYY-MM-DD` header at the very top is cut off its line.
+pub fn text_lines(text: &str) -> (Vec<LineIn>, Option<(String, Range<usize>)>) {
+    let mut raw: Vec<Option<Range<usize>>> = Vec::new();
+    let mut pos = 0;
+    for piece in text.split_inclusive('\n') {
+        let line = piece.trim_end_matches(['\n', '\r']);
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        raw.push((!trimmed.is_empty()).then(|| pos + lead..pos + lead + trimmed.len()));
+        pos += piece.len();
+    }
+    let mut header = None;
+    if let Some(Some(first)) = raw.iter_mut().find(|r| r.is_some()) {
+        if let Some((date, len)) = infer::header_date(&text[first.clone()]) {
+            header = Some((date, first.start..first.start + len));
+            let rest = &text[first.start + len..first.end];
+            let new_start = first.end - rest.trim_start().len();
+            *first = new_start..first.end;
+        }
+    }
+    let raw: Vec<Option<Range<usize>>> = raw.into_iter().map(|r| r.filter(|r| !r.is_empty())).collect();
+    let wrapped = is_hard_wrapped(text, &raw);
+    let mut out: Vec<LineIn> = Vec::new();
+    let mut prev_blank = true;
+    for r in raw {
+        match r {
+            None => prev_blank = true,
+            Some(r) => {
+                let merge = !prev_blank
+                    && out.last().is_some_and(|last| {
+                        let prev = &text[last.span.clone()];
+                        !is_terminal(prev) && (starts_lowercase(&text[r.clone()]) || wrapped)
+                    });
+                if merge {
+                    if let Some(last) = out.last_mut() {
+                        last.span.end = r.end;
+                    }
+                } else {
+                    out.push(LineIn { span: r, link_density: 0.0, hint: Hint::None });
+                }
+                prev_blank = false;
+            }
+        }
+    }
+    (out, header)
+}
+
+fn is_hard_wrapped(text: &str, raw: &[Option<Range<usize>>]) -> bool {
+    let long: Vec<&Range<usize>> = raw.iter().flatten().filter(|r| r.len() >= 40).collect();
+    if long.len() < 5 || long.iter().any(|r| text[(*r).clone()].chars().count() > 100) {
+        return false;
+    }
+    let open = long.iter().filter(|r| !is_terminal(&text[(**r).clone()])).count();
+    open * 2 >= long.len()
+}
+
+/// Locates the article body in `text`, given its lines (from [`text_lines`] or the HTML
+/// flattener). With `keep_all`, every non-blank line is body.
+pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<usize>)>, keep_all: bool) -> Layout {
+    let units: Vec<Unit> = lines.iter().map(|l| classify(text, l)).collect();
+    let captions: Vec<Caption> = if keep_all {
+        Vec::new()
+    } else {
+        units
+            .iter()
+            .filter(|u| u.class == Class::Caption)
+            .map(|u| Caption { span: u.span.clone(), credit: u.credit.clone() })
+            .collect()
+    };
+    let pick = |pred: &dyn Fn(&Unit) -> bool| -> Vec<usize> { (0..units.len()).filter(|&i| pred(&units[i])).collect() };
+    let chosen: Vec<usize> = if keep_all {
+        pick(&|_| true)
+    } else {
+        match best_run(&units) {
+            Some((a, b)) => (a..=b).filter(|&i| matches!(units[i].class, Class::Content | Class::Other)).collect(),
+            None => {
+                let v = pick(&|u| matches!(u.class, Class::Content | Class::Other));
+                if v.is_empty() {
+                    pick(&|_| true)
+                } else {
+                    v
+                }
+            }
+        }
+    };
+    let first = chosen.first().copied().unwrap_or(0);
+    let before: Vec<usize> = (first.saturating_sub(8)..first).rev().collect();
+    let title = before
+        .iter()
+        .take(6)
+        .find(|&&i| units[i].class == Class::Other && (3..=30).contains(&units[i].words))
+        .map(|&i| units[i].span.clone());
+    let n = units.len();
+    Layout {
+        body: chosen.iter().map(|&i| units[i].span.clone()).collect(),
+        captions,
+        title,
+        header_date,
+        before_body: before.iter().map(|&i| units[i].span.clone()).collect(),
+        top: units.iter().take(12).map(|u| u.span.clone()).collect(),
+        bottom: units[n.saturating_sub(30)..].iter().map(|u| u.span.clone()).collect(),
+    }
+}
+
+/// Maximum-sum contiguous run of units; `None` when nothing scores above zero.
+fn best_run(units: &[Unit]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut cur = 0i64;
+    let mut start = 0usize;
+    for (i, u) in units.iter().enumerate() {
+        if cur <= 0 {
+            cur = 0;
+            start = i;
+        }
+        cur += score(u);
+        if cur > 0 && best.is_none_or(|(b, _, _)| cur > b) {
+            best = Some((cur, start, i));
+        }
+    }
+    best.map(|(_, a, b)| {
+        // Leading units that score nothing (captions) are not part of the run.
+        let a = (a..=b).find(|&i| score(&units[i]) > 0).unwrap_or(a);
+        (a, b)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_of(text: &str) -> Vec<&str> {
+        let (lines, header) = text_lines(text);
+        let l = layout(text, &lines, header, false);
+        l.body.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn drops_menus_related_and_footer() {
+        let page = "Close Menu\n  • Home\n  • World\nFacebook X (Twitter) Instagram\n\nBig Storm Hits Coast Town Overnight\n\nBy Staff March 3, 2026\nA storm hit the town of Kestra overnight, and officials said the damage was heavy.\n\nResidents were told to stay indoors until the winds calmed down in the morning.\nA flooded street in Kestra Credit: AP\nThe mayor said that the town would rebuild.\n\nRelated Posts\n\nOther headline about a thing\n\nJanuary 2, 2026\n© 2026 Example Site. Designed by Someone.\n";
+        assert_eq!(
+            body_of(page),
+            vec![
+                "A storm hit the town of Kestra overnight, and officials said the damage was heavy.",
+                "Residents were told to stay indoors until the winds calmed down in the morning.",
+                "The mayor said that the town would rebuild."
+            ]
+        );
+        let (lines, h) = text_lines(page);
+        let l = layout(page, &lines, h, false);
+        assert_eq!(l.captions.len(), 1);
+        assert_eq!(&page[l.captions[0].credit.clone().unwrap()], "AP");
+        assert_eq!(&page[l.title.unwrap()], "Big Storm Hits Coast Town Overnight");
+        assert_eq!(&page[l.before_body[0].clone()], "By Staff March 3, 2026");
+    }
+
+    #[test]
+    fn header_date_is_cut_from_first_line() {
+        let t = "date 2025-12-27 The leader spoke to the nation on Saturday.\n";
+        let (lines, h) = text_lines(t);
+        assert_eq!(h.as_ref().map(|h| h.0.as_str()), Some("2025-12-27"));
+        assert_eq!(&t[lines[0].span.clone()], "The leader spoke to the nation on Saturday.");
+    }
+
+    #[test]
+    fn wrapped_lines_merge() {
+        let t = "The minister said on Monday that the plan\nwould go ahead despite protests.\n";
+        assert_eq!(body_of(t), vec!["The minister said on Monday that the plan\nwould go ahead despite protests."]);
+    }
+
+    #[test]
+    fn short_text_is_kept() {
+        assert_eq!(body_of("Breaking news"), vec!["Breaking news"]);
+        assert_eq!(body_of("   \n  "), Vec::<&str>::new());
+    }
+}

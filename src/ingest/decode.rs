@@ -1,0 +1,129 @@
+//! Decoding policy: bytes in, text out, every repair counted.
+//!
+//! - A UTF-8 byte order mark is removed (offsets count from the first char after it).
+//! - UTF-16 (LE or BE) with a byte order mark is decoded.
+//! - Invalid UTF-8 sequences are each replaced by U+FFFD and counted.
+//! - Line endings are left as they are (`\r\n` stays in the text, so offsets match the file);
+//!   every stage treats `\r\n` as one line break.
+//! - Binary content (known magic numbers, NUL bytes, or mostly undecodable bytes) is refused.
+
+/// Text decoded from raw bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Number of invalid sequences replaced by U+FFFD.
+    pub errors: usize,
+}
+
+/// Why bytes could not be taken as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Binary(&'static str),
+}
+
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"\xd0\xcf\x11\xe0", "OLE document (old Word/Excel)"),
+];
+
+/// Decodes `bytes` following the policy above.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(DecodeError::Binary(what));
+        }
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return Ok(decode_utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return Ok(decode_utf16(rest, u16::from_be_bytes));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err(DecodeError::Binary("binary data (NUL bytes)"));
+    }
+    let decoded = decode_utf8_lossy_counted(bytes);
+    // Mostly undecodable content is not text in any useful sense.
+    if decoded.errors > 16 && decoded.errors * 4 > decoded.text.chars().count() {
+        return Err(DecodeError::Binary("binary data (mostly invalid UTF-8)"));
+    }
+    Ok(decoded)
+}
+
+fn decode_utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Decoded {
+    let mut errors = bytes.len() % 2;
+    let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
+    let mut text = String::with_capacity(bytes.len() / 2);
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                errors += 1;
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        text.push('\u{FFFD}');
+    }
+    Decoded { text, errors }
+}
+
+/// UTF-8 decoding that replaces and counts each invalid sequence.
+pub fn decode_utf8_lossy_counted(mut bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len());
+    let mut errors = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                text.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // SAFETY-free: from_utf8 on the valid prefix cannot fail.
+                text.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
+                text.push('\u{FFFD}');
+                errors += 1;
+                let skip = e.error_len().unwrap_or(bytes.len() - valid);
+                bytes = &bytes[valid + skip..];
+            }
+        }
+    }
+    Decoded { text, errors }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_table() {
+        let ok: &[(&[u8], &str, usize)] = &[
+            (b"plain", "plain", 0),
+            (b"\xef\xbb\xbfbom", "bom", 0),
+            (b"a\r\nb", "a\r\nb", 0),
+            (b"caf\xe9 ok", "caf\u{FFFD} ok", 1),
+            (b"\xff\xfeh\x00i\x00", "hi", 0),
+            (b"\xfe\xff\x00h\x00i", "hi", 0),
+            (b"", "", 0),
+        ];
+        for (input, text, errors) in ok {
+            let d = decode(input).unwrap();
+            assert_eq!((d.text.as_str(), d.errors), (*text, *errors), "{input:?}");
+        }
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary("PNG image")));
+        assert!(decode(b"abc\0def").is_err());
+        assert!(decode(&[0xC3u8; 400]).is_err());
+    }
+}

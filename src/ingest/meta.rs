@@ -1,0 +1,162 @@
+//! Document metadata, and the `--meta` sidecar that supplies it for plain files.
+//!
+//! A sidecar is a CSV file with a `file` column (also accepted: `path`, `filename`)
+//! naming an input file, and any of `id, outlet, date, title, url`; every other
+//! column is carried through to `articles.csv`. A row matches an input file by its
+//! path as given, its path relative to the sidecar's folder, or its file name.
+//! A file named `_meta.csv` inside an input folder is used as that folder's sidecar.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::SlantError;
+
+/// The metadata fields slant knows, plus carried columns in input order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub id: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub extra: Vec<(String, String)>,
+}
+
+impl Meta {
+    /// Sets a known field (case-insensitive name) or carries the column.
+    /// Empty values leave known fields unset but are carried as empty cells.
+    pub fn set(&mut self, name: &str, value: String) {
+        let v = value.trim();
+        let slot = match name.trim().to_ascii_lowercase().as_str() {
+            "id" => &mut self.id,
+            "outlet" => &mut self.outlet,
+            "date" => &mut self.date,
+            "title" => &mut self.title,
+            "url" => &mut self.url,
+            _ => {
+                self.extra.push((name.to_string(), value));
+                return;
+            }
+        };
+        if !v.is_empty() {
+            *slot = Some(v.to_string());
+        }
+    }
+
+    /// Fills unset fields from `other`; carried columns of `other` come first.
+    pub fn fill_from(&mut self, other: &Meta) {
+        for (mine, theirs) in [
+            (&mut self.id, &other.id),
+            (&mut self.outlet, &other.outlet),
+            (&mut self.date, &other.date),
+            (&mut self.title, &other.title),
+            (&mut self.url, &other.url),
+        ] {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        }
+        let mut extra = other.extra.clone();
+        for (k, v) in self.extra.drain(..) {
+            if !extra.iter().any(|(ek, _)| *ek == k) {
+                extra.push((k, v));
+            }
+        }
+        self.extra = extra;
+    }
+}
+
+/// Is this column one of the known metadata fields?
+pub fn is_known_field(name: &str) -> bool {
+    matches!(name.trim().to_ascii_lowercase().as_str(), "id" | "outlet" | "date" | "title" | "url")
+}
+
+/// A loaded sidecar.
+#[derive(Debug, Clone, Default)]
+pub struct MetaTable {
+    /// The sidecar's own path as given.
+    pub source: String,
+    rows: Vec<(String, Meta)>,
+    by_key: BTreeMap<String, usize>,
+    used: Vec<bool>,
+}
+
+fn normalize_key(s: &str) -> String {
+    s.trim().replace('\\', "/").trim_start_matches("./").to_string()
+}
+
+impl MetaTable {
+    /// Reads a sidecar CSV.
+    pub fn load(path: &Path) -> Result<MetaTable, SlantError> {
+        let err = |message: String| SlantError::Meta { path: path.to_path_buf(), message };
+        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_path(path).map_err(|e| err(e.to_string()))?;
+        let headers = rdr.headers().map_err(|e| err(e.to_string()))?.clone();
+        let key_col = headers
+            .iter()
+            .position(|h| matches!(h.trim().to_ascii_lowercase().as_str(), "file" | "path" | "filename"))
+            .ok_or_else(|| {
+                err(format!("no 'file' column (columns: {})", headers.iter().collect::<Vec<_>>().join(", ")))
+            })?;
+        let mut table = MetaTable { source: path.display().to_string(), ..Default::default() };
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| err(e.to_string()))?;
+            let mut meta = Meta::default();
+            for (i, (h, v)) in headers.iter().zip(rec.iter()).enumerate() {
+                if i != key_col {
+                    meta.set(h, v.to_string());
+                }
+            }
+            let key = normalize_key(&rec[key_col]);
+            if key.is_empty() {
+                continue;
+            }
+            if table.by_key.insert(key.clone(), table.rows.len()).is_some() {
+                return Err(err(format!("file '{key}' is listed twice")));
+            }
+            table.rows.push((key, meta));
+            table.used.push(false);
+        }
+        Ok(table)
+    }
+
+    /// Metadata for an input file: tried by the path as given, the path relative to
+    /// `base` (the sidecar's folder), then the file name.
+    pub fn lookup(&mut self, path: &Path, base: Option<&Path>) -> Option<Meta> {
+        let mut keys = vec![normalize_key(&path.to_string_lossy())];
+        if let Some(rel) = base.and_then(|b| path.strip_prefix(b).ok()) {
+            keys.push(normalize_key(&rel.to_string_lossy()));
+        }
+        if let Some(name) = path.file_name() {
+            keys.push(name.to_string_lossy().to_string());
+        }
+        let idx = keys.iter().find_map(|k| self.by_key.get(k).copied())?;
+        self.used[idx] = true;
+        Some(self.rows[idx].1.clone())
+    }
+
+    /// Keys of rows that matched no input file.
+    pub fn unused(&self) -> Vec<String> {
+        self.rows.iter().zip(&self.used).filter(|(_, u)| !**u).map(|((k, _), _)| k.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_and_fill() {
+        let mut m = Meta::default();
+        m.set("Outlet", " Wire ".into());
+        m.set("section", "world".into());
+        m.set("date", "".into());
+        let mut other = Meta::default();
+        other.set("date", "2026-01-01".into());
+        other.set("outlet", "Other".into());
+        other.set("desk", "x".into());
+        m.fill_from(&other);
+        assert_eq!(m.outlet.as_deref(), Some("Wire"));
+        assert_eq!(m.date.as_deref(), Some("2026-01-01"));
+        assert_eq!(m.extra, vec![("desk".into(), "x".into()), ("section".into(), "world".into())]);
+    }
+}

@@ -1,0 +1,567 @@
+//! Ingest: turning inputs (files, folders, standard input) into raw documents.
+//!
+//! Supported formats, chosen by extension:
+//!
+//! | extension | one document per | text from |
+//! |---|---|---|
+//! | `.txt`, `.md`, `.text` | file | the whole file |
+//! | `.html`, `.htm`, `.xhtml` | file | the flattened page ([`html`]) |
+//! | `.csv`, `.tsv` | row | column `text`/`body`/`content`/`article` or `--text-col` |
+//! | `.jsonl`, `.ndjson`, `-` (stdin) | line | the same field names |
+//!
+//! A file given explicitly with another extension is read as text (or HTML when it
+//! starts like an HTML document). Inside folders, other extensions are skipped with a
+//! `skipped` warning, and so are README/LICENSE/CHANGELOG files (a corpus's own
+//! documentation); hidden files and `_meta.csv` sidecars are not articles.
+//! Reading is sequential and streaming: the [`Reader`] hands documents one at a time
+//! to a callback, and computes the SHA-256 of every input as it reads it.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod html;
+pub mod infer;
+pub mod meta;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::error::{DocError, ErrorKind, SlantError};
+use meta::{Meta, MetaTable};
+
+/// Input format of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Csv,
+    Tsv,
+    Jsonl,
+}
+
+impl Format {
+    /// The format implied by a file extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" | "text" => Format::Text,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+}
+
+/// The document content as read.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Raw file bytes, to be decoded (text and HTML files).
+    Bytes(Vec<u8>),
+    /// A text field of a CSV row or JSON line, already decoded.
+    Text(String),
+}
+
+/// One document before analysis.
+#[derive(Debug, Clone)]
+pub struct RawDoc {
+    /// Input path as given (`-` for stdin).
+    pub path: String,
+    /// 1-based line of the record, for CSV/TSV/JSONL.
+    pub line: Option<u64>,
+    pub format: Format,
+    pub content: Content,
+    pub meta: Meta,
+    /// Id used when the metadata has none: the file stem, or `stem:line` for records.
+    pub default_id: String,
+    /// Invalid UTF-8 sequences already replaced while reading the record.
+    pub decode_errors: usize,
+}
+
+/// What the reader hands on: a document or a problem.
+#[derive(Debug)]
+pub enum Item {
+    Doc(Box<RawDoc>),
+    Error(DocError),
+}
+
+/// One input as recorded in `run.json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InputRecord {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Reading options.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Name of the text column/field; `None` looks for text, body, content, article.
+    pub text_col: Option<String>,
+    /// Documents (or records' text fields) larger than this are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { text_col: None, max_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+const TEXT_FIELDS: &[&str] = &["text", "body", "content", "article"];
+
+/// One resolved input.
+#[derive(Debug, Clone)]
+enum Source {
+    Stdin,
+    File { path: PathBuf, format: Option<Format>, sidecar: Option<usize>, base: Option<PathBuf> },
+    Problem(DocError),
+}
+
+/// Streams documents from a list of inputs, in input order.
+pub struct Reader {
+    sources: Vec<Source>,
+    sidecars: Vec<MetaTable>,
+    explicit_meta: Option<MetaTable>,
+    opts: ReadOptions,
+    /// Sum of the sizes of all file inputs (for progress).
+    pub total_bytes: u64,
+    pub records: Vec<InputRecord>,
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+impl Reader {
+    /// Resolves inputs: folders are walked recursively in name order.
+    pub fn new(inputs: &[String], meta: Option<&Path>, opts: ReadOptions) -> Result<Reader, SlantError> {
+        if inputs.is_empty() {
+            return Err(SlantError::NoInput);
+        }
+        let explicit_meta = meta.map(MetaTable::load).transpose()?;
+        let mut r = Reader {
+            sources: Vec::new(),
+            sidecars: Vec::new(),
+            explicit_meta,
+            opts,
+            total_bytes: 0,
+            records: Vec::new(),
+        };
+        for input in inputs {
+            if input == "-" {
+                r.sources.push(Source::Stdin);
+                continue;
+            }
+            let path = PathBuf::from(input);
+            match std::fs::metadata(&path) {
+                Err(e) => {
+                    r.sources.push(Source::Problem(DocError::new(input.clone(), None, ErrorKind::Io, io_message(&e))))
+                }
+                Ok(md) if md.is_dir() => r.walk(&path)?,
+                Ok(md) => {
+                    r.total_bytes += md.len();
+                    r.sources.push(Source::File { format: Format::from_path(&path), path, sidecar: None, base: None });
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    fn walk(&mut self, dir: &Path) -> Result<(), SlantError> {
+        let mut sidecar_of_dir: Vec<(PathBuf, usize)> = Vec::new();
+        let walker = walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let p = e.path().map(display).unwrap_or_else(|| display(dir));
+                    self.sources.push(Source::Problem(DocError::new(p, None, ErrorKind::Io, e.to_string())));
+                    continue;
+                }
+            };
+            let path = entry.path().to_path_buf();
+            if entry.file_type().is_dir() {
+                let side = path.join("_meta.csv");
+                if side.is_file() {
+                    self.sidecars.push(MetaTable::load(&side)?);
+                    sidecar_of_dir.push((path.clone(), self.sidecars.len() - 1));
+                }
+                continue;
+            }
+            if entry.file_name() == "_meta.csv" {
+                continue;
+            }
+            let (sidecar, base) = sidecar_of_dir
+                .iter()
+                .rev()
+                .find(|(d, _)| path.starts_with(d))
+                .map(|(d, i)| (Some(*i), Some(d.clone())))
+                .unwrap_or((None, None));
+            if is_project_doc(&path) {
+                self.sources.push(Source::Problem(DocError::new(
+                    display(&path),
+                    None,
+                    ErrorKind::Skipped,
+                    "looks like a corpus's own documentation (README, LICENSE, CHANGELOG); skipped",
+                )));
+                continue;
+            }
+            match Format::from_path(&path) {
+                Some(format) => {
+                    self.total_bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
+                    self.sources.push(Source::File { path, format: Some(format), sidecar, base });
+                }
+                None => self.sources.push(Source::Problem(DocError::new(
+                    display(&path),
+                    None,
+                    ErrorKind::Skipped,
+                    "not a supported format (.txt .md .html .htm .csv .tsv .jsonl .ndjson); skipped",
+                ))),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads every input in order, handing each document or error to `emit`.
+    pub fn run(&mut self, mut emit: impl FnMut(Item)) {
+        let sources = std::mem::take(&mut self.sources);
+        for source in sources {
+            match source {
+                Source::Problem(e) => emit(Item::Error(e)),
+                Source::Stdin => {
+                    let stdin = io::stdin();
+                    let mut hr = HashingReader::new(stdin.lock());
+                    read_jsonl(&mut hr, "-", "stdin", &self.opts, &mut emit);
+                    self.records.push(hr.finish("-"));
+                }
+                Source::File { path, format, sidecar, base } => {
+                    let mut meta = Meta::default();
+                    if let Some(m) = self.explicit_meta.as_mut().and_then(|t| t.lookup(&path, None)) {
+                        meta = m;
+                    }
+                    if let Some(m) = sidecar.and_then(|i| self.sidecars[i].lookup(&path, base.as_deref())) {
+                        meta.fill_from(&m);
+                    }
+                    if let Some(rec) = self.read_file(&path, format, meta, &mut emit) {
+                        self.records.push(rec);
+                    }
+                }
+            }
+        }
+        for table in self.explicit_meta.iter().chain(&self.sidecars) {
+            for key in table.unused() {
+                emit(Item::Error(DocError::new(
+                    table.source.clone(),
+                    None,
+                    ErrorKind::MetaUnused,
+                    format!("metadata row for '{key}' matched no input file"),
+                )));
+            }
+        }
+    }
+
+    fn read_file(
+        &self,
+        path: &Path,
+        format: Option<Format>,
+        meta: Meta,
+        emit: &mut impl FnMut(Item),
+    ) -> Option<InputRecord> {
+        let shown = display(path);
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+        let fail = |kind, msg: String| Item::Error(DocError::new(shown.clone(), None, kind, msg));
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                emit(fail(ErrorKind::Io, io_message(&e)));
+                return None;
+            }
+        };
+        let mut hr = HashingReader::new(BufReader::new(file));
+        match format {
+            Some(Format::Csv) | Some(Format::Tsv) => {
+                let delim = if format == Some(Format::Tsv) { b'\t' } else { b',' };
+                read_csv(&mut hr, &shown, &stem, delim, &meta, &self.opts, emit);
+            }
+            Some(Format::Jsonl) => read_jsonl(&mut hr, &shown, &stem, &self.opts, emit),
+            _ => {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                if size > self.opts.max_bytes {
+                    emit(fail(ErrorKind::TooLarge, too_large(size, self.opts.max_bytes)));
+                    let _ = io::copy(&mut hr, &mut io::sink());
+                    return Some(hr.finish(&shown));
+                }
+                let mut bytes = Vec::with_capacity(size as usize);
+                if let Err(e) = hr.read_to_end(&mut bytes) {
+                    emit(fail(ErrorKind::Io, io_message(&e)));
+                    return None;
+                }
+                let format = format.unwrap_or_else(|| {
+                    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+                    if html::looks_like_html(&head) {
+                        Format::Html
+                    } else {
+                        Format::Text
+                    }
+                });
+                emit(Item::Doc(Box::new(RawDoc {
+                    path: shown.clone(),
+                    line: None,
+                    format,
+                    content: Content::Bytes(bytes),
+                    meta,
+                    default_id: stem,
+                    decode_errors: 0,
+                })));
+            }
+        }
+        Some(hr.finish(&shown))
+    }
+}
+
+/// README, LICENSE, CHANGELOG... files inside input folders document the corpus; they are not articles.
+fn is_project_doc(path: &Path) -> bool {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
+    ["README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING", "NOTICE"].contains(&stem.as_str())
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn too_large(size: u64, max: u64) -> String {
+    format!(
+        "{:.1} MB is larger than --max-bytes ({:.1} MB); raise the limit to analyse it",
+        size as f64 / 1e6,
+        max as f64 / 1e6
+    )
+}
+
+fn find_text_col(names: &[String], opts: &ReadOptions) -> Result<usize, String> {
+    let lower: Vec<String> = names.iter().map(|n| n.trim().to_ascii_lowercase()).collect();
+    match &opts.text_col {
+        Some(c) => lower
+            .iter()
+            .position(|n| *n == c.trim().to_ascii_lowercase())
+            .ok_or_else(|| format!("no column '{c}' (given by --text-col); columns: {}", names.join(", "))),
+        None => TEXT_FIELDS.iter().find_map(|f| lower.iter().position(|n| n == f)).ok_or_else(|| {
+            format!(
+                "no text column: expected one of text, body, content, article, or --text-col; columns: {}",
+                names.join(", ")
+            )
+        }),
+    }
+}
+
+fn read_csv<R: Read>(
+    rdr: &mut R,
+    path: &str,
+    stem: &str,
+    delim: u8,
+    base_meta: &Meta,
+    opts: &ReadOptions,
+    emit: &mut impl FnMut(Item),
+) {
+    let err = |line: Option<u64>, kind, msg: String| Item::Error(DocError::new(path, line, kind, msg));
+    let mut csv = csv::ReaderBuilder::new().delimiter(delim).flexible(false).from_reader(rdr);
+    let headers: Vec<String> = match csv.byte_headers() {
+        Ok(h) => h.iter().map(|f| decode::decode_utf8_lossy_counted(f).text).collect(),
+        Err(e) => {
+            emit(err(Some(1), ErrorKind::Csv, e.to_string()));
+            return;
+        }
+    };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        emit(err(None, ErrorKind::Empty, "empty file (no header row)".into()));
+        return;
+    }
+    let text_idx = match find_text_col(&headers, opts) {
+        Ok(i) => i,
+        Err(m) => {
+            emit(err(Some(1), ErrorKind::NoText, m));
+            return;
+        }
+    };
+    let mut rec = csv::ByteRecord::new();
+    let mut n = 0u64;
+    loop {
+        match csv.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {
+                n += 1;
+                let line = rec.position().map(|p| p.line()).unwrap_or(n + 1);
+                let mut meta = Meta::default();
+                let mut text = String::new();
+                let mut errors = 0;
+                for (i, (h, f)) in headers.iter().zip(rec.iter()).enumerate() {
+                    let d = decode::decode_utf8_lossy_counted(f);
+                    errors += d.errors;
+                    if i == text_idx {
+                        text = d.text;
+                    } else {
+                        meta.set(h, d.text);
+                    }
+                }
+                meta.fill_from(base_meta);
+                if text.len() as u64 > opts.max_bytes {
+                    emit(err(Some(line), ErrorKind::TooLarge, too_large(text.len() as u64, opts.max_bytes)));
+                    continue;
+                }
+                emit(Item::Doc(Box::new(RawDoc {
+                    path: path.to_string(),
+                    line: Some(line),
+                    format: Format::Csv,
+                    content: Content::Text(text),
+                    meta,
+                    default_id: format!("{stem}:{line}"),
+                    decode_errors: errors,
+                })));
+            }
+            Err(e) => {
+                n += 1;
+                let line = e.position().map(|p| p.line());
+                let msg = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("row has {len} fields, the header has {expected_len}; row skipped")
+                    }
+                    _ => format!("{e}; row skipped"),
+                };
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                emit(err(line, ErrorKind::Csv, msg));
+                if fatal {
+                    return;
+                }
+            }
+        }
+    }
+    if n == 0 {
+        emit(err(None, ErrorKind::Empty, "CSV file has a header but no rows".into()));
+    }
+}
+
+fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
+    let err = |line: u64, kind, msg: String| Item::Error(DocError::new(path, Some(line), kind, msg));
+    let mut br = BufReader::new(rdr);
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    let mut docs = 0u64;
+    loop {
+        buf.clear();
+        match br.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                emit(err(line + 1, ErrorKind::Io, io_message(&e)));
+                return;
+            }
+        }
+        line += 1;
+        if buf.len() as u64 > opts.max_bytes {
+            emit(err(line, ErrorKind::TooLarge, too_large(buf.len() as u64, opts.max_bytes)));
+            continue;
+        }
+        let bytes = if line == 1 { buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf) } else { &buf[..] };
+        let d = decode::decode_utf8_lossy_counted(bytes);
+        let s = d.text.trim();
+        if s.is_empty() {
+            continue;
+        }
+        let obj = match serde_json::from_str::<Value>(s) {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                emit(err(line, ErrorKind::Json, "line is JSON but not an object".into()));
+                continue;
+            }
+            Err(e) => {
+                emit(err(line, ErrorKind::Json, format!("not valid JSON: {e}")));
+                continue;
+            }
+        };
+        let names: Vec<String> = obj.keys().cloned().collect();
+        let text_idx = match find_text_col(&names, opts) {
+            Ok(i) => i,
+            Err(m) => {
+                emit(err(line, ErrorKind::NoText, m));
+                continue;
+            }
+        };
+        let mut meta = Meta::default();
+        let mut text = String::new();
+        for (i, (k, v)) in obj.into_iter().enumerate() {
+            let value = match v {
+                Value::String(s) => s,
+                Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            if i == text_idx {
+                text = value;
+            } else {
+                meta.set(&k, value);
+            }
+        }
+        docs += 1;
+        emit(Item::Doc(Box::new(RawDoc {
+            path: path.to_string(),
+            line: Some(line),
+            format: Format::Jsonl,
+            content: Content::Text(text),
+            meta,
+            default_id: format!("{stem}:{line}"),
+            decode_errors: d.errors,
+        })));
+    }
+    if docs == 0 && line == 0 {
+        emit(Item::Error(DocError::new(path, None, ErrorKind::Empty, "empty input (no JSON lines)")));
+    }
+}
+
+/// A reader that computes the SHA-256 and size of everything read through it.
+pub struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl<R: Read> HashingReader<R> {
+    pub fn new(inner: R) -> Self {
+        HashingReader { inner, hasher: Sha256::new(), bytes: 0 }
+    }
+
+    /// Reads what is left (so the hash covers the whole input) and returns the record.
+    pub fn finish(&mut self, path: &str) -> InputRecord {
+        let _ = io::copy(self, &mut io::sink());
+        let hasher = std::mem::take(&mut self.hasher);
+        InputRecord { path: path.to_string(), bytes: self.bytes, sha256: hex(&hasher.finalize()) }
+    }
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of a byte string, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}

@@ -1,0 +1,11 @@
+#![doc = include_str!("../README.md")]
+// Slices of byte ranges are the currency of the text layer; one-element ones are normal.
+#![allow(clippy::single_range_in_vec_init)]
+
+pub mod error;
+pub mod ingest;
+pub mod output;
+pub mod pipeline;
+pub mod text;
+
+pub use error::{DocError, ErrorKind, SlantError};

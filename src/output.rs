@@ -1,0 +1,316 @@
+//! Output records and files: `articles.csv`, `captions.csv`, `errors.csv`, `run.json`.
+//!
+//! Every file is written to a temporary name in the output folder and renamed into
+//! place when complete, so a reader never sees half a file and an interrupted run
+//! leaves the previous outputs intact. Rows come out in input order and numbers are
+//! formatted the same way on every run, so the files are byte-identical whatever
+//! the thread count.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{DocError, SlantError};
+
+/// Where a metadata value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueSource {
+    /// From the input's own metadata: a CSV/JSONL field, the `--meta` sidecar, or HTML meta tags.
+    Given,
+    /// Inferred from the text (header line, byline, dateline, copyright footer).
+    Inferred,
+    /// Not found.
+    None,
+}
+
+impl ValueSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueSource::Given => "given",
+            ValueSource::Inferred => "inferred",
+            ValueSource::None => "none",
+        }
+    }
+}
+
+/// One row of `articles.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub outlet: String,
+    pub date: String,
+    pub title: String,
+    pub url: String,
+    /// Input path; `path:line` for a record of a CSV/TSV/JSONL file.
+    pub path: String,
+    pub words: usize,
+    pub sentences: usize,
+    pub quoted_words: usize,
+    pub captions: usize,
+    pub decode_errors: usize,
+    pub date_source: ValueSource,
+    pub outlet_source: ValueSource,
+    /// Carried input columns, in input order.
+    pub extra: Vec<(String, String)>,
+}
+
+/// The fixed leading columns of `articles.csv`.
+pub const ARTICLE_COLUMNS: &[&str] = &[
+    "id",
+    "outlet",
+    "date",
+    "title",
+    "url",
+    "path",
+    "words",
+    "sentences",
+    "quoted_words",
+    "captions",
+    "decode_errors",
+    "date_source",
+    "outlet_source",
+];
+
+impl Article {
+    fn fixed_values(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.outlet.clone(),
+            self.date.clone(),
+            self.title.clone(),
+            self.url.clone(),
+            self.path.clone(),
+            self.words.to_string(),
+            self.sentences.to_string(),
+            self.quoted_words.to_string(),
+            self.captions.to_string(),
+            self.decode_errors.to_string(),
+            self.date_source.as_str().to_string(),
+            self.outlet_source.as_str().to_string(),
+        ]
+    }
+}
+
+/// One row of `captions.csv`: a photo caption kept out of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptionRow {
+    pub article_id: String,
+    /// 1-based number of the caption in its article.
+    pub n: usize,
+    /// Char offsets of the caption line in the article text.
+    pub start: usize,
+    pub end: usize,
+    /// The credited name (`AP` for `... Credit: AP`), empty when there is none.
+    pub credit: String,
+    pub text: String,
+}
+
+pub const CAPTION_COLUMNS: &[&str] = &["article_id", "n", "start", "end", "credit", "text"];
+
+impl CaptionRow {
+    pub fn values(&self) -> [String; 6] {
+        [
+            self.article_id.clone(),
+            self.n.to_string(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.credit.clone(),
+            self.text.clone(),
+        ]
+    }
+}
+
+/// Writes a file atomically: `write` fills a temporary file next to `path`,
+/// which is then renamed over `path`.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<(), SlantError> {
+    let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
+    let tmp = temp_path(path);
+    let file = File::create(&tmp).map_err(werr)?;
+    let mut w = BufWriter::new(file);
+    let res = write(&mut w).and_then(|_| w.flush()).and_then(|_| w.get_ref().sync_all());
+    drop(w);
+    if let Err(e) = res {
+        let _ = fs::remove_file(&tmp);
+        return Err(werr(e));
+    }
+    fs::rename(&tmp, path).map_err(werr)
+}
+
+/// The temporary name used while `path` is being written.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp"))
+}
+
+fn csv_err(path: &Path) -> impl Fn(csv::Error) -> std::io::Error + '_ {
+    move |e| std::io::Error::other(format!("{}: {e}", path.display()))
+}
+
+/// Column names of `articles.csv` for these rows: the fixed columns, then every carried
+/// column in order of first appearance. A carried column whose name clashes with a
+/// fixed one is written as `input_<name>`.
+pub fn article_header(rows: &[Article]) -> (Vec<String>, Vec<String>) {
+    let mut extra: Vec<String> = Vec::new();
+    for r in rows {
+        for (k, _) in &r.extra {
+            if !extra.contains(k) {
+                extra.push(k.clone());
+            }
+        }
+    }
+    let shown = extra
+        .iter()
+        .map(|k| {
+            let clash = ARTICLE_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(k.trim()));
+            if clash {
+                format!("input_{k}")
+            } else {
+                k.clone()
+            }
+        })
+        .collect();
+    (extra, shown)
+}
+
+/// Writes `articles.csv`.
+pub fn write_articles(path: &Path, rows: &[Article]) -> Result<(), SlantError> {
+    let (extra, shown) = article_header(rows);
+    write_atomic(path, |w| {
+        let mut out = csv::Writer::from_writer(w);
+        let e = csv_err(path);
+        let header: Vec<&str> = ARTICLE_COLUMNS.iter().copied().chain(shown.iter().map(String::as_str)).collect();
+        out.write_record(&header).map_err(&e)?;
+        for r in rows {
+            let mut vals = r.fixed_values();
+            for k in &extra {
+                vals.push(r.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default());
+            }
+            out.write_record(&vals).map_err(&e)?;
+        }
+        out.flush()
+    })
+}
+
+/// Writes `errors.csv`.
+pub fn write_errors(path: &Path, rows: &[DocError]) -> Result<(), SlantError> {
+    write_atomic(path, |w| {
+        let mut out = csv::Writer::from_writer(w);
+        let e = csv_err(path);
+        out.write_record(["path", "line", "kind", "message"]).map_err(&e)?;
+        for r in rows {
+            let line = r.line.map(|l| l.to_string()).unwrap_or_default();
+            out.write_record([r.path.as_str(), line.as_str(), r.kind.as_str(), r.message.as_str()]).map_err(&e)?;
+        }
+        out.flush()
+    })
+}
+
+/// A CSV table written row by row to a temporary file and renamed into place by
+/// [`StreamingCsv::finish`]. Memory does not grow with the number of rows.
+pub struct StreamingCsv {
+    path: PathBuf,
+    out: csv::Writer<BufWriter<File>>,
+}
+
+impl StreamingCsv {
+    pub fn create(path: &Path, header: &[&str]) -> Result<Self, SlantError> {
+        let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
+        let file = File::create(temp_path(path)).map_err(werr)?;
+        let mut out = csv::Writer::from_writer(BufWriter::new(file));
+        out.write_record(header).map_err(|source| SlantError::Csv { path: path.to_path_buf(), source })?;
+        Ok(StreamingCsv { path: path.to_path_buf(), out })
+    }
+
+    pub fn write<I, T>(&mut self, record: I) -> Result<(), SlantError>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.out.write_record(record).map_err(|source| SlantError::Csv { path: self.path.clone(), source })
+    }
+
+    pub fn finish(self) -> Result<(), SlantError> {
+        let path = self.path;
+        let werr = |source| SlantError::Write { path: path.clone(), source };
+        let inner = self.out.into_inner().map_err(|e| werr(std::io::Error::other(e.to_string())))?;
+        let file = inner.into_inner().map_err(|e| werr(std::io::Error::other(e.to_string())))?;
+        file.sync_all().map_err(werr)?;
+        fs::rename(temp_path(&path), &path).map_err(werr)
+    }
+}
+
+/// Writes pretty JSON atomically, with a final newline.
+pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SlantError> {
+    write_atomic(path, |w| {
+        serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
+    })
+}
+
+/// The current UTC time as RFC 3339 (`2026-11-22T08:12:32Z`).
+pub fn now_rfc3339() -> String {
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.csv");
+        fs::write(&p, "old").unwrap();
+        write_atomic(&p, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        assert!(!temp_path(&p).exists());
+    }
+
+    #[test]
+    fn rfc3339_shape() {
+        let t = now_rfc3339();
+        assert_eq!(t.len(), 20, "{t}");
+        assert!(t.starts_with("20") && t.ends_with('Z'));
+    }
+
+    #[test]
+    fn clashing_extra_columns_are_renamed() {
+        let a = Article {
+            id: "a".into(),
+            outlet: String::new(),
+            date: String::new(),
+            title: String::new(),
+            url: String::new(),
+            path: "p".into(),
+            words: 1,
+            sentences: 1,
+            quoted_words: 0,
+            captions: 0,
+            decode_errors: 0,
+            date_source: ValueSource::None,
+            outlet_source: ValueSource::None,
+            extra: vec![("words".into(), "9".into()), ("desk".into(), "x".into())],
+        };
+        let (_, shown) = article_header(&[a]);
+        assert_eq!(shown, vec!["input_words".to_string(), "desk".to_string()]);
+    }
+}

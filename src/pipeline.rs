@@ -1,0 +1,457 @@
+//! The `analyze` pipeline: read → prepare (decode, flatten, find the body, infer
+//! metadata) → text analysis → sinks.
+//!
+//! Reading runs on its own thread and hands bounded batches of documents to the
+//! main thread, which analyses each batch in parallel with rayon and passes the
+//! results, in input order, to the sinks. At most two batches are in flight, so
+//! memory does not grow with the corpus beyond the `articles.csv` rows.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{DocError, ErrorKind, SlantError};
+use crate::ingest::boilerplate::{self, Layout, LineIn};
+use crate::ingest::decode::{self, DecodeError};
+use crate::ingest::html::{self, HtmlMeta};
+use crate::ingest::infer;
+use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
+use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
+use crate::text::{self, Lang, Offsets};
+
+/// Validated options of `slant analyze`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalyzeConfig {
+    pub inputs: Vec<String>,
+    pub out: PathBuf,
+    pub meta: Option<PathBuf>,
+    pub text_col: Option<String>,
+    pub lang: String,
+    pub keep_boilerplate: bool,
+    pub save_text: Option<PathBuf>,
+    pub max_bytes: u64,
+    /// Worker threads (0 = one per core). Does not change any output.
+    #[serde(skip)]
+    pub threads: usize,
+    /// Documents per parallel batch.
+    #[serde(skip)]
+    pub batch: usize,
+}
+
+impl AnalyzeConfig {
+    /// Defaults for the given inputs and output folder.
+    pub fn new(inputs: Vec<String>, out: PathBuf) -> Self {
+        AnalyzeConfig {
+            inputs,
+            out,
+            meta: None,
+            text_col: None,
+            lang: "english".into(),
+            keep_boilerplate: false,
+            save_text: None,
+            max_bytes: ReadOptions::default().max_bytes,
+            threads: 0,
+            batch: 256,
+        }
+    }
+
+    /// Checks the options that can be checked before reading anything.
+    pub fn validate(&self) -> Result<Lang, SlantError> {
+        if self.inputs.is_empty() {
+            return Err(SlantError::NoInput);
+        }
+        if self.inputs.iter().filter(|i| *i == "-").count() > 1 {
+            return Err(SlantError::Config("standard input ('-') can be given only once".into()));
+        }
+        if self.max_bytes == 0 {
+            return Err(SlantError::Config("--max-bytes must be above 0".into()));
+        }
+        if self.batch == 0 {
+            return Err(SlantError::Config("batch size must be above 0".into()));
+        }
+        Lang::parse(&self.lang)
+    }
+}
+
+/// Everything one document produced.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub article: Article,
+    pub captions: Vec<CaptionRow>,
+    pub warnings: Vec<DocError>,
+    /// The text all offsets refer to (kept only when `--save-text` is on).
+    pub text: Option<String>,
+}
+
+/// A document decoded, flattened and laid out, ready for the text layer.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub text: String,
+    pub layout: Layout,
+    pub article: Article,
+    pub warnings: Vec<DocError>,
+}
+
+fn doc_err(raw: &RawDoc, kind: ErrorKind, msg: impl Into<String>) -> DocError {
+    DocError::new(raw.path.clone(), raw.line, kind, msg)
+}
+
+/// Decodes and lays out a raw document and resolves its metadata.
+pub fn prepare(raw: RawDoc, keep_boilerplate: bool) -> Result<Prepared, DocError> {
+    let mut warnings = Vec::new();
+    let (text, decode_errors) = match &raw.content {
+        Content::Bytes(b) => {
+            if b.is_empty() {
+                return Err(doc_err(&raw, ErrorKind::Empty, "empty file (0 bytes)"));
+            }
+            match decode::decode(b) {
+                Ok(d) => (d.text, d.errors),
+                Err(DecodeError::Binary(what)) => {
+                    return Err(doc_err(&raw, ErrorKind::Binary, format!("not text: looks like {what}")))
+                }
+            }
+        }
+        Content::Text(t) => (t.clone(), raw.decode_errors),
+    };
+    if decode_errors > 0 {
+        warnings.push(doc_err(
+            &raw,
+            ErrorKind::Decode,
+            format!("{decode_errors} invalid UTF-8 sequence(s) replaced with U+FFFD; article kept"),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(doc_err(&raw, ErrorKind::Empty, "no text (only whitespace)"));
+    }
+    let (text, lines, header, html_meta) = if raw.format == Format::Html {
+        let h = html::flatten(&text);
+        let lines: Vec<LineIn> = h
+            .lines
+            .iter()
+            .map(|l| LineIn { span: l.span.clone(), link_density: l.link_density, hint: l.hint })
+            .collect();
+        (h.text, lines, None, h.meta)
+    } else {
+        let (lines, header) = boilerplate::text_lines(&text);
+        (text, lines, header, HtmlMeta::default())
+    };
+    let layout = boilerplate::layout(&text, &lines, header, keep_boilerplate);
+    if layout.body.is_empty() {
+        return Err(doc_err(&raw, ErrorKind::Empty, "no article text found"));
+    }
+    let article = resolve_meta(&raw, &text, &layout, html_meta, decode_errors);
+    Ok(Prepared { text, layout, article, warnings })
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decode_errors: usize) -> Article {
+    let m = &raw.meta;
+    let span_text = |r: &Range<usize>| &text[r.clone()];
+    let normalize_date = |d: &str| infer::find_date(d).map(|x| x.0).unwrap_or_else(|| d.trim().to_string());
+
+    let (date, date_source) = if let Some(d) = m.date.as_deref().or(html.published.as_deref()) {
+        (normalize_date(d), ValueSource::Given)
+    } else if let Some((d, _)) = &layout.header_date {
+        (d.clone(), ValueSource::Inferred)
+    } else if let Some(d) = layout
+        .before_body
+        .iter()
+        .chain(layout.body.first())
+        .chain(layout.top.iter())
+        .find_map(|r| infer::find_date(span_text(r)))
+    {
+        (d.0, ValueSource::Inferred)
+    } else {
+        (String::new(), ValueSource::None)
+    };
+
+    let (outlet, outlet_source) = if let Some(o) = m.outlet.as_deref().or(html.site_name.as_deref()) {
+        (clean(o), ValueSource::Given)
+    } else if let Some(o) = layout.body.iter().take(2).find_map(|r| infer::dateline_outlet(span_text(r))) {
+        (o, ValueSource::Inferred)
+    } else if let Some(o) = layout.bottom.iter().rev().find_map(|r| infer::copyright_outlet(span_text(r))) {
+        (o, ValueSource::Inferred)
+    } else {
+        (String::new(), ValueSource::None)
+    };
+
+    let title = m
+        .title
+        .clone()
+        .or(html.title)
+        .or_else(|| layout.title.as_ref().map(|r| span_text(r).to_string()))
+        .map(|t| clean(&t))
+        .unwrap_or_default();
+    let path = match raw.line {
+        Some(l) => format!("{}:{l}", raw.path),
+        None => raw.path.clone(),
+    };
+    Article {
+        id: m.id.clone().unwrap_or_else(|| raw.default_id.clone()),
+        outlet,
+        date,
+        title,
+        url: m.url.clone().or(html.url).unwrap_or_default(),
+        path,
+        words: 0,
+        sentences: 0,
+        quoted_words: 0,
+        captions: layout.captions.len(),
+        decode_errors,
+        date_source,
+        outlet_source,
+        extra: m.extra.clone(),
+    }
+}
+
+/// Runs every per-document stage on one raw document.
+pub fn process(raw: RawDoc, keep_boilerplate: bool, keep_text: bool) -> Result<DocResult, DocError> {
+    let Prepared { text, layout, mut article, warnings } = prepare(raw, keep_boilerplate)?;
+    let analysis = text::analyze(&text, &layout.body);
+    article.words = analysis.words();
+    article.sentences = analysis.sentences.len();
+    article.quoted_words = analysis.quoted_words();
+    let offsets = Offsets::new(&text);
+    let captions = layout
+        .captions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CaptionRow {
+            article_id: article.id.clone(),
+            n: i + 1,
+            start: offsets.char_index(c.span.start),
+            end: offsets.char_index(c.span.end),
+            credit: c.credit.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default(),
+            text: text[c.span.clone()].to_string(),
+        })
+        .collect();
+    Ok(DocResult { article, captions, warnings, text: keep_text.then_some(text) })
+}
+
+/// Counts and records of a finished run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub articles: usize,
+    pub words: usize,
+    /// Documents or records that failed (errors.csv rows that are not warnings).
+    pub errors: usize,
+    pub warnings: usize,
+    pub bytes_read: u64,
+    #[serde(skip)]
+    pub inputs: Vec<InputRecord>,
+    /// Output files written, relative to the output folder.
+    pub outputs: Vec<String>,
+}
+
+impl Summary {
+    /// The process exit code: 0 all well, 2 some inputs failed, 1 nothing analysed.
+    pub fn exit_code(&self) -> i32 {
+        if self.articles == 0 {
+            1
+        } else if self.errors > 0 {
+            2
+        } else {
+            0
+        }
+    }
+}
+
+/// Something the pipeline reports while it runs.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// Total bytes of file inputs, known after inputs are resolved.
+    Total(u64),
+    /// Bytes of input handled so far, and articles done.
+    Done { bytes: u64, articles: usize },
+}
+
+fn raw_size(item: &Item) -> u64 {
+    match item {
+        Item::Doc(d) => match &d.content {
+            Content::Bytes(b) => b.len() as u64,
+            Content::Text(t) => t.len() as u64,
+        },
+        Item::Error(_) => 0,
+    }
+}
+
+fn safe_file_name(id: &str) -> String {
+    let s: String =
+        id.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
+    let s = s.trim_start_matches('.').to_string();
+    if s.is_empty() {
+        "_".into()
+    } else {
+        s
+    }
+}
+
+/// Runs `slant analyze`: reads the inputs, writes the outputs into `cfg.out`.
+pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summary, SlantError> {
+    let lang = cfg.validate()?;
+    let _ = lang; // the text layer is language-neutral so far; the stemmer is used by later stages
+    let werr = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| SlantError::Write { path: p.clone(), source }
+    };
+    std::fs::create_dir_all(&cfg.out).map_err(werr(&cfg.out))?;
+    if let Some(dir) = &cfg.save_text {
+        std::fs::create_dir_all(dir).map_err(werr(dir))?;
+    }
+    let opts = ReadOptions { text_col: cfg.text_col.clone(), max_bytes: cfg.max_bytes };
+    let mut reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
+    progress(Progress::Total(reader.total_bytes));
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.threads)
+        .build()
+        .map_err(|e| SlantError::Config(format!("cannot start worker threads: {e}")))?;
+
+    let captions_path = cfg.out.join("captions.csv");
+    let mut captions_csv = StreamingCsv::create(&captions_path, CAPTION_COLUMNS)?;
+    let mut articles: Vec<Article> = Vec::new();
+    let mut errors: Vec<DocError> = Vec::new();
+    let mut seen_ids: BTreeSet<String> = BTreeSet::new();
+    let mut summary = Summary::default();
+    let keep_text = cfg.save_text.is_some();
+    let batch_size = cfg.batch;
+    let keep_boilerplate = cfg.keep_boilerplate;
+
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
+    let records = std::thread::scope(|scope| -> Result<Vec<InputRecord>, SlantError> {
+        let handle = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(batch_size);
+            let mut bytes = 0u64;
+            reader.run(|item| {
+                bytes += raw_size(&item);
+                batch.push(item);
+                if batch.len() >= batch_size || bytes >= 32 * 1024 * 1024 {
+                    bytes = 0;
+                    // A closed channel means the consumer failed; keep reading to finish hashes.
+                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_size)));
+                }
+            });
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            drop(tx);
+            reader.records
+        });
+        for batch in rx {
+            let bytes: u64 = batch.iter().map(raw_size).sum();
+            let results: Vec<Result<DocResult, DocError>> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|item| match item {
+                        Item::Doc(raw) => process(*raw, keep_boilerplate, keep_text),
+                        Item::Error(e) => Err(e),
+                    })
+                    .collect()
+            });
+            for r in results {
+                match r {
+                    Ok(mut doc) => {
+                        errors.append(&mut doc.warnings);
+                        if !seen_ids.insert(doc.article.id.clone()) {
+                            errors.push(DocError::new(
+                                doc.article.path.clone(),
+                                None,
+                                ErrorKind::DuplicateId,
+                                format!("id '{}' was already used by an earlier article", doc.article.id),
+                            ));
+                        }
+                        for c in &doc.captions {
+                            captions_csv.write(c.values())?;
+                        }
+                        if let (Some(dir), Some(t)) = (&cfg.save_text, &doc.text) {
+                            let p = dir.join(format!("{}.txt", safe_file_name(&doc.article.id)));
+                            output::write_atomic(&p, |w| std::io::Write::write_all(w, t.as_bytes()))?;
+                        }
+                        summary.words += doc.article.words;
+                        articles.push(doc.article);
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+            summary.bytes_read += bytes;
+            progress(Progress::Done { bytes: summary.bytes_read, articles: articles.len() });
+        }
+        handle.join().map_err(|_| SlantError::Config("the input reader thread failed".into()))
+    })?;
+
+    captions_csv.finish()?;
+    output::write_articles(&cfg.out.join("articles.csv"), &articles)?;
+    summary.outputs = vec!["articles.csv".into(), "captions.csv".into()];
+    let errors_path = cfg.out.join("errors.csv");
+    if errors.is_empty() {
+        if errors_path.exists() {
+            std::fs::remove_file(&errors_path).map_err(werr(&errors_path))?;
+        }
+    } else {
+        output::write_errors(&errors_path, &errors)?;
+        summary.outputs.push("errors.csv".into());
+    }
+    summary.articles = articles.len();
+    summary.errors = errors.iter().filter(|e| !e.kind.is_warning()).count();
+    summary.warnings = errors.len() - summary.errors;
+    summary.inputs = records;
+    summary.outputs.push("run.json".into());
+    Ok(summary)
+}
+
+/// The `run.json` manifest.
+#[derive(Debug, Serialize)]
+pub struct Manifest<'a> {
+    pub tool: &'static str,
+    pub version: &'static str,
+    /// Everything that may differ between two runs giving the same outputs.
+    pub invocation: Invocation,
+    pub options: &'a AnalyzeConfig,
+    pub inputs: &'a [InputRecord],
+    pub counts: &'a Summary,
+    pub resources: Vec<Resource>,
+}
+
+/// How the tool was called: command line, thread count, start and end times.
+#[derive(Debug, Serialize)]
+pub struct Invocation {
+    pub command_line: Vec<String>,
+    pub threads: usize,
+    pub started: String,
+    pub finished: String,
+}
+
+/// An embedded resource (stemmer, lexicon, model) with its version and hash.
+#[derive(Debug, Serialize)]
+pub struct Resource {
+    pub name: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+/// Writes `run.json` into the output folder.
+pub fn write_manifest(cfg: &AnalyzeConfig, summary: &Summary, invocation: Invocation) -> Result<(), SlantError> {
+    let lang = Lang::parse(&cfg.lang)?;
+    let resources = vec![Resource {
+        name: format!("stemmer:snowball-{}", lang.name()),
+        version: "rust-stemmers 1".into(),
+        sha256: String::new(),
+    }];
+    let manifest = Manifest {
+        tool: "slant",
+        version: env!("CARGO_PKG_VERSION"),
+        invocation,
+        options: cfg,
+        inputs: &summary.inputs,
+        counts: summary,
+        resources,
+    };
+    output::write_json(&cfg.out.join("run.json"), &manifest)
+}

@@ -1,0 +1,113 @@
+//! Language selection and stemming (Snowball, through rust-stemmers).
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::error::SlantError;
+
+const LANGS: &[(&str, Algorithm)] = &[
+    ("arabic", Algorithm::Arabic),
+    ("danish", Algorithm::Danish),
+    ("dutch", Algorithm::Dutch),
+    ("english", Algorithm::English),
+    ("finnish", Algorithm::Finnish),
+    ("french", Algorithm::French),
+    ("german", Algorithm::German),
+    ("greek", Algorithm::Greek),
+    ("hungarian", Algorithm::Hungarian),
+    ("italian", Algorithm::Italian),
+    ("norwegian", Algorithm::Norwegian),
+    ("portuguese", Algorithm::Portuguese),
+    ("romanian", Algorithm::Romanian),
+    ("russian", Algorithm::Russian),
+    ("spanish", Algorithm::Spanish),
+    ("swedish", Algorithm::Swedish),
+    ("tamil", Algorithm::Tamil),
+    ("turkish", Algorithm::Turkish),
+];
+
+/// ISO 639-1 codes accepted as aliases.
+const CODES: &[(&str, &str)] = &[
+    ("ar", "arabic"),
+    ("da", "danish"),
+    ("nl", "dutch"),
+    ("en", "english"),
+    ("fi", "finnish"),
+    ("fr", "french"),
+    ("de", "german"),
+    ("el", "greek"),
+    ("hu", "hungarian"),
+    ("it", "italian"),
+    ("no", "norwegian"),
+    ("pt", "portuguese"),
+    ("ro", "romanian"),
+    ("ru", "russian"),
+    ("es", "spanish"),
+    ("sv", "swedish"),
+    ("ta", "tamil"),
+    ("tr", "turkish"),
+];
+
+/// A validated Snowball language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lang {
+    name: &'static str,
+    algorithm: Algorithm,
+}
+
+impl Lang {
+    /// Parses a language name (`english`) or ISO code (`en`), case-insensitively.
+    /// An unknown language is an error, never a silent fallback.
+    pub fn parse(s: &str) -> Result<Lang, SlantError> {
+        let lower = s.trim().to_lowercase();
+        let name = CODES.iter().find(|(c, _)| *c == lower).map(|(_, n)| *n).unwrap_or(lower.as_str());
+        LANGS.iter().find(|(n, _)| *n == name).map(|&(name, algorithm)| Lang { name, algorithm }).ok_or_else(|| {
+            SlantError::UnknownLanguage(s.to_string(), LANGS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "))
+        })
+    }
+
+    pub fn english() -> Lang {
+        Lang { name: "english", algorithm: Algorithm::English }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    pub fn stemmer(&self) -> Stemmer {
+        Stemmer::create(self.algorithm)
+    }
+}
+
+/// Lower-cases a word and folds typographic apostrophes and hyphens to ASCII,
+/// the normal form that stems and lexicon entries are computed from.
+pub fn normalize(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' => s.push('\''),
+            '‐' | '‑' | '–' => s.push('-'),
+            _ => s.extend(c.to_lowercase()),
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_names_and_codes() {
+        assert_eq!(Lang::parse("English").unwrap().name(), "english");
+        assert_eq!(Lang::parse("de").unwrap().name(), "german");
+        let err = Lang::parse("klingon").unwrap_err().to_string();
+        assert!(err.contains("klingon") && err.contains("english"), "{err}");
+    }
+
+    #[test]
+    fn stems_english() {
+        let st = Lang::english().stemmer();
+        assert_eq!(st.stem(&normalize("Liberating")), "liber");
+        assert_eq!(normalize("Kyiv’s"), "kyiv's");
+    }
+}

@@ -1,0 +1,93 @@
+//! The text layer: sentences, quotation regions and word tokens, all with byte
+//! offsets into the article's text, plus stemming.
+//!
+//! ```
+//! use slant::text::{analyze, Offsets};
+//! let text = "Kim said it was “a great year.” Analysts disagree.";
+//! let a = analyze(text, &[0..text.len()]);
+//! assert_eq!(a.sentences.len(), 2);
+//! assert_eq!(a.words(), 9);
+//! assert_eq!(a.quoted_words(), 3);
+//! let offsets = Offsets::new(text);
+//! assert_eq!(offsets.char_index(text.find('A').unwrap()), 32);
+//! ```
+
+pub mod lang;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
+use std::ops::Range;
+
+pub use lang::{normalize, Lang};
+pub use tokens::Token;
+
+/// Sentences, quotations and words of an article body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextAnalysis {
+    /// Byte ranges of sentences, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Byte ranges of quoted content (marks excluded), in order.
+    pub quotes: Vec<Range<usize>>,
+    /// Words, in order, each with its sentence and quotation flag.
+    pub tokens: Vec<Token>,
+}
+
+impl TextAnalysis {
+    /// Number of words (see [`tokens`] for the definition).
+    pub fn words(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Number of words inside quotations.
+    pub fn quoted_words(&self) -> usize {
+        self.tokens.iter().filter(|t| t.quoted).count()
+    }
+}
+
+/// Analyses the body `segments` (sorted byte ranges) of `text`.
+pub fn analyze(text: &str, segments: &[Range<usize>]) -> TextAnalysis {
+    let sentences = sentences::split_sentences(text, segments);
+    let quotes = quotes::quote_regions(text, segments);
+    let tokens = tokens::tokenize(text, &sentences, &quotes);
+    TextAnalysis { sentences, quotes, tokens }
+}
+
+/// Converts byte offsets into char (Unicode code point) offsets, the unit of every
+/// offset slant writes out. Conversions must be asked in increasing order for
+/// speed; any order is correct.
+pub struct Offsets<'a> {
+    text: &'a str,
+    last_byte: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> Offsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Offsets { text, last_byte: std::cell::Cell::new((0, 0)) }
+    }
+
+    /// Char index of the char starting at byte `byte` (or of the end, for `text.len()`).
+    pub fn char_index(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let (b0, c0) = self.last_byte.get();
+        let c = if byte >= b0 {
+            c0 + self.text[b0..floor(self.text, byte)].chars().count()
+        } else {
+            self.text[..floor(self.text, byte)].chars().count()
+        };
+        self.last_byte.set((floor(self.text, byte), c));
+        c
+    }
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Byte offset of the char at code-point index `char_idx` (or `text.len()` past the end).
+pub fn byte_of_char(text: &str, char_idx: usize) -> usize {
+    text.char_indices().nth(char_idx).map_or(text.len(), |(b, _)| b)
+}

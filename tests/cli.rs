@@ -1,0 +1,212 @@
+//! End-to-end tests of `slant analyze` on fixtures written for these tests.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::io::Write;
+use std::process::Stdio;
+
+#[test]
+fn same_article_in_four_formats_gives_the_same_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = root().join("tests/fixtures/same");
+    let mut rows = Vec::new();
+    for f in ["story.txt", "story.html", "story.csv", "story.jsonl"] {
+        let out = dir.path().join(f);
+        let o = analyze(&[fx.join(f).to_str().unwrap()], &out);
+        assert_eq!(o.status.code(), Some(0), "{f}: {}", String::from_utf8_lossy(&o.stderr));
+        let (h, r) = read_csv(&out.join("articles.csv"));
+        assert_eq!(r.len(), 1, "{f}");
+        let pick = |name: &str| r[0][h.iter().position(|c| c == name).unwrap()].clone();
+        rows.push((
+            f,
+            ["outlet", "title", "words", "sentences", "quoted_words", "captions", "decode_errors", "outlet_source"]
+                .map(pick),
+        ));
+    }
+    let first = &rows[0].1;
+    assert_eq!(first[0], "Coastline Post");
+    assert_eq!(first[1], "Harbour Strike Enters Third Day");
+    assert_eq!(first[2], "81", "words of story.txt");
+    for (f, r) in &rows[1..] {
+        assert_eq!(r, first, "{f} differs from story.txt");
+    }
+}
+
+#[test]
+fn bad_inputs_become_error_rows_and_good_articles_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(inp.join("a_good.txt"), "The council voted on Monday to close the old bridge.\n").unwrap();
+    fs::write(inp.join("b_empty.txt"), "").unwrap();
+    fs::write(inp.join("c_image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(inp.join("d_latin1.txt"), b"The caf\xe9 owner said the rent had doubled since May.\n").unwrap();
+    fs::write(
+        inp.join("e_rows.csv"),
+        "id,text\nr1,\"The mayor said the budget was balanced.\"\nr2,too,many,fields\nr3,The police said two men were arrested.\n",
+    )
+    .unwrap();
+    fs::write(
+        inp.join("f_lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"The minister resigned after the vote.\"}\nnot json at all\n[1,2]\n{\"id\":\"j4\",\"title\":\"no text\"}\n",
+    )
+    .unwrap();
+    let big = inp.join("g_big.txt");
+    let mut f = fs::File::create(&big).unwrap();
+    let para = "The committee said the report would be published next week. ".repeat(1000);
+    while f.metadata().unwrap().len() < 50 * 1024 * 1024 {
+        f.write_all(para.as_bytes()).unwrap();
+        f.write_all(b"\n\n").unwrap();
+    }
+    drop(f);
+    fs::write(inp.join("h_picture.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = dir.path().join("out");
+    let o = analyze(&[inp.to_str().unwrap(), missing.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(2), "partial failure exits 2: {}", String::from_utf8_lossy(&o.stderr));
+    let ids = column(&out.join("articles.csv"), "id");
+    assert_eq!(ids, vec!["a_good", "d_latin1", "r1", "r3", "j1"]);
+    let decode = column(&out.join("articles.csv"), "decode_errors");
+    assert_eq!(decode, vec!["0", "1", "0", "0", "0"]);
+    let (_, errs) = read_csv(&out.join("errors.csv"));
+    let kinds: Vec<(String, String, String)> =
+        errs.iter().map(|r| (r[0].rsplit('/').next().unwrap().to_string(), r[1].clone(), r[2].clone())).collect();
+    let want = [
+        ("b_empty.txt", "", "empty"),
+        ("c_image.txt", "", "binary"),
+        ("d_latin1.txt", "", "decode"),
+        ("e_rows.csv", "3", "csv"),
+        ("f_lines.jsonl", "2", "json"),
+        ("f_lines.jsonl", "3", "json"),
+        ("f_lines.jsonl", "4", "no_text"),
+        ("g_big.txt", "", "too_large"),
+        ("h_picture.png", "", "skipped"),
+        ("missing.txt", "", "io"),
+    ];
+    let want: Vec<(String, String, String)> =
+        want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    assert_eq!(kinds, want);
+    for r in &errs {
+        assert!(r[3].len() > 10, "message should explain: {r:?}");
+    }
+    let msg = &errs[3][3];
+    assert!(msg.contains("4 fields") && msg.contains("2"), "{msg}");
+}
+
+#[test]
+fn nothing_analysed_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "  \n").unwrap();
+    let o = analyze(&[empty.to_str().unwrap()], &dir.path().join("out"));
+    assert_eq!(o.status.code(), Some(1));
+    let o = bin().args(["analyze", "--out", "x", "--lang", "klingon", "y.txt"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown language 'klingon'"));
+    let o = bin().args(["analyze"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "usage errors exit 1");
+}
+
+#[test]
+fn stdin_jsonl_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = bin().args(["analyze", "-", "-q", "--out"]).arg(&out).stdin(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "{\"id\":\"s1\",\"outlet\":\"Wire\",\"text\":\"Officials said the talks “went well”.\"}\n".as_bytes(),
+        )
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let (h, rows) = read_csv(&out.join("articles.csv"));
+    assert_eq!(
+        h[..13].join(","),
+        "id,outlet,date,title,url,path,words,sentences,quoted_words,captions,decode_errors,date_source,outlet_source"
+    );
+    assert_eq!(rows[0][..9].join(","), "s1,Wire,,,,-:1,6,1,2");
+    let run: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["inputs"][0]["path"], "-");
+    assert_eq!(run["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn outputs_identical_for_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = root().join("data/examples");
+    let fx = root().join("tests/fixtures/same");
+    let run = |threads: &str, name: &str| {
+        let out = dir.path().join(name);
+        let o = bin()
+            .args(["analyze", ex.to_str().unwrap(), fx.to_str().unwrap(), "-q", "-j", threads, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success() || o.status.code() == Some(2));
+        out
+    };
+    let a = run("1", "a");
+    let b = run("4", "b");
+    for f in ["articles.csv", "captions.csv"] {
+        assert_eq!(fs::read(a.join(f)).unwrap(), fs::read(b.join(f)).unwrap(), "{f}");
+    }
+    let strip = |p: &std::path::Path| {
+        let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(p.join("run.json")).unwrap()).unwrap();
+        v.as_object_mut().unwrap().remove("invocation");
+        v["options"].as_object_mut().unwrap().remove("out");
+        v
+    };
+    assert_eq!(strip(&a), strip(&b));
+    let left: Vec<_> = fs::read_dir(&a).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "no temp files left: {left:?}");
+}
+
+#[test]
+fn meta_sidecar_and_inference() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(
+        inp.join("one.txt"),
+        "Menu\n  • Home\n  • World\n\nBy Staff | June 3, 2025\n\nKESTRA (Meridian Wire) - The river rose by two metres overnight, officials said.\n\nResidents left their homes before dawn.\n\n© 2025 Example Pages. All rights reserved.\n",
+    )
+    .unwrap();
+    fs::write(inp.join("two.txt"), "date 2024-02-01 The board met on Thursday and agreed the plan.\n").unwrap();
+    let meta = dir.path().join("meta.csv");
+    fs::write(&meta, "file,id,outlet,topic\ntwo.txt,second,Given Outlet,economy\nghost.txt,g,,x\n").unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[inp.to_str().unwrap(), "--meta", meta.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (h, rows) = read_csv(&out.join("articles.csv"));
+    let get = |r: usize, c: &str| rows[r][h.iter().position(|x| x == c).unwrap()].clone();
+    assert_eq!(get(0, "id"), "one");
+    assert_eq!((get(0, "outlet"), get(0, "outlet_source")), ("Meridian Wire".into(), "inferred".into()));
+    assert_eq!((get(0, "date"), get(0, "date_source")), ("2025-06-03".into(), "inferred".into()));
+    assert_eq!(get(0, "words"), "18");
+    assert_eq!(get(1, "id"), "second");
+    assert_eq!((get(1, "outlet"), get(1, "outlet_source")), ("Given Outlet".into(), "given".into()));
+    assert_eq!((get(1, "date"), get(1, "date_source")), ("2024-02-01".into(), "inferred".into()));
+    assert_eq!(get(1, "topic"), "economy");
+    assert_eq!(get(1, "words"), "9", "the date header is not counted");
+    let (_, errs) = read_csv(&out.join("errors.csv"));
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0][2], "meta_unused");
+}
+
+#[test]
+fn golden_articles_csv_for_the_example_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = bin().current_dir(root()).args(["analyze", "data/examples", "-q", "--out"]).arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let got = fs::read_to_string(out.join("articles.csv")).unwrap();
+    let want = fs::read_to_string(root().join("tests/golden/examples_articles.csv")).unwrap();
+    assert_eq!(got, want, "articles.csv drifted from tests/golden/examples_articles.csv");
+    let caps = fs::read_to_string(out.join("captions.csv")).unwrap();
+    let want = fs::read_to_string(root().join("tests/golden/examples_captions.csv")).unwrap();
+    assert_eq!(caps, want);
+}

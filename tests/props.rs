@@ -1,0 +1,90 @@
+//! Property tests: arbitrary text through ingest and the text layer never panics,
+#![allow(clippy::single_range_in_vec_init)]
+//! and every offset lies on a char boundary inside the text.
+
+use proptest::prelude::*;
+use slant::ingest::meta::Meta;
+use slant::ingest::{Content, Format, RawDoc};
+use slant::pipeline::{prepare, process};
+use slant::text::{analyze, Offsets};
+
+fn raw(text: String, format: Format) -> RawDoc {
+    RawDoc {
+        path: "prop".into(),
+        line: None,
+        format,
+        content: Content::Bytes(text.into_bytes()),
+        meta: Meta::default(),
+        default_id: "prop".into(),
+        decode_errors: 0,
+    }
+}
+
+fn newsy() -> impl Strategy<Value = String> {
+    // Mixes the characters the splitters care about with arbitrary Unicode.
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("Credit: AP".to_string()),
+        Just("Dec. 12, 2025 ".to_string()),
+        Just("U.S. ".to_string()),
+        Just("<p>".to_string()),
+        Just("&amp;".to_string()),
+        "[a-zA-Z ]{1,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+fn check_ranges(text: &str, ranges: &[std::ops::Range<usize>]) {
+    for r in ranges {
+        assert!(r.start <= r.end && r.end <= text.len(), "{r:?} outside text of {} bytes", text.len());
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?} not on char boundaries");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn text_layer_offsets_are_valid(text in newsy()) {
+        let a = analyze(&text, &[0..text.len()]);
+        check_ranges(&text, &a.sentences);
+        check_ranges(&text, &a.quotes);
+        let toks: Vec<_> = a.tokens.iter().map(|t| t.range()).collect();
+        check_ranges(&text, &toks);
+        for w in toks.windows(2) {
+            prop_assert!(w[0].end <= w[1].start, "tokens overlap or are out of order");
+        }
+        let off = Offsets::new(&text);
+        for t in &a.tokens {
+            let c = off.char_index(t.start);
+            prop_assert_eq!(c, text[..t.start].chars().count());
+        }
+    }
+
+    #[test]
+    fn ingest_never_panics_and_body_is_inside(text in newsy(), html in any::<bool>()) {
+        let format = if html { Format::Html } else { Format::Text };
+        if let Ok(p) = prepare(raw(text.clone(), format), false) {
+            check_ranges(&p.text, &p.layout.body);
+            let caps: Vec<_> = p.layout.captions.iter().map(|c| c.span.clone()).collect();
+            check_ranges(&p.text, &caps);
+        }
+        let _ = process(raw(text, format), false, false);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let doc = RawDoc { content: Content::Bytes(bytes), ..raw(String::new(), Format::Text) };
+        let _ = process(doc, false, false);
+    }
+}
