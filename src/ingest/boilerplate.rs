@@ -178,12 +178,15 @@ fn word_stats(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
     let mut buf = String::new();
     for_each_word(text, span.clone(), |a, b| {
         words += 1;
+        if b - a > 9 {
+            return;
+        }
         buf.clear();
         buf.extend(text[a..b].chars().flat_map(char::to_lowercase));
-        if STOPWORDS.binary_search(&buf.as_str()).is_ok() {
+        if buf.len() <= 7 && STOPWORDS.binary_search(&buf.as_str()).is_ok() {
             stop += 1;
         }
-        if SOCIAL.contains(&buf.as_str()) {
+        if buf.len() <= 9 && SOCIAL.contains(&buf.as_str()) {
             social += 1;
         }
     });
@@ -192,6 +195,9 @@ fn word_stats(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
 
 /// Finds `Credit: NAME` (or `Photo: NAME`, `Picture: NAME`) at the end of a line.
 fn find_credit(line: &str) -> Option<Range<usize>> {
+    if !line.contains(':') {
+        return None;
+    }
     for key in ["Credit:", "Credits:", "CREDIT:", "Photo:", "Picture:", "Photograph:", "Image:"] {
         if let Some(i) = line.rfind(key) {
             let after = i + key.len();
@@ -212,6 +218,9 @@ fn is_terminal_sentence_after(name: &str) -> bool {
 }
 
 fn is_relative_time(line: &str) -> bool {
+    if !line.ends_with("ago") && !line.ends_with("AGO") && !line.ends_with("Ago") {
+        return false;
+    }
     let l = line.to_ascii_lowercase();
     let w: Vec<&str> = l.split_whitespace().collect();
     w.len() <= 5
