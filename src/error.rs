@@ -105,6 +105,8 @@ pub enum SlantError {
     Csv { path: PathBuf, source: csv::Error },
     #[error("invalid option: {0}")]
     Config(String),
+    #[error("lexicon: {0}")]
+    Lexicon(String),
     #[error("no input given")]
     NoInput,
 }

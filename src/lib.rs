@@ -3,7 +3,9 @@
 #![allow(clippy::single_range_in_vec_init)]
 
 pub mod error;
+pub mod eval;
 pub mod ingest;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod text;

@@ -53,8 +53,92 @@ pub struct Article {
     pub decode_errors: usize,
     pub date_source: ValueSource,
     pub outlet_source: ValueSource,
+    /// Loaded-language counts.
+    pub loaded: LoadedCounts,
     /// Carried input columns, in input order.
     pub extra: Vec<(String, String)>,
+}
+
+/// Loaded-language counts of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadedCounts {
+    /// Lexicon hits (all voices).
+    pub total: usize,
+    /// Hits in the outlet's own voice.
+    pub own: usize,
+    /// Hits inside quotations.
+    pub quoted: usize,
+    /// Body words outside quotations (the base of `loaded_own_per_1k`).
+    pub own_words: usize,
+    /// Hits per lexicon category, in the lexicon's category order.
+    pub per_category: Vec<usize>,
+    /// Words written in capitals for emphasis.
+    pub caps: usize,
+}
+
+/// Category name of capitals-emphasis rows in `hits.csv`.
+pub const CAPS_CATEGORY: &str = "caps_emphasis";
+
+/// A rate per 1,000, formatted with two decimals (empty when the base is 0).
+pub fn per_1k(count: usize, base: usize) -> String {
+    if base == 0 {
+        String::new()
+    } else {
+        format!("{:.2}", count as f64 * 1000.0 / base as f64)
+    }
+}
+
+/// One row of `hits.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitRow {
+    pub article_id: String,
+    /// Char offsets in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub term: String,
+    pub category: String,
+    pub weight: f32,
+    pub voice: crate::lexicon::Voice,
+    pub negated: bool,
+    /// 1-based sentence number in the article.
+    pub sentence: usize,
+    pub context: String,
+}
+
+pub const HIT_COLUMNS: &[&str] =
+    &["article_id", "start", "end", "text", "term", "category", "weight", "voice", "negated", "sentence", "context"];
+
+impl HitRow {
+    pub fn values(&self) -> [String; 11] {
+        [
+            self.article_id.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.text.clone(),
+            self.term.clone(),
+            self.category.clone(),
+            format!("{:.2}", self.weight),
+            self.voice.as_str().to_string(),
+            self.negated.to_string(),
+            self.sentence.to_string(),
+            self.context.clone(),
+        ]
+    }
+}
+
+pub const CATEGORY_COLUMNS: &[&str] = &["article_id", "category", "count", "rate_per_1k"];
+
+/// Rows of `categories_long.csv` for one article: every lexicon category, zeros included.
+pub fn category_rows(a: &Article, categories: &[String]) -> Vec<[String; 4]> {
+    categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let n = a.loaded.per_category.get(i).copied().unwrap_or(0);
+            [a.id.clone(), c.clone(), n.to_string(), per_1k(n, a.words)]
+        })
+        .collect()
 }
 
 /// The fixed leading columns of `articles.csv`.
@@ -75,6 +159,22 @@ pub const ARTICLE_COLUMNS: &[&str] = &[
 ];
 
 impl Article {
+    fn measure_values(&self, n_categories: usize) -> Vec<String> {
+        let l = &self.loaded;
+        let mut v = vec![
+            l.total.to_string(),
+            per_1k(l.total, self.words),
+            l.own.to_string(),
+            per_1k(l.own, l.own_words),
+            l.quoted.to_string(),
+        ];
+        for i in 0..n_categories {
+            v.push(l.per_category.get(i).copied().unwrap_or(0).to_string());
+        }
+        v.push(l.caps.to_string());
+        v
+    }
+
     fn fixed_values(&self) -> Vec<String> {
         vec![
             self.id.clone(),
@@ -152,10 +252,19 @@ fn csv_err(path: &Path) -> impl Fn(csv::Error) -> std::io::Error + '_ {
     move |e| std::io::Error::other(format!("{}: {e}", path.display()))
 }
 
-/// Column names of `articles.csv` for these rows: the fixed columns, then every carried
-/// column in order of first appearance. A carried column whose name clashes with a
-/// fixed one is written as `input_<name>`.
-pub fn article_header(rows: &[Article]) -> (Vec<String>, Vec<String>) {
+/// Column names of the measures that follow the fixed columns of `articles.csv`.
+pub fn measure_columns(categories: &[String]) -> Vec<String> {
+    let mut v: Vec<String> =
+        ["loaded", "loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted"].map(String::from).to_vec();
+    v.extend(categories.iter().map(|c| format!("loaded_{c}")));
+    v.push("caps_emphasis".into());
+    v
+}
+
+/// Carried columns of `articles.csv` for these rows, in order of first appearance,
+/// and the names they are written under: a carried column whose name clashes with a
+/// slant column is written as `input_<name>`.
+pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, Vec<String>) {
     let mut extra: Vec<String> = Vec::new();
     for r in rows {
         for (k, _) in &r.extra {
@@ -164,10 +273,13 @@ pub fn article_header(rows: &[Article]) -> (Vec<String>, Vec<String>) {
             }
         }
     }
+    let measures = measure_columns(categories);
     let shown = extra
         .iter()
         .map(|k| {
-            let clash = ARTICLE_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(k.trim()));
+            let key = k.trim();
+            let clash = ARTICLE_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(key))
+                || measures.iter().any(|c| c.eq_ignore_ascii_case(key));
             if clash {
                 format!("input_{k}")
             } else {
@@ -178,16 +290,23 @@ pub fn article_header(rows: &[Article]) -> (Vec<String>, Vec<String>) {
     (extra, shown)
 }
 
-/// Writes `articles.csv`.
-pub fn write_articles(path: &Path, rows: &[Article]) -> Result<(), SlantError> {
-    let (extra, shown) = article_header(rows);
+/// Writes `articles.csv`: fixed columns, measures, then carried columns.
+pub fn write_articles(path: &Path, rows: &[Article], categories: &[String]) -> Result<(), SlantError> {
+    let (extra, shown) = article_header(rows, categories);
+    let measures = measure_columns(categories);
     write_atomic(path, |w| {
         let mut out = csv::Writer::from_writer(w);
         let e = csv_err(path);
-        let header: Vec<&str> = ARTICLE_COLUMNS.iter().copied().chain(shown.iter().map(String::as_str)).collect();
+        let header: Vec<&str> = ARTICLE_COLUMNS
+            .iter()
+            .copied()
+            .chain(measures.iter().map(String::as_str))
+            .chain(shown.iter().map(String::as_str))
+            .collect();
         out.write_record(&header).map_err(&e)?;
         for r in rows {
             let mut vals = r.fixed_values();
+            vals.extend(r.measure_values(categories.len()));
             for k in &extra {
                 vals.push(r.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default());
             }
@@ -308,9 +427,10 @@ mod tests {
             decode_errors: 0,
             date_source: ValueSource::None,
             outlet_source: ValueSource::None,
+            loaded: LoadedCounts::default(),
             extra: vec![("words".into(), "9".into()), ("desk".into(), "x".into())],
         };
-        let (_, shown) = article_header(&[a]);
+        let (_, shown) = article_header(&[a], &[]);
         assert_eq!(shown, vec!["input_words".to_string(), "desk".to_string()]);
     }
 }

@@ -20,7 +20,9 @@ use crate::ingest::decode::{self, DecodeError};
 use crate::ingest::html::{self, HtmlMeta};
 use crate::ingest::infer;
 use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
+use crate::lexicon::{Lexicon, LexiconMode, Matcher};
 use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
+use crate::output::{HitRow, LoadedCounts, HIT_COLUMNS};
 use crate::text::{self, Lang, Offsets};
 
 /// Validated options of `slant analyze`.
@@ -33,6 +35,9 @@ pub struct AnalyzeConfig {
     pub lang: String,
     pub keep_boilerplate: bool,
     pub save_text: Option<PathBuf>,
+    /// User lexicon files (`--lexicon`).
+    pub lexicon: Vec<PathBuf>,
+    pub lexicon_mode: LexiconMode,
     pub max_bytes: u64,
     /// Worker threads (0 = one per core). Does not change any output.
     #[serde(skip)]
@@ -53,6 +58,8 @@ impl AnalyzeConfig {
             lang: "english".into(),
             keep_boilerplate: false,
             save_text: None,
+            lexicon: Vec::new(),
+            lexicon_mode: LexiconMode::Extend,
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
             batch: 256,
@@ -82,6 +89,8 @@ impl AnalyzeConfig {
 pub struct DocResult {
     pub article: Article,
     pub captions: Vec<CaptionRow>,
+    /// Loaded-language hits, then capitals-emphasis rows, in text order.
+    pub hits: Vec<HitRow>,
     pub warnings: Vec<DocError>,
     /// The text all offsets refer to (kept only when `--save-text` is on).
     pub text: Option<String>,
@@ -207,13 +216,44 @@ fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decod
         decode_errors,
         date_source,
         outlet_source,
+        loaded: LoadedCounts::default(),
         extra: m.extra.clone(),
     }
 }
 
+/// The stages every document goes through, built once per run.
+pub struct Stages {
+    pub keep_boilerplate: bool,
+    /// Keep each document's text in its result (for `--save-text`).
+    pub keep_text: bool,
+    pub lexicon: Lexicon,
+    pub matcher: Matcher,
+}
+
+impl Stages {
+    /// Builds the stages for a configuration (loads and compiles the lexicon).
+    pub fn new(cfg: &AnalyzeConfig) -> Result<Stages, SlantError> {
+        let lang = cfg.validate()?;
+        let lexicon = Lexicon::build(&cfg.lexicon, cfg.lexicon_mode).map_err(|e| SlantError::Lexicon(e.to_string()))?;
+        let matcher = Matcher::new(&lexicon, lang);
+        Ok(Stages { keep_boilerplate: cfg.keep_boilerplate, keep_text: cfg.save_text.is_some(), lexicon, matcher })
+    }
+}
+
+const CONTEXT_CHARS: usize = 60;
+
+/// About `CONTEXT_CHARS` characters each side of a byte range, on one line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let before: String =
+        text[..start].chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = text[end..].chars().take(CONTEXT_CHARS).collect();
+    let joined = format!("{before}[{}]{after}", &text[start..end]);
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Runs every per-document stage on one raw document.
-pub fn process(raw: RawDoc, keep_boilerplate: bool, keep_text: bool) -> Result<DocResult, DocError> {
-    let Prepared { text, layout, mut article, warnings } = prepare(raw, keep_boilerplate)?;
+pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
+    let Prepared { text, layout, mut article, warnings } = prepare(raw, stages.keep_boilerplate)?;
     let analysis = text::analyze(&text, &layout.body);
     article.words = analysis.words();
     article.sentences = analysis.sentences.len();
@@ -232,7 +272,54 @@ pub fn process(raw: RawDoc, keep_boilerplate: bool, keep_text: bool) -> Result<D
             text: text[c.span.clone()].to_string(),
         })
         .collect();
-    Ok(DocResult { article, captions, warnings, text: keep_text.then_some(text) })
+
+    let m = &stages.matcher;
+    let (hits, caps) = m.find(&text, &analysis);
+    let mut loaded = LoadedCounts { per_category: vec![0; m.categories.len()], ..Default::default() };
+    let offsets = Offsets::new(&text);
+    let mut rows: Vec<HitRow> = Vec::with_capacity(hits.len() + caps.len());
+    for h in &hits {
+        let e = &m.entries[h.entry];
+        loaded.total += 1;
+        match h.voice {
+            crate::lexicon::Voice::Own => loaded.own += 1,
+            crate::lexicon::Voice::Quoted => loaded.quoted += 1,
+        }
+        loaded.per_category[m.entry_category[h.entry]] += 1;
+        rows.push(HitRow {
+            article_id: article.id.clone(),
+            start: offsets.char_index(h.start),
+            end: offsets.char_index(h.end),
+            text: text[h.start..h.end].to_string(),
+            term: e.term.clone(),
+            category: e.category.clone(),
+            weight: e.weight,
+            voice: h.voice,
+            negated: h.negated,
+            sentence: h.sentence as usize + 1,
+            context: context(&text, h.start, h.end),
+        });
+    }
+    for c in &caps {
+        loaded.caps += 1;
+        rows.push(HitRow {
+            article_id: article.id.clone(),
+            start: offsets.char_index(c.start),
+            end: offsets.char_index(c.end),
+            text: text[c.start..c.end].to_string(),
+            term: text::normalize(&text[c.start..c.end]),
+            category: crate::output::CAPS_CATEGORY.to_string(),
+            weight: 0.0,
+            voice: c.voice,
+            negated: false,
+            sentence: c.sentence as usize + 1,
+            context: context(&text, c.start, c.end),
+        });
+    }
+    rows.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.category.cmp(&b.category)));
+    loaded.own_words = article.words - article.quoted_words;
+    article.loaded = loaded;
+    Ok(DocResult { article, captions, hits: rows, warnings, text: stages.keep_text.then_some(text) })
 }
 
 /// Counts and records of a finished run.
@@ -295,8 +382,13 @@ fn safe_file_name(id: &str) -> String {
 
 /// Runs `slant analyze`: reads the inputs, writes the outputs into `cfg.out`.
 pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summary, SlantError> {
-    let lang = cfg.validate()?;
-    let _ = lang; // the text layer is language-neutral so far; the stemmer is used by later stages
+    let (summary, _) = run_with(cfg, progress)?;
+    Ok(summary)
+}
+
+/// Like [`run`], also returning the stages (lexicon and model) it used.
+pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<(Summary, Stages), SlantError> {
+    let stages = Stages::new(cfg)?;
     let werr = |p: &Path| {
         let p = p.to_path_buf();
         move |source| SlantError::Write { path: p.clone(), source }
@@ -316,13 +408,14 @@ pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<
 
     let captions_path = cfg.out.join("captions.csv");
     let mut captions_csv = StreamingCsv::create(&captions_path, CAPTION_COLUMNS)?;
+    let mut hits_csv = StreamingCsv::create(&cfg.out.join("hits.csv"), HIT_COLUMNS)?;
+    let mut cats_csv = StreamingCsv::create(&cfg.out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?;
     let mut articles: Vec<Article> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
     let mut seen_ids: BTreeSet<String> = BTreeSet::new();
     let mut summary = Summary::default();
-    let keep_text = cfg.save_text.is_some();
     let batch_size = cfg.batch;
-    let keep_boilerplate = cfg.keep_boilerplate;
+    let stages_ref = &stages;
 
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let records = std::thread::scope(|scope| -> Result<Vec<InputRecord>, SlantError> {
@@ -350,7 +443,7 @@ pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<
                 batch
                     .into_par_iter()
                     .map(|item| match item {
-                        Item::Doc(raw) => process(*raw, keep_boilerplate, keep_text),
+                        Item::Doc(raw) => process(*raw, stages_ref),
                         Item::Error(e) => Err(e),
                     })
                     .collect()
@@ -370,6 +463,12 @@ pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<
                         for c in &doc.captions {
                             captions_csv.write(c.values())?;
                         }
+                        for h in &doc.hits {
+                            hits_csv.write(h.values())?;
+                        }
+                        for row in output::category_rows(&doc.article, &stages_ref.matcher.categories) {
+                            cats_csv.write(row)?;
+                        }
                         if let (Some(dir), Some(t)) = (&cfg.save_text, &doc.text) {
                             let p = dir.join(format!("{}.txt", safe_file_name(&doc.article.id)));
                             output::write_atomic(&p, |w| std::io::Write::write_all(w, t.as_bytes()))?;
@@ -387,8 +486,11 @@ pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<
     })?;
 
     captions_csv.finish()?;
-    output::write_articles(&cfg.out.join("articles.csv"), &articles)?;
-    summary.outputs = vec!["articles.csv".into(), "captions.csv".into()];
+    hits_csv.finish()?;
+    cats_csv.finish()?;
+    output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.matcher.categories)?;
+    summary.outputs =
+        vec!["articles.csv".into(), "hits.csv".into(), "categories_long.csv".into(), "captions.csv".into()];
     let errors_path = cfg.out.join("errors.csv");
     if errors.is_empty() {
         if errors_path.exists() {
@@ -403,7 +505,7 @@ pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<
     summary.warnings = errors.len() - summary.errors;
     summary.inputs = records;
     summary.outputs.push("run.json".into());
-    Ok(summary)
+    Ok((summary, stages))
 }
 
 /// The `run.json` manifest.
@@ -437,13 +539,25 @@ pub struct Resource {
 }
 
 /// Writes `run.json` into the output folder.
-pub fn write_manifest(cfg: &AnalyzeConfig, summary: &Summary, invocation: Invocation) -> Result<(), SlantError> {
+pub fn write_manifest(
+    cfg: &AnalyzeConfig,
+    summary: &Summary,
+    stages: &Stages,
+    invocation: Invocation,
+) -> Result<(), SlantError> {
     let lang = Lang::parse(&cfg.lang)?;
-    let resources = vec![Resource {
-        name: format!("stemmer:snowball-{}", lang.name()),
-        version: "rust-stemmers 1".into(),
-        sha256: String::new(),
-    }];
+    let resources = vec![
+        Resource {
+            name: format!("stemmer:snowball-{}", lang.name()),
+            version: "rust-stemmers 1".into(),
+            sha256: String::new(),
+        },
+        Resource {
+            name: format!("lexicon:{} ({} entries)", stages.lexicon.name, stages.lexicon.entries.len()),
+            version: stages.lexicon.version.clone(),
+            sha256: stages.lexicon.sha256.clone(),
+        },
+    ];
     let manifest = Manifest {
         tool: "slant",
         version: env!("CARGO_PKG_VERSION"),

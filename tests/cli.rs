@@ -210,3 +210,69 @@ fn golden_articles_csv_for_the_example_corpus() {
     let want = fs::read_to_string(root().join("tests/golden/examples_captions.csv")).unwrap();
     assert_eq!(caps, want);
 }
+
+#[test]
+fn user_lexicon_hits_are_traceable_to_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    let text = "Ünïcode first: the despot’s regime is not a tyranny.\n\n“This regime must fall,” a protester said. The DESPOT wept AGAIN.\n";
+    fs::write(&art, text).unwrap();
+    let lex = dir.path().join("labels.txt");
+    fs::write(&lex, "# my labels\ndespot\nregime\ntyranny\n").unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[art.to_str().unwrap(), "--lexicon", lex.to_str().unwrap(), "--lexicon-mode", "replace"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (h, rows) = read_csv(&out.join("hits.csv"));
+    assert_eq!(h.join(","), "article_id,start,end,text,term,category,weight,voice,negated,sentence,context");
+    let chars: Vec<char> = text.chars().collect();
+    for r in &rows {
+        let (s, e): (usize, usize) = (r[1].parse().unwrap(), r[2].parse().unwrap());
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(slice, r[3], "offsets of {r:?}");
+    }
+    let got: Vec<String> = rows.iter().map(|r| format!("{}|{}|{}|{}|{}", r[3], r[5], r[7], r[8], r[9])).collect();
+    assert_eq!(
+        got,
+        vec![
+            "despot’s|labels|own|false|1",
+            "regime|labels|own|false|1",
+            "tyranny|labels|own|true|1",
+            "regime|labels|quoted|false|2",
+            "DESPOT|caps_emphasis|own|false|3",
+            "DESPOT|labels|own|false|3",
+            "AGAIN|caps_emphasis|own|false|3",
+        ]
+    );
+    let (ah, arows) = read_csv(&out.join("articles.csv"));
+    let get = |c: &str| arows[0][ah.iter().position(|x| x == c).unwrap()].clone();
+    assert_eq!(get("loaded"), "5");
+    assert_eq!(get("loaded_own"), "4");
+    assert_eq!(get("loaded_quoted"), "1");
+    assert_eq!(get("loaded_labels"), "5");
+    assert_eq!(get("caps_emphasis"), "2");
+    let words: f64 = get("words").parse().unwrap();
+    assert_eq!(get("loaded_per_1k"), format!("{:.2}", 5.0 * 1000.0 / words));
+    let (_, cats) = read_csv(&out.join("categories_long.csv"));
+    assert_eq!(cats, vec![vec!["a".to_string(), "labels".into(), "5".into(), format!("{:.2}", 5000.0 / words)]]);
+    let run: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    let res = run["resources"].to_string();
+    assert!(res.contains("lexicon:labels (3 entries)"), "{res}");
+}
+
+#[test]
+fn broken_lexicon_is_an_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    fs::write(&art, "Some text here.\n").unwrap();
+    let lex = dir.path().join("bad.tsv");
+    fs::write(&lex, "term\tcategory\tweight\ngood\tx\t1\nbad\tx\tmany\n").unwrap();
+    let o = analyze(&[art.to_str().unwrap(), "--lexicon", lex.to_str().unwrap()], &dir.path().join("out"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.tsv:3") && err.contains("weight 'many'"), "{err}");
+    let o = bin().args(["lexicon", "check"]).arg(&lex).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let o = bin().args(["lexicon", "check", "default"]).output().unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("entries:"));
+}

@@ -5,7 +5,13 @@
 use proptest::prelude::*;
 use slant::ingest::meta::Meta;
 use slant::ingest::{Content, Format, RawDoc};
-use slant::pipeline::{prepare, process};
+use slant::pipeline::{prepare, process, AnalyzeConfig, Stages};
+use std::sync::OnceLock;
+
+fn stages() -> &'static Stages {
+    static S: OnceLock<Stages> = OnceLock::new();
+    S.get_or_init(|| Stages::new(&AnalyzeConfig::new(vec!["x".into()], "out".into())).unwrap())
+}
 use slant::text::{analyze, Offsets};
 
 fn raw(text: String, format: Format) -> RawDoc {
@@ -79,12 +85,16 @@ proptest! {
             let caps: Vec<_> = p.layout.captions.iter().map(|c| c.span.clone()).collect();
             check_ranges(&p.text, &caps);
         }
-        let _ = process(raw(text, format), false, false);
+        if let Ok(r) = process(raw(text.clone(), format), stages()) {
+            for h in &r.hits {
+                prop_assert!(h.start <= h.end);
+            }
+        }
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         let doc = RawDoc { content: Content::Bytes(bytes), ..raw(String::new(), Format::Text) };
-        let _ = process(doc, false, false);
+        let _ = process(doc, stages());
     }
 }

@@ -11,7 +11,8 @@ use slant::pipeline::{self, AnalyzeConfig, Invocation, Progress};
 
 /// Arguments of `slant analyze`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Outputs in DIR: articles.csv (one row per article), captions.csv (photo captions \
+#[command(after_help = "Outputs in DIR: articles.csv (one row per article), hits.csv (every loaded-language \
+hit with offsets), categories_long.csv (article, category, count, rate), captions.csv (photo captions \
 kept out of the body), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
 Exit code: 0 all inputs analysed, 2 some inputs failed (see errors.csv), 1 nothing could be analysed.")]
 pub struct Args {
@@ -36,6 +37,12 @@ pub struct Args {
     /// Write the text each article's offsets refer to into DIR/<id>.txt (useful for HTML input).
     #[arg(long, value_name = "DIR")]
     pub save_text: Option<PathBuf>,
+    /// A lexicon file to add (repeatable): slant TSV, LIWC .dic, VADER TSV or a word list.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// `extend` adds user lexicons to the default (user entries win); `replace` uses only them.
+    #[arg(long, value_enum, default_value = "extend")]
+    pub lexicon_mode: super::eval::ModeArg,
     /// Refuse documents larger than this many bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -57,6 +64,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.keep_boilerplate = args.keep_boilerplate;
     cfg.save_text = args.save_text;
     cfg.max_bytes = args.max_bytes;
+    cfg.lexicon = args.lexicon;
+    cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.threads = args.threads;
     cfg.validate()?;
 
@@ -81,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         }
     };
-    let summary = pipeline::run(&cfg, &on_progress).context("analyze failed")?;
+    let (summary, stages) = pipeline::run_with(&cfg, &on_progress).context("analyze failed")?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -91,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         started,
         finished: now_rfc3339(),
     };
-    pipeline::write_manifest(&cfg, &summary, invocation)?;
+    pipeline::write_manifest(&cfg, &summary, &stages, invocation)?;
     if !args.quiet {
         let secs = clock.elapsed().as_secs_f64();
         println!("slant analyze: {} articles, {} words", summary.articles, summary.words);

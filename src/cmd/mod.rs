@@ -1,6 +1,8 @@
 //! One module per subcommand, each owning its arguments and `run`.
 
 pub mod analyze;
+pub mod eval;
+pub mod lexicon;
 
 use clap::{Parser, Subcommand};
 
@@ -16,11 +18,17 @@ pub struct Cli {
 pub enum Command {
     /// Analyse articles (files, folders, or JSON Lines on stdin) and write CSV outputs.
     Analyze(analyze::Args),
+    /// Build and check lexicons.
+    Lexicon(lexicon::Args),
+    /// Measure accuracy against gold corpora.
+    Eval(eval::Args),
 }
 
 /// Runs the chosen subcommand; returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

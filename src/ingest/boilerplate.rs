@@ -85,17 +85,6 @@ struct Unit {
     credit: Option<Range<usize>>,
 }
 
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
-    "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "even", "for",
-    "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "just", "last", "more", "most", "much", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our",
-    "out", "over", "said", "says", "she", "since", "so", "some", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "through", "to", "two", "under", "up", "us", "very", "was",
-    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-    "your",
-];
-
 const SOCIAL: &[&str] = &[
     "facebook",
     "twitter",
@@ -183,7 +172,7 @@ fn word_stats(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
         }
         buf.clear();
         buf.extend(text[a..b].chars().flat_map(char::to_lowercase));
-        if buf.len() <= 7 && STOPWORDS.binary_search(&buf.as_str()).is_ok() {
+        if buf.len() <= 7 && crate::text::is_stopword(&buf) {
             stop += 1;
         }
         if buf.len() <= 9 && SOCIAL.contains(&buf.as_str()) {

@@ -22,6 +22,24 @@ use std::ops::Range;
 pub use lang::{normalize, Lang};
 pub use tokens::Token;
 
+/// A small English function-word list (sorted), used by the boilerplate heuristic
+/// and to keep function words out of mined lexicon candidates.
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+    "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "even", "for",
+    "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "just", "last", "more", "most", "much", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our",
+    "out", "over", "said", "says", "she", "since", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "through", "to", "two", "under", "up", "us", "very", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
+];
+
+/// Is `lower` (an already lower-cased word) an English function word?
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
 /// Sentences, quotations and words of an article body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextAnalysis {

@@ -1,0 +1,118 @@
+//! `slant eval loaded`
+
+use std::path::PathBuf;
+
+use slant::eval::loaded::{score, LoadedScore};
+use slant::eval::ptc::{self, LOADED_TECHNIQUES};
+use slant::lexicon::{Lexicon, LexiconMode, Matcher};
+use slant::text::Lang;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: EvalCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum EvalCommand {
+    /// Score loaded-language hits against PTC Loaded_Language and Name_Calling,Labeling spans.
+    Loaded(LoadedArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example: slant eval loaded --ptc ../shared/corpus/ptc/dev/articles \
+../shared/corpus/ptc/dev/dev-task-TC.trimmed.labels")]
+pub struct LoadedArgs {
+    /// PTC articles folder and TC labels file.
+    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required = true)]
+    pub ptc: Vec<PathBuf>,
+    /// Extra or replacement lexicon files.
+    #[arg(long)]
+    pub lexicon: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "extend")]
+    pub lexicon_mode: ModeArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, default_value = "english")]
+    pub lang: String,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ModeArg {
+    Extend,
+    Replace,
+}
+
+impl From<ModeArg> for LexiconMode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::Extend => LexiconMode::Extend,
+            ModeArg::Replace => LexiconMode::Replace,
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Report {
+    data: String,
+    labels: String,
+    lexicon: String,
+    lexicon_entries: usize,
+    slant: LoadedScore,
+    mined_only_baseline: LoadedScore,
+    mined_entries: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    match args.command {
+        EvalCommand::Loaded(a) => loaded(a),
+    }
+}
+
+fn fmt_rho(r: Option<f64>) -> String {
+    r.map(|x| format!("{x:.3}")).unwrap_or_else(|| "n/a".into())
+}
+
+fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
+    let lang = Lang::parse(&a.lang)?;
+    let articles = ptc::load(&a.ptc[0], &a.ptc[1], LOADED_TECHNIQUES)?;
+    let lex = Lexicon::build(&a.lexicon, a.lexicon_mode.into())?;
+    let mined = Lexicon::default_lexicon().only_source("mined");
+    let main = score(&articles, &Matcher::new(&lex, lang));
+    let base = score(&articles, &Matcher::new(&mined, lang));
+    let report = Report {
+        data: a.ptc[0].display().to_string(),
+        labels: a.ptc[1].display().to_string(),
+        lexicon: lex.name.clone(),
+        lexicon_entries: lex.entries.len(),
+        slant: main,
+        mined_only_baseline: base,
+        mined_entries: mined.entries.len(),
+    };
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(0);
+    }
+    println!(
+        "loaded language vs gold Loaded_Language + Name_Calling,Labeling: {} articles, {} gold spans",
+        report.slant.articles, report.slant.gold_spans
+    );
+    println!("{:<28} {:>8} {:>9} {:>7} {:>7} {:>7}", "lexicon", "hits", "precision", "recall", "F1", "rho");
+    for (name, n, s) in [
+        (format!("slant ({} entries)", report.lexicon_entries), 0, &report.slant),
+        (format!("mined only ({} entries)", report.mined_entries), 1, &report.mined_only_baseline),
+    ] {
+        let _ = n;
+        println!(
+            "{:<28} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>7}",
+            name,
+            s.hits,
+            s.precision,
+            s.recall,
+            s.f1,
+            fmt_rho(s.rho)
+        );
+    }
+    Ok(0)
+}

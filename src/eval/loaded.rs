@@ -1,0 +1,85 @@
+//! Scoring loaded-language hits against gold PTC spans.
+//!
+//! - hit precision: share of hits that overlap a gold span;
+//! - span recall: share of gold spans overlapped by at least one hit;
+//! - span F1: their harmonic mean;
+//! - article rho: Spearman correlation across articles between hits per 1,000 words
+//!   and gold spans per 1,000 words.
+//!
+//! PTC articles are clean text (title line, blank line, one sentence per line), so
+//! every non-blank line is analysed (no boilerplate removal).
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::ptc::{overlaps_any, PtcArticle};
+use super::{f1, spearman};
+use crate::ingest::boilerplate;
+use crate::lexicon::Matcher;
+use crate::text::{self, TextAnalysis};
+
+/// Scores of one lexicon on one set of articles.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct LoadedScore {
+    pub articles: usize,
+    pub words: usize,
+    pub hits: usize,
+    pub hits_in_gold: usize,
+    pub gold_spans: usize,
+    pub gold_found: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// `None` when it cannot be computed (fewer than 3 articles or a constant side).
+    pub rho: Option<f64>,
+}
+
+/// Sentences, quotes and words of a clean text, every non-blank line being body.
+pub fn analyze_plain(text: &str) -> TextAnalysis {
+    let (lines, header) = boilerplate::text_lines(text);
+    let layout = boilerplate::layout(text, &lines, header, true);
+    text::analyze(text, &layout.body)
+}
+
+struct PerArticle {
+    words: usize,
+    hits: usize,
+    hits_in_gold: usize,
+    gold: usize,
+    gold_found: usize,
+}
+
+fn score_article(a: &PtcArticle, m: &Matcher) -> PerArticle {
+    let analysis = analyze_plain(&a.text);
+    let (hits, _) = m.find(&a.text, &analysis);
+    // One hit per span, whatever the number of categories it carries.
+    let mut ranges: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.start..h.end).collect();
+    ranges.dedup();
+    let hits_in_gold = ranges.iter().filter(|r| overlaps_any(&a.spans, r)).count();
+    let gold_found =
+        a.spans.iter().filter(|g| ranges.iter().any(|r| r.start < g.bytes.end && g.bytes.start < r.end)).count();
+    PerArticle { words: analysis.words(), hits: ranges.len(), hits_in_gold, gold: a.spans.len(), gold_found }
+}
+
+/// Scores `matcher` on `articles`.
+pub fn score(articles: &[PtcArticle], matcher: &Matcher) -> LoadedScore {
+    let per: Vec<PerArticle> = articles.par_iter().map(|a| score_article(a, matcher)).collect();
+    let mut s = LoadedScore { articles: per.len(), ..Default::default() };
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for p in &per {
+        s.words += p.words;
+        s.hits += p.hits;
+        s.hits_in_gold += p.hits_in_gold;
+        s.gold_spans += p.gold;
+        s.gold_found += p.gold_found;
+        if p.words > 0 {
+            xs.push(p.hits as f64 * 1000.0 / p.words as f64);
+            ys.push(p.gold as f64 * 1000.0 / p.words as f64);
+        }
+    }
+    s.precision = if s.hits == 0 { 0.0 } else { s.hits_in_gold as f64 / s.hits as f64 };
+    s.recall = if s.gold_spans == 0 { 0.0 } else { s.gold_found as f64 / s.gold_spans as f64 };
+    s.f1 = f1(s.precision, s.recall);
+    s.rho = spearman(&xs, &ys);
+    s
+}

@@ -1,0 +1,386 @@
+//! Finding lexicon terms in text.
+//!
+//! Text side: every word is split at hyphens into parts; each part is normalised
+//! (lower case, typographic apostrophes folded) and stemmed. The stems are laid out
+//! as one string, `\x01stem\x01stem...`, with `\x02` between sentences, and all
+//! lexicon patterns are found in it with one Aho-Corasick automaton (no regex, no
+//! per-token lookups). A pattern is a term's part stems joined the same way, so
+//! single words and phrases are matched alike and a phrase never crosses a sentence.
+//!
+//! Rules:
+//! - **Stems**: `tyrant` matches `tyrants`, `Tyrant's`; possessives are removed by the stemmer.
+//! - **Hyphen and spacing variants**: a term with several parts (`meat-grinder`,
+//!   `witch hunt`) also matches its parts written together (`meatgrinder`, `witchhunt`),
+//!   and hyphens and spaces between parts are interchangeable.
+//! - **Word boundaries**: a hit starts at the start of a word and ends at the end of a
+//!   word (`war` does not match inside `anti-war`).
+//! - **Longest match wins**: overlapping candidates are resolved left to right, longest
+//!   first (`special military operation` beats `operation`).
+//! - **Wildcards** (`abandon*`, from user lexicons) match word prefixes of the surface form.
+//! - **Negation**: a hit preceded within three words of its sentence by `not`, `no`,
+//!   `never`, `n't` and the like is flagged `negated` (and still counted).
+//! - **Voice**: a hit whose first word lies inside a quotation is `quoted`, else `own`.
+//! - **ALL-CAPS emphasis**: a word of three or more letters written in capitals, whose
+//!   lower-case form is a common function word, a lexicon term, or appears in lower case
+//!   elsewhere in the article, in a sentence that is not itself mostly capitals (a
+//!   headline), is reported as emphasis. Acronyms such as `NATO` or `KCNA` are not.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rust_stemmers::Stemmer;
+
+use super::{Entry, Lexicon};
+use crate::text::{normalize, Lang, TextAnalysis};
+
+/// Whether a hit is in the outlet's own voice or inside a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Voice {
+    Own,
+    Quoted,
+}
+
+impl Voice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Voice::Own => "own",
+            Voice::Quoted => "quoted",
+        }
+    }
+}
+
+/// One lexicon hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Matcher::entries`].
+    pub entry: usize,
+    pub voice: Voice,
+    pub negated: bool,
+    /// Index of the sentence.
+    pub sentence: u32,
+}
+
+/// A word written in capitals for emphasis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CapsHit {
+    pub start: usize,
+    pub end: usize,
+    pub voice: Voice,
+    pub sentence: u32,
+}
+
+/// A compiled lexicon.
+pub struct Matcher {
+    pub entries: Vec<Entry>,
+    pub categories: Vec<String>,
+    /// Category index of each entry.
+    pub entry_category: Vec<usize>,
+    stems: Option<AhoCorasick>,
+    stem_targets: Vec<Vec<usize>>,
+    wild: Option<AhoCorasick>,
+    wild_targets: Vec<Vec<usize>>,
+    /// Lower-case forms of all single-word terms, for the emphasis rule.
+    term_words: BTreeSet<String>,
+    lang: Lang,
+}
+
+const SEP: char = '\x01';
+const SENT: char = '\x02';
+
+const NEGATORS: &[&str] =
+    &["barely", "cannot", "hardly", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "without"];
+
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "again", "against", "all", "and", "any", "are", "ever", "every", "for", "from", "has", "have",
+    "her", "his", "how", "its", "just", "more", "most", "must", "never", "not", "now", "only", "our", "out", "over",
+    "the", "their", "they", "this", "too", "very", "was", "what", "when", "who", "why", "will", "with", "you", "your",
+];
+
+fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    let mut out = Vec::new();
+    for (i, c) in word.char_indices() {
+        if matches!(c, '-' | '‐' | '‑') {
+            if i > start {
+                out.push((start, &word[start..i]));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < word.len() {
+        out.push((start, &word[start..]));
+    }
+    out.into_iter()
+}
+
+fn build(patterns: &BTreeMap<String, Vec<usize>>) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
+    if patterns.is_empty() {
+        return (None, Vec::new());
+    }
+    let keys: Vec<&String> = patterns.keys().collect();
+    let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&keys).ok();
+    (ac, patterns.values().cloned().collect())
+}
+
+impl Matcher {
+    /// Compiles a lexicon for a language.
+    pub fn new(lexicon: &Lexicon, lang: Lang) -> Matcher {
+        let stemmer = lang.stemmer();
+        let categories = lexicon.categories();
+        let entry_category =
+            lexicon.entries.iter().map(|e| categories.iter().position(|c| *c == e.category).unwrap_or(0)).collect();
+        let mut stem_pats: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut wild_pats: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut term_words = BTreeSet::new();
+        for (i, e) in lexicon.entries.iter().enumerate() {
+            let wildcard = e.term.ends_with('*');
+            let term = e.term.trim_end_matches('*');
+            let parts: Vec<String> =
+                term.split(' ').flat_map(|w| split_parts(w).map(|(_, p)| normalize(p)).collect::<Vec<_>>()).collect();
+            if parts.is_empty() {
+                continue;
+            }
+            if !term.contains(' ') && !wildcard {
+                term_words.insert(normalize(term));
+            }
+            if wildcard {
+                let pat: String = parts.iter().flat_map(|p| [SEP.to_string(), p.clone()]).collect();
+                wild_pats.entry(pat).or_default().push(i);
+                continue;
+            }
+            let stems: Vec<String> = parts.iter().map(|p| stemmer.stem(p).into_owned()).collect();
+            let pat: String = stems.iter().flat_map(|s| [SEP.to_string(), s.clone()]).collect();
+            stem_pats.entry(pat).or_default().push(i);
+            if stems.len() > 1 {
+                let joined = format!("{SEP}{}", stemmer.stem(&parts.concat()));
+                let v = stem_pats.entry(joined).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        let (stems, stem_targets) = build(&stem_pats);
+        let (wild, wild_targets) = build(&wild_pats);
+        Matcher {
+            entries: lexicon.entries.clone(),
+            categories,
+            entry_category,
+            stems,
+            stem_targets,
+            wild,
+            wild_targets,
+            term_words,
+            lang,
+        }
+    }
+
+    /// Finds lexicon hits and capitals emphasis in an analysed text.
+    pub fn find(&self, text: &str, analysis: &TextAnalysis) -> (Vec<Hit>, Vec<CapsHit>) {
+        let stemmer: Stemmer = self.lang.stemmer();
+        // Parts: (token index, byte start, byte end)
+        let mut parts: Vec<(usize, usize, usize)> = Vec::with_capacity(analysis.tokens.len() + 8);
+        let mut first_part = Vec::with_capacity(analysis.tokens.len());
+        let mut stem_stream = String::with_capacity(text.len());
+        let mut surf_stream = String::with_capacity(text.len());
+        let mut stem_pos: Vec<usize> = Vec::new();
+        let mut surf_pos: Vec<usize> = Vec::new();
+        let mut lowered: Vec<String> = Vec::with_capacity(analysis.tokens.len());
+        let mut last_sentence = u32::MAX;
+        for (ti, tok) in analysis.tokens.iter().enumerate() {
+            if tok.sentence != last_sentence {
+                stem_stream.push(SENT);
+                surf_stream.push(SENT);
+                last_sentence = tok.sentence;
+            }
+            let word = tok.text(text);
+            lowered.push(normalize(word));
+            first_part.push(parts.len());
+            for (off, p) in split_parts(word) {
+                let norm = normalize(p);
+                stem_pos.push(stem_stream.len());
+                stem_stream.push(SEP);
+                stem_stream.push_str(&stemmer.stem(&norm));
+                surf_pos.push(surf_stream.len());
+                surf_stream.push(SEP);
+                surf_stream.push_str(&norm);
+                parts.push((ti, tok.start + off, tok.start + off + p.len()));
+            }
+        }
+        // Candidates: (first token, last token, entries)
+        let mut cands: Vec<(usize, usize, &Vec<usize>)> = Vec::new();
+        let boundary = |s: &str, e: usize| e == s.len() || matches!(s.as_bytes()[e], 1 | 2);
+        let part_at = |pos: &[usize], offset: usize| pos.partition_point(|&p| p <= offset).saturating_sub(1);
+        if let Some(ac) = &self.stems {
+            for m in ac.find_overlapping_iter(&stem_stream) {
+                if !boundary(&stem_stream, m.end()) {
+                    continue;
+                }
+                let (p0, p1) = (part_at(&stem_pos, m.start()), part_at(&stem_pos, m.end() - 1));
+                let (t0, t1) = (parts[p0].0, parts[p1].0);
+                let token_end = p1 + 1 == parts.len() || parts[p1 + 1].0 != t1;
+                if first_part[t0] == p0 && token_end {
+                    cands.push((t0, t1, &self.stem_targets[m.pattern().as_usize()]));
+                }
+            }
+        }
+        if let Some(ac) = &self.wild {
+            for m in ac.find_overlapping_iter(&surf_stream) {
+                let (p0, p1) = (part_at(&surf_pos, m.start()), part_at(&surf_pos, m.end() - 1));
+                let (t0, t1) = (parts[p0].0, parts[p1].0);
+                if first_part[t0] == p0 {
+                    cands.push((t0, t1, &self.wild_targets[m.pattern().as_usize()]));
+                }
+            }
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut hits = Vec::new();
+        let mut next_free = 0usize;
+        for (t0, t1, entries) in cands {
+            if t0 < next_free {
+                continue;
+            }
+            next_free = t1 + 1;
+            let tok = &analysis.tokens[t0];
+            let negated = (t0.saturating_sub(3)..t0).any(|k| {
+                analysis.tokens[k].sentence == tok.sentence
+                    && (NEGATORS.contains(&lowered[k].as_str()) || lowered[k].ends_with("n't"))
+            });
+            for &entry in entries {
+                hits.push(Hit {
+                    start: tok.start,
+                    end: analysis.tokens[t1].end,
+                    entry,
+                    voice: if tok.quoted { Voice::Quoted } else { Voice::Own },
+                    negated,
+                    sentence: tok.sentence,
+                });
+            }
+        }
+        let caps = self.caps(text, analysis, &lowered);
+        (hits, caps)
+    }
+
+    fn caps(&self, text: &str, analysis: &TextAnalysis, lowered: &[String]) -> Vec<CapsHit> {
+        let is_caps =
+            |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase);
+        let lower_forms: BTreeSet<&str> = analysis
+            .tokens
+            .iter()
+            .zip(lowered)
+            .filter(|(t, _)| t.text(text).chars().all(|c| !c.is_uppercase()))
+            .map(|(_, l)| l.as_str())
+            .collect();
+        // Share of capitalised words per sentence.
+        let mut per_sentence: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
+        for t in &analysis.tokens {
+            let e = per_sentence.entry(t.sentence).or_default();
+            e.0 += 1;
+            if is_caps(t.text(text)) {
+                e.1 += 1;
+            }
+        }
+        analysis
+            .tokens
+            .iter()
+            .zip(lowered)
+            .filter(|(t, l)| {
+                let (n, c) = per_sentence.get(&t.sentence).copied().unwrap_or((1, 0));
+                is_caps(t.text(text))
+                    && c * 2 <= n
+                    && (FUNCTION_WORDS.contains(&l.as_str())
+                        || self.term_words.contains(l.as_str())
+                        || lower_forms.contains(l.as_str()))
+            })
+            .map(|(t, _)| CapsHit {
+                start: t.start,
+                end: t.end,
+                voice: if t.quoted { Voice::Quoted } else { Voice::Own },
+                sentence: t.sentence,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::formats::parse_slant;
+    use crate::text::analyze;
+
+    fn lex() -> Lexicon {
+        parse_slant(
+            "t.tsv",
+            "term\tcategory\nmeat-grinder\tviolent\ntyrant\tlabel\nwar\tother\nspecial military operation\teuph\noperation\tother\nwitch hunt\tlabel\nunprecedented\texag\nregime\tlabel\n",
+            "curated",
+        )
+        .unwrap()
+    }
+
+    type Row = (String, String, &'static str, bool);
+
+    fn run(text: &str) -> Vec<Row> {
+        let m = Matcher::new(&lex(), Lang::english());
+        let a = analyze(text, &[0..text.len()]);
+        let (hits, _) = m.find(text, &a);
+        hits.iter()
+            .map(|h| (text[h.start..h.end].to_string(), m.entries[h.entry].term.clone(), h.voice.as_str(), h.negated))
+            .collect()
+    }
+
+    #[test]
+    fn matching_table() {
+        let t = |s: &str, a: &str, _: &str| (s.to_string(), a.to_string(), "own", false);
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            ("Putin's meatgrinder war.", vec![t("meatgrinder", "meat-grinder", ""), t("war", "war", "")]),
+            ("a meat grinder", vec![t("meat grinder", "meat-grinder", "")]),
+            ("a Meat-Grinders", vec![t("Meat-Grinders", "meat-grinder", "")]),
+            ("The tyrant's tyrants.", vec![t("tyrant's", "tyrant", ""), t("tyrants", "tyrant", "")]),
+            ("an anti-war march", vec![]),
+            ("a special military operation", vec![t("special military operation", "special military operation", "")]),
+            ("the operation ended", vec![t("operation", "operation", "")]),
+            ("a witch. Hunt", vec![]),
+            ("a witch-hunt and a witchhunt", vec![t("witch-hunt", "witch hunt", ""), t("witchhunt", "witch hunt", "")]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(run(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn voice_and_negation() {
+        let got = run("He is not a tyrant, he said “this regime is unprecedented”.");
+        assert_eq!(
+            got,
+            vec![
+                ("tyrant".into(), "tyrant".into(), "own", true),
+                ("regime".into(), "regime".into(), "quoted", false),
+                ("unprecedented".into(), "unprecedented".into(), "quoted", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn caps_emphasis() {
+        let text =
+            "Voss did it AGAIN and NATO knows. This is UNPRECEDENTED. The STEAL was a steal.\n\nBIG HEADLINE IN CAPS";
+        let m = Matcher::new(&lex(), Lang::english());
+        let a = analyze(text, &[0..text.len()]);
+        let (_, caps) = m.find(text, &a);
+        let words: Vec<&str> = caps.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(words, vec!["AGAIN", "UNPRECEDENTED", "STEAL"]);
+    }
+
+    #[test]
+    fn wildcards() {
+        let lex = parse_slant("w.tsv", "term\tcategory\nabandon*\tneg\n", "user").unwrap();
+        let m = Matcher::new(&lex, Lang::english());
+        let text = "They abandoned it; abandonment. Band.";
+        let a = analyze(text, &[0..text.len()]);
+        let (hits, _) = m.find(text, &a);
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(words, vec!["abandoned", "abandonment"]);
+    }
+}

@@ -1,0 +1,233 @@
+//! Mining lexicon candidates from gold spans (`slant lexicon mine`).
+//!
+//! Every word n-gram (n = 1..3, inside one sentence) of the training articles is a
+//! candidate. Unigrams that are function words or numbers, and longer n-grams that
+//! start or end with one, are skipped. For each candidate, keyed by its part stems
+//! (the same normal form the matcher uses), we count:
+//! - `support`: occurrences;
+//! - `in_gold`: occurrences overlapping a gold span;
+//! - `docs_in_gold`: articles with at least one such occurrence;
+//! - which technique the overlapped spans carry (for the category).
+//!
+//! `precision = in_gold / support`. A candidate is kept when its support, its
+//! precision and its `docs_in_gold` (at least 2, so one article's repeated phrase is
+//! not taken for general vocabulary) reach the thresholds. Name-calling-majority
+//! candidates get category `name_calling`, the rest `emotive`. The thresholds can be
+//! chosen by k-fold cross-validation over the training articles (`--cv K`).
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Entry, Lexicon, Matcher};
+use crate::eval::loaded::{analyze_plain, score};
+use crate::eval::ptc::{overlaps_any, PtcArticle};
+use crate::text::{is_stopword, normalize, Lang};
+
+/// Statistics of one candidate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Candidate {
+    /// Most frequent lower-case surface form.
+    pub term: String,
+    pub support: u32,
+    pub in_gold: u32,
+    pub docs_in_gold: u32,
+    pub name_calling: u32,
+    surfaces: BTreeMap<String, u32>,
+    last_doc: Option<usize>,
+}
+
+impl Candidate {
+    pub fn precision(&self) -> f64 {
+        if self.support == 0 {
+            0.0
+        } else {
+            self.in_gold as f64 / self.support as f64
+        }
+    }
+}
+
+/// Mining thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Thresholds {
+    pub min_support: u32,
+    pub min_precision: f64,
+    pub min_docs: u32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_support: 3, min_precision: 0.5, min_docs: 2 }
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Collects candidate statistics over articles, keyed by stem sequence.
+pub fn collect(articles: &[PtcArticle], lang: Lang, max_n: usize) -> BTreeMap<String, Candidate> {
+    let stemmer = lang.stemmer();
+    let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
+    for (doc, a) in articles.iter().enumerate() {
+        let analysis = analyze_plain(&a.text);
+        let toks = &analysis.tokens;
+        let lower: Vec<String> = toks.iter().map(|t| normalize(t.text(&a.text))).collect();
+        let stems: Vec<String> = lower
+            .iter()
+            .map(|l| {
+                l.split(['-', '‐', '‑'])
+                    .filter(|p| !p.is_empty())
+                    .map(|p| stemmer.stem(p).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("-")
+            })
+            .collect();
+        let skip: Vec<bool> = lower.iter().map(|l| is_stopword(l) || is_number(l) || l.chars().count() < 2).collect();
+        for i in 0..toks.len() {
+            for n in 1..=max_n {
+                let j = i + n - 1;
+                if j >= toks.len() || toks[j].sentence != toks[i].sentence {
+                    break;
+                }
+                if skip[i] || skip[j] {
+                    continue;
+                }
+                let key = stems[i..=j].join(" ");
+                let range = toks[i].start..toks[j].end;
+                let inside: Vec<&crate::eval::ptc::GoldSpan> = a
+                    .spans
+                    .iter()
+                    .take_while(|s| s.bytes.start < range.end)
+                    .filter(|s| s.bytes.end > range.start)
+                    .collect();
+                let c = cands.entry(key).or_default();
+                c.support += 1;
+                *c.surfaces.entry(lower[i..=j].join(" ")).or_default() += 1;
+                if !inside.is_empty() {
+                    c.in_gold += 1;
+                    if inside.iter().any(|s| s.technique == "Name_Calling,Labeling") {
+                        c.name_calling += 1;
+                    }
+                    if c.last_doc != Some(doc) {
+                        c.docs_in_gold += 1;
+                        c.last_doc = Some(doc);
+                    }
+                }
+                debug_assert_eq!(overlaps_any(&a.spans, &range), !inside.is_empty());
+            }
+        }
+    }
+    for c in cands.values_mut() {
+        c.term = c
+            .surfaces
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default();
+    }
+    cands
+}
+
+/// Entries passing the thresholds, best first (precision, then support, then term).
+pub fn select(cands: &BTreeMap<String, Candidate>, t: Thresholds) -> Vec<Entry> {
+    let mut picked: Vec<&Candidate> = cands
+        .values()
+        .filter(|c| c.support >= t.min_support && c.docs_in_gold >= t.min_docs && c.precision() >= t.min_precision)
+        .collect();
+    picked.sort_by(|a, b| {
+        b.precision().total_cmp(&a.precision()).then(b.support.cmp(&a.support)).then(a.term.cmp(&b.term))
+    });
+    let mut seen = std::collections::BTreeSet::new();
+    picked
+        .into_iter()
+        .filter(|c| seen.insert(c.term.clone()))
+        .map(|c| Entry {
+            term: c.term.clone(),
+            category: if c.name_calling * 2 > c.in_gold { "name_calling" } else { "emotive" }.into(),
+            weight: ((c.precision() * 100.0).round() / 100.0).max(0.01) as f32,
+            source: "mined".into(),
+            precision: Some(((c.precision() * 1000.0).round() / 1000.0) as f32),
+            support: Some(c.support),
+        })
+        .collect()
+}
+
+/// One cross-validated threshold setting.
+#[derive(Debug, Clone, Serialize)]
+pub struct CvResult {
+    pub thresholds: Thresholds,
+    pub mean_f1: f64,
+    pub mean_rho: f64,
+    pub mean_entries: f64,
+}
+
+/// The threshold grid searched by cross-validation.
+pub fn grid() -> Vec<Thresholds> {
+    let mut g = Vec::new();
+    for &min_support in &[2u32, 3, 5] {
+        for &min_precision in &[0.2, 0.25, 0.3, 0.4, 0.5, 0.6] {
+            g.push(Thresholds { min_support, min_precision, min_docs: 2 });
+        }
+    }
+    g
+}
+
+/// K-fold cross-validation over articles (fold = position mod k): mines on k-1 folds,
+/// scores `base` + mined entries on the held-out fold, for every grid setting.
+pub fn cross_validate(articles: &[PtcArticle], base: &Lexicon, lang: Lang, k: usize, max_n: usize) -> Vec<CvResult> {
+    let k = k.max(2);
+    let folds: Vec<(Vec<PtcArticle>, Vec<PtcArticle>)> = (0..k)
+        .map(|f| {
+            let (test, train): (Vec<_>, Vec<_>) = articles.iter().enumerate().partition(|(i, _)| i % k == f);
+            (train.into_iter().map(|(_, a)| a.clone()).collect(), test.into_iter().map(|(_, a)| a.clone()).collect())
+        })
+        .collect();
+    let fold_cands: Vec<BTreeMap<String, Candidate>> =
+        folds.par_iter().map(|(train, _)| collect(train, lang, max_n)).collect();
+    grid()
+        .into_iter()
+        .map(|t| {
+            let (mut f1s, mut rhos, mut sizes) = (0.0, 0.0, 0.0);
+            for (fi, (_, test)) in folds.iter().enumerate() {
+                let mut lex = base.clone();
+                let mined = select(&fold_cands[fi], t);
+                sizes += mined.len() as f64;
+                lex.extend(mined, false);
+                let s = score(test, &Matcher::new(&lex, lang));
+                f1s += s.f1;
+                rhos += s.rho.unwrap_or(0.0);
+            }
+            CvResult {
+                thresholds: t,
+                mean_f1: f1s / k as f64,
+                mean_rho: rhos / k as f64,
+                mean_entries: sizes / k as f64,
+            }
+        })
+        .collect()
+}
+
+/// Writes mined entries in the project's lexicon format.
+pub fn to_tsv(entries: &[Entry], header_comment: &str) -> String {
+    let mut s = String::new();
+    for line in header_comment.lines() {
+        s.push_str("# ");
+        s.push_str(line);
+        s.push('\n');
+    }
+    s.push_str("term\tcategory\tweight\tsource\tprecision\tsupport\n");
+    for e in entries {
+        s.push_str(&format!(
+            "{}\t{}\t{:.2}\t{}\t{:.3}\t{}\n",
+            e.term,
+            e.category,
+            e.weight,
+            e.source,
+            e.precision.unwrap_or(0.0),
+            e.support.unwrap_or(0)
+        ));
+    }
+    s
+}

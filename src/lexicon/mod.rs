@@ -1,0 +1,206 @@
+//! Loaded-language lexicons: the embedded default, user files in four formats,
+//! and the matcher that finds their terms in text.
+//!
+//! An [`Entry`] is a term (a word or a phrase, optionally ending in `*` for a
+//! prefix wildcard), a category, a weight and where it came from. The default
+//! lexicon is `data/lexicon/curated.tsv` (written by hand) plus
+//! `data/lexicon/mined.tsv` (made by `slant lexicon mine` from PTC train), both
+//! embedded in the binary; on a clash the curated entry wins.
+
+pub mod formats;
+pub mod matcher;
+pub mod mine;
+
+use std::path::Path;
+
+use crate::ingest::sha256_hex;
+
+pub use formats::LexFormat;
+pub use matcher::{Hit, Matcher, Voice};
+
+/// A lexicon problem, always naming the file and, where there is one, the line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct LexiconError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Lower-case term as written; words separated by single spaces; may end in `*`.
+    pub term: String,
+    pub category: String,
+    pub weight: f32,
+    /// `curated`, `mined`, or the user file's name.
+    pub source: String,
+    /// For mined entries: share of occurrences inside gold spans on PTC train.
+    pub precision: Option<f32>,
+    /// For mined entries: occurrences on PTC train.
+    pub support: Option<u32>,
+}
+
+/// A named, versioned set of entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lexicon {
+    pub name: String,
+    pub version: String,
+    /// SHA-256 of the file(s) it was read from.
+    pub sha256: String,
+    pub entries: Vec<Entry>,
+}
+
+/// How user lexicons combine with the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LexiconMode {
+    /// Default entries plus the user's (a user entry replaces a default one with the same term).
+    #[default]
+    Extend,
+    /// Only the user's entries.
+    Replace,
+}
+
+/// The curated part of the default lexicon, as embedded.
+pub const CURATED_TSV: &str = include_str!("../../data/lexicon/curated.tsv");
+/// The mined part of the default lexicon, as embedded.
+pub const MINED_TSV: &str = include_str!("../../data/lexicon/mined.tsv");
+
+impl Lexicon {
+    /// The embedded default lexicon.
+    pub fn default_lexicon() -> Lexicon {
+        let curated = formats::parse_slant("data/lexicon/curated.tsv", CURATED_TSV, "curated")
+            .expect("embedded curated lexicon is valid (checked by tests)");
+        let mined = formats::parse_slant("data/lexicon/mined.tsv", MINED_TSV, "mined")
+            .expect("embedded mined lexicon is valid (checked by tests)");
+        let mut lex = Lexicon {
+            name: "slant-default".into(),
+            version: format!("{}+{}", curated.version, mined.version),
+            sha256: sha256_hex(format!("{CURATED_TSV}{MINED_TSV}").as_bytes()),
+            entries: curated.entries,
+        };
+        lex.extend(mined.entries, false);
+        lex
+    }
+
+    /// Only the entries from one source (`mined`, `curated`).
+    pub fn only_source(&self, source: &str) -> Lexicon {
+        Lexicon {
+            name: format!("{}[{source}]", self.name),
+            version: self.version.clone(),
+            sha256: self.sha256.clone(),
+            entries: self.entries.iter().filter(|e| e.source == source).cloned().collect(),
+        }
+    }
+
+    /// Adds entries. A term already present is replaced (all its categories) by the new
+    /// entries when `replace_existing`, otherwise the old entries are kept and the new dropped.
+    pub fn extend(&mut self, entries: Vec<Entry>, replace_existing: bool) {
+        let new_terms: std::collections::BTreeSet<String> = entries.iter().map(|e| e.term.clone()).collect();
+        let old_terms: std::collections::BTreeSet<String> = self.entries.iter().map(|e| e.term.clone()).collect();
+        if replace_existing {
+            self.entries.retain(|e| !new_terms.contains(&e.term));
+            self.entries.extend(entries);
+        } else {
+            self.entries.extend(entries.into_iter().filter(|e| !old_terms.contains(&e.term)));
+        }
+    }
+
+    /// Categories in order of first appearance.
+    pub fn categories(&self) -> Vec<String> {
+        let mut cats: Vec<String> = Vec::new();
+        for e in &self.entries {
+            if !cats.contains(&e.category) {
+                cats.push(e.category.clone());
+            }
+        }
+        cats
+    }
+
+    /// Reads a user lexicon file, detecting its format.
+    pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
+        let bytes = std::fs::read(path).map_err(|e| LexiconError {
+            file: path.display().to_string(),
+            line: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        formats::parse_any(path, &bytes)
+    }
+
+    /// The lexicon a run uses: the default, extended or replaced by user files.
+    pub fn build(user: &[std::path::PathBuf], mode: LexiconMode) -> Result<Lexicon, LexiconError> {
+        let mut lex = match mode {
+            LexiconMode::Extend => Lexicon::default_lexicon(),
+            LexiconMode::Replace => {
+                if user.is_empty() {
+                    return Err(LexiconError {
+                        file: "--lexicon-mode replace".into(),
+                        line: None,
+                        message: "needs at least one --lexicon FILE".into(),
+                    });
+                }
+                Lexicon { name: String::new(), version: String::new(), sha256: String::new(), entries: Vec::new() }
+            }
+        };
+        let mut names = if lex.name.is_empty() { Vec::new() } else { vec![lex.name.clone()] };
+        let mut hashes = vec![lex.sha256.clone()];
+        let mut versions = if lex.version.is_empty() { Vec::new() } else { vec![lex.version.clone()] };
+        for p in user {
+            let u = Lexicon::from_file(p)?;
+            names.push(u.name.clone());
+            hashes.push(u.sha256.clone());
+            versions.push(u.version.clone());
+            lex.extend(u.entries, true);
+        }
+        lex.name = names.join("+");
+        lex.version = versions.join("+");
+        lex.sha256 = if user.is_empty() { lex.sha256 } else { sha256_hex(hashes.concat().as_bytes()) };
+        Ok(lex)
+    }
+}
+
+/// Summary statistics printed by `slant lexicon check`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LexiconStats {
+    pub name: String,
+    pub version: String,
+    pub sha256: String,
+    pub entries: usize,
+    pub phrases: usize,
+    pub wildcards: usize,
+    /// (category, entries)
+    pub categories: Vec<(String, usize)>,
+    /// (source, entries)
+    pub sources: Vec<(String, usize)>,
+}
+
+impl Lexicon {
+    pub fn stats(&self) -> LexiconStats {
+        let mut sources: Vec<(String, usize)> = Vec::new();
+        for e in &self.entries {
+            match sources.iter_mut().find(|(s, _)| *s == e.source) {
+                Some((_, n)) => *n += 1,
+                None => sources.push((e.source.clone(), 1)),
+            }
+        }
+        LexiconStats {
+            name: self.name.clone(),
+            version: self.version.clone(),
+            sha256: self.sha256.clone(),
+            entries: self.entries.len(),
+            phrases: self.entries.iter().filter(|e| e.term.contains(' ')).count(),
+            wildcards: self.entries.iter().filter(|e| e.term.ends_with('*')).count(),
+            categories: self
+                .categories()
+                .into_iter()
+                .map(|c| {
+                    let n = self.entries.iter().filter(|e| e.category == c).count();
+                    (c, n)
+                })
+                .collect(),
+            sources,
+        }
+    }
+}
