@@ -55,3 +55,29 @@ fn content_farm_body_starts_at_the_first_sentence() {
     let last = &text[layout.body.last().unwrap().clone()];
     assert!(last.starts_with("Images have shown a line of dead"), "body ends with: {last}");
 }
+
+#[test]
+fn tabloid_own_voice_is_far_more_loaded_than_the_wire() {
+    let Some(dir) = seeds() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = analyze(&[dir.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (h, rows) = read_csv(&out.join("articles.csv"));
+    let col = |r: usize, name: &str| -> f64 { rows[r][h.iter().position(|c| c == name).unwrap()].parse().unwrap() };
+    let (wire, tabloid, farm) = (col(0, "loaded_own_per_1k"), col(1, "loaded_own_per_1k"), col(2, "loaded_own_per_1k"));
+    eprintln!("loaded_own_per_1k: wire {wire:.2}, tabloid {tabloid:.2}, farm {farm:.2}");
+    assert!(tabloid >= 3.0 * wire.max(1.0), "tabloid {tabloid} should be several times the wire {wire}");
+    assert!((farm - tabloid).abs() <= 0.25 * tabloid, "farm copy {farm} should score like the tabloid {tabloid}");
+    // The wire's loaded language sits mostly in Kim's quoted words.
+    assert!(
+        col(0, "loaded_quoted") >= col(0, "loaded_own"),
+        "wire: quoted {} own {}",
+        col(0, "loaded_quoted"),
+        col(0, "loaded_own")
+    );
+    let terms = column(&out.join("hits.csv"), "term");
+    for t in ["despot", "tyrant", "meat-grinder", "pariah"] {
+        assert!(terms.iter().any(|x| x == t), "'{t}' not found in the seeds");
+    }
+}

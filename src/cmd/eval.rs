@@ -78,7 +78,7 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     let lang = Lang::parse(&a.lang)?;
     let articles = ptc::load(&a.ptc[0], &a.ptc[1], LOADED_TECHNIQUES)?;
     let lex = Lexicon::build(&a.lexicon, a.lexicon_mode.into())?;
-    let mined = Lexicon::default_lexicon().only_source("mined");
+    let mined = Lexicon::baseline_mined();
     let main = score(&articles, &Matcher::new(&lex, lang));
     let base = score(&articles, &Matcher::new(&mined, lang));
     let report = Report {

@@ -38,6 +38,12 @@ pub struct MineArgs {
     /// Minimum number of articles where the candidate occurs inside a gold span.
     #[arg(long, default_value_t = Thresholds::default().min_docs)]
     pub min_docs: u32,
+    /// Drop base entries with a precision below this on the articles (chosen by --cv when given).
+    #[arg(long, default_value_t = 0.0)]
+    pub prune_below: f64,
+    /// Write the base entries dropped by pruning here.
+    #[arg(long, value_name = "FILE")]
+    pub pruned_out: Option<PathBuf>,
     /// Longest n-gram.
     #[arg(long, default_value_t = 3)]
     pub max_n: usize,
@@ -79,20 +85,30 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
         articles.len(),
         articles.iter().map(|x| x.spans.len()).sum::<usize>()
     );
-    let mut t = Thresholds { min_support: a.min_support, min_precision: a.min_precision, min_docs: a.min_docs };
+    let mut t = Thresholds {
+        min_support: a.min_support,
+        min_precision: a.min_precision,
+        min_docs: a.min_docs,
+        prune_below: a.prune_below,
+    };
     let mut cv_note = String::new();
+    let base = match &a.base {
+        Some(p) => Lexicon::from_file(p)?,
+        None => Lexicon { name: "none".into(), version: String::new(), sha256: String::new(), entries: Vec::new() },
+    };
     if let Some(k) = a.cv {
-        let base = match &a.base {
-            Some(p) => Lexicon::from_file(p)?,
-            None => Lexicon { name: "none".into(), version: String::new(), sha256: String::new(), entries: Vec::new() },
-        };
         let results = mine::cross_validate(&articles, &base, lang, k, a.max_n);
         eprintln!("{k}-fold cross-validation (base: {} entries)", base.entries.len());
-        eprintln!("min_support  min_precision  mean_f1  mean_rho  mined_entries");
+        eprintln!("prune_below  min_support  min_precision  mean_f1  mean_rho  mined_entries");
         for r in &results {
             eprintln!(
-                "{:>11}  {:>13.2}  {:>7.3}  {:>8.3}  {:>13.0}",
-                r.thresholds.min_support, r.thresholds.min_precision, r.mean_f1, r.mean_rho, r.mean_entries
+                "{:>11.2}  {:>11}  {:>13.2}  {:>7.3}  {:>8.3}  {:>13.0}",
+                r.thresholds.prune_below,
+                r.thresholds.min_support,
+                r.thresholds.min_precision,
+                r.mean_f1,
+                r.mean_rho,
+                r.mean_entries
             );
         }
         let best = results
@@ -104,7 +120,36 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
             "thresholds chosen by {k}-fold cross-validation on these articles (mean span F1 {:.3}, rho {:.3})\n",
             best.mean_f1, best.mean_rho
         );
-        eprintln!("chosen: min_support {} min_precision {:.2}", t.min_support, t.min_precision);
+        eprintln!(
+            "chosen: prune_below {:.2} min_support {} min_precision {:.2}",
+            t.prune_below, t.min_support, t.min_precision
+        );
+    }
+    if let Some(p) = &a.pruned_out {
+        let drop = mine::pruned(&mine::entry_stats(&articles, &base, lang), t.prune_below);
+        let mut tsv = format!(
+            "# base entries dropped from the default lexicon: at least {} hits and a precision below {:.2}\n\
+             # on {} ({} articles), measured by `slant lexicon mine`\n# name: slant-pruned\n# version: 1\n\
+             term\tcategory\tweight\tsource\tprecision\tsupport\n",
+            mine::PRUNE_MIN_HITS,
+            t.prune_below,
+            a.ptc[0].display(),
+            articles.len()
+        );
+        for (i, n, g) in &drop {
+            let e = &base.entries[*i];
+            tsv.push_str(&format!(
+                "{}\t{}\t{:.2}\t{}\t{:.3}\t{}\n",
+                e.term,
+                e.category,
+                e.weight,
+                e.source,
+                *g as f64 / *n as f64,
+                n
+            ));
+        }
+        slant::output::write_atomic(p, |w| std::io::Write::write_all(w, tsv.as_bytes()))?;
+        eprintln!("wrote {} pruned base entries to {}", drop.len(), p.display());
     }
     let cands = mine::collect(&articles, lang, a.max_n);
     let entries = mine::select(&cands, t);
@@ -112,7 +157,7 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
         "slant lexicon: entries mined from PTC gold spans by `slant lexicon mine`\n\
          name: slant-mined\nversion: 1\n\
          data: {} ({} articles), labels {}, techniques Loaded_Language + Name_Calling,Labeling\n\
-         thresholds: min_support {}, min_precision {:.2}, min_docs {}, n-grams up to {}\n{}\
+         thresholds: min_support {}, min_precision {:.2}, min_docs {}, n-grams up to {}, prune_below {:.2}\n{}\
          precision = share of occurrences overlapping a gold span; support = occurrences",
         a.ptc[0].display(),
         articles.len(),
@@ -121,6 +166,7 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
         t.min_precision,
         t.min_docs,
         a.max_n,
+        t.prune_below,
         cv_note
     );
     let tsv = mine::to_tsv(&entries, &header);

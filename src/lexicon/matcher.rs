@@ -116,6 +116,18 @@ fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
+/// Adds entry `i` to a pattern's targets. Two terms that stem alike (`despot`,
+/// `despotic`) give one hit, not two: an entry is added only when no earlier entry of
+/// the pattern has its category, and a mined entry only when the pattern has none.
+fn add_target(pats: &mut BTreeMap<String, Vec<usize>>, pat: String, i: usize, entries: &[Entry]) {
+    let v = pats.entry(pat).or_default();
+    let e = &entries[i];
+    let clash = v.iter().any(|&j| j == i || entries[j].category == e.category || e.source == "mined");
+    if !clash {
+        v.push(i);
+    }
+}
+
 fn build(patterns: &BTreeMap<String, Vec<usize>>) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
     if patterns.is_empty() {
         return (None, Vec::new());
@@ -148,18 +160,15 @@ impl Matcher {
             }
             if wildcard {
                 let pat: String = parts.iter().flat_map(|p| [SEP.to_string(), p.clone()]).collect();
-                wild_pats.entry(pat).or_default().push(i);
+                add_target(&mut wild_pats, pat, i, &lexicon.entries);
                 continue;
             }
             let stems: Vec<String> = parts.iter().map(|p| stemmer.stem(p).into_owned()).collect();
             let pat: String = stems.iter().flat_map(|s| [SEP.to_string(), s.clone()]).collect();
-            stem_pats.entry(pat).or_default().push(i);
+            add_target(&mut stem_pats, pat, i, &lexicon.entries);
             if stems.len() > 1 {
                 let joined = format!("{SEP}{}", stemmer.stem(&parts.concat()));
-                let v = stem_pats.entry(joined).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
+                add_target(&mut stem_pats, joined, i, &lexicon.entries);
             }
         }
         let (stems, stem_targets) = build(&stem_pats);
@@ -371,6 +380,21 @@ mod tests {
         let (_, caps) = m.find(text, &a);
         let words: Vec<&str> = caps.iter().map(|c| &text[c.start..c.end]).collect();
         assert_eq!(words, vec!["AGAIN", "UNPRECEDENTED", "STEAL"]);
+    }
+
+    #[test]
+    fn terms_that_stem_alike_count_once() {
+        let lex = parse_slant(
+            "d.tsv",
+            "term\tcategory\tsource\ndespot\tlabel\tcurated\ndespotic\tlabel\tcurated\ndespots\tother\tmined\n",
+            "x",
+        )
+        .unwrap();
+        let m = Matcher::new(&lex, Lang::english());
+        let text = "The despot.";
+        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(m.entries[hits[0].entry].term, "despot");
     }
 
     #[test]

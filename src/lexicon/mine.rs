@@ -54,12 +54,59 @@ pub struct Thresholds {
     pub min_support: u32,
     pub min_precision: f64,
     pub min_docs: u32,
+    /// Base (curated) entries with at least [`PRUNE_MIN_HITS`] hits and a precision below
+    /// this on the mining articles are dropped (0 keeps them all).
+    pub prune_below: f64,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { min_support: 3, min_precision: 0.5, min_docs: 2 }
+        Thresholds { min_support: 3, min_precision: 0.5, min_docs: 2, prune_below: 0.0 }
     }
+}
+
+/// Hits a base entry needs on the mining articles before it can be pruned.
+pub const PRUNE_MIN_HITS: u32 = 3;
+
+/// Per-entry hits and hits inside gold spans of `lexicon` on `articles`.
+pub fn entry_stats(articles: &[PtcArticle], lexicon: &Lexicon, lang: Lang) -> Vec<(u32, u32)> {
+    let m = Matcher::new(lexicon, lang);
+    let per: Vec<Vec<(usize, bool)>> = articles
+        .par_iter()
+        .map(|a| {
+            let analysis = analyze_plain(&a.text);
+            let (hits, _) = m.find(&a.text, &analysis);
+            hits.iter().map(|h| (h.entry, overlaps_any(&a.spans, &(h.start..h.end)))).collect()
+        })
+        .collect();
+    let mut stats = vec![(0u32, 0u32); lexicon.entries.len()];
+    for (e, inside) in per.into_iter().flatten() {
+        stats[e].0 += 1;
+        stats[e].1 += u32::from(inside);
+    }
+    stats
+}
+
+/// Base entries that the pruning rule drops: (entry index, hits, hits in gold).
+pub fn pruned(stats: &[(u32, u32)], prune_below: f64) -> Vec<(usize, u32, u32)> {
+    if prune_below <= 0.0 {
+        return Vec::new();
+    }
+    stats
+        .iter()
+        .enumerate()
+        .filter(|(_, (n, g))| *n >= PRUNE_MIN_HITS && (*g as f64) < prune_below * *n as f64)
+        .map(|(i, (n, g))| (i, *n, *g))
+        .collect()
+}
+
+/// `base` without the pruned entries.
+pub fn prune(base: &Lexicon, drop: &[(usize, u32, u32)]) -> Lexicon {
+    let dropped: std::collections::BTreeSet<usize> = drop.iter().map(|d| d.0).collect();
+    let mut lex = base.clone();
+    lex.entries =
+        base.entries.iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, e)| e.clone()).collect();
+    lex
 }
 
 fn is_number(s: &str) -> bool {
@@ -166,16 +213,19 @@ pub struct CvResult {
 /// The threshold grid searched by cross-validation.
 pub fn grid() -> Vec<Thresholds> {
     let mut g = Vec::new();
-    for &min_support in &[2u32, 3, 5] {
-        for &min_precision in &[0.2, 0.25, 0.3, 0.4, 0.5, 0.6] {
-            g.push(Thresholds { min_support, min_precision, min_docs: 2 });
+    for &prune_below in &[0.0, 0.1, 0.2] {
+        for &min_support in &[2u32, 3] {
+            for &min_precision in &[0.3, 0.4, 0.5, 0.6] {
+                g.push(Thresholds { min_support, min_precision, min_docs: 2, prune_below });
+            }
         }
     }
     g
 }
 
-/// K-fold cross-validation over articles (fold = position mod k): mines on k-1 folds,
-/// scores `base` + mined entries on the held-out fold, for every grid setting.
+/// K-fold cross-validation over articles (fold = position mod k): mines and prunes on
+/// k-1 folds, scores the pruned `base` + mined entries on the held-out fold, for every
+/// grid setting.
 pub fn cross_validate(articles: &[PtcArticle], base: &Lexicon, lang: Lang, k: usize, max_n: usize) -> Vec<CvResult> {
     let k = k.max(2);
     let folds: Vec<(Vec<PtcArticle>, Vec<PtcArticle>)> = (0..k)
@@ -186,12 +236,13 @@ pub fn cross_validate(articles: &[PtcArticle], base: &Lexicon, lang: Lang, k: us
         .collect();
     let fold_cands: Vec<BTreeMap<String, Candidate>> =
         folds.par_iter().map(|(train, _)| collect(train, lang, max_n)).collect();
+    let fold_stats: Vec<Vec<(u32, u32)>> = folds.iter().map(|(train, _)| entry_stats(train, base, lang)).collect();
     grid()
         .into_iter()
         .map(|t| {
             let (mut f1s, mut rhos, mut sizes) = (0.0, 0.0, 0.0);
             for (fi, (_, test)) in folds.iter().enumerate() {
-                let mut lex = base.clone();
+                let mut lex = prune(base, &pruned(&fold_stats[fi], t.prune_below));
                 let mined = select(&fold_cands[fi], t);
                 sizes += mined.len() as f64;
                 lex.extend(mined, false);

@@ -5,7 +5,9 @@
 //! prefix wildcard), a category, a weight and where it came from. The default
 //! lexicon is `data/lexicon/curated.tsv` (written by hand) plus
 //! `data/lexicon/mined.tsv` (made by `slant lexicon mine` from PTC train), both
-//! embedded in the binary; on a clash the curated entry wins.
+//! embedded in the binary; on a clash the curated entry wins. Curated entries listed in
+//! `data/lexicon/pruned.tsv` (too imprecise on PTC train, also written by
+//! `slant lexicon mine`) are left out.
 
 pub mod formats;
 pub mod matcher;
@@ -67,6 +69,10 @@ pub enum LexiconMode {
 pub const CURATED_TSV: &str = include_str!("../../data/lexicon/curated.tsv");
 /// The mined part of the default lexicon, as embedded.
 pub const MINED_TSV: &str = include_str!("../../data/lexicon/mined.tsv");
+/// The mined-only baseline lexicon (mined without a curated base), as embedded.
+pub const BASELINE_TSV: &str = include_str!("../../data/lexicon/baseline-mined.tsv");
+/// Curated entries dropped for low precision on PTC train, as embedded.
+pub const PRUNED_TSV: &str = include_str!("../../data/lexicon/pruned.tsv");
 
 impl Lexicon {
     /// The embedded default lexicon.
@@ -75,14 +81,30 @@ impl Lexicon {
             .expect("embedded curated lexicon is valid (checked by tests)");
         let mined = formats::parse_slant("data/lexicon/mined.tsv", MINED_TSV, "mined")
             .expect("embedded mined lexicon is valid (checked by tests)");
+        let pruned = formats::parse_slant("data/lexicon/pruned.tsv", PRUNED_TSV, "pruned")
+            .expect("embedded pruned list is valid (checked by tests)");
+        let drop: std::collections::BTreeSet<(String, String)> =
+            pruned.entries.into_iter().map(|e| (e.term, e.category)).collect();
         let mut lex = Lexicon {
             name: "slant-default".into(),
             version: format!("{}+{}", curated.version, mined.version),
-            sha256: sha256_hex(format!("{CURATED_TSV}{MINED_TSV}").as_bytes()),
-            entries: curated.entries,
+            sha256: sha256_hex(format!("{CURATED_TSV}{MINED_TSV}{PRUNED_TSV}").as_bytes()),
+            entries: curated
+                .entries
+                .into_iter()
+                .filter(|e| !drop.contains(&(e.term.clone(), e.category.clone())))
+                .collect(),
         };
         lex.extend(mined.entries, false);
         lex
+    }
+
+    /// The mined-only baseline that `slant eval loaded` prints beside the default lexicon.
+    pub fn baseline_mined() -> Lexicon {
+        let mut l = formats::parse_slant("data/lexicon/baseline-mined.tsv", BASELINE_TSV, "mined")
+            .expect("embedded baseline lexicon is valid (checked by tests)");
+        l.sha256 = sha256_hex(BASELINE_TSV.as_bytes());
+        l
     }
 
     /// Only the entries from one source (`mined`, `curated`).
