@@ -2,6 +2,7 @@
 // Slices of byte ranges are the currency of the text layer; one-element ones are normal.
 #![allow(clippy::single_range_in_vec_init)]
 
+pub mod attribution;
 pub mod error;
 pub mod eval;
 pub mod ingest;

@@ -55,6 +55,10 @@ pub struct Article {
     pub outlet_source: ValueSource,
     /// Loaded-language counts.
     pub loaded: LoadedCounts,
+    /// Attribution counts.
+    pub attr: crate::attribution::AttrCounts,
+    /// Photo captions with a `Credit:` (credits are not attributions of claims).
+    pub credits: usize,
     /// Carried input columns, in input order.
     pub extra: Vec<(String, String)>,
 }
@@ -104,13 +108,29 @@ pub struct HitRow {
     /// 1-based sentence number in the article.
     pub sentence: usize,
     pub context: String,
+    /// For a quoted hit: the resolved source of the attribution whose content holds it.
+    pub speaker: String,
+    /// Byte offset of the hit (not written).
+    pub byte_start: usize,
 }
 
-pub const HIT_COLUMNS: &[&str] =
-    &["article_id", "start", "end", "text", "term", "category", "weight", "voice", "negated", "sentence", "context"];
+pub const HIT_COLUMNS: &[&str] = &[
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "term",
+    "category",
+    "weight",
+    "voice",
+    "negated",
+    "sentence",
+    "context",
+    "speaker",
+];
 
 impl HitRow {
-    pub fn values(&self) -> [String; 11] {
+    pub fn values(&self) -> [String; 12] {
         [
             self.article_id.clone(),
             self.start.to_string(),
@@ -123,6 +143,7 @@ impl HitRow {
             self.negated.to_string(),
             self.sentence.to_string(),
             self.context.clone(),
+            self.speaker.clone(),
         ]
     }
 }
@@ -172,6 +193,14 @@ impl Article {
             v.push(l.per_category.get(i).copied().unwrap_or(0).to_string());
         }
         v.push(l.caps.to_string());
+        let a = &self.attr;
+        v.push(a.total.to_string());
+        v.push(a.direct.to_string());
+        for i in 0..crate::attribution::classify::CATEGORIES.len() {
+            v.push(a.per_category.get(i).copied().unwrap_or(0).to_string());
+        }
+        v.push(a.countries_string());
+        v.push(self.credits.to_string());
         v
     }
 
@@ -258,6 +287,11 @@ pub fn measure_columns(categories: &[String]) -> Vec<String> {
         ["loaded", "loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted"].map(String::from).to_vec();
     v.extend(categories.iter().map(|c| format!("loaded_{c}")));
     v.push("caps_emphasis".into());
+    v.push("attributions".into());
+    v.push("direct_quotes".into());
+    v.extend(crate::attribution::classify::CATEGORIES.iter().map(|c| format!("attr_{c}")));
+    v.push("attr_countries".into());
+    v.push("credits".into());
     v
 }
 
@@ -428,6 +462,8 @@ mod tests {
             date_source: ValueSource::None,
             outlet_source: ValueSource::None,
             loaded: LoadedCounts::default(),
+            attr: Default::default(),
+            credits: 0,
             extra: vec![("words".into(), "9".into()), ("desk".into(), "x".into())],
         };
         let (_, shown) = article_header(&[a], &[]);

@@ -14,6 +14,9 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::attribution::classify::SourceList;
+use crate::attribution::cues::CueClasses;
+use crate::attribution::{AttrRow, AttrStage, ATTR_COLUMNS};
 use crate::error::{DocError, ErrorKind, SlantError};
 use crate::ingest::boilerplate::{self, Layout, LineIn};
 use crate::ingest::decode::{self, DecodeError};
@@ -38,6 +41,8 @@ pub struct AnalyzeConfig {
     /// User lexicon files (`--lexicon`).
     pub lexicon: Vec<PathBuf>,
     pub lexicon_mode: LexiconMode,
+    /// User source list (`--sources`).
+    pub sources: Option<PathBuf>,
     pub max_bytes: u64,
     /// Worker threads (0 = one per core). Does not change any output.
     #[serde(skip)]
@@ -60,6 +65,7 @@ impl AnalyzeConfig {
             save_text: None,
             lexicon: Vec::new(),
             lexicon_mode: LexiconMode::Extend,
+            sources: None,
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
             batch: 256,
@@ -91,6 +97,7 @@ pub struct DocResult {
     pub captions: Vec<CaptionRow>,
     /// Loaded-language hits, then capitals-emphasis rows, in text order.
     pub hits: Vec<HitRow>,
+    pub attributions: Vec<AttrRow>,
     pub warnings: Vec<DocError>,
     /// The text all offsets refer to (kept only when `--save-text` is on).
     pub text: Option<String>,
@@ -217,6 +224,8 @@ fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decod
         date_source,
         outlet_source,
         loaded: LoadedCounts::default(),
+        attr: Default::default(),
+        credits: 0,
         extra: m.extra.clone(),
     }
 }
@@ -228,6 +237,7 @@ pub struct Stages {
     pub keep_text: bool,
     pub lexicon: Lexicon,
     pub matcher: Matcher,
+    pub attribution: AttrStage,
 }
 
 impl Stages {
@@ -236,7 +246,18 @@ impl Stages {
         let lang = cfg.validate()?;
         let lexicon = Lexicon::build(&cfg.lexicon, cfg.lexicon_mode).map_err(|e| SlantError::Lexicon(e.to_string()))?;
         let matcher = Matcher::new(&lexicon, lang);
-        Ok(Stages { keep_boilerplate: cfg.keep_boilerplate, keep_text: cfg.save_text.is_some(), lexicon, matcher })
+        let sources = match &cfg.sources {
+            Some(p) => SourceList::from_file(p).map_err(|e| SlantError::Config(format!("--sources: {e}")))?,
+            None => SourceList::default_list(),
+        };
+        let attribution = AttrStage { sources, cues: CueClasses::default_table(lang) };
+        Ok(Stages {
+            keep_boilerplate: cfg.keep_boilerplate,
+            keep_text: cfg.save_text.is_some(),
+            lexicon,
+            matcher,
+            attribution,
+        })
     }
 }
 
@@ -298,6 +319,8 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
             negated: h.negated,
             sentence: h.sentence as usize + 1,
             context: context(&text, h.start, h.end),
+            speaker: String::new(),
+            byte_start: h.start,
         });
     }
     for c in &caps {
@@ -314,12 +337,34 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
             negated: false,
             sentence: c.sentence as usize + 1,
             context: context(&text, c.start, c.end),
+            speaker: String::new(),
+            byte_start: c.start,
         });
     }
     rows.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.category.cmp(&b.category)));
     loaded.own_words = article.words - article.quoted_words;
     article.loaded = loaded;
-    Ok(DocResult { article, captions, hits: rows, warnings, text: stages.keep_text.then_some(text) })
+
+    let attr = stages.attribution.run(&article.id, &text, &analysis);
+    // A quoted hit's speaker: the resolved source of the attribution whose content holds it.
+    for row in rows.iter_mut() {
+        let start = row.byte_start;
+        if row.voice == crate::lexicon::Voice::Quoted {
+            if let Some((_, who)) = attr.speakers.iter().find(|(r, _)| r.start <= start && start < r.end) {
+                row.speaker = who.clone();
+            }
+        }
+    }
+    article.attr = attr.counts;
+    article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
+    Ok(DocResult {
+        article,
+        captions,
+        hits: rows,
+        attributions: attr.rows,
+        warnings,
+        text: stages.keep_text.then_some(text),
+    })
 }
 
 /// Counts and records of a finished run.
@@ -409,6 +454,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let captions_path = cfg.out.join("captions.csv");
     let mut captions_csv = StreamingCsv::create(&captions_path, CAPTION_COLUMNS)?;
     let mut hits_csv = StreamingCsv::create(&cfg.out.join("hits.csv"), HIT_COLUMNS)?;
+    let mut attr_csv = StreamingCsv::create(&cfg.out.join("attributions.csv"), ATTR_COLUMNS)?;
     let mut cats_csv = StreamingCsv::create(&cfg.out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?;
     let mut articles: Vec<Article> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
@@ -466,6 +512,9 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                         for h in &doc.hits {
                             hits_csv.write(h.values())?;
                         }
+                        for a in &doc.attributions {
+                            attr_csv.write(a.values())?;
+                        }
                         for row in output::category_rows(&doc.article, &stages_ref.matcher.categories) {
                             cats_csv.write(row)?;
                         }
@@ -487,6 +536,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
 
     captions_csv.finish()?;
     hits_csv.finish()?;
+    attr_csv.finish()?;
     cats_csv.finish()?;
     output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.matcher.categories)?;
     summary.outputs =
@@ -556,6 +606,16 @@ pub fn write_manifest(
             name: format!("lexicon:{} ({} entries)", stages.lexicon.name, stages.lexicon.entries.len()),
             version: stages.lexicon.version.clone(),
             sha256: stages.lexicon.sha256.clone(),
+        },
+        Resource {
+            name: format!("sources:{} ({} rows)", stages.attribution.sources.name, stages.attribution.sources.rows),
+            version: stages.attribution.sources.version.clone(),
+            sha256: stages.attribution.sources.sha256.clone(),
+        },
+        Resource {
+            name: format!("cues ({} entries)", stages.attribution.cues.entries),
+            version: stages.attribution.cues.version.clone(),
+            sha256: stages.attribution.cues.sha256.clone(),
         },
     ];
     let manifest = Manifest {

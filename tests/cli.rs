@@ -223,7 +223,7 @@ fn user_lexicon_hits_are_traceable_to_the_text() {
     let o = analyze(&[art.to_str().unwrap(), "--lexicon", lex.to_str().unwrap(), "--lexicon-mode", "replace"], &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (h, rows) = read_csv(&out.join("hits.csv"));
-    assert_eq!(h.join(","), "article_id,start,end,text,term,category,weight,voice,negated,sentence,context");
+    assert_eq!(h.join(","), "article_id,start,end,text,term,category,weight,voice,negated,sentence,context,speaker");
     let chars: Vec<char> = text.chars().collect();
     for r in &rows {
         let (s, e): (usize, usize) = (r[1].parse().unwrap(), r[2].parse().unwrap());

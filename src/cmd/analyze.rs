@@ -12,7 +12,8 @@ use slant::pipeline::{self, AnalyzeConfig, Invocation, Progress};
 /// Arguments of `slant analyze`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Outputs in DIR: articles.csv (one row per article), hits.csv (every loaded-language \
-hit with offsets), categories_long.csv (article, category, count, rate), captions.csv (photo captions \
+hit with offsets), categories_long.csv (article, category, count, rate), attributions.csv (who said what, \
+classified), captions.csv (photo captions \
 kept out of the body), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
 Exit code: 0 all inputs analysed, 2 some inputs failed (see errors.csv), 1 nothing could be analysed.")]
 pub struct Args {
@@ -43,6 +44,9 @@ pub struct Args {
     /// `extend` adds user lexicons to the default (user entries win); `replace` uses only them.
     #[arg(long, value_enum, default_value = "extend")]
     pub lexicon_mode: super::eval::ModeArg,
+    /// A source list to use instead of the embedded one (same TSV format as data/sources/sources.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
     /// Refuse documents larger than this many bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -66,6 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.max_bytes = args.max_bytes;
     cfg.lexicon = args.lexicon;
     cfg.lexicon_mode = args.lexicon_mode.into();
+    cfg.sources = args.sources;
     cfg.threads = args.threads;
     cfg.validate()?;
 

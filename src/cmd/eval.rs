@@ -17,6 +17,64 @@ pub struct Args {
 pub enum EvalCommand {
     /// Score loaded-language hits against PTC Loaded_Language and Name_Calling,Labeling spans.
     Loaded(LoadedArgs),
+    /// Score attribution cues and sources against brat (PolNeAR) relations.
+    Attribution(AttributionArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example: slant eval attribution --brat ../shared/corpus/polnear/dev")]
+pub struct AttributionArgs {
+    /// A brat folder with text/ and attributions/ (PolNeAR layout).
+    #[arg(long, value_name = "DIR")]
+    pub brat: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(serde::Serialize)]
+struct AttrReport {
+    data: String,
+    slant: slant::eval::attribution::AttrScore,
+    regex_baseline: slant::eval::attribution::AttrScore,
+    seconds: f64,
+}
+
+fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
+    use slant::eval::{attribution as ea, brat};
+    let docs = brat::load_dir(&a.brat)?;
+    let clock = std::time::Instant::now();
+    let extract = |text: &str| {
+        let analysis = slant::eval::loaded::analyze_plain(text);
+        slant::attribution::extract::extract(text, &analysis)
+    };
+    let main = ea::score(&docs, &extract);
+    let seconds = clock.elapsed().as_secs_f64();
+    let base = ea::score(&docs, &ea::baseline_extract);
+    let r = AttrReport { data: a.brat.display().to_string(), slant: main, regex_baseline: base, seconds };
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(0);
+    }
+    println!("attribution vs gold relations: {} documents ({:.2} s)", r.slant.documents, r.seconds);
+    println!(
+        "{:<16} {:<14} {:>6} {:>6} {:>9} {:>7} {:>7}",
+        "extractor", "span, match", "pred", "gold", "precision", "recall", "F1"
+    );
+    for (name, s) in [("slant", &r.slant), ("regex baseline", &r.regex_baseline)] {
+        for (what, p) in [
+            ("cue, overlap", &s.cue_overlap),
+            ("cue, exact", &s.cue_exact),
+            ("source, overlap", &s.source_overlap),
+            ("source, exact", &s.source_exact),
+        ] {
+            println!(
+                "{:<16} {:<14} {:>6} {:>6} {:>9.3} {:>7.3} {:>7.3}",
+                name, what, p.predicted, p.gold, p.precision, p.recall, p.f1
+            );
+        }
+    }
+    Ok(0)
 }
 
 #[derive(Debug, clap::Args)]
@@ -67,6 +125,7 @@ struct Report {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     match args.command {
         EvalCommand::Loaded(a) => loaded(a),
+        EvalCommand::Attribution(a) => attribution(a),
     }
 }
 

@@ -4,7 +4,11 @@
 //!   technique spans in code-point offsets.
 //! - [`loaded`]: loaded-language hits scored against gold `Loaded_Language` and
 //!   `Name_Calling,Labeling` spans.
+//! - [`brat`]: brat standoff attribution relations (PolNeAR).
+//! - [`attribution`]: attribution cues and sources scored against brat relations.
 
+pub mod attribution;
+pub mod brat;
 pub mod loaded;
 pub mod ptc;
 

@@ -31,7 +31,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rust_stemmers::Stemmer;
 
 use super::{Entry, Lexicon};
-use crate::text::{normalize, Lang, TextAnalysis};
+use crate::text::{normalize, normalize_into, Lang, TextAnalysis};
 
 /// Whether a hit is in the outlet's own voice or inside a quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,7 +101,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, &str)> = Vec::with_capacity(1);
     for (i, c) in word.char_indices() {
         if matches!(c, '-' | '‐' | '‑') {
             if i > start {
@@ -198,6 +198,7 @@ impl Matcher {
         let mut surf_pos: Vec<usize> = Vec::new();
         let mut lowered: Vec<String> = Vec::with_capacity(analysis.tokens.len());
         let mut last_sentence = u32::MAX;
+        let mut norm = String::new();
         for (ti, tok) in analysis.tokens.iter().enumerate() {
             if tok.sentence != last_sentence {
                 stem_stream.push(SENT);
@@ -208,7 +209,7 @@ impl Matcher {
             lowered.push(normalize(word));
             first_part.push(parts.len());
             for (off, p) in split_parts(word) {
-                let norm = normalize(p);
+                normalize_into(p, &mut norm);
                 stem_pos.push(stem_stream.len());
                 stem_stream.push(SEP);
                 stem_stream.push_str(&stemmer.stem(&norm));

@@ -82,6 +82,18 @@ impl Lang {
 /// the normal form that stems and lexicon entries are computed from.
 pub fn normalize(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
+    normalize_into(word, &mut s);
+    s
+}
+
+/// [`normalize`] into a reused buffer (cleared first).
+pub fn normalize_into(word: &str, s: &mut String) {
+    s.clear();
+    if word.is_ascii() {
+        s.push_str(word);
+        s.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | '‘' | 'ʼ' => s.push('\''),
@@ -89,7 +101,6 @@ pub fn normalize(word: &str) -> String {
             _ => s.extend(c.to_lowercase()),
         }
     }
-    s
 }
 
 #[cfg(test)]

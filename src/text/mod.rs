@@ -19,7 +19,7 @@ pub mod tokens;
 
 use std::ops::Range;
 
-pub use lang::{normalize, Lang};
+pub use lang::{normalize, normalize_into, Lang};
 pub use tokens::Token;
 
 /// A small English function-word list (sorted), used by the boilerplate heuristic

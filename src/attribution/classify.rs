@@ -1,0 +1,468 @@
+//! Who is speaking: classifying attribution sources with the source list, and
+//! resolving pronouns and short references to the most recent named source.
+//!
+//! The source list (`data/sources/sources.tsv`, or `--sources FILE`) has three kinds of rows:
+//! - `named`: a specific entity with aliases (`Korean Central News Agency`, `KCNA`),
+//!   matched case-sensitively on word boundaries anywhere in the source phrase;
+//! - `head`: a generic head noun phrase (`officials`, `intelligence agencies`,
+//!   `state media`), matched case-insensitively at the end of the source's main noun
+//!   phrase (the part before an apposition or a `for`/`of`/`at` attachment);
+//! - `demonym`: a nationality adjective or country name mapped to a country code
+//!   (`Ukrainian` -> UA, `Western` -> WEST), collected anywhere in the phrase.
+//!
+//! A phrase gets the category of its longest named match, else of its head, else
+//! `anonymous` when it says so (`who asked not to be named`), else `other`. Its
+//! countries are those of the named match plus every demonym, in text order.
+
+use std::collections::BTreeSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Source categories, in the order of the `attr_<category>` columns.
+pub const CATEGORIES: &[&str] = &[
+    "state_media",
+    "media",
+    "intelligence",
+    "government",
+    "military",
+    "leader",
+    "expert",
+    "anonymous",
+    "citizen",
+    "document",
+    "other",
+];
+
+/// A problem in a source list, naming file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct SourceListError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Named {
+    category: usize,
+    country: String,
+}
+
+/// A compiled source list.
+#[derive(Debug)]
+pub struct SourceList {
+    pub name: String,
+    pub version: String,
+    pub sha256: String,
+    pub rows: usize,
+    named_ac: Option<AhoCorasick>,
+    named: Vec<Named>,
+    /// (lower-case head phrase, category)
+    heads: Vec<(String, usize)>,
+    demonym_ac: Option<AhoCorasick>,
+    demonym_country: Vec<String>,
+}
+
+/// The embedded default list.
+pub const SOURCES_TSV: &str = include_str!("../../data/sources/sources.tsv");
+
+/// What a source phrase was classified as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceClass {
+    /// Index into [`CATEGORIES`].
+    pub category: usize,
+    /// Country codes, `;`-joined, in text order, without duplicates.
+    pub country: String,
+    /// Whether the phrase names someone (a named match or capitalised words) rather than a
+    /// generic group; only named sources are used to resolve pronouns.
+    pub named: bool,
+    /// Whether the phrase reads as a person (for he/she) rather than an organisation.
+    pub person: bool,
+}
+
+/// Whether `text[start..end]` is bounded by non-word characters (so `Trump’s` matches
+/// `Trump`, and `Kimchi` does not match `Kim`).
+fn bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+impl SourceList {
+    /// The embedded default list.
+    pub fn default_list() -> SourceList {
+        SourceList::parse("data/sources/sources.tsv", SOURCES_TSV).expect("embedded source list is valid (tested)")
+    }
+
+    /// Reads a source list file.
+    pub fn from_file(path: &std::path::Path) -> Result<SourceList, SourceListError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| SourceListError {
+            file: file.clone(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        SourceList::parse(&file, &text)
+    }
+
+    /// Parses the TSV format `name, category, country, kind, aliases, note`.
+    pub fn parse(file: &str, text: &str) -> Result<SourceList, SourceListError> {
+        let err = |line: usize, message: String| SourceListError { file: file.to_string(), line, message };
+        let mut name = "sources".to_string();
+        let mut version = "unversioned".to_string();
+        let mut header: Option<Vec<String>> = None;
+        let mut named_pats: Vec<String> = Vec::new();
+        let mut named = Vec::new();
+        let mut heads = Vec::new();
+        let mut dem_pats: Vec<String> = Vec::new();
+        let mut dem_country = Vec::new();
+        let mut rows = 0;
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(c) = line.strip_prefix('#') {
+                if let Some((k, v)) = c.split_once(':') {
+                    match k.trim() {
+                        "name" => name = v.trim().to_string(),
+                        "version" => version = v.trim().to_string(),
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let Some(h) = &header else {
+                let h: Vec<String> = f.iter().map(|x| x.to_ascii_lowercase()).collect();
+                for need in ["name", "category", "country", "kind"] {
+                    if !h.iter().any(|c| c == need) {
+                        return Err(err(n, format!("header row lacks column '{need}'")));
+                    }
+                }
+                header = Some(h);
+                continue;
+            };
+            if f.len() > h.len() || f.len() < 4 {
+                return Err(err(n, format!("expected {} tab-separated fields, found {}", h.len(), f.len())));
+            }
+            let get = |c: &str| h.iter().position(|x| x == c).and_then(|i| f.get(i).copied()).unwrap_or("");
+            let (entry, category, country, kind) = (get("name"), get("category"), get("country"), get("kind"));
+            if entry.is_empty() {
+                return Err(err(n, "empty name".into()));
+            }
+            rows += 1;
+            let cat = || {
+                CATEGORIES
+                    .iter()
+                    .position(|c| *c == category)
+                    .ok_or_else(|| err(n, format!("unknown category '{category}' (known: {})", CATEGORIES.join(", "))))
+            };
+            match kind {
+                "named" => {
+                    let c = cat()?;
+                    let aliases = get("aliases");
+                    for pat in std::iter::once(entry).chain(aliases.split(';').map(str::trim).filter(|a| !a.is_empty()))
+                    {
+                        named_pats.push(pat.to_string());
+                        named.push(Named { category: c, country: country.to_string() });
+                    }
+                }
+                "head" => {
+                    let c = cat()?;
+                    heads.push((entry.to_lowercase(), c));
+                    for a in get("aliases").split(';').map(str::trim).filter(|a| !a.is_empty()) {
+                        heads.push((a.to_lowercase(), c));
+                    }
+                }
+                "demonym" => {
+                    if country.is_empty() {
+                        return Err(err(n, "a demonym needs a country".into()));
+                    }
+                    dem_pats.push(entry.to_string());
+                    dem_country.push(country.to_string());
+                    for a in get("aliases").split(';').map(str::trim).filter(|a| !a.is_empty()) {
+                        dem_pats.push(a.to_string());
+                        dem_country.push(country.to_string());
+                    }
+                }
+                other => return Err(err(n, format!("unknown kind '{other}' (named, head, demonym)"))),
+            }
+        }
+        if header.is_none() {
+            return Err(err(0, "no header row".into()));
+        }
+        // Longest heads first, so "intelligence agencies" wins over "agencies".
+        heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let build = |pats: &[String]| {
+            (!pats.is_empty())
+                .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(pats).ok())
+                .flatten()
+        };
+        Ok(SourceList {
+            name,
+            version,
+            sha256: crate::ingest::sha256_hex(text.as_bytes()),
+            rows,
+            named_ac: build(&named_pats),
+            named,
+            heads,
+            demonym_ac: build(&dem_pats),
+            demonym_country: dem_country,
+        })
+    }
+
+    /// Classifies a source phrase as written in the text.
+    pub fn classify(&self, phrase: &str) -> SourceClass {
+        let mut countries: Vec<String> = Vec::new();
+        let add_country = |c: &str, countries: &mut Vec<String>| {
+            for part in c.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                if !countries.iter().any(|x| x == part) {
+                    countries.push(part.to_string());
+                }
+            }
+        };
+        let mut category = None;
+        let mut named_hit = false;
+        if let Some(ac) = &self.named_ac {
+            let best = ac
+                .find_iter(phrase)
+                .filter(|m| bounded(phrase, m.start(), m.end()))
+                .max_by(|a, b| a.len().cmp(&b.len()).then(b.start().cmp(&a.start())));
+            if let Some(m) = best {
+                let n = &self.named[m.pattern().as_usize()];
+                add_country(&n.country, &mut countries);
+                // "a spokesman for Kim": a head before the attachment names the speaker's role.
+                let lower = phrase.to_lowercase();
+                let cut = main_cut(&lower);
+                match self.head_category(cut) {
+                    Some(h) if m.start() >= cut.len() => category = Some(h),
+                    _ => {
+                        category = Some(n.category);
+                        named_hit = true;
+                    }
+                }
+            }
+        }
+        if let Some(ac) = &self.demonym_ac {
+            let mut found: Vec<(usize, String)> = ac
+                .find_iter(phrase)
+                .filter(|m| bounded(phrase, m.start(), m.end()))
+                .map(|m| (m.start(), self.demonym_country[m.pattern().as_usize()].clone()))
+                .collect();
+            found.sort();
+            for (_, c) in found {
+                add_country(&c, &mut countries);
+            }
+        }
+        let lower = phrase.to_lowercase();
+        let anonymous = ["anonymous", "anonymity", "not to be named", "not authorized", "not authorised", "unnamed"]
+            .iter()
+            .any(|p| lower.contains(p));
+        if category.is_none() && anonymous {
+            category = CATEGORIES.iter().position(|c| *c == "anonymous");
+        }
+        if category.is_none() {
+            category = self.head_category(&lower);
+        }
+        let capitalised = phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(&w.to_lowercase()));
+        let category = category.unwrap_or(CATEGORIES.len() - 1);
+        let cat_name = CATEGORIES[category];
+        let org = matches!(cat_name, "state_media" | "media" | "intelligence" | "document");
+        SourceClass {
+            category,
+            country: countries.join(";"),
+            named: named_hit || (capitalised && cat_name == "other") || (capitalised && !is_generic(&lower)),
+            person: !org && (cat_name == "leader" || cat_name == "other" || cat_name == "expert"),
+        }
+    }
+
+    fn head_category(&self, lower: &str) -> Option<usize> {
+        // The main noun phrase: before an apposition or an attachment.
+        let main = lower.split(',').next().unwrap_or(lower);
+        let main = main.split(" (").next().unwrap_or(main).trim();
+        let mut candidates = vec![main.to_string()];
+        for sep in
+            [" for ", " of ", " at ", " from ", " in ", " with ", " close to ", " familiar with ", " who ", " that "]
+        {
+            if let Some(i) = main.find(sep) {
+                candidates.push(main[..i].trim().to_string());
+            }
+        }
+        // The shortest cut first: "a spokesman for the president" is a spokesman.
+        candidates.sort_by_key(|c| c.len());
+        for cand in &candidates {
+            for (head, c) in &self.heads {
+                if cand.ends_with(head.as_str()) && bounded(cand, cand.len() - head.len(), cand.len()) {
+                    return Some(*c);
+                }
+            }
+        }
+        // Anywhere in the phrase, as a last resort.
+        self.heads
+            .iter()
+            .find(|(h, _)| lower.find(h.as_str()).is_some_and(|i| bounded(lower, i, i + h.len())))
+            .map(|(_, c)| *c)
+    }
+}
+
+/// The part of a (lower-case) phrase before its first apposition or attachment.
+fn main_cut(lower: &str) -> &str {
+    let mut end = lower.len();
+    for sep in [
+        ",",
+        " (",
+        " for ",
+        " of ",
+        " at ",
+        " from ",
+        " in ",
+        " with ",
+        " close to ",
+        " familiar with ",
+        " who ",
+        " that ",
+    ] {
+        if let Some(i) = lower.find(sep) {
+            end = end.min(i);
+        }
+    }
+    lower[..end].trim_end()
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"];
+
+/// Whether a (lower-case) mention is a pronoun.
+pub fn is_pronoun(lower: &str) -> bool {
+    PRONOUNS.contains(&lower.trim())
+}
+
+fn is_generic(lower: &str) -> bool {
+    lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ")
+}
+
+/// Short references that point back to an organisation named earlier.
+const ORG_REFS: &[&str] = &[
+    "the agency",
+    "the report",
+    "the ministry",
+    "the newspaper",
+    "the statement",
+    "the broadcaster",
+    "the outlet",
+    "the service",
+    "the government",
+    "the office",
+    "the department",
+    "the group",
+    "the organisation",
+    "the organization",
+    "the network",
+];
+
+/// Resolves mentions to earlier named sources, in text order. Returns, for each
+/// mention, the index of the mention it resolves to (itself when it is named or
+/// cannot be resolved).
+pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut last_person: Option<usize> = None;
+    let mut last_org: Option<usize> = None;
+    let mut last_plural: Option<usize> = None;
+    let mut seen: BTreeSet<usize> = BTreeSet::new();
+    for (i, (text, class)) in mentions.iter().enumerate() {
+        let lower = text.trim().to_lowercase();
+        let target = match lower.as_str() {
+            "he" | "she" | "him" | "her" | "i" => last_person,
+            "it" | "which" => last_org,
+            "they" | "them" | "we" => last_plural.or(last_org),
+            "who" | "that" => last_person.or(last_plural),
+            _ if ORG_REFS.contains(&lower.as_str()) => last_org,
+            _ => None,
+        };
+        match target {
+            Some(t) => out.push(t),
+            None => {
+                out.push(i);
+                if class.named || !is_pronoun(&lower) {
+                    if class.person && class.named {
+                        last_person = Some(i);
+                    } else if class.named {
+                        last_org = Some(i);
+                    }
+                    if lower.ends_with('s') && !class.named {
+                        last_plural = Some(i);
+                    }
+                }
+            }
+        }
+        seen.insert(i);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> SourceList {
+        SourceList::parse(
+            "t.tsv",
+            "name\tcategory\tcountry\tkind\taliases\tnote\n\
+             Korean Central News Agency\tstate_media\tKP\tnamed\tKCNA\t\n\
+             Kim Jong Un\tleader\tKP\tnamed\tKim Jong-un;Kim\t\n\
+             SBU\tintelligence\tUA\tnamed\t\t\n\
+             officials\tgovernment\t\thead\tofficial\t\n\
+             spokesman\tgovernment\t\thead\t\t\n\
+             intelligence agencies\tintelligence\t\thead\t\t\n\
+             agencies\tother\t\thead\t\t\n\
+             analysts\texpert\t\thead\t\t\n\
+             South Korean\t\tKR\tdemonym\t\t\n\
+             Western\t\tWEST\tdemonym\t\t\n\
+             Ukrainian\t\tUA\tdemonym\t\t\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn classification_table() {
+        let l = list();
+        let cases = [
+            ("the state-run Korean Central News Agency (KCNA)", "state_media", "KP"),
+            ("KCNA", "state_media", "KP"),
+            ("South Korean and Western intelligence agencies", "intelligence", "KR;WEST"),
+            ("Ukrainian officials", "government", "UA"),
+            ("The SBU", "intelligence", "UA"),
+            ("Kim", "leader", "KP"),
+            ("Kim’s office", "leader", "KP"),
+            ("a spokesman for Kim", "government", "KP"),
+            ("analysts", "expert", ""),
+            ("a senior official who asked not to be named", "anonymous", ""),
+            ("John Smith", "other", ""),
+        ];
+        for (phrase, cat, country) in cases {
+            let c = l.classify(phrase);
+            assert_eq!((CATEGORIES[c.category], c.country.as_str()), (cat, country), "{phrase}");
+        }
+        assert!(l.classify("John Smith").named);
+        assert!(!l.classify("analysts").named);
+    }
+
+    #[test]
+    fn pronouns_resolve_to_recent_named_sources() {
+        let l = list();
+        let m: Vec<(String, SourceClass)> =
+            ["Kim", "KCNA", "he", "it", "analysts", "they"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
+        assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 4]);
+    }
+
+    #[test]
+    fn bad_rows_name_the_line() {
+        let e = SourceList::parse("s.tsv", "name\tcategory\tcountry\tkind\nX\tspies\t\tnamed\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown category 'spies'"));
+    }
+}

@@ -1,0 +1,1805 @@
+//! Finding attributions: who said, claimed, reported or believes what.
+//!
+//! The extractor works on the text layer (sentences, quotation regions, words) in four steps:
+//!
+//! 1. **Cue words.** Every word outside quotations gets a probability of being part of a cue
+//!    from a logistic-regression model over its form, stem and neighbourhood (the words and
+//!    punctuation around it, the quotations of its sentence, the closest reporting verb before
+//!    and after it in the sentence). The model is data (`data/attribution/cue_words.tsv`), mined
+//!    from the PolNeAR training articles by [`train_cue_model`] (`cargo run --release --example
+//!    attr_eval -- --mine DIR OUT`). A cue is a run of adjacent words at or above the model's
+//!    `low` probability holding one word at or above its `threshold` (`has also said`, `said in a
+//!    statement`); a weak name, pronoun or determiner at either end of the run is not cue.
+//! 2. **Rule cues.** A colon after a short name that opens the sentence, before a quotation or a
+//!    capitalised statement (`Kim: "..."`, the headline `Kim: Talks Are Over`); a dash after a
+//!    closing quotation mark followed by a name (`"..." — Kim`); `a message published by X` in a
+//!    sentence without another cue. A colon right after a cue joins it (`said:`).
+//! 3. **Source.** `according to X` and `a report by X` look right; a passive cue (`was asked`)
+//!    has none unless `by X` follows. Otherwise the words right before the cue (over adverbs and
+//!    time phrases such as `on Tuesday`) grown leftwards into a noun phrase, over a bracketed aside
+//!    (`Schumer (D-N.Y.) said`) and a comma-closed apposition (`Kim, a professor at Y, said`,
+//!    taken with its closing comma as PolNeAR does); a relative or personal pronoun stays as
+//!    written (`who`, `he`); after a quotation, inverted order (`"...," said the ministry`) looks
+//!    right; a participle or a second verb (`, adding`, `and added`) shares the source of the
+//!    sentence's previous cue, else takes the sentence's subject.
+//! 4. **Content.** The adjacent quotation (marks included) for direct speech, else the clause
+//!    after the cue (after `that`) up to the end of the sentence or the next cue of the
+//!    sentence; for `according to X` the rest of the sentence.
+//!
+//! Nothing here panics on any input (every index is checked; a property test feeds arbitrary
+//! strings), and the work is linear in the number of words apart from short bounded look-arounds:
+//! hash lookups only, no regular expression.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::text::{TextAnalysis, Token};
+
+/// One attribution found in a text. All ranges are byte ranges into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The cue words (`said`, `has also said`, `according to`, `:`, `—`).
+    pub cue: Range<usize>,
+    /// Normalised cue: the lemma of its main word (`say`, `claim`), or `according to`, `:`, `—`.
+    pub cue_lemma: String,
+    /// The source mention as written (`he`, `the ministry`, `Kim, a professor at Y`).
+    pub source: Option<Range<usize>>,
+    /// The attributed content: the quotation with its marks, or the reported clause.
+    pub content: Option<Range<usize>>,
+    /// Whether the content is a quotation.
+    pub direct: bool,
+    /// Index of the sentence holding the cue (into `TextAnalysis::sentences`).
+    pub sentence: u32,
+}
+
+/// The embedded cue model.
+pub const CUE_MODEL_TSV: &str = include_str!("../../data/attribution/cue_words.tsv");
+
+// ---------------------------------------------------------------------------------------------
+// Word lists (all lower case, sorted for binary search).
+
+/// Personal and relative pronouns kept as sources as written.
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "that", "they", "we", "which", "who", "you"];
+
+/// Possessive determiners and determiners that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "another", "any", "both", "each", "her", "his", "its", "many", "most", "my", "our", "several",
+    "some", "the", "their", "these", "this", "those", "two", "your",
+];
+
+/// Words that end a noun phrase when growing it leftwards (they are not part of it).
+const BOUNDARY: &[&str] = &[
+    "after", "again", "also", "although", "and", "as", "because", "before", "but", "by", "even", "for", "if", "in",
+    "is", "just", "later", "nor", "not", "now", "on", "once", "or", "since", "so", "still", "than", "that", "then",
+    "though", "to", "until", "was", "were", "when", "where", "whether", "while", "with", "yet",
+];
+
+/// Words that may stand between a source and its cue without belonging to either.
+const SKIPPABLE: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "always",
+    "earlier",
+    "even",
+    "finally",
+    "first",
+    "had",
+    "has",
+    "have",
+    "just",
+    "last",
+    "later",
+    "never",
+    "now",
+    "often",
+    "once",
+    "previously",
+    "recently",
+    "still",
+    "then",
+    "today",
+    "yesterday",
+];
+
+/// Reporting verbs that make the following clause reported speech (for the nesting feature).
+const CORE_REPORTING: &[&str] = &[
+    "according",
+    "acknowledged",
+    "added",
+    "adding",
+    "admitted",
+    "announced",
+    "argued",
+    "argues",
+    "asked",
+    "asserted",
+    "believe",
+    "believes",
+    "claimed",
+    "claims",
+    "confirmed",
+    "contended",
+    "declared",
+    "denied",
+    "explained",
+    "insisted",
+    "noted",
+    "notes",
+    "recalled",
+    "replied",
+    "reported",
+    "reports",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "stated",
+    "suggested",
+    "telling",
+    "tells",
+    "thinks",
+    "thought",
+    "told",
+    "tweeted",
+    "warned",
+    "writes",
+    "wrote",
+];
+
+/// Nouns that take their source from `by X` / `from X` or a possessive (`X's report`).
+const REPORT_NOUNS: &[&str] = &[
+    "analysis",
+    "announcement",
+    "article",
+    "interview",
+    "letter",
+    "memo",
+    "message",
+    "poll",
+    "post",
+    "report",
+    "statement",
+    "study",
+    "survey",
+    "tweet",
+];
+
+/// Auxiliaries and copulas: verb-like words that end a noun phrase.
+const AUXILIARIES: &[&str] = &[
+    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must", "should", "was",
+    "were", "will", "would",
+];
+
+/// Forms of `be` that make a following participle passive.
+const BE_FORMS: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+
+/// Irregular past forms and participles of common verbs.
+const IRREGULAR_PAST: &[&str] = &[
+    "brought",
+    "felt",
+    "found",
+    "gave",
+    "given",
+    "held",
+    "knew",
+    "known",
+    "made",
+    "said",
+    "saw",
+    "seen",
+    "sought",
+    "spoke",
+    "spoken",
+    "taken",
+    "thought",
+    "told",
+    "took",
+    "understood",
+    "went",
+    "written",
+    "wrote",
+];
+
+/// Words that open an introductory phrase before the subject (`In an interview, Kim said`).
+const INTRODUCERS: &[&str] = &[
+    "after", "although", "as", "at", "before", "despite", "during", "for", "if", "in", "on", "since", "though", "when",
+    "while", "with",
+];
+
+/// Abbreviated titles written with a dot (`Mr. Trump`, `Sen. Kim`).
+const TITLES: &[&str] = &[
+    "adm", "capt", "cmdr", "col", "dr", "gen", "gov", "jr", "lt", "mr", "mrs", "ms", "prof", "rep", "rev", "sen",
+    "sgt", "sr", "st",
+];
+
+/// Labels that end in a colon without naming a speaker (`Note:`, `Update:`).
+const COLON_LABELS: &[&str] = &[
+    "also",
+    "breaking",
+    "contributing",
+    "correction",
+    "editor's",
+    "editor’s",
+    "latest",
+    "more",
+    "note",
+    "online",
+    "photos",
+    "read",
+    "related",
+    "revealed",
+    "source",
+    "sources",
+    "update",
+    "updated",
+    "video",
+    "watch",
+];
+
+/// Small words allowed inside a name (`Bank of America`, `Mukasey at RNC`).
+const CONNECTORS: &[&str] = &["and", "at", "for", "in", "of", "the"];
+
+/// Time words that may stand between a source and its cue (`Kim on Tuesday said`).
+const TIME_WORDS: &[&str] = &[
+    "afternoon",
+    "evening",
+    "friday",
+    "monday",
+    "month",
+    "morning",
+    "night",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "year",
+];
+
+/// Nouns ending in `-ly` (not adverbs).
+const LY_NOUNS: &[&str] = &["anomaly", "assembly", "butterfly", "family", "monopoly", "supply"];
+
+/// Participles that name a publisher after `by` (`a message published by X`).
+const PUBLISHED: &[&str] = &["aired", "broadcast", "carried", "issued", "posted", "published", "released"];
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`' | '‹' | '›')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―' | '-')
+}
+
+/// Compact signature of the punctuation in `gap` (whitespace dropped, quotes as `"`, dashes as
+/// `-`, at most four chars).
+fn signature(gap: &str) -> String {
+    let mut s = String::new();
+    for c in gap.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let m = if is_quote_char(c) {
+            '"'
+        } else if is_dash(c) {
+            '-'
+        } else if matches!(c, ',' | '.' | ':' | ';' | '(' | ')' | '?' | '!' | '[' | ']') {
+            c
+        } else {
+            '*'
+        };
+        if s.ends_with(m) {
+            continue;
+        }
+        s.push(m);
+        if s.len() >= 4 {
+            break;
+        }
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// A prepared document.
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lower: Vec<String>,
+    /// First / last word of its sentence.
+    first: Vec<bool>,
+    last: Vec<bool>,
+    /// Word shape: `pron`, `det`, `num`, `cap` or `low`.
+    shapes: Vec<&'static str>,
+    /// Index of the first / last word of the word's sentence.
+    sent_first: Vec<usize>,
+    sent_last: Vec<usize>,
+    /// Punctuation signature of the text before the word (from the previous word, or from the
+    /// sentence start for a first word).
+    gap: Vec<String>,
+    /// Punctuation signature of the text after the word up to the next word (or to the
+    /// sentence end for a last word).
+    after: Vec<String>,
+    /// Whether a quoted word precedes / follows the word in its sentence.
+    quote_before: Vec<bool>,
+    quote_after: Vec<bool>,
+    /// How the word relates to the closest earlier core reporting verb of its sentence.
+    rep_before: Vec<&'static str>,
+    /// How the word relates to the closest later core reporting verb of its sentence.
+    rep_after: Vec<&'static str>,
+}
+
+fn slice(text: &str, a: usize, b: usize) -> &str {
+    if a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b) {
+        &text[a..b]
+    } else {
+        ""
+    }
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, analysis: &'a TextAnalysis) -> Doc<'a> {
+        let toks: &[Token] = &analysis.tokens;
+        let n = toks.len();
+        let lower: Vec<String> = toks.iter().map(|t| slice(text, t.start, t.end).to_lowercase()).collect();
+        let sent = |i: usize| analysis.sentences.get(toks[i].sentence as usize).cloned();
+        let first: Vec<bool> = (0..n).map(|i| i == 0 || toks[i - 1].sentence != toks[i].sentence).collect();
+        let last: Vec<bool> = (0..n).map(|i| i + 1 == n || toks[i + 1].sentence != toks[i].sentence).collect();
+        let gap: Vec<String> = (0..n)
+            .map(|i| {
+                let from = if first[i] { sent(i).map_or(toks[i].start, |s| s.start) } else { toks[i - 1].end };
+                signature(slice(text, from, toks[i].start))
+            })
+            .collect();
+        let after: Vec<String> = (0..n)
+            .map(|i| {
+                let to = if last[i] { sent(i).map_or(toks[i].end, |s| s.end) } else { toks[i + 1].start };
+                signature(slice(text, toks[i].end, to))
+            })
+            .collect();
+        let mut sent_first = vec![0; n];
+        for i in 1..n {
+            sent_first[i] = if first[i] { i } else { sent_first[i - 1] };
+        }
+        let mut sent_last = vec![n.saturating_sub(1); n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            sent_last[i] = if last[i] { i } else { sent_last[i + 1] };
+        }
+        let mut quote_before = vec![false; n];
+        let mut quote_after = vec![false; n];
+        let mut seen = false;
+        for i in 0..n {
+            if first[i] {
+                seen = false;
+            }
+            quote_before[i] = seen;
+            seen |= toks[i].quoted;
+        }
+        seen = false;
+        for i in (0..n).rev() {
+            if last[i] {
+                seen = false;
+            }
+            quote_after[i] = seen;
+            seen |= toks[i].quoted;
+        }
+        let mut rep_before = vec!["none"; n];
+        let mut state = "none";
+        for i in 0..n {
+            if first[i] {
+                state = "none";
+            } else if state != "none" {
+                let g = &gap[i];
+                if g.contains('"') {
+                    state = "quote";
+                } else if g.contains(',') || g.contains(';') || g.contains('-') {
+                    state = "comma";
+                } else if lower[i - 1] == "that" && state == "plain" {
+                    state = "that";
+                }
+            }
+            rep_before[i] = state;
+            if !toks[i].quoted && in_list(CORE_REPORTING, &lower[i]) {
+                state = "plain";
+            }
+        }
+        let mut rep_after = vec!["none"; n];
+        state = "none";
+        for i in (0..n).rev() {
+            if last[i] {
+                state = "none";
+            } else if state != "none" {
+                let g = &after[i];
+                if g.contains('"') {
+                    state = "quote";
+                } else if g.contains(',') || g.contains(';') || g.contains('-') {
+                    state = "comma";
+                }
+            }
+            rep_after[i] = state;
+            if !toks[i].quoted && in_list(CORE_REPORTING, &lower[i]) {
+                state = "plain";
+            }
+        }
+        let mut doc = Doc {
+            text,
+            toks,
+            lower,
+            first,
+            last,
+            shapes: Vec::new(),
+            sent_first,
+            sent_last,
+            gap,
+            after,
+            quote_before,
+            quote_after,
+            rep_before,
+            rep_after,
+        };
+        doc.shapes = (0..n).map(|i| doc.compute_shape(i)).collect();
+        doc
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        slice(self.text, self.toks[i].start, self.toks[i].end)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Word `i` and word `i + 1` are in one sentence with only whitespace (or the dot of an
+    /// abbreviation or initial: `Mr. Trump`, `George W. Bush`) between them.
+    fn tight(&self, i: usize) -> bool {
+        i + 1 < self.len()
+            && !self.last[i]
+            && (self.gap[i + 1].is_empty() || (self.gap[i + 1] == "." && self.abbreviation(i)))
+    }
+
+    fn abbreviation(&self, i: usize) -> bool {
+        let w = self.word(i);
+        (w.chars().count() == 1 && self.capitalised(i)) || in_list(TITLES, &self.lower[i])
+    }
+
+    fn shape(&self, i: usize) -> &'static str {
+        self.shapes[i]
+    }
+
+    fn compute_shape(&self, i: usize) -> &'static str {
+        let w = &self.lower[i];
+        if in_list(PRONOUNS, w) {
+            "pron"
+        } else if in_list(DETERMINERS, w) {
+            "det"
+        } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            "num"
+        } else if self.capitalised(i) {
+            "cap"
+        } else {
+            "low"
+        }
+    }
+
+    /// What stands before word `i`: sentence start (with its punctuation), punctuation, or
+    /// the previous word.
+    fn prev_symbol(&self, i: usize) -> String {
+        if self.first[i] {
+            format!("<s>{}", self.gap[i])
+        } else if !self.gap[i].is_empty() {
+            self.gap[i].clone()
+        } else {
+            self.lower[i - 1].clone()
+        }
+    }
+
+    fn next_symbol(&self, i: usize) -> String {
+        if self.last[i] {
+            format!("</s>{}", self.after[i])
+        } else if !self.after[i].is_empty() {
+            self.after[i].clone()
+        } else {
+            self.lower[i + 1].clone()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cue model.
+
+/// Logistic-regression cue model: feature weights plus the two probability thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueModel {
+    weights: HashMap<String, f32>,
+    /// The same weights keyed by the hash of the feature name (see [`hash_parts`]).
+    hashed: HashedWeights,
+    /// A cue needs one word at or above this probability.
+    pub threshold: f32,
+    /// Words at or above this probability next to a cue word join it.
+    pub low: f32,
+}
+
+/// The embedded default cue model.
+pub fn default_model() -> &'static CueModel {
+    static MODEL: OnceLock<CueModel> = OnceLock::new();
+    MODEL.get_or_init(|| CueModel::parse(CUE_MODEL_TSV).expect("embedded cue model is valid (tested)"))
+}
+
+impl CueModel {
+    /// Parses `feature<TAB>weight[<TAB>...]` rows after a `feature<TAB>weight` header; comment
+    /// lines `# threshold: X` and `# low: X` set the thresholds.
+    pub fn parse(tsv: &str) -> Result<CueModel, String> {
+        let mut m = CueModel::new(HashMap::new(), 0.5, 0.5);
+        let mut header = false;
+        for (i, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(c) = line.strip_prefix('#') {
+                let c = c.trim();
+                let num = |v: &str| v.trim().parse::<f32>().map_err(|_| format!("line {}: bad number", i + 1));
+                if let Some(v) = c.strip_prefix("threshold:") {
+                    m.threshold = num(v)?;
+                } else if let Some(v) = c.strip_prefix("low:") {
+                    m.low = num(v)?;
+                }
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(name), Some(w)) = (f.next(), f.next()) else {
+                return Err(format!("line {}: expected feature<TAB>weight", i + 1));
+            };
+            if !header {
+                if name != "feature" || w != "weight" {
+                    return Err(format!("line {}: expected the header feature<TAB>weight", i + 1));
+                }
+                header = true;
+                continue;
+            }
+            let w = w.parse::<f32>().map_err(|_| format!("line {}: bad weight '{w}'", i + 1))?;
+            m.weights.insert(name.to_string(), w);
+            m.hashed.insert(hash_parts(&[name]), w);
+        }
+        if !header {
+            return Err("no header row".into());
+        }
+        Ok(m)
+    }
+
+    /// Number of weighted features.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The model as TSV, features sorted by name, each with its weight and the training
+    /// `support` (words that had it) when known; `comment` lines go first, prefixed with `#`.
+    pub fn to_tsv(&self, comment: &str, support: &HashMap<String, u32>) -> String {
+        let mut s = String::new();
+        for line in comment.lines() {
+            s.push_str(&format!("# {line}\n"));
+        }
+        s.push_str(&format!("# threshold: {}\n# low: {}\n", self.threshold, self.low));
+        s.push_str("feature\tweight\tsupport\n");
+        let mut names: Vec<&String> = self.weights.keys().collect();
+        names.sort();
+        for n in names {
+            let sup = support.get(n).copied().unwrap_or(0);
+            s.push_str(&format!("{n}\t{:.4}\t{sup}\n", self.weights[n]));
+        }
+        s
+    }
+
+    fn new(weights: HashMap<String, f32>, threshold: f32, low: f32) -> CueModel {
+        let hashed = weights.iter().map(|(k, &w)| (hash_parts(&[k]), w)).collect();
+        CueModel { weights, hashed, threshold, low }
+    }
+}
+
+fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// The features of word `i` (which is outside quotations).
+/// The features of word `i` (which is outside quotations): `emit` gets each feature name in
+/// parts, to be joined (training) or hashed (extraction) without building strings.
+fn features(d: &Doc, i: usize, s: &str, emit: &mut dyn FnMut(&[&str])) {
+    let w = d.lower[i].as_str();
+    let p = d.prev_symbol(i);
+    let n = d.next_symbol(i);
+    let p2 = if d.first[i] { "<s>".to_string() } else { d.prev_symbol(i - 1) };
+    let n2 = if d.last[i] { "</s>".to_string() } else { d.next_symbol(i + 1) };
+    let ps = if d.first[i] { "<s>" } else { d.shape(i - 1) };
+    let ns = if d.last[i] { "</s>" } else { d.shape(i + 1) };
+    let q = match (d.quote_before[i], d.quote_after[i]) {
+        (false, false) => "none",
+        (true, false) => "before",
+        (false, true) => "after",
+        (true, true) => "both",
+    };
+    let pos = match i - d.sent_first[i] {
+        0 => "0",
+        1 => "1",
+        2 | 3 => "2-3",
+        _ => "4+",
+    };
+    let suffix = &w[w.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
+    let rep = d.rep_before[i];
+    let rep_after = d.rep_after[i];
+    let cap = if d.capitalised(i) && !d.first[i] { "true" } else { "false" };
+    emit(&["bias"]);
+    emit(&["w=", w]);
+    emit(&["s=", s]);
+    emit(&["p=", &p]);
+    emit(&["n=", &n]);
+    emit(&["p2=", &p2]);
+    emit(&["n2=", &n2]);
+    emit(&["sp=", s, "|", &p]);
+    emit(&["sn=", s, "|", &n]);
+    emit(&["sns=", s, "|", ns]);
+    emit(&["pns=", ps, "|", ns]);
+    emit(&["q=", q]);
+    emit(&["sq=", s, "|", q]);
+    emit(&["pos=", pos]);
+    emit(&["spos=", s, "|", pos]);
+    emit(&["suf=", suffix]);
+    emit(&["sufq=", suffix, "|", q, "|", ps]);
+    emit(&["rep=", rep]);
+    emit(&["srep=", s, "|", rep]);
+    emit(&["ra=", rep_after]);
+    emit(&["sra=", s, "|", rep_after]);
+    emit(&["cap=", cap]);
+}
+
+/// 64-bit FNV-1a hash of a feature name given in parts (the same as of the joined name).
+fn hash_parts(parts: &[&str]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in parts.iter().flat_map(|p| p.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type HashedWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassHasher>>;
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+/// Cue probability of every word of `analysis` under `model` (0 for quoted words), in token
+/// order: the first step of [`extract_with`], for inspection.
+pub fn cue_probabilities(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Vec<f32> {
+    if analysis.tokens.iter().any(|t| t.start > t.end || t.end > text.len()) {
+        return vec![0.0; analysis.tokens.len()];
+    }
+    word_probabilities(&Doc::new(text, analysis), model)
+}
+
+fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
+    let stem = stemmer();
+    let mut stems: HashMap<&str, String> = HashMap::new();
+    (0..d.len())
+        .map(|i| {
+            if d.toks[i].quoted {
+                return 0.0;
+            }
+            let w = d.lower[i].as_str();
+            let s = stems.entry(w).or_insert_with(|| stem.stem(w).into_owned());
+            let mut z = 0f32;
+            features(d, i, s, &mut |parts| z += model.hashed.get(&hash_parts(parts)).copied().unwrap_or(0.0));
+            sigmoid(z)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training.
+
+/// One training article: its text, analysis and gold cue byte ranges (fragments).
+pub struct CueExample<'a> {
+    pub text: &'a str,
+    pub analysis: &'a TextAnalysis,
+    pub gold_cues: &'a [Range<usize>],
+}
+
+/// Words this deep inside a gold cue (counted from its first word) are left out of training.
+const SKIP_DEEP: usize = 3;
+
+/// Settings of [`train_cue_model`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub learning_rate: f32,
+    pub l2: f32,
+    /// Features seen on fewer training words are dropped.
+    pub min_support: u32,
+    /// Features whose trained weight is smaller in magnitude are dropped.
+    pub min_weight: f32,
+    pub threshold: f32,
+    pub low: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 4,
+            learning_rate: 0.2,
+            l2: 1e-6,
+            min_support: 3,
+            min_weight: 0.25,
+            threshold: 0.45,
+            low: 0.1,
+        }
+    }
+}
+
+/// Trains a cue model on `examples` (a word is positive when it starts inside a gold cue).
+/// Returns the model and each kept feature's support. Deterministic.
+pub fn train_cue_model(examples: &[CueExample], opts: &TrainOptions) -> (CueModel, HashMap<String, u32>) {
+    let stem = stemmer();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut support: Vec<u32> = Vec::new();
+    let mut rows: Vec<(Vec<u32>, f32)> = Vec::new();
+    let mut feats = Vec::new();
+    for ex in examples {
+        let d = Doc::new(ex.text, ex.analysis);
+        for i in 0..d.len() {
+            if d.toks[i].quoted {
+                continue;
+            }
+            let s = stem.stem(&d.lower[i]);
+            features(&d, i, &s, &mut |parts| feats.push(parts.concat()));
+            let ids: Vec<u32> = feats
+                .drain(..)
+                .map(|f| {
+                    let next = index.len() as u32;
+                    let id = *index.entry(f).or_insert(next);
+                    if id as usize == support.len() {
+                        support.push(0);
+                    }
+                    support[id as usize] += 1;
+                    id
+                })
+                .collect();
+            let start = d.toks[i].start;
+            let inside = ex.gold_cues.iter().find(|g| g.start <= start && start < g.end);
+            // deep inside a long cue (`reserved his most eloquent passion for`) a word says
+            // little: it is left out rather than taught as a cue
+            if let Some(g) = inside {
+                let before = (0..i).rev().take_while(|&k| d.toks[k].start >= g.start).count();
+                if before >= SKIP_DEEP {
+                    continue;
+                }
+            }
+            rows.push((ids, if inside.is_some() { 1.0 } else { 0.0 }));
+        }
+    }
+    let bias = index.get("bias").copied();
+    let mut keep: Vec<bool> = support.iter().map(|&s| s >= opts.min_support).collect();
+    for (ids, _) in rows.iter_mut() {
+        ids.retain(|&f| keep[f as usize]);
+    }
+    let mut w = sgd(&rows, support.len(), opts);
+    // Drop the weak features and fit again without them: a smaller model, as good.
+    if opts.min_weight > 0.0 {
+        for (k, wk) in w.iter().enumerate() {
+            keep[k] &= wk.abs() >= opts.min_weight || Some(k as u32) == bias;
+        }
+        for (ids, _) in rows.iter_mut() {
+            ids.retain(|&f| keep[f as usize]);
+        }
+        w = sgd(&rows, support.len(), opts);
+    }
+    let mut weights = HashMap::new();
+    let mut sup = HashMap::new();
+    for (name, id) in index {
+        let id = id as usize;
+        if keep[id] {
+            weights.insert(name.clone(), w[id]);
+            sup.insert(name, support[id]);
+        }
+    }
+    (CueModel::new(weights, opts.threshold, opts.low), sup)
+}
+
+/// Averaged stochastic gradient descent on the logistic loss over `rows` (feature ids, label).
+fn sgd(rows: &[(Vec<u32>, f32)], features: usize, opts: &TrainOptions) -> Vec<f32> {
+    // `u` accumulates step-weighted updates so that `w - u / steps` is the mean of the weights
+    // over all steps.
+    let mut w = vec![0f64; features];
+    let mut u = vec![0f64; features];
+    let mut steps = 1f64;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    for epoch in 0..opts.epochs {
+        // Fisher-Yates with xorshift: the same order on every run.
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let lr = f64::from(opts.learning_rate) / (1.0 + epoch as f64).sqrt();
+        for &r in &order {
+            let (ids, y) = &rows[r];
+            let z: f64 = ids.iter().map(|&f| w[f as usize]).sum();
+            let g = f64::from(sigmoid(z as f32)) - f64::from(*y);
+            for &f in ids {
+                let f = f as usize;
+                let delta = lr * (g + f64::from(opts.l2) * w[f]);
+                w[f] -= delta;
+                u[f] -= steps * delta;
+            }
+            steps += 1.0;
+        }
+    }
+    w.iter().zip(&u).map(|(a, b)| (a - b / steps) as f32).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lemmas.
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("brought", "bring"),
+    ("chose", "choose"),
+    ("felt", "feel"),
+    ("found", "find"),
+    ("gave", "give"),
+    ("held", "hold"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("said", "say"),
+    ("saw", "see"),
+    ("says", "say"),
+    ("seen", "see"),
+    ("sought", "seek"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("understood", "understand"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+fn restore_e(base: &str) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let needs_e = n >= 3
+        && (matches!(b[n - 1], b'u' | b'v' | b'c' | b'z')
+            || (b[n - 1] == b's' && vowel(b[n - 2]) && b[n - 2] != b'u')
+            || (b[n - 1] == b'd' && matches!(b[n - 2], b'u' | b'i'))
+            || (b[n - 1] == b'r' && matches!(b[n - 2], b'i' | b'u'))
+            || (b[n - 1] == b't' && matches!(b[n - 2], b'a' | b'o') && (!vowel(b[n - 3]) || b[n - 3] == b'u'))
+            || (b[n - 1] == b'n' && b[n - 2] == b'i' && !vowel(b[n - 3]))
+            || (b[n - 1] == b'g' && b[n - 2] == b'd'));
+    if needs_e {
+        format!("{base}e")
+    } else {
+        base.to_string()
+    }
+}
+
+fn undouble(base: &str) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    if n >= 4 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f' | b'e' | b'o') {
+        base[..n - 1].to_string()
+    } else {
+        base.to_string()
+    }
+}
+
+/// A rough English verb lemma of a lower-cased word (`claimed` -> `claim`, `argues` -> `argue`).
+pub fn lemma(w: &str) -> String {
+    if let Ok(k) = IRREGULAR.binary_search_by(|(a, _)| a.cmp(&w)) {
+        return IRREGULAR[k].1.to_string();
+    }
+    if !w.is_ascii() || w.len() < 4 {
+        return w.to_string();
+    }
+    if let Some(b) = w.strip_suffix("ied") {
+        return format!("{b}y");
+    }
+    if let Some(b) = w.strip_suffix("ies") {
+        return format!("{b}y");
+    }
+    if w.ends_with("eed") {
+        return w[..w.len() - 1].to_string();
+    }
+    if let Some(b) = w.strip_suffix("ing").or_else(|| w.strip_suffix("ed")) {
+        if b.len() >= 2 {
+            let u = undouble(b);
+            return if u.len() < b.len() { u } else { restore_e(b) };
+        }
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w.to_string();
+    }
+    for suf in ["ches", "shes", "sses", "xes", "zes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if let Some(b) = w.strip_suffix('s') {
+        return b.to_string();
+    }
+    w.to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction.
+
+/// A cue found in step 1 or 2, as word indices (or a punctuation cue after word `first - 1`).
+#[derive(Debug, Clone)]
+struct CueSpan {
+    bytes: Range<usize>,
+    /// Word indices `first..end` of the cue words (empty for punctuation cues).
+    first: usize,
+    end: usize,
+    /// The word that gives the lemma.
+    head: Option<usize>,
+    lemma: String,
+    kind: CueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    Words,
+    Colon,
+    Dash,
+}
+
+/// Finds the attributions of `text` with the embedded cue model.
+pub fn extract(text: &str, analysis: &TextAnalysis) -> Vec<Attribution> {
+    extract_with(text, analysis, default_model())
+}
+
+/// Finds the attributions of `text` with `model`. Sorted by cue start.
+pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Vec<Attribution> {
+    // The analysis must describe this text; anything else yields nothing rather than a panic.
+    if analysis.tokens.iter().any(|t| t.start > t.end || t.end > text.len()) {
+        return Vec::new();
+    }
+    let d = Doc::new(text, analysis);
+    let probs = word_probabilities(&d, model);
+    let mut cues = word_cues(&d, &probs, model);
+    cues.extend(punctuation_cues(&d, &cues));
+    cues.extend(publication_cues(&d, &cues));
+    cues.sort_by_key(|c| (c.bytes.start, c.bytes.end));
+    let mut out: Vec<Attribution> = Vec::with_capacity(cues.len());
+    for c in &cues {
+        let sentence = if c.first < d.len() {
+            d.toks[c.first].sentence
+        } else {
+            d.toks.get(c.first.saturating_sub(1)).map_or(0, |t| t.sentence)
+        };
+        let source = find_source(&d, c, &probs, model, &out, sentence);
+        let (mut content, direct) = find_content(&d, c, analysis);
+        let by_phrase = c.kind == CueKind::Words && c.end > 0 && d.lower[c.end - 1] == "by";
+        if (c.lemma == "according to" || by_phrase) && !direct {
+            content = according_to_content(&d, c, source.as_ref(), analysis);
+        }
+        out.push(Attribution { cue: c.bytes.clone(), cue_lemma: c.lemma.clone(), source, content, direct, sentence });
+    }
+    // a reported clause ends where the next attribution of its sentence begins
+    for k in 0..out.len() {
+        let (head, rest) = out.split_at_mut(k + 1);
+        let a = &mut head[k];
+        let Some(content) = a.content.as_mut().filter(|_| !a.direct) else { continue };
+        let next = rest.iter().take_while(|b| b.sentence == a.sentence).find(|b| b.cue.start >= content.start);
+        if let Some(b) = next.filter(|b| b.cue.start < content.end) {
+            let cut = b.source.as_ref().map_or(b.cue.start, |s| {
+                if s.start > a.cue.end {
+                    s.start.min(b.cue.start)
+                } else {
+                    b.cue.start
+                }
+            });
+            let end = trim_content(text, content.start, cut.max(content.start));
+            *content = content.start..end.max(content.start);
+        }
+    }
+    out
+}
+
+/// The content of `according to X` (or `a message published by X`): the rest of the sentence after `X,` when the cue opens the
+/// sentence, else the sentence before the cue.
+fn according_to_content(
+    d: &Doc,
+    c: &CueSpan,
+    source: Option<&Range<usize>>,
+    analysis: &TextAnalysis,
+) -> Option<Range<usize>> {
+    let sentence = d.toks.get(c.first)?.sentence as usize;
+    let sr = analysis.sentences.get(sentence)?;
+    let before = slice(d.text, sr.start, c.bytes.start);
+    if before.chars().any(char::is_alphanumeric) {
+        let start = sr.start + (before.len() - before.trim_start().len());
+        return Some(start..trim_content(d.text, start, c.bytes.start));
+    }
+    let from = source.map_or(c.bytes.end, |s| s.end);
+    let rest = slice(d.text, from, sr.end);
+    let skip = rest.find(',').map_or(0, |k| k + 1);
+    let tail = &rest[skip..];
+    let start = from + skip + (tail.len() - tail.trim_start().len());
+    (start < sr.end).then(|| start..trim_content(d.text, start, sr.end).max(start))
+}
+
+/// Step 1: runs of adjacent words at or above `low` holding a word at or above `threshold`.
+fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < d.len() {
+        if probs[i] < model.low {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < d.len() && probs[j] >= model.low && d.tight(j - 1) {
+            j += 1;
+        }
+        let next = j;
+        // a weak first or last word that reads as a name, pronoun or determiner is not cue
+        let weak_np = |k: usize| {
+            probs[k] < model.threshold
+                && (d.capitalised(k) || in_list(PRONOUNS, &d.lower[k]) || in_list(DETERMINERS, &d.lower[k]))
+        };
+        while i + 1 < j && weak_np(i) {
+            i += 1;
+        }
+        while j - 1 > i && weak_np(j - 1) {
+            j -= 1;
+        }
+        let head = (i..j).max_by(|&a, &b| probs[a].total_cmp(&probs[b])).unwrap_or(i);
+        if probs[head] >= model.threshold {
+            let lemma = if d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to" {
+                "according to".to_string()
+            } else if (i..j).any(|k| d.lower[k] == "quoted") && (i..j).any(|k| d.lower[k] == "saying") {
+                "say".to_string()
+            } else {
+                // the strongest word that is not an auxiliary or an adverb
+                let verb = (i..j)
+                    .filter(|&k| !in_list(AUXILIARIES, &d.lower[k]) && !skippable(d, k))
+                    .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
+                    .unwrap_or(head);
+                lemma(&d.lower[verb])
+            };
+            let mut end_byte = d.toks[j - 1].end;
+            // `said:` takes its colon
+            if d.after[j - 1].starts_with(':') {
+                if let Some(k) = slice(d.text, end_byte, d.text.len()).find(':') {
+                    end_byte += k + 1;
+                }
+            }
+            out.push(CueSpan {
+                bytes: d.toks[i].start..end_byte,
+                first: i,
+                end: j,
+                head: Some(head),
+                lemma,
+                kind: CueKind::Words,
+            });
+        }
+        i = next;
+    }
+    out
+}
+
+/// Step 2: `Kim: "..."` and `"..." — Kim` where no word cue is already there.
+fn punctuation_cues(d: &Doc, word_cues: &[CueSpan]) -> Vec<CueSpan> {
+    let mut out = Vec::new();
+    let mut in_cue = vec![false; d.len()];
+    for c in word_cues {
+        for flag in in_cue.iter_mut().take(c.end).skip(c.first) {
+            *flag = true;
+        }
+    }
+    let taken = |i: usize| in_cue[i];
+    for i in 0..d.len() {
+        if d.toks[i].quoted || d.last[i] || taken(i) {
+            continue;
+        }
+        let after = &d.after[i];
+        let gap_text = slice(d.text, d.toks[i].end, d.toks[i + 1].start);
+        // A colon after a short name opening the sentence, before a quotation or a capitalised
+        // statement (`Kim: "..."`, the headline `Kim: Cuts Are Coming`, a transcript `Kim: Well, ...`).
+        if after.starts_with(':') && colon_speaker(d, i) {
+            if let Some(k) = gap_text.find(':') {
+                let at = d.toks[i].end + k;
+                out.push(CueSpan {
+                    bytes: at..at + 1,
+                    first: i + 1,
+                    end: i + 1,
+                    head: None,
+                    lemma: ":".into(),
+                    kind: CueKind::Colon,
+                });
+            }
+        }
+    }
+    for i in 1..d.len() {
+        // `"..." — Kim`: word i-1 is quoted, i is not, the gap holds a quote mark then a dash.
+        if d.toks[i].quoted || !d.toks[i - 1].quoted || d.first[i] || taken(i) {
+            continue;
+        }
+        let gap = &d.gap[i];
+        if !(gap.starts_with('"') || gap.starts_with(",\"") || gap.starts_with(".\"")) || !gap.ends_with('-') {
+            continue;
+        }
+        if !d.capitalised(i) {
+            continue;
+        }
+        let gap_text = slice(d.text, d.toks[i - 1].end, d.toks[i].start);
+        if let Some((k, c)) = gap_text.char_indices().rev().find(|&(_, c)| is_dash(c)) {
+            let at = d.toks[i - 1].end + k;
+            out.push(CueSpan {
+                bytes: at..at + c.len_utf8(),
+                first: i,
+                end: i,
+                head: None,
+                lemma: "—".into(),
+                kind: CueKind::Dash,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the words from the start of word `i`'s sentence to `i` name a speaker before a colon
+/// after `i`: at most six words, capitalised (small connectors allowed) or one pronoun, not a
+/// label such as `Note:` or `Q:`, and followed by a quotation or a capitalised word.
+fn colon_speaker(d: &Doc, i: usize) -> bool {
+    let start = sentence_first(d, i);
+    let next = i + 1;
+    if next >= d.len() || d.first[next] || i + 1 - start > 6 || !(start..i).all(|k| d.tight(k)) {
+        return false;
+    }
+    if d.toks[next].quoted {
+        return (start..=i).all(|k| d.capitalised(k) || in_list(DETERMINERS, &d.lower[k]))
+            || (i == start && in_list(PRONOUNS, &d.lower[i]));
+    }
+    let word_ok = |k: usize| {
+        let w = d.word(k);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = w.chars().all(|c| !c.is_lowercase());
+        (d.capitalised(k) && letters >= 2 && !(all_caps && letters > 3) && !in_list(COLON_LABELS, &d.lower[k]))
+            || (k > start && in_list(CONNECTORS, &d.lower[k]))
+    };
+    (start..=i).all(word_ok) && d.capitalised(next) && !d.lower[next].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `a message published by X` (also `released`, `issued`, `posted`, `carried`, `aired`) in a
+/// sentence without any other cue: the phrase is the cue and X the source.
+fn publication_cues(d: &Doc, cues: &[CueSpan]) -> Vec<CueSpan> {
+    let mut out = Vec::new();
+    let mut cue_sentences: Vec<u32> = cues.iter().filter_map(|c| d.toks.get(c.first).map(|t| t.sentence)).collect();
+    cue_sentences.sort_unstable();
+    for i in 0..d.len().saturating_sub(2) {
+        if d.toks[i].quoted || !in_list(REPORT_NOUNS, &d.lower[i]) || !d.tight(i) || !d.tight(i + 1) {
+            continue;
+        }
+        if !in_list(PUBLISHED, &d.lower[i + 1]) || d.lower[i + 2] != "by" || i + 3 >= d.len() || !d.tight(i + 2) {
+            continue;
+        }
+        let sentence = d.toks[i].sentence;
+        if cue_sentences.binary_search(&sentence).is_ok() {
+            continue;
+        }
+        // take `in a` / `in the` before the noun
+        let mut first = i;
+        if first > 0 && d.tight(first - 1) && in_list(DETERMINERS, &d.lower[first - 1]) {
+            first -= 1;
+            if first > 0 && d.tight(first - 1) && d.lower[first - 1] == "in" {
+                first -= 1;
+            }
+        }
+        out.push(CueSpan {
+            bytes: d.toks[first].start..d.toks[i + 2].end,
+            first,
+            end: i + 3,
+            head: Some(i),
+            lemma: d.lower[i].clone(),
+            kind: CueKind::Words,
+        });
+    }
+    out
+}
+
+fn range_of(d: &Doc, a: usize, b: usize) -> Range<usize> {
+    d.toks[a].start..d.toks[b].end
+}
+
+/// Byte just after the first `c` in the gap after word `i` (to take a closing comma or bracket).
+fn through(d: &Doc, i: usize, c: char) -> usize {
+    let end = if i + 1 < d.len() { d.toks[i + 1].start } else { d.text.len() };
+    let gap = slice(d.text, d.toks[i].end, end);
+    gap.find(c).map_or(d.toks[i].end, |k| d.toks[i].end + k + c.len_utf8())
+}
+
+fn is_verbish(d: &Doc, i: usize) -> bool {
+    let w = d.lower[i].as_str();
+    in_list(AUXILIARIES, w) || (!d.capitalised(i) && (w.ends_with("ed") || in_list(IRREGULAR_PAST, w)))
+}
+
+/// The noun phrase starting at word `i`, growing right until punctuation, sentence end, a
+/// clause word or a verb-like word; an apposition after a comma joins a name.
+fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<Range<usize>> {
+    if i >= d.len() || d.toks[i].quoted {
+        return None;
+    }
+    let w = &d.lower[i];
+    if in_list(PRONOUNS, w) {
+        return (!matches!(w.as_str(), "that" | "which")).then(|| range_of(d, i, i));
+    }
+    if in_list(BOUNDARY, w) || (is_verbish(d, i) && !(d.tight(i) && d.capitalised(i + 1))) {
+        return None;
+    }
+    let mut j = i;
+    while d.tight(j) && j - i < 12 {
+        let nw = &d.lower[j + 1];
+        if probs[j + 1] >= model.threshold || d.toks[j + 1].quoted || is_verbish(d, j + 1) {
+            break;
+        }
+        if in_list(BOUNDARY, nw) && !matches!(nw.as_str(), "for" | "in" | "on" | "with") {
+            break;
+        }
+        if in_list(PRONOUNS, nw) {
+            break;
+        }
+        j += 1;
+    }
+    while j > i && (in_list(BOUNDARY, &d.lower[j]) || d.lower[j] == "of") {
+        j -= 1;
+    }
+    // a bracketed aside: `the Korean Central News Agency (KCNA)`, `Schumer (D-N.Y.)`
+    if !d.last[j] && d.after[j] == "(" {
+        let close = (j + 1..d.len().min(j + 7))
+            .take_while(|&m| m == j + 1 || !d.first[m])
+            .find(|&m| d.after[m].trim_start_matches('.').starts_with(')'));
+        if let Some(m) = close {
+            return Some(d.toks[i].start..through(d, m, ')'));
+        }
+    }
+    // apposition: `Kim, a professor at Y,`
+    if !d.last[j] && d.after[j] == "," && in_list(DETERMINERS, &d.lower[j + 1]) {
+        let mut k = j + 1;
+        while d.tight(k) && k - j < 12 && probs[k + 1] < model.threshold && !d.toks[k + 1].quoted {
+            k += 1;
+        }
+        if d.last[k] {
+            return Some(d.toks[i].start..d.toks[k].end);
+        }
+        if d.after[k] == "," {
+            return Some(d.toks[i].start..through(d, k, ','));
+        }
+    }
+    Some(range_of(d, i, j))
+}
+
+/// The noun phrase ending at word `j`, grown leftwards over words, a bracketed aside and an
+/// apposition.
+fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Range<usize> {
+    let w = &d.lower[j];
+    if in_list(PRONOUNS, w) {
+        return range_of(d, j, j);
+    }
+    let mut i = j;
+    while i > 0 && d.tight(i - 1) && j - i < 10 {
+        let pw = &d.lower[i - 1];
+        if d.toks[i - 1].quoted || probs[i - 1] >= model.low || in_list(BOUNDARY, pw) || in_list(PRONOUNS, pw) {
+            break;
+        }
+        if is_verbish(d, i - 1) && !d.capitalised(i) {
+            break;
+        }
+        i -= 1;
+        if in_list(DETERMINERS, pw) {
+            break;
+        }
+    }
+    // apposition: `Kim, a professor at Y, said` (the phrase opens with a determiner and a name
+    // stands before its comma)
+    if i > 0 && !d.first[i] && d.gap[i] == "," && in_list(DETERMINERS, &d.lower[i]) && d.capitalised(i - 1) {
+        let head = np_left(d, i - 1, probs, model);
+        return head.start..d.toks[j].end;
+    }
+    range_of(d, i, j)
+}
+
+/// Whether word `k`, between a source and its cue, belongs to neither: an adverb (`also`,
+/// `publicly`) or a time phrase (`on Thursday evening`, `last week`).
+fn skippable(d: &Doc, k: usize) -> bool {
+    let w = d.lower[k].as_str();
+    if in_list(SKIPPABLE, w) || in_list(TIME_WORDS, w) {
+        return true;
+    }
+    if w == "on" || w == "this" {
+        return d.tight(k) && in_list(TIME_WORDS, &d.lower[k + 1]);
+    }
+    !d.capitalised(k) && w.len() >= 6 && w.ends_with("ly") && !in_list(LY_NOUNS, w)
+}
+
+/// Word index of the first word of the sentence holding word `i`.
+fn sentence_first(d: &Doc, i: usize) -> usize {
+    d.sent_first.get(i).copied().unwrap_or(0)
+}
+
+/// The subject at the start of the sentence of word `before` (after an introductory phrase
+/// closed by a comma), when it reads as a noun phrase.
+fn sentence_subject(d: &Doc, before: usize, probs: &[f32], model: &CueModel) -> Option<Range<usize>> {
+    let mut k = sentence_first(d, before);
+    if in_list(INTRODUCERS, &d.lower[k]) {
+        k = (k + 1..before.min(k + 40)).find(|&m| d.gap[m].starts_with(','))?;
+    }
+    if k >= before || d.toks[k].quoted {
+        return None;
+    }
+    np_right(d, k, probs, model).filter(|r| r.end <= d.toks[before].start)
+}
+
+fn is_passive(d: &Doc, c: &CueSpan) -> bool {
+    let words = &d.lower[c.first..c.end];
+    let be = words.iter().position(|w| in_list(BE_FORMS, w));
+    be.is_some_and(|b| {
+        words[b + 1..].iter().any(|w| w.ends_with("ed") || w.ends_with("en") || in_list(IRREGULAR_PAST, w))
+    }) && !words.iter().any(|w| w == "quoted")
+}
+
+fn find_source(
+    d: &Doc,
+    c: &CueSpan,
+    probs: &[f32],
+    model: &CueModel,
+    previous: &[Attribution],
+    sentence: u32,
+) -> Option<Range<usize>> {
+    match c.kind {
+        CueKind::Colon => {
+            let j = c.first.checked_sub(1)?;
+            return Some(range_of(d, sentence_first(d, j), j));
+        }
+        CueKind::Dash => return np_right(d, c.first, probs, model),
+        CueKind::Words => {}
+    }
+    let (i, j) = (c.first, c.end);
+    let right_after = |k: usize| if k < d.len() && d.tight(k - 1) { np_right(d, k, probs, model) } else { None };
+    // `according to X`, `a report by X`, `X's report`
+    if c.lemma == "according to" {
+        return right_after(j);
+    }
+    let head = c.head.unwrap_or(i);
+    let by_follows = j < d.len() && d.tight(j - 1) && matches!(d.lower[j].as_str(), "by" | "from");
+    if in_list(REPORT_NOUNS, &d.lower[head]) {
+        if d.lower[j - 1] == "by" {
+            return right_after(j);
+        }
+        if by_follows {
+            return right_after(j + 1);
+        }
+        if i > 0 && d.tight(i - 1) {
+            let pw = &d.lower[i - 1];
+            if pw.ends_with("'s") || pw.ends_with("’s") {
+                return Some(np_left(d, i - 1, probs, model));
+            }
+        }
+    }
+    // passive: `was asked` has no source, `was praised by X` has X
+    if is_passive(d, c) {
+        return if by_follows && d.lower[j] == "by" { right_after(j + 1) } else { None };
+    }
+    let shared = || {
+        previous
+            .iter()
+            .rev()
+            .take_while(|a| a.sentence == sentence)
+            .find(|a| a.source.is_some())
+            .and_then(|a| a.source.clone())
+            .or_else(|| sentence_subject(d, i, probs, model))
+    };
+    // a participle after a comma (`..., adding`) shares the sentence's source
+    if !d.first[i] && d.gap[i].contains(',') && d.lower[head].ends_with("ing") {
+        return shared();
+    }
+    if d.first[i] {
+        return right_after(j);
+    }
+    // the words right before the cue, over adverbs
+    let mut k = i - 1;
+    while k > 0 && d.tight(k) && !d.first[k] && skippable(d, k) {
+        k -= 1;
+    }
+    let gap = d.gap[k + 1].as_str();
+    if gap.is_empty() {
+        let w = d.lower[k].as_str();
+        if d.toks[k].quoted {
+            return None;
+        }
+        if matches!(w, "and" | "but" | "or" | "then") {
+            return shared();
+        }
+        if w == "that" || !in_list(BOUNDARY, w) {
+            return Some(np_left(d, k, probs, model));
+        }
+        return None;
+    }
+    // a bracketed aside: `Schumer (D-N.Y.) said`
+    if gap.trim_start_matches('.').starts_with(')') && !d.toks[k].quoted {
+        let open = (sentence_first(d, k).max(k.saturating_sub(12)) + 1..=k).rev().find(|&m| d.gap[m].contains('('))?;
+        let np = np_left(d, open.checked_sub(1)?, probs, model);
+        let end = if gap.contains(',') { through(d, k, ',') } else { through(d, k, ')') };
+        return Some(np.start..end);
+    }
+    // inverted order: `"...," said Kim.`, `..., said several observers.`
+    let inverted = || if head + 1 == j { right_after(j).filter(|r| ends_clause(d, r)) } else { None };
+    if gap.contains('"') {
+        if let Some(r) = inverted() {
+            return Some(r);
+        }
+    }
+    // `Kim, a professor at Y, said`: the comma-closed asides and the name before them
+    if gap == "," && !d.toks[k].quoted {
+        let first = sentence_first(d, k);
+        // the sentence opens with a noun phrase closed by a comma: it and every aside up to the cue
+        if let Some(np) = np_right(d, first, probs, model) {
+            let closes = (first + 1..=k.min(first + 40)).find(|&m| d.gap[m].starts_with(','));
+            if closes.is_some_and(|m| np.end >= d.toks[m - 1].end && !in_list(INTRODUCERS, &d.lower[first])) {
+                return Some(np.start..through(d, k, ','));
+            }
+        }
+        let s1 = (first.max(k.saturating_sub(40)) + 1..=k).rev().find(|&m| !d.gap[m].is_empty() && d.gap[m] != ".");
+        if let Some(s1) = s1 {
+            let opens_np = in_list(DETERMINERS, &d.lower[s1]) || d.capitalised(s1) || d.lower[s1] == "who";
+            if d.gap[s1] == "," && k - s1 < 20 && !d.toks[s1 - 1].quoted && opens_np && d.capitalised(s1 - 1) {
+                let head = np_left(d, s1 - 1, probs, model);
+                return Some(head.start..through(d, k, ','));
+            }
+        }
+        return inverted().or_else(shared);
+    }
+    if gap.contains(',') {
+        return shared();
+    }
+    None
+}
+
+/// Whether the phrase `r` ends at punctuation or at the end of its sentence.
+fn ends_clause(d: &Doc, r: &Range<usize>) -> bool {
+    match d.toks.binary_search_by_key(&r.end, |t| t.end).ok() {
+        Some(k) => d.last[k] || !d.after[k].is_empty(),
+        None => true,
+    }
+}
+
+/// The quotation right after (`said: "..."`, `said, "..."`) or right before (`"...," said`) the
+/// cue, else the clause after the cue.
+fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<usize>>, bool) {
+    let text = d.text;
+    let with_marks = |q: &Range<usize>| {
+        let mut s = q.start;
+        let mut e = q.end;
+        if let Some(ch) = slice(text, 0, s).chars().next_back() {
+            if is_quote_char(ch) {
+                s -= ch.len_utf8();
+            }
+        }
+        if let Some(ch) = slice(text, e, text.len()).chars().next() {
+            if is_quote_char(ch) {
+                e += ch.len_utf8();
+            }
+        }
+        s..e
+    };
+    let after = c.bytes.end;
+    let before = c.bytes.start;
+    // quotation starting within a few punctuation chars after the cue
+    let qs = &analysis.quotes;
+    if let Some(q) = qs.get(qs.partition_point(|q| q.start < after)) {
+        if slice(text, after, q.start)
+            .chars()
+            .all(|ch| ch.is_whitespace() || ",:;—–-".contains(ch) || is_quote_char(ch))
+        {
+            return (Some(with_marks(q)), true);
+        }
+    }
+    // quotation ending just before the cue (or before its source)
+    if let Some(q) = qs.partition_point(|q| q.end <= before).checked_sub(1).and_then(|k| qs.get(k)) {
+        let gap = slice(text, q.end, before);
+        let sentence_ok = c.first < d.len() && c.first > 0 && d.toks[c.first].sentence == d.toks[c.first - 1].sentence;
+        let closes = slice(text, q.start, q.end).trim_end().ends_with([',', '?', '!', '—']);
+        let cue_sentence = d
+            .toks
+            .get(c.first.min(d.len().saturating_sub(1)))
+            .and_then(|t| analysis.sentences.get(t.sentence as usize));
+        let near = cue_sentence.is_some_and(|sr| {
+            q.end > sr.start
+                || slice(text, q.end, sr.start)
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || is_quote_char(ch) || ".,!?".contains(ch))
+        });
+        if near
+            && gap.chars().filter(|ch| ch.is_alphanumeric()).count() <= 40
+            && (closes || gap.contains([',', '?', '!', '—']))
+            || (sentence_ok && gap.trim().chars().all(|ch| is_quote_char(ch) || ",.?!—–-".contains(ch)))
+        {
+            return (Some(with_marks(q)), true);
+        }
+    }
+    // the clause after the cue, to the end of its sentence
+    if c.end < d.len() && c.end > 0 && !d.last[c.end - 1] {
+        let mut k = c.end;
+        if d.lower[k] == "that" && !d.last[k] {
+            k += 1;
+        }
+        let sentence = d.toks[k].sentence as usize;
+        let e = d.sent_last[k];
+        let s = d.toks[k].start;
+        let end = analysis.sentences.get(sentence).map_or(d.toks[e].end, |sr| sr.end.max(d.toks[e].end));
+        return (Some(s..trim_content(text, s, end)), false);
+    }
+    (None, false)
+}
+
+/// End of `text[start..end]` without trailing spaces, a final period, commas, dashes or a dangling
+/// conjunction (`..., and`).
+fn trim_content(text: &str, start: usize, end: usize) -> usize {
+    let mut t = slice(text, start, end);
+    loop {
+        let before = t.len();
+        t = t.trim_end().trim_end_matches([',', ';', ':', '—', '–', '-', '(']);
+        if let Some(x) = t.strip_suffix('.') {
+            t = x;
+        }
+        if let Some((rest, last)) = t.rsplit_once(char::is_whitespace) {
+            if matches!(last.to_lowercase().as_str(), "and" | "but" | "or" | "while" | "as" | "although" | "though") {
+                t = rest;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    start + t.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        for l in [
+            PRONOUNS,
+            DETERMINERS,
+            BOUNDARY,
+            SKIPPABLE,
+            CORE_REPORTING,
+            REPORT_NOUNS,
+            AUXILIARIES,
+            BE_FORMS,
+            IRREGULAR_PAST,
+            INTRODUCERS,
+            TITLES,
+            COLON_LABELS,
+            CONNECTORS,
+        ] {
+            assert!(l.windows(2).all(|w| w[0] < w[1]), "{l:?}");
+        }
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn lemmas() {
+        let cases = [
+            ("said", "say"),
+            ("claimed", "claim"),
+            ("argued", "argue"),
+            ("argues", "argue"),
+            ("admitted", "admit"),
+            ("denied", "deny"),
+            ("believes", "believe"),
+            ("announced", "announce"),
+            ("warned", "warn"),
+            ("estimated", "estimate"),
+            ("tweeted", "tweet"),
+            ("insisted", "insist"),
+            ("acknowledged", "acknowledge"),
+            ("agreed", "agree"),
+            ("saying", "say"),
+            ("noted", "note"),
+            ("wrote", "write"),
+        ];
+        for (w, want) in cases {
+            assert_eq!(lemma(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn signatures() {
+        assert_eq!(signature(" ,” "), ",\"");
+        assert_eq!(signature(" — "), "-");
+        assert_eq!(signature("  "), "");
+    }
+
+    /// (cue, lemma, source, direct, content) of every attribution of `text`.
+    fn run(text: &str) -> Vec<(String, String, String, bool, String)> {
+        let a = crate::eval::loaded::analyze_plain(text);
+        let got = extract(text, &a);
+        assert!(got.windows(2).all(|w| w[0].cue.start <= w[1].cue.start), "sorted by cue start");
+        got.into_iter()
+            .map(|x| {
+                let s = |r: Option<Range<usize>>| r.map(|r| text[r].to_string()).unwrap_or_default();
+                (text[x.cue.clone()].to_string(), x.cue_lemma, s(x.source), x.direct, s(x.content))
+            })
+            .collect()
+    }
+
+    fn find<'a>(
+        got: &'a [(String, String, String, bool, String)],
+        cue: &str,
+    ) -> &'a (String, String, String, bool, String) {
+        got.iter().find(|g| g.0 == cue).unwrap_or_else(|| panic!("no cue {cue:?} in {got:#?}"))
+    }
+
+    #[test]
+    fn reporting_verbs_pronouns_and_quotes() {
+        let t = "Kim Jong Un said the tests would continue. \"We will never give up,\" he told reporters \
+                 on Tuesday.\n\nShe also acknowledged that talks had stalled.";
+        let got = run(t);
+        assert_eq!(
+            find(&got, "said"),
+            &("said".into(), "say".into(), "Kim Jong Un".into(), false, "the tests would continue".into())
+        );
+        assert_eq!(
+            find(&got, "told"),
+            &("told".into(), "tell".into(), "he".into(), true, "\"We will never give up,\"".into())
+        );
+        let ack = find(&got, "also acknowledged");
+        assert_eq!((ack.1.as_str(), ack.2.as_str(), ack.4.as_str()), ("acknowledge", "She", "talks had stalled"));
+    }
+
+    #[test]
+    fn inverted_order_apposition_according_to() {
+        let t = "\"The sanctions have failed,\" said Lee Min-ho, a professor at Seoul National University. \
+                 According to the state-run Korean Central News Agency (KCNA), the launch was a success.\n\n\
+                 Park, who leads the opposition, warned: \"This is a dangerous moment.\"";
+        let got = run(t);
+        let said = find(&got, "said");
+        assert_eq!(said.2, "Lee Min-ho, a professor at Seoul National University");
+        assert!(said.3);
+        let acc = find(&got, "According to");
+        assert_eq!(
+            (acc.1.as_str(), acc.2.as_str()),
+            ("according to", "the state-run Korean Central News Agency (KCNA)")
+        );
+        assert_eq!(acc.4, "the launch was a success");
+        let warned = find(&got, "warned:");
+        assert_eq!((warned.2.as_str(), warned.3), ("Park, who leads the opposition,", true));
+    }
+
+    #[test]
+    fn colon_dash_participle_passive_and_publication() {
+        let t = "Moon: \"We are ready to talk.\"\n\n\"It is over\" — Moon Jae-in.\n\n\
+                 The ministry has repeatedly denied the claims, insisting that no troops crossed the border.\n\n\
+                 It was reported that the launch failed. He was quoted as saying that the army was ready.\n\n\
+                 North Korea threatened retaliation, in a message published by the state news agency.";
+        let got = run(t);
+        let colon = find(&got, ":");
+        assert_eq!((colon.2.as_str(), colon.3, colon.4.as_str()), ("Moon", true, "\"We are ready to talk.\""));
+        let dash = find(&got, "—");
+        assert_eq!((dash.1.as_str(), dash.2.as_str(), dash.4.as_str()), ("—", "Moon Jae-in", "\"It is over\""));
+        let denied = find(&got, "has repeatedly denied");
+        assert_eq!((denied.1.as_str(), denied.2.as_str(), denied.4.as_str()), ("deny", "The ministry", "the claims"));
+        assert_eq!(find(&got, "insisting").2, "The ministry");
+        assert_eq!(find(&got, "was reported").2, "", "a passive cue has no source");
+        let quoted = find(&got, "was quoted as saying");
+        assert_eq!((quoted.1.as_str(), quoted.2.as_str()), ("say", "He"));
+        let msg = find(&got, "in a message published by");
+        assert_eq!((msg.2.as_str(), msg.4.as_str()), ("the state news agency", "North Korea threatened retaliation"));
+    }
+
+    #[test]
+    fn embedded_model_parses_and_round_trips() {
+        let m = default_model();
+        assert!(m.len() > 1000);
+        assert!(m.threshold > 0.0 && m.threshold < 1.0 && m.low <= m.threshold);
+        let again = CueModel::parse(&m.to_tsv("a comment\nover two lines", &HashMap::new())).unwrap();
+        assert_eq!(again.len(), m.len());
+        assert_eq!((again.threshold, again.low), (m.threshold, m.low));
+        for (k, w) in &m.weights {
+            assert!((again.weights[k] - w).abs() < 1e-3, "{k}");
+        }
+        assert!(CueModel::parse("feature\tweight\nbias\tx\n").is_err());
+        assert!(CueModel::parse("bias\t1\n").is_err());
+        assert!(CueModel::parse("# threshold: nope\nfeature\tweight\n").is_err());
+    }
+
+    #[test]
+    fn training_learns_a_tiny_corpus_deterministically() {
+        let texts = ["Kim said it rained.", "Lee said no.", "The rain fell.", "Park said yes, and it fell."];
+        let analyses: Vec<TextAnalysis> = texts.iter().map(|t| crate::eval::loaded::analyze_plain(t)).collect();
+        let golds: Vec<Vec<Range<usize>>> =
+            texts.iter().map(|t| t.match_indices("said").map(|(i, w)| i..i + w.len()).collect()).collect();
+        let ex: Vec<CueExample> = texts
+            .iter()
+            .zip(&analyses)
+            .zip(&golds)
+            .map(|((t, a), g)| CueExample { text: t, analysis: a, gold_cues: g })
+            .collect();
+        let opts = TrainOptions { epochs: 20, min_support: 1, min_weight: 0.0, ..TrainOptions::default() };
+        let (m1, support) = train_cue_model(&ex, &opts);
+        let (m2, _) = train_cue_model(&ex, &opts);
+        assert_eq!(m1, m2);
+        assert_eq!(support["w=said"], 3);
+        let t = "Choi said so.";
+        let got = extract_with(t, &crate::eval::loaded::analyze_plain(t), &m1);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&t[got[0].cue.clone()], "said");
+        assert_eq!(&t[got[0].source.clone().unwrap()], "Choi");
+    }
+
+    #[test]
+    fn a_foreign_analysis_yields_nothing() {
+        let a = crate::eval::loaded::analyze_plain("A much longer text than the one given, he said.");
+        assert!(extract("short", &a).is_empty());
+        assert_eq!(cue_probabilities("short", &a, default_model()), vec![0.0; a.tokens.len()]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(s in "(\\PC|[\"“”‘’':,—()\\n.]| said | according to |Kim |Mr\\. ){0,60}") {
+            let a = crate::eval::loaded::analyze_plain(&s);
+            for x in extract(&s, &a) {
+                for r in [Some(x.cue.clone()), x.source.clone(), x.content.clone()].into_iter().flatten() {
+                    proptest::prop_assert!(r.start <= r.end && r.end <= s.len());
+                    proptest::prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+                }
+                proptest::prop_assert!((x.sentence as usize) < a.sentences.len());
+            }
+        }
+    }
+}
