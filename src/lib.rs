@@ -10,5 +10,6 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod text;
+pub mod tone;
 
 pub use error::{DocError, ErrorKind, SlantError};

@@ -59,6 +59,11 @@ pub struct Article {
     pub attr: crate::attribution::AttrCounts,
     /// Photo captions with a `Credit:` (credits are not attributions of claims).
     pub credits: usize,
+    /// Tone summaries (see [`crate::tone::ArticleTone`]).
+    pub tone: f64,
+    pub tone_max: f64,
+    pub flagged_sentences: usize,
+    pub flagged_share: f64,
     /// Carried input columns, in input order.
     pub extra: Vec<(String, String)>,
 }
@@ -112,6 +117,39 @@ pub struct HitRow {
     pub speaker: String,
     /// Byte offset of the hit (not written).
     pub byte_start: usize,
+}
+
+/// One row of `sentences.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceRow {
+    pub article_id: String,
+    /// 1-based sentence number in the article.
+    pub sentence: usize,
+    /// Char offsets in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub words: usize,
+    pub quoted_share: f32,
+    pub prob: f32,
+    pub flagged: bool,
+}
+
+pub const SENTENCE_COLUMNS: &[&str] =
+    &["article_id", "sentence", "start", "end", "words", "quoted_share", "prob", "flagged"];
+
+impl SentenceRow {
+    pub fn values(&self) -> [String; 8] {
+        [
+            self.article_id.clone(),
+            self.sentence.to_string(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.words.to_string(),
+            format!("{:.3}", self.quoted_share),
+            format!("{:.4}", self.prob),
+            self.flagged.to_string(),
+        ]
+    }
 }
 
 pub const HIT_COLUMNS: &[&str] = &[
@@ -201,6 +239,10 @@ impl Article {
         }
         v.push(a.countries_string());
         v.push(self.credits.to_string());
+        v.push(format!("{:.4}", self.tone));
+        v.push(format!("{:.4}", self.tone_max));
+        v.push(self.flagged_sentences.to_string());
+        v.push(format!("{:.4}", self.flagged_share));
         v
     }
 
@@ -292,6 +334,7 @@ pub fn measure_columns(categories: &[String]) -> Vec<String> {
     v.extend(crate::attribution::classify::CATEGORIES.iter().map(|c| format!("attr_{c}")));
     v.push("attr_countries".into());
     v.push("credits".into());
+    v.extend(["tone", "tone_max", "flagged_sentences", "flagged_share"].map(String::from));
     v
 }
 
@@ -464,6 +507,10 @@ mod tests {
             loaded: LoadedCounts::default(),
             attr: Default::default(),
             credits: 0,
+            tone: 0.0,
+            tone_max: 0.0,
+            flagged_sentences: 0,
+            flagged_share: 0.0,
             extra: vec![("words".into(), "9".into()), ("desk".into(), "x".into())],
         };
         let (_, shown) = article_header(&[a], &[]);

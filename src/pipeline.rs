@@ -25,8 +25,9 @@ use crate::ingest::infer;
 use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
 use crate::lexicon::{Lexicon, LexiconMode, Matcher};
 use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
-use crate::output::{HitRow, LoadedCounts, HIT_COLUMNS};
+use crate::output::{HitRow, LoadedCounts, SentenceRow, HIT_COLUMNS};
 use crate::text::{self, Lang, Offsets};
+use crate::tone::{SentenceInput, ToneStage};
 
 /// Validated options of `slant analyze`.
 #[derive(Debug, Clone, Serialize)]
@@ -43,6 +44,8 @@ pub struct AnalyzeConfig {
     pub lexicon_mode: LexiconMode,
     /// User source list (`--sources`).
     pub sources: Option<PathBuf>,
+    /// User tone model (`--model`).
+    pub model: Option<PathBuf>,
     pub max_bytes: u64,
     /// Worker threads (0 = one per core). Does not change any output.
     #[serde(skip)]
@@ -66,6 +69,7 @@ impl AnalyzeConfig {
             lexicon: Vec::new(),
             lexicon_mode: LexiconMode::Extend,
             sources: None,
+            model: None,
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
             batch: 256,
@@ -98,6 +102,7 @@ pub struct DocResult {
     /// Loaded-language hits, then capitals-emphasis rows, in text order.
     pub hits: Vec<HitRow>,
     pub attributions: Vec<AttrRow>,
+    pub sentences: Vec<SentenceRow>,
     pub warnings: Vec<DocError>,
     /// The text all offsets refer to (kept only when `--save-text` is on).
     pub text: Option<String>,
@@ -226,6 +231,10 @@ fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decod
         loaded: LoadedCounts::default(),
         attr: Default::default(),
         credits: 0,
+        tone: 0.0,
+        tone_max: 0.0,
+        flagged_sentences: 0,
+        flagged_share: 0.0,
         extra: m.extra.clone(),
     }
 }
@@ -238,6 +247,7 @@ pub struct Stages {
     pub lexicon: Lexicon,
     pub matcher: Matcher,
     pub attribution: AttrStage,
+    pub tone: ToneStage,
 }
 
 impl Stages {
@@ -251,12 +261,17 @@ impl Stages {
             None => SourceList::default_list(),
         };
         let attribution = AttrStage { sources, cues: CueClasses::default_table(lang) };
+        let tone = match &cfg.model {
+            Some(p) => ToneStage::from_file(p).map_err(|e| SlantError::Config(format!("--model: {e}")))?,
+            None => ToneStage::default_stage(),
+        };
         Ok(Stages {
             keep_boilerplate: cfg.keep_boilerplate,
             keep_text: cfg.save_text.is_some(),
             lexicon,
             matcher,
             attribution,
+            tone,
         })
     }
 }
@@ -356,12 +371,36 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
         }
     }
     article.attr = attr.counts;
+
+    let input = SentenceInput::new(&text, &analysis, m, &hits, &caps);
+    let tone = stages.tone.score(&input, &analysis.sentences);
+    article.tone = tone.tone;
+    article.tone_max = tone.tone_max;
+    article.flagged_sentences = tone.flagged;
+    article.flagged_share = tone.flagged_share;
+    let offsets = Offsets::new(&text);
+    let sentences = tone
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SentenceRow {
+            article_id: article.id.clone(),
+            sentence: i + 1,
+            start: offsets.char_index(s.range.start),
+            end: offsets.char_index(s.range.end),
+            words: s.words,
+            quoted_share: s.quoted_share,
+            prob: s.prob,
+            flagged: s.flagged,
+        })
+        .collect();
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
     Ok(DocResult {
         article,
         captions,
         hits: rows,
         attributions: attr.rows,
+        sentences,
         warnings,
         text: stages.keep_text.then_some(text),
     })
@@ -456,6 +495,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let mut hits_csv = StreamingCsv::create(&cfg.out.join("hits.csv"), HIT_COLUMNS)?;
     let mut attr_csv = StreamingCsv::create(&cfg.out.join("attributions.csv"), ATTR_COLUMNS)?;
     let mut cats_csv = StreamingCsv::create(&cfg.out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?;
+    let mut sent_csv = StreamingCsv::create(&cfg.out.join("sentences.csv"), output::SENTENCE_COLUMNS)?;
     let mut articles: Vec<Article> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
     let mut seen_ids: BTreeSet<String> = BTreeSet::new();
@@ -515,6 +555,9 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                         for a in &doc.attributions {
                             attr_csv.write(a.values())?;
                         }
+                        for row in &doc.sentences {
+                            sent_csv.write(row.values())?;
+                        }
                         for row in output::category_rows(&doc.article, &stages_ref.matcher.categories) {
                             cats_csv.write(row)?;
                         }
@@ -538,9 +581,12 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     hits_csv.finish()?;
     attr_csv.finish()?;
     cats_csv.finish()?;
+    sent_csv.finish()?;
     output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.matcher.categories)?;
     summary.outputs =
-        vec!["articles.csv".into(), "hits.csv".into(), "categories_long.csv".into(), "captions.csv".into()];
+        ["articles.csv", "hits.csv", "categories_long.csv", "attributions.csv", "sentences.csv", "captions.csv"]
+            .map(String::from)
+            .to_vec();
     let errors_path = cfg.out.join("errors.csv");
     if errors.is_empty() {
         if errors_path.exists() {
@@ -616,6 +662,11 @@ pub fn write_manifest(
             name: format!("cues ({} entries)", stages.attribution.cues.entries),
             version: stages.attribution.cues.version.clone(),
             sha256: stages.attribution.cues.sha256.clone(),
+        },
+        Resource {
+            name: format!("tone model:{}", stages.tone.name),
+            version: format!("{} features", stages.tone.scorer.model.features.len()),
+            sha256: stages.tone.sha256.clone(),
         },
     ];
     let manifest = Manifest {

@@ -276,3 +276,123 @@ fn broken_lexicon_is_an_error_naming_file_and_line() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("entries:"));
 }
+
+#[test]
+fn attributions_are_extracted_classified_and_traceable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let dir = root().join("tests/fixtures/attribution");
+    let input = dir.join("border.txt");
+    let o = analyze(&[input.to_str().unwrap(), "--sources", dir.join("sources.tsv").to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (h, rows) = read_csv(&out.join("attributions.csv"));
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap_or_else(|| panic!("no column {name}"));
+    let got: Vec<(&str, &str, &str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[col("cue_class")].as_str(),
+                r[col("source")].as_str(),
+                r[col("resolved_source")].as_str(),
+                r[col("category")].as_str(),
+                r[col("country")].as_str(),
+                r[col("kind")].as_str(),
+            )
+        })
+        .collect();
+    let by = |source: &str| {
+        *got.iter().find(|g| g.1 == source).unwrap_or_else(|| panic!("no source {source:?} in {got:#?}"))
+    };
+    assert_eq!(by("the state news agency").3, "state_media", "`a statement carried by X` is an attribution");
+    assert_eq!(by("the defence ministry").3, "government");
+    assert_eq!(
+        by("Latvian and Western intelligence agencies"),
+        (
+            "according_to",
+            "Latvian and Western intelligence agencies",
+            "Latvian and Western intelligence agencies",
+            "intelligence",
+            "LV;WEST",
+            "indirect"
+        )
+    );
+    let prof = by("Anna Berzina, a professor at the University of Riga");
+    assert_eq!((prof.3, prof.5), ("expert", "direct"));
+    assert_eq!(by("Officials in Tallinn").0, "distancing");
+    assert_eq!(by("They"), ("conceding", "They", "Officials in Tallinn", "government", "EE", "indirect"));
+    assert_eq!(by("A senior officer, who asked not to be named,").3, "anonymous");
+    assert!(!got.iter().any(|g| g.1.contains("Reuters")), "a photo credit is not a source: {got:#?}");
+
+    // every source and content span is the text at its character offsets
+    let text: Vec<char> = std::fs::read_to_string(&input).unwrap().chars().collect();
+    for r in &rows {
+        for (span, s, e) in [("source", "source_start", "source_end"), ("content", "content_start", "content_end")] {
+            let (s, e): (usize, usize) = (r[col(s)].parse().unwrap(), r[col(e)].parse().unwrap());
+            assert_eq!(text[s..e].iter().collect::<String>(), r[col(span)], "{span} offsets of {r:?}");
+        }
+    }
+
+    // the article row counts them
+    let (ah, arows) = read_csv(&out.join("articles.csv"));
+    let a = |name: &str| arows[0][ah.iter().position(|c| c == name).unwrap()].as_str();
+    assert_eq!(a("attributions"), rows.len().to_string());
+    assert_eq!(a("direct_quotes"), "1");
+    assert_eq!(a("attr_government"), "3");
+    assert_eq!(a("attr_intelligence"), "1");
+    assert_eq!(a("attr_anonymous"), "1");
+    assert_eq!(a("attr_countries"), "EE:2;LV:2;WEST:1");
+    assert_eq!(a("credits"), "1");
+    let credits = column(&out.join("captions.csv"), "credit");
+    assert_eq!(credits, ["Reuters"]);
+}
+
+#[test]
+fn tone_columns_are_traceable_to_sentences_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = bin().current_dir(root()).args(["analyze", "data/examples", "-q", "--out"]).arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (ah, arts) = read_csv(&out.join("articles.csv"));
+    let (sh, sents) = read_csv(&out.join("sentences.csv"));
+    let ac = |n: &str| ah.iter().position(|c| c == n).unwrap();
+    let sc = |n: &str| sh.iter().position(|c| c == n).unwrap();
+    assert_eq!(sh, ["article_id", "sentence", "start", "end", "words", "quoted_share", "prob", "flagged"]);
+    for a in &arts {
+        let id = &a[ac("id")];
+        let mine: Vec<&Vec<String>> = sents.iter().filter(|s| &s[sc("article_id")] == id).collect();
+        assert_eq!(mine.len().to_string(), a[ac("sentences")], "{id}: one row per sentence");
+        let flagged = mine.iter().filter(|s| s[sc("flagged")] == "true").count();
+        assert_eq!(flagged.to_string(), a[ac("flagged_sentences")], "{id}");
+        let probs: Vec<f64> = mine.iter().map(|s| s[sc("prob")].parse().unwrap()).collect();
+        let words: Vec<f64> = mine.iter().map(|s| s[sc("words")].parse().unwrap()).collect();
+        let tone: f64 = a[ac("tone")].parse().unwrap();
+        let mean = probs.iter().zip(&words).map(|(p, w)| p * w).sum::<f64>() / words.iter().sum::<f64>();
+        assert!((tone - mean).abs() < 1e-3, "{id}: tone {tone} vs word-weighted mean {mean}");
+        let max: f64 = a[ac("tone_max")].parse().unwrap();
+        assert!((max - probs.iter().cloned().fold(0.0, f64::max)).abs() < 1e-3);
+        assert!((0.0..=1.0).contains(&tone));
+    }
+    // the tabloid and the state agency read as more propagandistic than the wire
+    let tone =
+        |id: &str| -> f64 { arts.iter().find(|a| a[ac("id")] == id).map(|a| a[ac("tone")].parse().unwrap()).unwrap() };
+    assert!(tone("blaze-01") > tone("wire-01"), "blaze {} wire {}", tone("blaze-01"), tone("wire-01"));
+    assert!(tone("vcna-01") > tone("wire-01"), "vcna {} wire {}", tone("vcna-01"), tone("wire-01"));
+    let manifest = fs::read_to_string(out.join("run.json")).unwrap();
+    assert!(manifest.contains("tone model:slant-tone v1"), "model named in run.json");
+}
+
+#[test]
+fn a_user_tone_model_is_loaded_and_a_broken_one_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = root().join("data/examples/wire-01.txt");
+    let good = dir.path().join("tone.json");
+    fs::write(&good, slant::tone::TONE_JSON).unwrap();
+    let o = analyze(&[input.to_str().unwrap(), "--model", good.to_str().unwrap()], &dir.path().join("a"));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let bad = dir.path().join("bad.json");
+    fs::write(&bad, "{\"name\": 3}").unwrap();
+    let o = analyze(&[input.to_str().unwrap(), "--model", bad.to_str().unwrap()], &dir.path().join("b"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--model") && err.contains("bad.json"), "{err}");
+}

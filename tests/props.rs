@@ -89,6 +89,14 @@ proptest! {
             for h in &r.hits {
                 prop_assert!(h.start <= h.end);
             }
+            // tone: one row per sentence, probabilities in 0..1, summaries consistent
+            prop_assert_eq!(r.sentences.len(), r.article.sentences);
+            for s in &r.sentences {
+                prop_assert!((0.0..=1.0).contains(&s.prob) && s.start <= s.end);
+            }
+            prop_assert!((0.0..=1.0).contains(&r.article.tone));
+            prop_assert!(r.article.tone <= r.article.tone_max + 1e-9);
+            prop_assert_eq!(r.sentences.iter().filter(|s| s.flagged).count(), r.article.flagged_sentences);
         }
     }
 

@@ -81,3 +81,67 @@ fn tabloid_own_voice_is_far_more_loaded_than_the_wire() {
         assert!(terms.iter().any(|x| x == t), "'{t}' not found in the seeds");
     }
 }
+
+#[test]
+fn seed_sources_are_found_and_classified() {
+    let Some(dir) = seeds() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = analyze(&[dir.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (h, rows) = read_csv(&out.join("attributions.csv"));
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let of = |prefix: &str| -> Vec<(String, String, String, String)> {
+        rows.iter()
+            .filter(|r| r[col("article_id")].starts_with(prefix))
+            .map(|r| {
+                (
+                    r[col("source")].clone(),
+                    r[col("category")].clone(),
+                    r[col("cue_class")].clone(),
+                    r[col("resolved_source")].clone(),
+                )
+            })
+            .collect()
+    };
+    let has = |rows: &[(String, String, String, String)], source: &str, category: &str| {
+        assert!(
+            rows.iter().any(|r| r.0.contains(source) && r.1 == category),
+            "no {source:?} as {category} in {rows:#?}"
+        );
+    };
+    let wire = of("000");
+    has(&wire, "Korean Central News Agency (KCNA)", "state_media");
+    has(&wire, "South Korean and Western intelligence agencies", "intelligence");
+    has(&wire, "Kim", "leader");
+    has(&wire, "Analysts", "expert");
+    let tabloid = of("001");
+    has(&tabloid, "KCNA", "state_media");
+    has(&tabloid, "Ukrainian officials", "government");
+    has(&tabloid, "SBU", "intelligence");
+    has(&tabloid, "analysts", "expert");
+    assert!(
+        tabloid.iter().any(|r| r.0 == "Ukraine" && r.2 == "distancing"),
+        "`Ukraine claimed` with a distancing cue: {tabloid:#?}"
+    );
+    // the farm copy's photo credits are credits, not sources
+    let farm = of("004");
+    for credit in ["AP", "Rex", "Reuters", "East2West"] {
+        assert!(!farm.iter().any(|r| r.0 == credit), "credit {credit} taken as a source");
+    }
+    let credits = column(&out.join("articles.csv"), "credits");
+    assert_eq!(credits[2], "7");
+}
+
+#[test]
+fn tabloid_tone_is_higher_than_the_wire_and_the_farm_copy_scores_like_the_tabloid() {
+    let Some(dir) = seeds() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = analyze(&[dir.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let tone: Vec<f64> = column(&out.join("articles.csv"), "tone").iter().map(|t| t.parse().unwrap()).collect();
+    eprintln!("tone: wire {:.3}, tabloid {:.3}, farm {:.3}", tone[0], tone[1], tone[2]);
+    assert!(tone[1] > tone[0], "tabloid {} should exceed the wire {}", tone[1], tone[0]);
+    assert!((tone[2] - tone[1]).abs() <= 0.15 * tone[1], "farm {} should score like the tabloid {}", tone[2], tone[1]);
+}

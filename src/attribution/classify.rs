@@ -225,6 +225,16 @@ impl SourceList {
         };
         let mut category = None;
         let mut named_hit = false;
+        // Tabloid capitals (`KIM Jong-un`): when nothing matches as written, try the phrase with
+        // its all-capital words in title case (same byte length, so offsets hold).
+        let titled;
+        let phrase = match &self.named_ac {
+            Some(ac) if !ac.find_iter(phrase).any(|m| bounded(phrase, m.start(), m.end())) => {
+                titled = title_case_caps(phrase);
+                titled.as_str()
+            }
+            _ => phrase,
+        };
         if let Some(ac) = &self.named_ac {
             let best = ac
                 .find_iter(phrase)
@@ -266,6 +276,11 @@ impl SourceList {
         if category.is_none() {
             category = self.head_category(&lower);
         }
+        // A country or capital standing alone (`Ukraine claimed`, `Pyongyang acknowledged`)
+        // speaks for its government.
+        if category.is_none() && !countries.is_empty() && self.only_places(phrase) {
+            category = CATEGORIES.iter().position(|c| *c == "government");
+        }
         let capitalised = phrase
             .split_whitespace()
             .next()
@@ -279,6 +294,25 @@ impl SourceList {
             named: named_hit || (capitalised && cat_name == "other") || (capitalised && !is_generic(&lower)),
             person: !org && (cat_name == "leader" || cat_name == "other" || cat_name == "expert"),
         }
+    }
+
+    /// Whether the phrase is nothing but demonym matches, determiners and possessive marks.
+    fn only_places(&self, phrase: &str) -> bool {
+        let Some(ac) = &self.demonym_ac else { return false };
+        let mut rest = String::with_capacity(phrase.len());
+        let mut last = 0;
+        for m in ac.find_iter(phrase).filter(|m| bounded(phrase, m.start(), m.end())) {
+            rest.push_str(&phrase[last..m.start()]);
+            rest.push(' ');
+            last = m.end();
+        }
+        if last == 0 {
+            return false;
+        }
+        rest.push_str(&phrase[last..]);
+        rest.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w.to_lowercase().as_str(), "the" | "s" | "only" | "itself"))
     }
 
     fn head_category(&self, lower: &str) -> Option<usize> {
@@ -308,6 +342,26 @@ impl SourceList {
             .find(|(h, _)| lower.find(h.as_str()).is_some_and(|i| bounded(lower, i, i + h.len())))
             .map(|(_, c)| *c)
     }
+}
+
+/// `KIM Jong-un` -> `Kim Jong-un`: ASCII words of three or more capitals in title case.
+fn title_case_caps(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for (k, part) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let word_len = part.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(part.len());
+        let (word, tail) = part.split_at(word_len);
+        if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push_str(&word[..1]);
+            out.push_str(&word[1..].to_ascii_lowercase());
+        } else {
+            out.push_str(word);
+        }
+        out.push_str(tail);
+    }
+    out
 }
 
 /// The part of a (lower-case) phrase before its first apposition or attachment.
@@ -422,7 +476,8 @@ mod tests {
              analysts\texpert\t\thead\t\t\n\
              South Korean\t\tKR\tdemonym\t\t\n\
              Western\t\tWEST\tdemonym\t\t\n\
-             Ukrainian\t\tUA\tdemonym\t\t\n",
+             Ukrainian\t\tUA\tdemonym\tUkraine;Kyiv\t\n\
+             North Korean\t\tKP\tdemonym\tNorth Korea;Pyongyang\t\n",
         )
         .unwrap()
     }
@@ -442,6 +497,11 @@ mod tests {
             ("analysts", "expert", ""),
             ("a senior official who asked not to be named", "anonymous", ""),
             ("John Smith", "other", ""),
+            ("KIM Jong-un", "leader", "KP"),
+            ("Ukraine", "government", "UA"),
+            ("Pyongyang", "government", "KP"),
+            ("North Korea only", "government", "KP"),
+            ("Ukrainian soldiers", "other", "UA"),
         ];
         for (phrase, cat, country) in cases {
             let c = l.classify(phrase);

@@ -47,6 +47,9 @@ pub struct Args {
     /// A source list to use instead of the embedded one (same TSV format as data/sources/sources.tsv).
     #[arg(long, value_name = "FILE")]
     pub sources: Option<PathBuf>,
+    /// A tone model file to use instead of the embedded one (made by `slant train tone`).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
     /// Refuse documents larger than this many bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -71,6 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.lexicon = args.lexicon;
     cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.sources = args.sources;
+    cfg.model = args.model;
     cfg.threads = args.threads;
     cfg.validate()?;
 

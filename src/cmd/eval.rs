@@ -19,6 +19,68 @@ pub enum EvalCommand {
     Loaded(LoadedArgs),
     /// Score attribution cues and sources against brat (PolNeAR) relations.
     Attribution(AttributionArgs),
+    /// Score sentence tone against PTC sentences that hold any technique span.
+    Tone(ToneArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example: slant eval tone --ptc ../shared/corpus/ptc/dev/articles \
+../shared/corpus/ptc/dev/dev-task-TC.trimmed.labels")]
+pub struct ToneArgs {
+    /// PTC articles folder and TC (or SI) labels file.
+    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required = true)]
+    pub ptc: Vec<PathBuf>,
+    /// A tone model file instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(serde::Serialize)]
+struct ToneReport {
+    data: String,
+    labels: String,
+    model: String,
+    slant: slant::tone::train::ToneScore,
+    length_only_baseline: slant::tone::train::ToneScore,
+}
+
+fn tone(a: ToneArgs) -> anyhow::Result<u8> {
+    use slant::tone::{train as tt, ToneModel};
+    let model = match &a.model {
+        Some(p) => ToneModel::from_file(p)?,
+        None => ToneModel::default_model(),
+    };
+    let articles = ptc::load(&a.ptc[0], &a.ptc[1], &[])?;
+    let matcher = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
+    let ex = tt::examples(&articles, &matcher);
+    let r = ToneReport {
+        data: a.ptc[0].display().to_string(),
+        labels: a.ptc[1].display().to_string(),
+        model: format!("{} v{}", model.name, model.version),
+        slant: tt::evaluate(&ex, &model.model, false),
+        length_only_baseline: tt::evaluate(&ex, &model.baseline, true),
+    };
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(0);
+    }
+    println!(
+        "tone vs gold: {} sentences of {} articles, {} with a technique span",
+        r.slant.sentences,
+        articles.len(),
+        r.slant.positives
+    );
+    println!("{:<24} {:>9} {:>9} {:>7} {:>7} {:>7}", "model", "threshold", "precision", "recall", "F1", "AUC");
+    for (name, s) in [(r.model.as_str(), &r.slant), ("length-only baseline", &r.length_only_baseline)] {
+        println!(
+            "{:<24} {:>9.3} {:>9.3} {:>7.3} {:>7.3} {:>7.3}",
+            name, s.threshold, s.precision, s.recall, s.f1, s.auc
+        );
+    }
+    Ok(0)
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,6 +188,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     match args.command {
         EvalCommand::Loaded(a) => loaded(a),
         EvalCommand::Attribution(a) => attribution(a),
+        EvalCommand::Tone(a) => tone(a),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod eval;
 pub mod lexicon;
+pub mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +23,8 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Measure accuracy against gold corpora.
     Eval(eval::Args),
+    /// Train models (the tone model).
+    Train(train::Args),
 }
 
 /// Runs the chosen subcommand; returns the process exit code.
@@ -30,5 +33,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Analyze(args) => analyze::run(args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
     }
 }

@@ -1,0 +1,120 @@
+//! `slant train tone`
+
+use std::path::PathBuf;
+
+use slant::eval::ptc;
+use slant::lexicon::{Lexicon, Matcher};
+use slant::text::Lang;
+use slant::tone::train::{examples, train, TrainOptions};
+use slant::tone::{ToneModel, TrainInfo};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: TrainCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TrainCommand {
+    /// Train the sentence tone model on PTC (all 14 techniques) and write it as JSON.
+    Tone(ToneArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example (how data/models/tone.json was made):\n  slant train tone --ptc \
+../shared/corpus/ptc/train/articles ../shared/corpus/ptc/train/train-task2-TC.labels --out data/models/tone.json")]
+pub struct ToneArgs {
+    /// PTC articles folder and TC (or SI) labels file.
+    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required = true)]
+    pub ptc: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Vocabulary size (n-grams kept by document frequency).
+    #[arg(long, default_value_t = TrainOptions::default().max_features)]
+    pub max_features: usize,
+    /// Minimum number of training sentences an n-gram must occur in.
+    #[arg(long, default_value_t = TrainOptions::default().min_df)]
+    pub min_df: usize,
+    /// Cross-validation folds (over articles).
+    #[arg(long, default_value_t = TrainOptions::default().folds)]
+    pub folds: usize,
+    /// Iteration cap of the L-BFGS solver.
+    #[arg(long, default_value_t = TrainOptions::default().max_iterations)]
+    pub max_iterations: u64,
+    /// L2 penalties to try, comma-separated.
+    #[arg(long, value_delimiter = ',', default_values_t = TrainOptions::default().alphas)]
+    pub alpha: Vec<f32>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    match args.command {
+        TrainCommand::Tone(a) => tone(a),
+    }
+}
+
+fn tone(a: ToneArgs) -> anyhow::Result<u8> {
+    let clock = std::time::Instant::now();
+    let articles = ptc::load(&a.ptc[0], &a.ptc[1], &[])?;
+    let labels = std::fs::read(&a.ptc[1])?;
+    let lexicon = Lexicon::default_lexicon();
+    let matcher = Matcher::new(&lexicon, Lang::english());
+    let ex = examples(&articles, &matcher);
+    let opts = TrainOptions {
+        max_features: a.max_features,
+        min_df: a.min_df,
+        folds: a.folds,
+        alphas: a.alpha.clone(),
+        max_iterations: a.max_iterations,
+    };
+    eprintln!("training on {} articles ({} cross-validation folds)", articles.len(), opts.folds);
+    let t = train(&ex, &opts, &|m| eprintln!("{m}"))?;
+    let positives = ex.iter().filter(|e| e.label).count();
+    let model = ToneModel {
+        name: "slant-tone".into(),
+        version: 1,
+        description: "Probability that a sentence uses any of the 14 PTC propaganda techniques; \
+                      logistic regression (linfa-logistic) over stemmed n-grams, lexicon counts, \
+                      quotation, punctuation, capitals and length"
+            .into(),
+        train: TrainInfo {
+            articles: articles.len(),
+            sentences: ex.len(),
+            positives,
+            labels_sha256: slant::ingest::sha256_hex(&labels),
+            folds: opts.folds,
+            min_df: opts.min_df,
+            max_features: opts.max_features,
+            cv: t.cv,
+            baseline_cv: t.baseline_cv,
+            command: format!(
+                "slant train tone --ptc {} {} --out {} --max-features {} --min-df {} --folds {} --max-iterations {} --alpha {}",
+                a.ptc[0].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
+                a.ptc[1].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
+                a.out.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
+                opts.max_features,
+                opts.min_df,
+                opts.folds,
+                opts.max_iterations,
+                opts.alphas.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")
+            ),
+        },
+        lexicon: format!("{} v{}", lexicon.name, lexicon.version),
+        model: t.model,
+        baseline: t.baseline,
+    };
+    let json = model.to_json();
+    slant::output::write_atomic(&a.out, |w| std::io::Write::write_all(w, json.as_bytes()))?;
+    let best = model.train.cv.iter().find(|c| c.alpha == model.model.alpha).expect("chosen alpha was cross-validated");
+    eprintln!(
+        "chosen alpha {} (CV F1 {:.3}, AUC {:.3}), threshold {:.3}; length-only baseline CV F1 {:.3}, AUC {:.3}",
+        model.model.alpha,
+        best.f1,
+        best.auc,
+        model.model.threshold,
+        model.train.baseline_cv.f1,
+        model.train.baseline_cv.auc
+    );
+    eprintln!("wrote {} ({:.1} s)", a.out.display(), clock.elapsed().as_secs_f64());
+    Ok(0)
+}

@@ -1,0 +1,194 @@
+//! Sentence features for the tone model.
+//!
+//! A sentence (a byte range of an analysed text) becomes a [`FeatureBag`]:
+//! - `ngrams`: distinct `w:STEM` unigrams and `b:STEM_STEM` bigrams of its words (lower case,
+//!   stemmed; numbers folded to `#`);
+//! - `dense`: named numeric features: `lex:CATEGORY` and `lex:all` (log 1 + loaded-language
+//!   hits), `lex:own` (hits in the outlet's own voice), `caps` (log 1 + ALL-CAPS emphasis
+//!   words), `quoted_share`, `punct:!`, `punct:?`, `punct:quote`, `len:log` (log of the word
+//!   count), one `len:BIN` indicator, and `art:lex` (log 1 + loaded-language hits per 100
+//!   words of the whole article: the context the sentence is read in).
+//!
+//! Only the names a model knows are used; everything else is ignored.
+
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::lexicon::{CapsHit, Hit, Matcher, Voice};
+use crate::text::{normalize_into, TextAnalysis, Token};
+
+/// Features of one sentence before they meet a model's vocabulary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeatureBag {
+    pub ngrams: Vec<String>,
+    pub dense: Vec<(String, f32)>,
+    pub words: usize,
+    pub quoted_share: f32,
+}
+
+/// An analysed article with its lexicon hits, the input of [`bag`].
+pub struct SentenceInput<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// (byte start, category name, own voice) of each loaded-language hit, sorted by start.
+    pub hits: Vec<(usize, &'a str, bool)>,
+    /// Byte starts of ALL-CAPS emphasis words, sorted.
+    pub caps: Vec<usize>,
+}
+
+impl SentenceInput<'_> {
+    /// Loaded-language hits per 100 words over the whole article: the context a sentence
+    /// is read in.
+    fn article_rate(&self) -> f32 {
+        if self.tokens.is_empty() {
+            0.0
+        } else {
+            100.0 * self.hits.len() as f32 / self.tokens.len() as f32
+        }
+    }
+}
+
+impl<'a> SentenceInput<'a> {
+    pub fn new(
+        text: &'a str,
+        analysis: &'a TextAnalysis,
+        matcher: &'a Matcher,
+        hits: &[Hit],
+        caps: &[CapsHit],
+    ) -> SentenceInput<'a> {
+        let mut h: Vec<(usize, &str, bool)> = hits
+            .iter()
+            .map(|x| (x.start, matcher.categories[matcher.entry_category[x.entry]].as_str(), x.voice == Voice::Own))
+            .collect();
+        h.sort_by_key(|x| x.0);
+        let mut c: Vec<usize> = caps.iter().map(|x| x.start).collect();
+        c.sort_unstable();
+        SentenceInput { text, tokens: &analysis.tokens, hits: h, caps: c }
+    }
+}
+
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// Length bins of the `len:BIN` indicator (upper bounds, inclusive).
+const LEN_BINS: &[(usize, &str)] =
+    &[(5, "len:1-5"), (10, "len:6-10"), (20, "len:11-20"), (35, "len:21-35"), (usize::MAX, "len:36+")];
+
+/// Names of the length-only features (the baseline model's features).
+pub fn length_features() -> Vec<String> {
+    let mut v = vec!["len:log".to_string()];
+    v.extend(LEN_BINS.iter().map(|(_, n)| n.to_string()));
+    v
+}
+
+/// Features of the sentence `range` of `input`.
+pub fn bag(input: &SentenceInput, range: Range<usize>, stem: &Stemmer) -> FeatureBag {
+    let toks = {
+        let a = input.tokens.partition_point(|t| t.start < range.start);
+        let b = input.tokens.partition_point(|t| t.start < range.end);
+        &input.tokens[a..b]
+    };
+    let mut stems: Vec<String> = Vec::with_capacity(toks.len());
+    let mut buf = String::new();
+    for t in toks {
+        normalize_into(t.text(input.text), &mut buf);
+        if buf.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+            stems.push("#".to_string());
+        } else {
+            stems.push(stem.stem(&buf).into_owned());
+        }
+    }
+    let mut ngrams: Vec<String> = stems.iter().map(|s| format!("w:{s}")).collect();
+    ngrams.extend(stems.windows(2).map(|w| format!("b:{}_{}", w[0], w[1])));
+    ngrams.sort_unstable();
+    ngrams.dedup();
+
+    let words = toks.len();
+    let quoted = toks.iter().filter(|t| t.quoted).count();
+    let quoted_share = if words == 0 { 0.0 } else { quoted as f32 / words as f32 };
+    let mut dense: Vec<(String, f32)> = Vec::new();
+    let hits = {
+        let a = input.hits.partition_point(|h| h.0 < range.start);
+        let b = input.hits.partition_point(|h| h.0 < range.end);
+        &input.hits[a..b]
+    };
+    if !hits.is_empty() {
+        let mut cats: Vec<&str> = hits.iter().map(|h| h.1).collect();
+        cats.sort_unstable();
+        for chunk in cats.chunk_by(|a, b| a == b) {
+            dense.push((format!("lex:{}", chunk[0]), (1.0 + chunk.len() as f32).ln()));
+        }
+        dense.push(("lex:all".into(), (1.0 + hits.len() as f32).ln()));
+        let own = hits.iter().filter(|h| h.2).count();
+        if own > 0 {
+            dense.push(("lex:own".into(), (1.0 + own as f32).ln()));
+        }
+    }
+    let caps = input.caps.partition_point(|&c| c < range.end) - input.caps.partition_point(|&c| c < range.start);
+    if caps > 0 {
+        dense.push(("caps".into(), (1.0 + caps as f32).ln()));
+    }
+    if quoted_share > 0.0 {
+        dense.push(("quoted_share".into(), quoted_share));
+    }
+    let s = input.text.get(range.clone()).unwrap_or("");
+    for (c, name) in [('!', "punct:!"), ('?', "punct:?")] {
+        if s.contains(c) {
+            dense.push((name.into(), 1.0));
+        }
+    }
+    if s.contains(['"', '“', '”', '«', '»']) {
+        dense.push(("punct:quote".into(), 1.0));
+    }
+    dense.extend(length_bag(words));
+    let rate = input.article_rate();
+    if rate > 0.0 {
+        dense.push(("art:lex".into(), (1.0 + rate).ln()));
+    }
+    FeatureBag { ngrams, dense, words, quoted_share }
+}
+
+/// The length features of a sentence of `words` words.
+pub fn length_bag(words: usize) -> Vec<(String, f32)> {
+    let bin = LEN_BINS.iter().find(|(max, _)| words <= *max).map_or("len:36+", |(_, n)| n);
+    vec![("len:log".into(), (1.0 + words as f32).ln() / 4.0), (bin.into(), 1.0)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::text::Lang;
+
+    #[test]
+    fn features_of_a_loaded_sentence() {
+        let text = "The despot's regime is EVIL! Analysts said 3 things.";
+        let a = crate::eval::loaded::analyze_plain(text);
+        let m = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
+        let (hits, caps) = m.find(text, &a);
+        let input = SentenceInput::new(text, &a, &m, &hits, &caps);
+        let b = bag(&input, a.sentences[0].clone(), &stemmer());
+        assert_eq!(b.words, 5);
+        assert!(b.ngrams.contains(&"w:despot".to_string()), "{:?}", b.ngrams);
+        assert!(b.ngrams.contains(&"b:despot_regim".to_string()), "{:?}", b.ngrams);
+        let names: Vec<&str> = b.dense.iter().map(|d| d.0.as_str()).collect();
+        for n in ["lex:all", "lex:own", "punct:!", "len:1-5", "len:log"] {
+            assert!(names.contains(&n), "{n} missing from {names:?}");
+        }
+        assert!(!names.contains(&"quoted_share"));
+        let second = bag(&input, a.sentences[1].clone(), &stemmer());
+        assert!(second.ngrams.contains(&"w:#".to_string()));
+        assert!(!second.dense.iter().any(|d| d.0 == "punct:!"));
+    }
+
+    #[test]
+    fn an_empty_range_has_no_words() {
+        let text = "Nothing here.";
+        let a = crate::eval::loaded::analyze_plain(text);
+        let input = SentenceInput { text, tokens: &a.tokens, hits: vec![], caps: vec![] };
+        let b = bag(&input, 5..5, &stemmer());
+        assert_eq!((b.words, b.ngrams.len()), (0, 0));
+    }
+}

@@ -1,0 +1,291 @@
+//! Tone: the probability that a sentence uses propaganda techniques, and an article score
+//! built from its sentences.
+//!
+//! The model is a logistic regression (fitted with linfa-logistic, see [`train`]) over
+//! sparse sentence features ([`features`]): stemmed word unigrams and bigrams from a
+//! vocabulary chosen on PTC train, loaded-language counts by category, quotation share,
+//! punctuation, ALL-CAPS words and sentence length. Prediction never builds a dense matrix:
+//! a sentence's few non-zero features are looked up and summed against the weights.
+//!
+//! What the score measures: how much a sentence reads like the sentences that annotators of
+//! the Propaganda Techniques Corpus marked with any of its 14 techniques (loaded language,
+//! name calling, exaggeration, appeals to fear, flag-waving, doubt, slogans, ...). It is not
+//! positive/negative sentiment: a calm sentence about a massacre scores low, an upbeat slogan
+//! scores high.
+
+pub mod features;
+pub mod train;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use features::{FeatureBag, SentenceInput};
+
+/// A problem with a tone model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ToneError {
+    #[error("{path}: {message}")]
+    Model { path: String, message: String },
+    #[error("training: {0}")]
+    Train(String),
+}
+
+/// A linear model over named features: `p = sigmoid(intercept + sum(weight * value))`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinearModel {
+    /// Feature names, in weight order.
+    pub features: Vec<String>,
+    pub weights: Vec<f32>,
+    pub intercept: f32,
+    /// Sentences at or above this probability are flagged.
+    pub threshold: f32,
+    /// L2 penalty it was fitted with.
+    pub alpha: f32,
+}
+
+/// Cross-validation figures of one setting, on out-of-fold predictions pooled over folds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvFigures {
+    pub alpha: f32,
+    pub auc: f64,
+    /// Best F1 over thresholds, and that threshold.
+    pub f1: f64,
+    pub threshold: f32,
+    pub precision: f64,
+    pub recall: f64,
+}
+
+/// How a model was trained, written into the model file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainInfo {
+    pub articles: usize,
+    pub sentences: usize,
+    pub positives: usize,
+    /// SHA-256 of the label file.
+    pub labels_sha256: String,
+    pub folds: usize,
+    pub min_df: usize,
+    pub max_features: usize,
+    /// Cross-validation of each regularisation strength tried (model), and of the baseline.
+    pub cv: Vec<CvFigures>,
+    pub baseline_cv: CvFigures,
+    pub command: String,
+}
+
+/// The tone model file (`data/models/tone.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToneModel {
+    pub name: String,
+    pub version: u32,
+    pub description: String,
+    pub train: TrainInfo,
+    /// Name of the lexicon whose categories the `lex:` features count.
+    pub lexicon: String,
+    pub model: LinearModel,
+    /// Length-only logistic baseline, for `slant eval tone`.
+    pub baseline: LinearModel,
+}
+
+/// The embedded default model.
+pub const TONE_JSON: &str = include_str!("../../data/models/tone.json");
+
+impl ToneModel {
+    /// Parses a model file.
+    pub fn parse(path: &str, json: &str) -> Result<ToneModel, ToneError> {
+        let m: ToneModel =
+            serde_json::from_str(json).map_err(|e| ToneError::Model { path: path.into(), message: e.to_string() })?;
+        for (what, lm) in [("model", &m.model), ("baseline", &m.baseline)] {
+            if lm.features.len() != lm.weights.len() {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message: format!("{what}: {} features but {} weights", lm.features.len(), lm.weights.len()),
+                });
+            }
+            if !lm.weights.iter().chain([&lm.intercept, &lm.threshold]).all(|w| w.is_finite()) {
+                return Err(ToneError::Model { path: path.into(), message: format!("{what}: a weight is not finite") });
+            }
+        }
+        Ok(m)
+    }
+
+    /// Reads a model file.
+    pub fn from_file(path: &std::path::Path) -> Result<ToneModel, ToneError> {
+        let p = path.display().to_string();
+        let json =
+            std::fs::read_to_string(path).map_err(|e| ToneError::Model { path: p.clone(), message: e.to_string() })?;
+        ToneModel::parse(&p, &json)
+    }
+
+    /// The embedded default model.
+    pub fn default_model() -> ToneModel {
+        ToneModel::parse("data/models/tone.json", TONE_JSON).expect("embedded tone model is valid (tested)")
+    }
+
+    /// The JSON text written by `slant train tone` (stable: same model, same bytes).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("model serialises");
+        s.push('\n');
+        s
+    }
+}
+
+/// A linear model compiled for scoring: feature name -> index.
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    pub model: LinearModel,
+    index: HashMap<String, u32>,
+}
+
+impl Scorer {
+    pub fn new(model: &LinearModel) -> Scorer {
+        let index = model.features.iter().enumerate().map(|(i, f)| (f.clone(), i as u32)).collect();
+        Scorer { model: model.clone(), index }
+    }
+
+    /// Index of a feature, if the model has it.
+    pub fn feature(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    /// Sparse (index, value) features of a bag: 1 for each n-gram the model knows, then the
+    /// dense features it knows.
+    pub fn sparse(&self, bag: &FeatureBag) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = bag.ngrams.iter().filter_map(|g| self.feature(g)).map(|i| (i, 1.0)).collect();
+        out.extend(bag.dense.iter().filter_map(|(n, v)| self.feature(n).map(|i| (i, *v))));
+        out
+    }
+
+    /// Probability of a sparse feature vector.
+    pub fn prob_sparse(&self, x: &[(u32, f32)]) -> f32 {
+        let z = self.model.intercept + x.iter().map(|&(i, v)| self.model.weights[i as usize] * v).sum::<f32>();
+        sigmoid(z)
+    }
+
+    pub fn prob(&self, bag: &FeatureBag) -> f32 {
+        self.prob_sparse(&self.sparse(bag))
+    }
+}
+
+pub fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z.clamp(-40.0, 40.0)).exp())
+}
+
+/// The tone stage: a compiled model and its identity for `run.json`.
+#[derive(Debug, Clone)]
+pub struct ToneStage {
+    pub scorer: Scorer,
+    pub name: String,
+    pub sha256: String,
+}
+
+impl ToneStage {
+    pub fn new(model: &ToneModel, json: &str) -> ToneStage {
+        ToneStage {
+            scorer: Scorer::new(&model.model),
+            name: format!("{} v{}", model.name, model.version),
+            sha256: crate::ingest::sha256_hex(json.as_bytes()),
+        }
+    }
+
+    pub fn default_stage() -> ToneStage {
+        ToneStage::new(&ToneModel::default_model(), TONE_JSON)
+    }
+
+    pub fn from_file(path: &std::path::Path) -> Result<ToneStage, ToneError> {
+        let p = path.display().to_string();
+        let json =
+            std::fs::read_to_string(path).map_err(|e| ToneError::Model { path: p.clone(), message: e.to_string() })?;
+        let m = ToneModel::parse(&p, &json)?;
+        Ok(ToneStage::new(&m, &json))
+    }
+
+    /// Scores every sentence of an analysed article.
+    pub fn score(&self, input: &SentenceInput, sentences: &[std::ops::Range<usize>]) -> ArticleTone {
+        let stem = features::stemmer();
+        let scored: Vec<SentenceTone> = sentences
+            .iter()
+            .map(|r| {
+                let bag = features::bag(input, r.clone(), &stem);
+                let prob = self.scorer.prob(&bag);
+                SentenceTone {
+                    range: r.clone(),
+                    words: bag.words,
+                    quoted_share: bag.quoted_share,
+                    prob,
+                    flagged: prob >= self.scorer.model.threshold,
+                }
+            })
+            .collect();
+        ArticleTone::from_sentences(scored)
+    }
+}
+
+/// One scored sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceTone {
+    /// Byte range in the article text.
+    pub range: std::ops::Range<usize>,
+    pub words: usize,
+    pub quoted_share: f32,
+    pub prob: f32,
+    pub flagged: bool,
+}
+
+/// An article's tone: its sentences and the summaries in `articles.csv`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleTone {
+    pub sentences: Vec<SentenceTone>,
+    /// Word-weighted mean sentence probability (0 when the article has no words).
+    pub tone: f64,
+    pub tone_max: f64,
+    pub flagged: usize,
+    pub flagged_share: f64,
+}
+
+impl ArticleTone {
+    pub fn from_sentences(sentences: Vec<SentenceTone>) -> ArticleTone {
+        let words: usize = sentences.iter().map(|s| s.words).sum();
+        let tone = if words == 0 {
+            0.0
+        } else {
+            sentences.iter().map(|s| s.prob as f64 * s.words as f64).sum::<f64>() / words as f64
+        };
+        let tone_max = sentences.iter().map(|s| s.prob as f64).fold(0.0, f64::max);
+        let flagged = sentences.iter().filter(|s| s.flagged).count();
+        let flagged_share = if sentences.is_empty() { 0.0 } else { flagged as f64 / sentences.len() as f64 };
+        ArticleTone { sentences, tone, tone_max, flagged, flagged_share }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_round_trips_exactly() {
+        let m = ToneModel::default_model();
+        assert_eq!(m.to_json(), TONE_JSON, "the committed model is what to_json writes");
+        assert!(m.model.features.len() > 100);
+        assert!((0.0..1.0).contains(&m.model.threshold));
+    }
+
+    #[test]
+    fn article_tone_is_word_weighted() {
+        let s = |words, prob| SentenceTone { range: 0..1, words, quoted_share: 0.0, prob, flagged: prob >= 0.5 };
+        let t = ArticleTone::from_sentences(vec![s(30, 0.9), s(10, 0.1)]);
+        assert!((t.tone - (0.9 * 30.0 + 0.1 * 10.0) / 40.0).abs() < 1e-6);
+        assert!((t.tone_max - 0.9).abs() < 1e-6);
+        assert_eq!((t.flagged, t.flagged_share), (1, 0.5));
+        assert_eq!(ArticleTone::from_sentences(vec![]).tone, 0.0);
+    }
+
+    #[test]
+    fn bad_model_files_are_errors() {
+        assert!(ToneModel::parse("m.json", "{").is_err());
+        let mut m = ToneModel::default_model();
+        m.model.weights.pop();
+        let e = ToneModel::parse("m.json", &m.to_json()).unwrap_err();
+        assert!(e.to_string().contains("features but"), "{e}");
+    }
+}

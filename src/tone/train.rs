@@ -1,0 +1,390 @@
+//! Training and evaluating the tone model on the Propaganda Techniques Corpus.
+//!
+//! Unit: a non-empty line of a PTC article after its title line (PTC articles hold one
+//! sentence per line), positive when it overlaps any gold technique span (the NLP4IF-2019
+//! sentence-level task). The vocabulary is the `max_features` n-grams with the highest
+//! document frequency (at least `min_df` sentences) on the training sentences, each a 0/1
+//! feature. The L2
+//! penalty and the decision threshold are chosen by k-fold cross-validation over articles
+//! (fold = article index mod k, articles sorted by id): the penalty with the best pooled
+//! out-of-fold F1, the threshold that gives it. Same data and options, same model file.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::features::{self, FeatureBag, SentenceInput};
+use super::{CvFigures, LinearModel, Scorer, ToneError};
+use crate::eval::loaded::analyze_plain;
+use crate::eval::ptc::{overlaps_any, PtcArticle};
+use crate::lexicon::Matcher;
+
+/// One PTC sentence with its features and gold label.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub article: usize,
+    pub range: Range<usize>,
+    pub bag: FeatureBag,
+    pub label: bool,
+}
+
+/// The sentence units of PTC articles with their features (in parallel, in order).
+pub fn examples(articles: &[PtcArticle], matcher: &Matcher) -> Vec<Example> {
+    let per: Vec<Vec<Example>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let analysis = analyze_plain(&a.text);
+            let (hits, caps) = matcher.find(&a.text, &analysis);
+            let input = SentenceInput::new(&a.text, &analysis, matcher, &hits, &caps);
+            let stem = features::stemmer();
+            line_units(&a.text)
+                .into_iter()
+                .map(|r| Example {
+                    article: k,
+                    label: overlaps_any(&a.spans, &r),
+                    bag: features::bag(&input, r.clone(), &stem),
+                    range: r,
+                })
+                .collect()
+        })
+        .collect();
+    per.into_iter().flatten().collect()
+}
+
+/// Byte ranges of the non-blank lines after the first (title) line, trimmed.
+pub fn line_units(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let end = start + line.len();
+        let trimmed = line.trim();
+        if i > 0 && !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(start + lead..start + lead + trimmed.len());
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Training options.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainOptions {
+    pub max_features: usize,
+    pub min_df: usize,
+    pub folds: usize,
+    pub alphas: Vec<f32>,
+    pub max_iterations: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { max_features: 2000, min_df: 3, folds: 3, alphas: vec![10.0, 30.0, 100.0], max_iterations: 30 }
+    }
+}
+
+/// The n-gram vocabulary (highest document frequency first, ties by name) plus every dense
+/// feature name seen, sorted.
+pub fn vocabulary(examples: &[Example], opts: &TrainOptions) -> Vec<String> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut dense: Vec<&str> = Vec::new();
+    for e in examples {
+        for g in &e.bag.ngrams {
+            *df.entry(g.as_str()).or_default() += 1;
+        }
+        for (n, _) in &e.bag.dense {
+            dense.push(n.as_str());
+        }
+    }
+    let mut grams: Vec<(&str, usize)> = df.into_iter().filter(|(_, c)| *c >= opts.min_df).collect();
+    grams.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    grams.truncate(opts.max_features);
+    let mut names: Vec<String> = grams.into_iter().map(|(g, _)| g.to_string()).collect();
+    names.sort();
+    dense.sort_unstable();
+    dense.dedup();
+    names.extend(dense.into_iter().map(String::from));
+    names
+}
+
+/// Dense f32 training matrix of `examples` over the scorer's features (as [`Scorer::sparse`] gives them).
+fn matrix(examples: &[&Example], scorer: &Scorer) -> Array2<f32> {
+    let mut x = Array2::<f32>::zeros((examples.len(), scorer.model.features.len()));
+    for (r, e) in examples.iter().enumerate() {
+        for (i, v) in scorer.sparse(&e.bag) {
+            x[[r, i as usize]] = v;
+        }
+    }
+    x
+}
+
+/// Fits a logistic regression; returns (weights, intercept) for the positive (`true`) class.
+fn fit(x: Array2<f32>, y: Array1<bool>, alpha: f32, max_iterations: u64) -> Result<(Vec<f32>, f32), ToneError> {
+    let ds = Dataset::new(x, y);
+    let fitted = LogisticRegression::default()
+        .alpha(alpha)
+        .max_iterations(max_iterations)
+        .gradient_tolerance(1e-4)
+        .fit(&ds)
+        .map_err(|e| ToneError::Train(e.to_string()))?;
+    // linfa labels the larger class as positive: flip when that is `false`.
+    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+    Ok((fitted.params().iter().map(|w| sign * w).collect(), sign * fitted.intercept()))
+}
+
+/// Ranks-based ROC AUC (ties get half credit).
+pub fn roc_auc(probs: &[f32], labels: &[bool]) -> f64 {
+    let mut idx: Vec<usize> = (0..probs.len()).collect();
+    idx.sort_by(|&a, &b| probs[a].total_cmp(&probs[b]));
+    let (mut rank_sum, mut i) = (0f64, 0usize);
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && probs[idx[j + 1]] == probs[idx[i]] {
+            j += 1;
+        }
+        let avg = (i + j) as f64 / 2.0 + 1.0;
+        rank_sum += (i..=j).filter(|&k| labels[idx[k]]).count() as f64 * avg;
+        i = j + 1;
+    }
+    let pos = labels.iter().filter(|&&l| l).count() as f64;
+    let neg = labels.len() as f64 - pos;
+    if pos == 0.0 || neg == 0.0 {
+        return 0.5;
+    }
+    (rank_sum - pos * (pos + 1.0) / 2.0) / (pos * neg)
+}
+
+/// Precision, recall and F1 of `probs >= threshold`.
+pub fn prf(probs: &[f32], labels: &[bool], threshold: f32) -> (f64, f64, f64) {
+    let tp = probs.iter().zip(labels).filter(|(p, &l)| **p >= threshold && l).count() as f64;
+    let pp = probs.iter().filter(|p| **p >= threshold).count() as f64;
+    let gp = labels.iter().filter(|&&l| l).count() as f64;
+    let p = if pp == 0.0 { 0.0 } else { tp / pp };
+    let r = if gp == 0.0 { 0.0 } else { tp / gp };
+    (p, r, crate::eval::f1(p, r))
+}
+
+/// The threshold (among the predicted probabilities) with the best F1.
+fn best_threshold(probs: &[f32], labels: &[bool]) -> (f32, f64, f64, f64) {
+    let mut order: Vec<usize> = (0..probs.len()).collect();
+    order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]));
+    let gp = labels.iter().filter(|&&l| l).count() as f64;
+    let mut best = (1.0f32, 0.0, 0.0, 0.0);
+    let mut tp = 0f64;
+    for (k, &i) in order.iter().enumerate() {
+        if labels[i] {
+            tp += 1.0;
+        }
+        // only cut between distinct probabilities
+        if k + 1 < order.len() && probs[order[k + 1]] == probs[i] {
+            continue;
+        }
+        let p = tp / (k + 1) as f64;
+        let r = if gp == 0.0 { 0.0 } else { tp / gp };
+        let f = crate::eval::f1(p, r);
+        if f > best.3 {
+            best = (probs[i], p, r, f);
+        }
+    }
+    best
+}
+
+fn cv_figures(alpha: f32, probs: &[f32], labels: &[bool]) -> CvFigures {
+    let (threshold, precision, recall, f1) = best_threshold(probs, labels);
+    CvFigures { alpha, auc: roc_auc(probs, labels), f1, threshold, precision, recall }
+}
+
+/// Out-of-fold probabilities of a model over the scorer's features, one vector per penalty in
+/// `alphas`; every (penalty, fold) fit runs as its own parallel job.
+fn cross_validate(
+    examples: &[Example],
+    scorer: &Scorer,
+    alphas: &[f32],
+    opts: &TrainOptions,
+    bag_of: &(dyn Fn(&Example) -> FeatureBag + Sync),
+) -> Result<Vec<Vec<f32>>, ToneError> {
+    let jobs: Vec<(usize, usize)> = (0..alphas.len()).flat_map(|a| (0..opts.folds).map(move |f| (a, f))).collect();
+    let per_job: Vec<Result<Vec<(usize, f32)>, ToneError>> = jobs
+        .par_iter()
+        .map(|&(a, f)| {
+            let train: Vec<Example> = examples
+                .iter()
+                .filter(|e| e.article % opts.folds != f)
+                .map(|e| Example { bag: bag_of(e), ..e.clone() })
+                .collect();
+            let refs: Vec<&Example> = train.iter().collect();
+            let x = matrix(&refs, scorer);
+            drop(refs);
+            let y: Array1<bool> = train.iter().map(|e| e.label).collect();
+            drop(train);
+            let (w, b) = fit(x, y, alphas[a], opts.max_iterations)?;
+            let lm = LinearModel { weights: w, intercept: b, ..scorer.model.clone() };
+            let s = Scorer::new(&lm);
+            Ok(examples
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.article % opts.folds == f)
+                .map(|(i, e)| (i, s.prob(&bag_of(e))))
+                .collect())
+        })
+        .collect();
+    let mut probs = vec![vec![0f32; examples.len()]; alphas.len()];
+    for (&(a, _), r) in jobs.iter().zip(per_job) {
+        for (i, p) in r? {
+            probs[a][i] = p;
+        }
+    }
+    Ok(probs)
+}
+
+/// What [`train`] returns: the model, its baseline, and cross-validation figures.
+pub struct Trained {
+    pub model: LinearModel,
+    pub baseline: LinearModel,
+    pub cv: Vec<CvFigures>,
+    pub baseline_cv: CvFigures,
+}
+
+fn length_only(e: &Example) -> FeatureBag {
+    FeatureBag { ngrams: vec![], dense: features::length_bag(e.bag.words), ..Default::default() }
+}
+
+/// Trains the tone model and the length-only baseline on `examples`.
+pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> Result<Trained, ToneError> {
+    if opts.folds < 2 || opts.alphas.is_empty() {
+        return Err(ToneError::Train("need at least 2 folds and one alpha".into()));
+    }
+    let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
+    if labels.iter().all(|&l| l) || labels.iter().all(|&l| !l) {
+        return Err(ToneError::Train("the training sentences need both labels".into()));
+    }
+    let names = vocabulary(examples, opts);
+    log(&format!("{} sentences, {} features", examples.len(), names.len()));
+    let blank = |features: Vec<String>, alpha: f32| LinearModel {
+        weights: vec![0.0; features.len()],
+        features,
+        intercept: 0.0,
+        threshold: 0.5,
+        alpha,
+    };
+    let scorer = Scorer::new(&blank(names.clone(), 0.0));
+    let same = |e: &Example| e.bag.clone();
+    let mut cv = Vec::new();
+    for (&alpha, probs) in opts.alphas.iter().zip(cross_validate(examples, &scorer, &opts.alphas, opts, &same)?) {
+        let f = cv_figures(alpha, &probs, &labels);
+        log(&format!(
+            "  alpha {alpha:>6}: CV AUC {:.3}, F1 {:.3} at threshold {:.3} (P {:.3}, R {:.3})",
+            f.auc, f.f1, f.threshold, f.precision, f.recall
+        ));
+        cv.push(f);
+    }
+    let best = cv.iter().max_by(|a, b| a.f1.total_cmp(&b.f1).then(b.alpha.total_cmp(&a.alpha))).cloned().unwrap();
+    let refs: Vec<&Example> = examples.iter().collect();
+    let (w, b) = fit(matrix(&refs, &scorer), labels.iter().copied().collect(), best.alpha, opts.max_iterations)?;
+    let model = LinearModel { weights: w, intercept: b, threshold: best.threshold, ..blank(names, best.alpha) };
+
+    // baseline: sentence length only
+    let base_scorer = Scorer::new(&blank(features::length_features(), 1.0));
+    let probs = cross_validate(examples, &base_scorer, &[1.0], opts, &length_only)?.remove(0);
+    let baseline_cv = cv_figures(1.0, &probs, &labels);
+    let base_examples: Vec<Example> = examples.iter().map(|e| Example { bag: length_only(e), ..e.clone() }).collect();
+    let refs: Vec<&Example> = base_examples.iter().collect();
+    let (w, b) = fit(matrix(&refs, &base_scorer), labels.iter().copied().collect(), 1.0, opts.max_iterations)?;
+    let baseline = LinearModel {
+        weights: w,
+        intercept: b,
+        threshold: baseline_cv.threshold,
+        ..blank(features::length_features(), 1.0)
+    };
+    Ok(Trained { model, baseline, cv, baseline_cv })
+}
+
+/// Scores of a model on labelled examples.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ToneScore {
+    pub sentences: usize,
+    pub positives: usize,
+    pub threshold: f32,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub auc: f64,
+}
+
+/// Scores `model` on `examples` at its own threshold; `length_only` scores it on sentence
+/// length features alone (for the baseline).
+pub fn evaluate(examples: &[Example], model: &LinearModel, length: bool) -> ToneScore {
+    let s = Scorer::new(model);
+    let probs: Vec<f32> =
+        examples.iter().map(|e| if length { s.prob(&length_only(e)) } else { s.prob(&e.bag) }).collect();
+    let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
+    let (precision, recall, f1) = prf(&probs, &labels, model.threshold);
+    ToneScore {
+        sentences: examples.len(),
+        positives: labels.iter().filter(|&&l| l).count(),
+        threshold: model.threshold,
+        precision,
+        recall,
+        f1,
+        auc: roc_auc(&probs, &labels),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auc_and_thresholds() {
+        assert_eq!(roc_auc(&[0.1, 0.2, 0.8, 0.9], &[false, false, true, true]), 1.0);
+        assert_eq!(roc_auc(&[0.9, 0.8, 0.2, 0.1], &[false, false, true, true]), 0.0);
+        assert_eq!(roc_auc(&[0.5, 0.5], &[false, true]), 0.5);
+        let (t, p, r, f) = best_threshold(&[0.1, 0.4, 0.6, 0.9], &[false, true, true, true]);
+        assert_eq!((t, p, r), (0.4, 1.0, 1.0));
+        assert_eq!(f, 1.0);
+        assert_eq!(prf(&[0.1, 0.9], &[true, true], 0.5), (1.0, 0.5, 2.0 / 3.0));
+    }
+
+    #[test]
+    fn line_units_skip_title_and_blank_lines() {
+        let t = "Title\n\n  First line.  \nSecond.\n";
+        let u = line_units(t);
+        assert_eq!(u.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(), ["First line.", "Second."]);
+    }
+
+    #[test]
+    fn training_learns_a_separable_toy_task_deterministically() {
+        let mk = |article: usize, words: &[&str], label: bool| Example {
+            article,
+            range: 0..0,
+            bag: FeatureBag {
+                ngrams: words.iter().map(|w| format!("w:{w}")).collect(),
+                dense: features::length_bag(words.len()),
+                words: words.len(),
+                quoted_share: 0.0,
+            },
+            label,
+        };
+        let mut ex = Vec::new();
+        for a in 0..20 {
+            ex.push(mk(a, &["evil", "regime", "lies"], true));
+            ex.push(mk(a, &["the", "minister", "met"], false));
+            ex.push(mk(a, &["talks", "met", "the"], false));
+        }
+        let opts = TrainOptions { min_df: 2, folds: 4, alphas: vec![1.0], ..Default::default() };
+        let t = train(&ex, &opts, &|_| {}).unwrap();
+        let t2 = train(&ex, &opts, &|_| {}).unwrap();
+        assert_eq!(t.model, t2.model, "deterministic");
+        let s = evaluate(&ex, &t.model, false);
+        assert_eq!(s.f1, 1.0, "{s:?}");
+        assert!(t.cv[0].auc > 0.99);
+        let w = |n: &str| t.model.weights[t.model.features.iter().position(|f| f == n).unwrap()];
+        assert!(w("w:evil") > 0.0 && w("w:minister") < 0.0);
+    }
+}
