@@ -9,6 +9,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod text;
 pub mod tone;
 

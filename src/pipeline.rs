@@ -46,6 +46,8 @@ pub struct AnalyzeConfig {
     pub sources: Option<PathBuf>,
     /// User tone model (`--model`).
     pub model: Option<PathBuf>,
+    /// Articles shown with their text in `report.html` (0: none; the charts are always drawn).
+    pub report_articles: usize,
     pub max_bytes: u64,
     /// Worker threads (0 = one per core). Does not change any output.
     #[serde(skip)]
@@ -70,6 +72,7 @@ impl AnalyzeConfig {
             lexicon_mode: LexiconMode::Extend,
             sources: None,
             model: None,
+            report_articles: 100,
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
             batch: 256,
@@ -103,6 +106,8 @@ pub struct DocResult {
     pub hits: Vec<HitRow>,
     pub attributions: Vec<AttrRow>,
     pub sentences: Vec<SentenceRow>,
+    /// The article's section of `report.html` (when the report shows article texts).
+    pub report: Option<String>,
     pub warnings: Vec<DocError>,
     /// The text all offsets refer to (kept only when `--save-text` is on).
     pub text: Option<String>,
@@ -248,6 +253,8 @@ pub struct Stages {
     pub matcher: Matcher,
     pub attribution: AttrStage,
     pub tone: ToneStage,
+    /// Whether to build each article's report section.
+    pub report: bool,
 }
 
 impl Stages {
@@ -272,6 +279,7 @@ impl Stages {
             matcher,
             attribution,
             tone,
+            report: cfg.report_articles > 0,
         })
     }
 }
@@ -395,14 +403,92 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
         })
         .collect();
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
+    let report =
+        stages.report.then(|| report_section(&text, &layout.body, &analysis, &article, &hits, &caps, &attr.rows, m));
     Ok(DocResult {
         article,
         captions,
         hits: rows,
+        report,
         attributions: attr.rows,
         sentences,
         warnings,
         text: stages.keep_text.then_some(text),
+    })
+}
+
+/// The article's section of `report.html`: its body with hits, quotations and sources marked.
+#[allow(clippy::too_many_arguments)]
+fn report_section(
+    text: &str,
+    body: &[std::ops::Range<usize>],
+    analysis: &text::TextAnalysis,
+    article: &Article,
+    hits: &[crate::lexicon::Hit],
+    caps: &[crate::lexicon::CapsHit],
+    attributions: &[AttrRow],
+    m: &Matcher,
+) -> String {
+    use crate::report::html::{article_section, ArticleView, Mark, MarkKind};
+    let mut marks: Vec<Mark> = Vec::with_capacity(hits.len() + caps.len() + analysis.quotes.len());
+    for h in hits {
+        let e = &m.entries[h.entry];
+        let negated = if h.negated { ", negated" } else { "" };
+        marks.push(Mark {
+            range: h.start..h.end,
+            kind: MarkKind::Hit(m.entry_category[h.entry]),
+            title: format!("{} ({}, {}{negated})", e.term, e.category, h.voice.as_str()),
+        });
+    }
+    for c in caps {
+        marks.push(Mark { range: c.start..c.end, kind: MarkKind::Caps, title: "capitals for emphasis".into() });
+    }
+    for q in &analysis.quotes {
+        marks.push(Mark { range: q.clone(), kind: MarkKind::Quote, title: String::new() });
+    }
+    if !attributions.is_empty() {
+        let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+        for a in attributions {
+            if let (Some(s), Some(e)) = (a.source_start, a.source_end) {
+                if let (Some(&bs), Some(&be)) = (bytes.get(s), bytes.get(e)) {
+                    let resolved =
+                        if a.resolved_source != a.source { format!(" = {}", a.resolved_source) } else { String::new() };
+                    marks.push(Mark {
+                        range: bs..be,
+                        kind: MarkKind::Source(a.category.to_string()),
+                        title: format!(
+                            "source{resolved}: {}{}, cue “{}” ({})",
+                            a.category,
+                            if a.country.is_empty() { String::new() } else { format!(" {}", a.country) },
+                            a.cue,
+                            a.cue_class
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    let l = &article.loaded;
+    let summary = format!(
+        "{} words, {} loaded ({} own voice, {} quoted), {} attributions, tone {:.3}, {} of {} sentences flagged",
+        article.words,
+        l.total,
+        l.own,
+        l.quoted,
+        article.attr.total,
+        article.tone,
+        article.flagged_sentences,
+        article.sentences
+    );
+    article_section(&ArticleView {
+        id: &article.id,
+        title: &article.title,
+        outlet: &article.outlet,
+        date: &article.date,
+        summary,
+        text,
+        body,
+        marks,
     })
 }
 
@@ -496,6 +582,9 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let mut attr_csv = StreamingCsv::create(&cfg.out.join("attributions.csv"), ATTR_COLUMNS)?;
     let mut cats_csv = StreamingCsv::create(&cfg.out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?;
     let mut sent_csv = StreamingCsv::create(&cfg.out.join("sentences.csv"), output::SENTENCE_COLUMNS)?;
+    let mut report_part = String::new();
+    let mut report_shown = 0usize;
+    let mut report_total = 0usize;
     let mut articles: Vec<Article> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
     let mut seen_ids: BTreeSet<String> = BTreeSet::new();
@@ -558,6 +647,13 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                         for row in &doc.sentences {
                             sent_csv.write(row.values())?;
                         }
+                        if let Some(section) = doc.report.take() {
+                            report_total += 1;
+                            if report_shown < cfg.report_articles {
+                                report_part.push_str(&section);
+                                report_shown += 1;
+                            }
+                        }
                         for row in output::category_rows(&doc.article, &stages_ref.matcher.categories) {
                             cats_csv.write(row)?;
                         }
@@ -582,6 +678,18 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     attr_csv.finish()?;
     cats_csv.finish()?;
     sent_csv.finish()?;
+    let part_path = cfg.out.join(crate::report::html::ARTICLES_PART);
+    if cfg.report_articles > 0 {
+        if report_total > report_shown {
+            report_part.push_str(&format!(
+                "<p class=\"note\">Showing the first {report_shown} of {report_total} articles \
+                 (<code>--report-articles</code> sets the cap); every article is in the CSV files.</p>\n"
+            ));
+        }
+        output::write_atomic(&part_path, |w| std::io::Write::write_all(w, report_part.as_bytes()))?;
+    } else if part_path.exists() {
+        std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
+    }
     output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.matcher.categories)?;
     summary.outputs =
         ["articles.csv", "hits.csv", "categories_long.csv", "attributions.csv", "sentences.csv", "captions.csv"]

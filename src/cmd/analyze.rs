@@ -13,8 +13,8 @@ use slant::pipeline::{self, AnalyzeConfig, Invocation, Progress};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Outputs in DIR: articles.csv (one row per article), hits.csv (every loaded-language \
 hit with offsets), categories_long.csv (article, category, count, rate), attributions.csv (who said what, \
-classified), captions.csv (photo captions \
-kept out of the body), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
+classified), sentences.csv (tone of every sentence), captions.csv (photo captions \
+kept out of the body), charts/ (PNG and SVG), report.html (self-contained), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
 Exit code: 0 all inputs analysed, 2 some inputs failed (see errors.csv), 1 nothing could be analysed.")]
 pub struct Args {
     /// Files, folders (read recursively) or `-` for JSON Lines on standard input.
@@ -50,6 +50,15 @@ pub struct Args {
     /// A tone model file to use instead of the embedded one (made by `slant train tone`).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Articles shown with their text in report.html (0: none; charts and summary are always made).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub report_articles: usize,
+    /// Unit of the charts and report: outlet, article, or any column of articles.csv.
+    #[arg(long, default_value = "outlet", value_name = "UNIT")]
+    pub group_by: String,
+    /// Groups shown in charts; the rest are merged into `others`.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub top: usize,
     /// Refuse documents larger than this many bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -75,6 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.sources = args.sources;
     cfg.model = args.model;
+    cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;
     cfg.validate()?;
 
@@ -110,6 +120,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         finished: now_rfc3339(),
     };
     pipeline::write_manifest(&cfg, &summary, &stages, invocation)?;
+    let report_opts =
+        slant::report::ReportOptions { group_by: slant::report::GroupBy::parse(&args.group_by), top: args.top };
+    let drawn = slant::report::render(&cfg.out, &report_opts).context("charts and report")?;
     if !args.quiet {
         let secs = clock.elapsed().as_secs_f64();
         println!("slant analyze: {} articles, {} words", summary.articles, summary.words);
@@ -124,6 +137,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         println!(
             "  wrote:  {}",
             summary.outputs.iter().map(|o| cfg.out.join(o).display().to_string()).collect::<Vec<_>>().join(", ")
+        );
+        println!(
+            "  charts: {} files in {}, report: {}",
+            drawn.len() - 1,
+            cfg.out.join("charts").display(),
+            cfg.out.join("report.html").display()
         );
         if summary.errors + summary.warnings > 0 {
             println!("  see {} for details", cfg.out.join("errors.csv").display());

@@ -1,6 +1,7 @@
 //! One module per subcommand, each owning its arguments and `run`.
 
 pub mod analyze;
+pub mod chart;
 pub mod eval;
 pub mod lexicon;
 pub mod train;
@@ -19,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Analyse articles (files, folders, or JSON Lines on stdin) and write CSV outputs.
     Analyze(analyze::Args),
+    /// Redraw the charts and report.html of an output folder from its CSV files.
+    Chart(chart::Args),
     /// Build and check lexicons.
     Lexicon(lexicon::Args),
     /// Measure accuracy against gold corpora.
@@ -33,6 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Analyze(args) => analyze::run(args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Chart(args) => chart::run(args),
         Command::Train(args) => train::run(args),
     }
 }

@@ -88,10 +88,9 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
             cv: t.cv,
             baseline_cv: t.baseline_cv,
             command: format!(
-                "slant train tone --ptc {} {} --out {} --max-features {} --min-df {} --folds {} --max-iterations {} --alpha {}",
+                "slant train tone --ptc {} {} --max-features {} --min-df {} --folds {} --max-iterations {} --alpha {}",
                 a.ptc[0].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
                 a.ptc[1].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
-                a.out.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
                 opts.max_features,
                 opts.min_df,
                 opts.folds,

@@ -1,0 +1,31 @@
+//! `slant chart DIR`: redraw the charts and report.html from an output folder's CSV files.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use slant::report::{render, GroupBy, ReportOptions};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example: slant chart reports/example --group-by outlet\n\
+Reads DIR/articles.csv and DIR/sentences.csv (edit or filter them first if you like) and writes \
+DIR/charts/*.png, DIR/charts/*.svg and DIR/report.html.")]
+pub struct Args {
+    /// An output folder of `slant analyze`.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Unit of the charts: outlet, article, or any column of articles.csv.
+    #[arg(long, default_value = "outlet", value_name = "UNIT")]
+    pub group_by: String,
+    /// Groups shown; the rest are merged into `others`.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    pub top: usize,
+}
+
+pub fn run(a: Args) -> anyhow::Result<u8> {
+    let opts = ReportOptions { group_by: GroupBy::parse(&a.group_by), top: a.top };
+    let written = render(&a.dir, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
+    for p in &written {
+        println!("{}", p.display());
+    }
+    Ok(0)
+}

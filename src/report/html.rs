@@ -1,0 +1,338 @@
+//! `report.html`: one self-contained page (inline CSS and SVG, no scripts, no network) with a
+//! summary table per group, the charts, and each article's body with its evidence marked:
+//! loaded-language hits highlighted by category, quotations shaded, attribution sources
+//! underlined with their category and cue on hover.
+//!
+//! All article text, titles and names are escaped: text scraped from the web can neither run
+//! code nor break the page.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use super::charts::{colour, Chart, PALETTE};
+use super::{ReportData, ReportError};
+
+/// The article section written by `slant analyze`, read back by `slant chart`.
+pub const ARTICLES_PART: &str = "report_articles.part.html";
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    escape_into(s, &mut out);
+    out
+}
+
+fn escape_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // control characters other than tab and newline cannot appear in HTML text
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A marked span of an article (byte range) for the report.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub kind: MarkKind,
+    /// Hover text.
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MarkKind {
+    /// A loaded-language hit of the category with this index.
+    Hit(usize),
+    /// A word in capitals for emphasis.
+    Caps,
+    /// A quotation.
+    Quote,
+    /// An attribution source of this category name.
+    Source(String),
+}
+
+/// What the report shows of one article.
+pub struct ArticleView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub outlet: &'a str,
+    pub date: &'a str,
+    pub summary: String,
+    pub text: &'a str,
+    /// Body segments (byte ranges), one paragraph each.
+    pub body: &'a [Range<usize>],
+    pub marks: Vec<Mark>,
+}
+
+/// The HTML section of one article: each body paragraph cut at every mark boundary, each
+/// piece wrapped in one `<span>` carrying the classes of the marks that cover it.
+pub fn article_section(v: &ArticleView) -> String {
+    let mut out = String::with_capacity(v.text.len() * 2);
+    let _ = write!(out, "<section class=\"article\" id=\"a-{}\"><h3>", escape(v.id));
+    escape_into(if v.title.is_empty() { v.id } else { v.title }, &mut out);
+    out.push_str("</h3><p class=\"meta\">");
+    let meta: Vec<&str> = [v.id, v.outlet, v.date].into_iter().filter(|s| !s.is_empty()).collect();
+    escape_into(&meta.join(" · "), &mut out);
+    out.push_str(" — ");
+    escape_into(&v.summary, &mut out);
+    out.push_str("</p>");
+    let mut marks: Vec<&Mark> = v
+        .marks
+        .iter()
+        .filter(|m| m.range.start < m.range.end && m.range.end <= v.text.len())
+        .filter(|m| v.text.is_char_boundary(m.range.start) && v.text.is_char_boundary(m.range.end))
+        .collect();
+    marks.sort_by_key(|m| (m.range.start, m.range.end));
+    for seg in v.body {
+        if seg.start >= seg.end || seg.end > v.text.len() {
+            continue;
+        }
+        let mut cuts: Vec<usize> = vec![seg.start, seg.end];
+        for m in &marks {
+            for b in [m.range.start, m.range.end] {
+                if b > seg.start && b < seg.end {
+                    cuts.push(b);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        out.push_str("<p>");
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let piece = &v.text[a..b];
+            let covering: Vec<&&Mark> = marks.iter().filter(|m| m.range.start <= a && b <= m.range.end).collect();
+            if covering.is_empty() {
+                escape_into(piece, &mut out);
+                continue;
+            }
+            let mut classes: Vec<String> = Vec::new();
+            let mut titles: Vec<&str> = Vec::new();
+            let mut cat = None;
+            for m in &covering {
+                match &m.kind {
+                    MarkKind::Hit(c) => {
+                        classes.push(format!("hit c{}", c % PALETTE.len()));
+                        cat = Some(m.title.as_str());
+                    }
+                    MarkKind::Caps => classes.push("caps".into()),
+                    MarkKind::Quote => classes.push("q".into()),
+                    MarkKind::Source(category) => classes.push(format!("src s-{}", css_name(category))),
+                }
+                if !m.title.is_empty() {
+                    titles.push(&m.title);
+                }
+            }
+            classes.sort();
+            classes.dedup();
+            let _ = write!(out, "<span class=\"{}\"", escape(&classes.join(" ")));
+            if let Some(c) = cat {
+                let _ = write!(out, " data-hit=\"{}\"", escape(c));
+            }
+            if !titles.is_empty() {
+                let _ = write!(out, " title=\"{}\"", escape(&titles.join(" | ")));
+            }
+            out.push('>');
+            escape_into(piece, &mut out);
+            out.push_str("</span>");
+        }
+        out.push_str("</p>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+fn css_name(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect()
+}
+
+fn hex(i: usize) -> String {
+    let c = colour(i);
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+fn css(categories: &[String]) -> String {
+    let mut s = String::from(
+        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:1200px;\
+         padding:1rem 2rem;color:#111;line-height:1.5}\
+         table{border-collapse:collapse;font-size:.9rem;margin:1rem 0}\
+         th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}\
+         th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}\
+         figure{margin:1.5rem 0}figure svg{width:100%;height:auto;border:1px solid #eee}\
+         figcaption{font-size:.9rem;color:#444}\
+         .article{border-top:2px solid #ddd;margin-top:1.5rem}.meta{color:#555;font-size:.9rem}\
+         .q{background:#ececec}\
+         .src{text-decoration:underline;text-decoration-style:dotted;text-decoration-thickness:2px;\
+         text-underline-offset:3px;cursor:help}\
+         .caps{font-weight:bold;outline:1px dashed #999}\
+         .hit{border-radius:3px;padding:0 1px;cursor:help}\
+         .legend span{display:inline-block;margin:.2rem .6rem .2rem 0;padding:0 .3rem;border-radius:3px}\
+         .note{background:#fff8e1;padding:.5rem 1rem;border-left:4px solid #E69F00}\n",
+    );
+    for i in 0..PALETTE.len().min(categories.len().max(1)) {
+        // light tint of the category colour, dark text
+        let c = colour(i);
+        let _ =
+            writeln!(s, ".c{i}{{background:rgba({},{},{},0.28);box-shadow:inset 0 -2px 0 {}}}", c.0, c.1, c.2, hex(i));
+    }
+    s
+}
+
+fn fmt(x: f64, digits: usize) -> String {
+    format!("{x:.digits$}")
+}
+
+/// The whole page.
+pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Result<String, ReportError> {
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+    h.push_str(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>slant report</title><style>",
+    );
+    h.push_str(&css(&d.categories));
+    h.push_str("</style></head><body>\n<h1>slant report</h1>\n");
+    let _ = writeln!(
+        h,
+        "<p>{} articles in {} groups by <b>{}</b>{}. Every number is traceable: counts come from \
+         <code>articles.csv</code>, the words behind them from <code>hits.csv</code>, \
+         <code>attributions.csv</code> and <code>sentences.csv</code>.</p>",
+        d.articles.len(),
+        d.groups.len(),
+        escape(&d.group_by),
+        if d.merged > 0 { format!(" ({} smaller groups merged into “others”)", d.merged) } else { String::new() }
+    );
+
+    // summary table
+    h.push_str("<h2>Summary</h2>\n<table><thead><tr>");
+    for c in [
+        &d.group_by as &str,
+        "articles",
+        "words",
+        "loaded / 1k words",
+        "own voice / 1k",
+        "quoted / 1k",
+        "attributions",
+        "top source category",
+        "tone",
+        "flagged sentences",
+    ] {
+        let _ = write!(h, "<th>{}</th>", escape(c));
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    for g in &d.groups {
+        let attr: f64 = g.attr.iter().sum();
+        let top = g
+            .attr
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, n)| format!("{} ({:.0}%)", d.attr_categories[i].replace('_', " "), 100.0 * n / attr))
+            .unwrap_or_default();
+        let flagged = if g.sentences > 0.0 { 100.0 * g.flagged / g.sentences } else { 0.0 };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>",
+            escape(&g.name),
+            g.articles,
+            fmt(g.words, 0),
+            fmt(g.per_1k(g.loaded_own + g.loaded_quoted), 2),
+            fmt(g.per_1k(g.loaded_own), 2),
+            fmt(g.per_1k(g.loaded_quoted), 2),
+            fmt(attr, 0),
+            escape(&top),
+            fmt(g.tone, 3),
+            fmt(flagged, 1)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+
+    // charts, inlined
+    h.push_str("<h2>Charts</h2>\n");
+    for c in charts {
+        let svg = std::fs::read_to_string(&c.svg)
+            .map_err(|e| ReportError::Write { path: c.svg.display().to_string(), source: e })?;
+        let svg = match svg.find("<svg") {
+            Some(i) => &svg[i..],
+            None => svg.as_str(),
+        };
+        let _ = writeln!(
+            h,
+            "<figure id=\"chart-{}\">{}<figcaption>{} (<code>charts/{}.png</code>, <code>.svg</code>)</figcaption></figure>",
+            c.name,
+            svg,
+            escape(&c.title),
+            c.name
+        );
+    }
+
+    // articles
+    h.push_str("<h2>Articles</h2>\n<p class=\"legend\">Loaded language by category: ");
+    for (i, c) in d.categories.iter().enumerate() {
+        let _ = write!(h, "<span class=\"c{}\">{}</span>", i % PALETTE.len(), escape(&c.replace('_', " ")));
+    }
+    h.push_str(
+        "<span class=\"q\">quotation</span><span class=\"src\">attribution source</span>\
+         <span class=\"caps\">CAPITALS</span> — hover a mark for its term, category or cue.</p>\n",
+    );
+    match articles_part {
+        Some(part) => h.push_str(part),
+        None => h.push_str(
+            "<p class=\"note\">The article texts are written by <code>slant analyze</code> \
+             (see <code>--report-articles</code>); this folder has none.</p>\n",
+        ),
+    }
+    h.push_str("</body></html>\n");
+    Ok(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+        assert_eq!(escape("a\u{0}b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn overlapping_marks_become_flat_spans() {
+        let text = "He said \"the despot <b>lies</b>\" today.";
+        let q = text.find("the").unwrap()..text.find("\" today").unwrap();
+        let hit = text.find("despot").unwrap()..text.find("despot").unwrap() + 6;
+        let v = ArticleView {
+            id: "x<1>",
+            title: "T & <i>t</i>",
+            outlet: "O",
+            date: "",
+            summary: "1 hit".into(),
+            text,
+            body: &[0..text.len()],
+            marks: vec![
+                Mark { range: q, kind: MarkKind::Quote, title: "quoted: He".into() },
+                Mark { range: hit, kind: MarkKind::Hit(1), title: "despot (name_calling)".into() },
+                Mark { range: 0..2, kind: MarkKind::Source("leader".into()), title: "leader, cue said".into() },
+            ],
+        };
+        let s = article_section(&v);
+        assert!(s.contains("id=\"a-x&lt;1&gt;\""), "{s}");
+        assert!(s.contains("<h3>T &amp; &lt;i&gt;t&lt;/i&gt;</h3>"), "{s}");
+        assert!(s.contains("<span class=\"hit c1 q\" data-hit=\"despot (name_calling)\""), "{s}");
+        assert!(s.contains("&lt;b&gt;lies&lt;/b&gt;"), "{s}");
+        assert!(s.contains("<span class=\"src s-leader\" title=\"leader, cue said\">He</span>"), "{s}");
+        assert!(!s.contains("<b>"));
+        assert_eq!(s.matches("<span").count(), s.matches("</span>").count());
+    }
+}

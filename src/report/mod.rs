@@ -1,0 +1,327 @@
+//! Charts and the HTML report, drawn from the CSV files of an output folder.
+//!
+//! Everything here reads `articles.csv` and `sentences.csv` back (not the in-memory run), so
+//! `slant chart DIR` redraws exactly what `slant analyze` drew, and a user can filter or edit
+//! the CSVs and redraw.
+
+pub mod charts;
+pub mod html;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A problem reading an output folder or writing a chart.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{path}: {message}")]
+    Input { path: String, message: String },
+    #[error("{path}: cannot draw chart: {message}")]
+    Draw { path: String, message: String },
+    #[error("{path}: {source}")]
+    Write { path: String, source: std::io::Error },
+    #[error("--group-by {0}: articles.csv has no such column (use outlet, article or a column name)")]
+    NoColumn(String),
+}
+
+/// How articles are grouped: by outlet, one group per article, or by any column of
+/// `articles.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupBy {
+    Outlet,
+    Article,
+    Column(String),
+}
+
+impl GroupBy {
+    pub fn parse(s: &str) -> GroupBy {
+        match s {
+            "outlet" => GroupBy::Outlet,
+            "article" | "id" => GroupBy::Article,
+            other => GroupBy::Column(other.to_string()),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            GroupBy::Outlet => "outlet".into(),
+            GroupBy::Article => "article".into(),
+            GroupBy::Column(c) => c.clone(),
+        }
+    }
+}
+
+/// Chart and report options.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub group_by: GroupBy,
+    /// Groups shown; the rest are merged into `others` (by article count, then name).
+    pub top: usize,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions { group_by: GroupBy::Outlet, top: 12 }
+    }
+}
+
+/// One row of `articles.csv`, as the charts need it.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleData {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub date: String,
+    pub group: String,
+    pub words: f64,
+    pub loaded_own: f64,
+    pub loaded_quoted: f64,
+    /// Hits per lexicon category, in column order.
+    pub categories: Vec<f64>,
+    /// Attributions per source category, in column order.
+    pub attr: Vec<f64>,
+    pub countries: Vec<(String, f64)>,
+    pub tone: f64,
+    pub flagged: f64,
+    pub sentences: f64,
+}
+
+/// A group of articles with its sums.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub name: String,
+    pub articles: usize,
+    pub words: f64,
+    pub loaded_own: f64,
+    pub loaded_quoted: f64,
+    pub categories: Vec<f64>,
+    pub attr: Vec<f64>,
+    pub countries: BTreeMap<String, f64>,
+    /// Sentence tone probabilities of the group's articles.
+    pub probs: Vec<f64>,
+    /// Word-weighted mean tone of its articles.
+    pub tone: f64,
+    pub flagged: f64,
+    pub sentences: f64,
+}
+
+impl Group {
+    pub fn per_1k(&self, n: f64) -> f64 {
+        if self.words > 0.0 {
+            n * 1000.0 / self.words
+        } else {
+            0.0
+        }
+    }
+}
+
+/// What the charts and the report are drawn from.
+#[derive(Debug, Clone, Default)]
+pub struct ReportData {
+    pub articles: Vec<ArticleData>,
+    /// Lexicon category names (from the `loaded_<category>` columns).
+    pub categories: Vec<String>,
+    /// Source category names (from the `attr_<category>` columns).
+    pub attr_categories: Vec<String>,
+    /// Groups in display order (largest first), `others` last.
+    pub groups: Vec<Group>,
+    pub group_by: String,
+    /// Groups merged into `others`.
+    pub merged: usize,
+}
+
+const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted"];
+
+fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>), ReportError> {
+    let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
+    let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
+    let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        rows.push(rec.map_err(|e| err(e.to_string()))?.iter().map(String::from).collect());
+    }
+    Ok((header, rows))
+}
+
+fn num(s: &str) -> f64 {
+    s.trim().parse::<f64>().ok().filter(|x| x.is_finite()).unwrap_or(0.0)
+}
+
+/// Truncates a label to `max` characters with an ellipsis.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl ReportData {
+    /// Reads `DIR/articles.csv` and (if present) `DIR/sentences.csv`.
+    pub fn load(dir: &Path, opts: &ReportOptions) -> Result<ReportData, ReportError> {
+        let (h, rows) = read_csv(&dir.join("articles.csv"))?;
+        let col = |name: &str| h.iter().position(|c| c == name);
+        let need = |name: &str| {
+            col(name).ok_or_else(|| ReportError::Input {
+                path: dir.join("articles.csv").display().to_string(),
+                message: format!("no column '{name}' (is this a slant output folder?)"),
+            })
+        };
+        let (id_c, words_c, own_c, quoted_c) =
+            (need("id")?, need("words")?, need("loaded_own")?, need("loaded_quoted")?);
+        let cat_cols: Vec<(String, usize)> = h
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.starts_with("loaded_") && !LOADED_FIXED.contains(&c.as_str()))
+            .map(|(i, c)| (c["loaded_".len()..].to_string(), i))
+            .collect();
+        let attr_cols: Vec<(String, usize)> = h
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.starts_with("attr_") && c.as_str() != "attr_countries")
+            .map(|(i, c)| (c["attr_".len()..].to_string(), i))
+            .collect();
+        let group_c = match &opts.group_by {
+            GroupBy::Outlet => need("outlet")?,
+            GroupBy::Article => id_c,
+            GroupBy::Column(c) => col(c).ok_or_else(|| ReportError::NoColumn(c.clone()))?,
+        };
+        let get = |r: &Vec<String>, c: Option<usize>| c.and_then(|i| r.get(i)).cloned().unwrap_or_default();
+        let mut articles: Vec<ArticleData> = rows
+            .iter()
+            .map(|r| {
+                let group = get(r, Some(group_c));
+                ArticleData {
+                    id: get(r, Some(id_c)),
+                    title: get(r, col("title")),
+                    outlet: get(r, col("outlet")),
+                    date: get(r, col("date")),
+                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                    words: num(&get(r, Some(words_c))),
+                    loaded_own: num(&get(r, Some(own_c))),
+                    loaded_quoted: num(&get(r, Some(quoted_c))),
+                    categories: cat_cols.iter().map(|(_, i)| num(&get(r, Some(*i)))).collect(),
+                    attr: attr_cols.iter().map(|(_, i)| num(&get(r, Some(*i)))).collect(),
+                    countries: get(r, col("attr_countries"))
+                        .split(';')
+                        .filter_map(|p| p.split_once(':'))
+                        .map(|(c, n)| (c.trim().to_string(), num(n)))
+                        .filter(|(c, _)| !c.is_empty())
+                        .collect(),
+                    tone: num(&get(r, col("tone"))),
+                    flagged: num(&get(r, col("flagged_sentences"))),
+                    sentences: num(&get(r, col("sentences"))),
+                }
+            })
+            .collect();
+        // sentence probabilities by article
+        let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let sp = dir.join("sentences.csv");
+        if sp.exists() {
+            let (sh, srows) = read_csv(&sp)?;
+            if let (Some(a), Some(p)) = (sh.iter().position(|c| c == "article_id"), sh.iter().position(|c| c == "prob"))
+            {
+                for r in &srows {
+                    probs.entry(r[a].clone()).or_default().push(num(&r[p]));
+                }
+            }
+        }
+        let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
+        let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
+        let (groups, merged) = group(&mut articles, &probs, opts.top, categories.len(), attr_categories.len());
+        Ok(ReportData { articles, categories, attr_categories, groups, group_by: opts.group_by.label(), merged })
+    }
+
+    /// Distinct valid dates (`YYYY-MM-DD`) among the articles.
+    pub fn dates(&self) -> Vec<&str> {
+        let mut d: Vec<&str> =
+            self.articles.iter().map(|a| a.date.as_str()).filter(|d| charts::day_number(d).is_some()).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+}
+
+/// Sums articles into groups; keeps the `top` largest (by articles, then name) and merges the
+/// rest into `others`.
+fn group(
+    articles: &mut [ArticleData],
+    probs: &BTreeMap<String, Vec<f64>>,
+    top: usize,
+    n_cat: usize,
+    n_attr: usize,
+) -> (Vec<Group>, usize) {
+    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles.iter() {
+        *sizes.entry(a.group.as_str()).or_default() += 1;
+    }
+    let mut order: Vec<(&str, usize)> = sizes.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top = top.max(1);
+    let merged = order.len().saturating_sub(top);
+    let keep: Vec<String> = order.iter().take(top).map(|(g, _)| g.to_string()).collect();
+    let others = "others".to_string();
+    let mut groups: Vec<Group> = keep
+        .iter()
+        .map(|g| Group { name: g.clone(), categories: vec![0.0; n_cat], attr: vec![0.0; n_attr], ..Default::default() })
+        .collect();
+    if merged > 0 {
+        groups.push(Group {
+            name: format!("others ({merged})"),
+            categories: vec![0.0; n_cat],
+            attr: vec![0.0; n_attr],
+            ..Default::default()
+        });
+    }
+    let mut tone_words = vec![0.0; groups.len()];
+    for a in articles.iter_mut() {
+        let k = keep.iter().position(|g| *g == a.group).unwrap_or(groups.len() - 1);
+        if k == keep.len() {
+            a.group = others.clone();
+        }
+        let g = &mut groups[k];
+        g.articles += 1;
+        g.words += a.words;
+        g.loaded_own += a.loaded_own;
+        g.loaded_quoted += a.loaded_quoted;
+        for (s, v) in g.categories.iter_mut().zip(&a.categories) {
+            *s += v;
+        }
+        for (s, v) in g.attr.iter_mut().zip(&a.attr) {
+            *s += v;
+        }
+        for (c, n) in &a.countries {
+            *g.countries.entry(c.clone()).or_default() += n;
+        }
+        if let Some(p) = probs.get(&a.id) {
+            g.probs.extend(p);
+        }
+        g.tone += a.tone * a.words;
+        tone_words[k] += a.words;
+        g.flagged += a.flagged;
+        g.sentences += a.sentences;
+    }
+    for (g, w) in groups.iter_mut().zip(tone_words) {
+        g.tone = if w > 0.0 { g.tone / w } else { 0.0 };
+    }
+    (groups, merged)
+}
+
+/// Writes every chart and `report.html` into `dir` from its CSVs; `articles_part` is the
+/// article section written by `slant analyze` (if any). Returns the files written.
+pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Vec<PathBuf>, ReportError> {
+    let data = ReportData::load(dir, opts)?;
+    let chart_dir = dir.join("charts");
+    std::fs::create_dir_all(&chart_dir)
+        .map_err(|e| ReportError::Write { path: chart_dir.display().to_string(), source: e })?;
+    let charts = charts::draw_all(&data, &chart_dir)?;
+    let mut written: Vec<PathBuf> = charts.iter().flat_map(|c| [c.png.clone(), c.svg.clone()]).collect();
+    let part = std::fs::read_to_string(dir.join(html::ARTICLES_PART)).ok();
+    let page = html::page(&data, &charts, part.as_deref())?;
+    let path = dir.join("report.html");
+    crate::output::write_atomic(&path, |w| std::io::Write::write_all(w, page.as_bytes()))
+        .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
+    written.push(path);
+    Ok(written)
+}

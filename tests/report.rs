@@ -1,0 +1,188 @@
+//! Charts and report.html: files, `slant chart` reproduction, escaping of hostile text, and
+//! (when Debian's chromium is installed, as `.ci/run` ensures) a real browser rendering.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const CHARTS: &[&str] =
+    &["loaded_voice", "loaded_categories", "attribution_categories", "attribution_countries", "tone"];
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let b = fs::read(path).unwrap();
+    assert_eq!(&b[..8], b"\x89PNG\r\n\x1a\n", "{} is a PNG", path.display());
+    let be = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = bin().current_dir(root()).args(["analyze", "data/examples", "-q", "--out"]).arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<&str> = CHARTS.to_vec();
+    names.push("loaded_over_time"); // the examples have dates
+    for n in &names {
+        let png = out.join(format!("charts/{n}.png"));
+        assert!(png_size(&png).0 >= 1600 && png_size(&png).1 >= 900, "{n}: {:?}", png_size(&png));
+        let svg = fs::read_to_string(out.join(format!("charts/{n}.svg"))).unwrap();
+        assert!(svg.contains("<svg") && svg.contains("</svg>"), "{n}.svg");
+    }
+    let svg = fs::read_to_string(out.join("charts/loaded_voice.svg")).unwrap();
+    for label in ["The Daily Blaze (n=2)", "Meridian Wire (n=3)", "own voice", "quoted", "hits per 1,000 words"] {
+        assert!(svg.contains(label), "loaded_voice.svg lacks {label:?}");
+    }
+    // a user filters the CSV and redraws: the chart follows the CSV
+    let before = fs::read_to_string(out.join("charts/tone.svg")).unwrap();
+    let articles = fs::read_to_string(out.join("articles.csv")).unwrap();
+    let kept: Vec<&str> = articles.lines().filter(|l| !l.starts_with("blaze-")).collect();
+    fs::write(out.join("articles.csv"), kept.join("\n") + "\n").unwrap();
+    let o = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let after = fs::read_to_string(out.join("charts/tone.svg")).unwrap();
+    assert_ne!(before, after);
+    assert!(after.contains("wire-01 (n=1)") && !after.contains("blaze-01"), "grouped by article, blaze removed");
+    // redrawing from unchanged CSVs reproduces the same SVG bytes
+    let again = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(after, fs::read_to_string(out.join("charts/tone.svg")).unwrap());
+    // an unknown column is a clear error
+    let bad = bin().arg("chart").arg(&out).arg("--group-by").arg("nonesuch").output().unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("nonesuch"));
+}
+
+#[test]
+fn many_groups_are_capped_with_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = bin()
+        .current_dir(root())
+        .args(["analyze", "data/examples", "-q", "--top", "3", "--group-by", "article", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = fs::read_to_string(out.join("charts/loaded_voice.svg")).unwrap();
+    assert!(svg.contains("others (5) (n=5)"), "8 articles, top 3 shown, 5 merged");
+}
+
+fn report_of(inputs: &[&str], out: &Path) -> String {
+    let o = analyze(inputs, out);
+    assert!(matches!(o.status.code(), Some(0)), "{}", String::from_utf8_lossy(&o.stderr));
+    fs::read_to_string(out.join("report.html")).unwrap()
+}
+
+#[test]
+fn hostile_text_is_escaped_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = root().join("tests/fixtures/report");
+    let html = report_of(
+        &[fx.join("hostile.txt").to_str().unwrap(), fx.join("hostile.html").to_str().unwrap()],
+        &dir.path().join("out"),
+    );
+    assert!(!html.contains("<script"), "no script element may appear");
+    assert!(!html.contains("<img") && !html.contains("<iframe") && !html.contains("<b>brutal"));
+    assert!(!html.contains("<div id=\"injected\""));
+    assert!(html.contains("&lt;script&gt;document.title="), "the text is shown, escaped");
+    assert!(html.contains("&lt;img src=x onerror="));
+    assert!(html.contains("&lt;iframe src="));
+    assert!(html.contains("Content-Security-Policy"));
+    for fetch in ["src=\"http", "href=\"http", "<link", "url(", "@import"] {
+        assert!(!html.contains(fetch), "no network requests from the page: found {fetch}");
+    }
+    // the page stays well formed around the hostile article
+    assert_eq!(html.matches("<section").count(), html.matches("</section>").count());
+    assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
+    assert!(html.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn report_marks_hits_quotes_and_sources_and_caps_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = bin()
+        .current_dir(root())
+        .args(["analyze", "data/examples", "-q", "--report-articles", "2", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert_eq!(html.matches("<section class=\"article\"").count(), 2);
+    assert!(html.contains("Showing the first 2 of 8 articles"));
+    assert!(html.contains("data-hit=\"despot (name_calling, own)\""));
+    assert!(html.contains("class=\"q\""));
+    assert!(html.contains("class=\"src s-"));
+    assert!(html.contains("<figure id=\"chart-loaded_voice\"><svg"), "charts are inlined");
+    assert!(html.contains("<td>The Daily Blaze</td>"), "summary table per group");
+}
+
+/// Debian's chromium, if installed (`.ci/run` installs it and sets SLANT_REQUIRE_CHROMIUM=1).
+fn chromium() -> Option<&'static str> {
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| Path::new(p).exists());
+    if found.is_none() {
+        assert!(std::env::var_os("SLANT_REQUIRE_CHROMIUM").is_none(), "chromium is required but not installed");
+        eprintln!("skipped: chromium not installed");
+    }
+    found
+}
+
+fn headless(browser: &str, profile: &Path) -> Command {
+    let mut c = Command::new(browser);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    c
+}
+
+#[test]
+fn chromium_renders_the_report_with_its_highlights() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let fx = root().join("tests/fixtures/report");
+    let examples = root().join("data/examples");
+    let html = report_of(&[examples.to_str().unwrap(), fx.join("hostile.txt").to_str().unwrap()], &out);
+    let page = format!("file://{}", out.join("report.html").display());
+    let dom = headless(browser, &dir.path().join("p1")).arg("--dump-dom").arg(&page).output().unwrap();
+    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(dom.contains("<title>slant report</title>"), "the hostile article did not retitle the page");
+    assert!(!dom.contains("<script"), "no script element");
+    assert!(
+        !dom.contains("<body data-pwned") && !dom.contains("<div id=\"injected\""),
+        "no injected element or attribute"
+    );
+    assert!(dom.contains("&lt;script&gt;document.title="), "the hostile text is shown as text");
+    let hits = html.matches("class=\"hit ").count();
+    assert!(hits > 20, "{hits} highlights in the file");
+    assert_eq!(dom.matches("class=\"hit ").count(), hits, "every highlight is an element in the DOM");
+    assert!(dom.matches("<svg").count() >= 5, "inline charts parsed");
+    let shot = dir.path().join("report.png");
+    let s = headless(browser, &dir.path().join("p2"))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1400,2400")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
+    assert_eq!(png_size(&shot), (1400, 2400));
+    assert!(fs::metadata(&shot).unwrap().len() > 50_000, "the screenshot shows a rendered page");
+    if let Some(keep) = std::env::var_os("SLANT_SCREENSHOT") {
+        fs::copy(&shot, keep).unwrap();
+    }
+}
