@@ -59,6 +59,8 @@ pub struct SourceList {
     named: Vec<Named>,
     /// (lower-case head phrase, category)
     heads: Vec<(String, usize)>,
+    /// All heads, for overlapping search (pattern index = index into `heads`).
+    heads_ac: Option<AhoCorasick>,
     demonym_ac: Option<AhoCorasick>,
     demonym_country: Vec<String>,
 }
@@ -207,6 +209,14 @@ impl SourceList {
             rows,
             named_ac: build(&named_pats),
             named,
+            heads_ac: (!heads.is_empty())
+                .then(|| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(heads.iter().map(|h| h.0.as_str()))
+                        .ok()
+                })
+                .flatten(),
             heads,
             demonym_ac: build(&dem_pats),
             demonym_country: dem_country,
@@ -329,18 +339,24 @@ impl SourceList {
         }
         // The shortest cut first: "a spokesman for the president" is a spokesman.
         candidates.sort_by_key(|c| c.len());
+        let ac = self.heads_ac.as_ref()?;
+        // the first head in list order (longest first) that ends the candidate
         for cand in &candidates {
-            for (head, c) in &self.heads {
-                if cand.ends_with(head.as_str()) && bounded(cand, cand.len() - head.len(), cand.len()) {
-                    return Some(*c);
-                }
+            let first = ac
+                .find_overlapping_iter(cand.as_str())
+                .filter(|m| m.end() == cand.len() && bounded(cand, m.start(), m.end()))
+                .map(|m| m.pattern().as_usize())
+                .min();
+            if let Some(i) = first {
+                return Some(self.heads[i].1);
             }
         }
         // Anywhere in the phrase, as a last resort.
-        self.heads
-            .iter()
-            .find(|(h, _)| lower.find(h.as_str()).is_some_and(|i| bounded(lower, i, i + h.len())))
-            .map(|(_, c)| *c)
+        ac.find_overlapping_iter(lower)
+            .filter(|m| bounded(lower, m.start(), m.end()))
+            .map(|m| m.pattern().as_usize())
+            .min()
+            .map(|i| self.heads[i].1)
     }
 }
 

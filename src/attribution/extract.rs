@@ -722,7 +722,11 @@ fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
                 return 0.0;
             }
             let w = d.lower[i].as_str();
-            let s = stems.entry(w).or_insert_with(|| stem.stem(w).into_owned());
+            let s = stems.entry(w).or_insert_with(|| {
+                let mut out = String::new();
+                crate::text::Lang::english().stem_into(&stem, w, &mut out);
+                out
+            });
             let mut z = 0f32;
             features(d, i, s, &mut |parts| z += model.hashed.get(&hash_parts(parts)).copied().unwrap_or(0.0));
             sigmoid(z)

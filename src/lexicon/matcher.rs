@@ -212,7 +212,7 @@ impl Matcher {
                 normalize_into(p, &mut norm);
                 stem_pos.push(stem_stream.len());
                 stem_stream.push(SEP);
-                stem_stream.push_str(&stemmer.stem(&norm));
+                self.lang.stem_into(&stemmer, &norm, &mut stem_stream);
                 surf_pos.push(surf_stream.len());
                 surf_stream.push(SEP);
                 surf_stream.push_str(&norm);

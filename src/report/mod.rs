@@ -219,11 +219,21 @@ impl ReportData {
         let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
         let sp = dir.join("sentences.csv");
         if sp.exists() {
-            let (sh, srows) = read_csv(&sp)?;
+            // streamed: a large corpus has millions of sentences
+            let err = |m: String| ReportError::Input { path: sp.display().to_string(), message: m };
+            let mut r = csv::Reader::from_path(&sp).map_err(|e| err(e.to_string()))?;
+            let sh: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
             if let (Some(a), Some(p)) = (sh.iter().position(|c| c == "article_id"), sh.iter().position(|c| c == "prob"))
             {
-                for r in &srows {
-                    probs.entry(r[a].clone()).or_default().push(num(&r[p]));
+                let mut rec = csv::StringRecord::new();
+                while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
+                    let (id, prob) = (rec.get(a).unwrap_or(""), num(rec.get(p).unwrap_or("")));
+                    match probs.get_mut(id) {
+                        Some(v) => v.push(prob),
+                        None => {
+                            probs.insert(id.to_string(), vec![prob]);
+                        }
+                    }
                 }
             }
         }

@@ -76,6 +76,30 @@ impl Lang {
     pub fn stemmer(&self) -> Stemmer {
         Stemmer::create(self.algorithm)
     }
+
+    /// Appends the stem of `word` (already normalised) to `out`, through a per-thread cache:
+    /// news vocabulary repeats, and stemming is the costliest step of several stages.
+    /// `stemmer` must be this language's.
+    pub fn stem_into(&self, stemmer: &Stemmer, word: &str, out: &mut String) {
+        type Cache = std::collections::HashMap<&'static str, std::collections::HashMap<String, String>>;
+        thread_local! {
+            static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::new());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let m = c.entry(self.name).or_default();
+            if let Some(s) = m.get(word) {
+                out.push_str(s);
+                return;
+            }
+            let s = stemmer.stem(word).into_owned();
+            out.push_str(&s);
+            if m.len() >= 200_000 {
+                m.clear();
+            }
+            m.insert(word.to_string(), s);
+        });
+    }
 }
 
 /// Lower-cases a word and folds typographic apostrophes and hyphens to ASCII,

@@ -35,6 +35,8 @@ pub struct SentenceInput<'a> {
     pub hits: Vec<(usize, &'a str, bool)>,
     /// Byte starts of ALL-CAPS emphasis words, sorted.
     pub caps: Vec<usize>,
+    /// Stem of every token (`#` for numbers), in token order.
+    pub stems: Vec<String>,
 }
 
 impl SentenceInput<'_> {
@@ -64,12 +66,37 @@ impl<'a> SentenceInput<'a> {
         h.sort_by_key(|x| x.0);
         let mut c: Vec<usize> = caps.iter().map(|x| x.start).collect();
         c.sort_unstable();
-        SentenceInput { text, tokens: &analysis.tokens, hits: h, caps: c }
+        SentenceInput { text, tokens: &analysis.tokens, hits: h, caps: c, stems: stems(text, &analysis.tokens) }
     }
 }
 
 pub fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
+}
+
+/// The stem of every token, each distinct word stemmed once.
+pub fn stems(text: &str, tokens: &[Token]) -> Vec<String> {
+    let stem = stemmer();
+    let mut cache: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut buf = String::new();
+    tokens
+        .iter()
+        .map(|t| {
+            normalize_into(t.text(text), &mut buf);
+            if let Some(s) = cache.get(&buf) {
+                return s.clone();
+            }
+            let s = if buf.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                "#".to_string()
+            } else {
+                let mut out = String::new();
+                crate::text::Lang::english().stem_into(&stem, &buf, &mut out);
+                out
+            };
+            cache.insert(buf.clone(), s.clone());
+            s
+        })
+        .collect()
 }
 
 /// Length bins of the `len:BIN` indicator (upper bounds, inclusive).
@@ -83,28 +110,47 @@ pub fn length_features() -> Vec<String> {
     v
 }
 
-/// Features of the sentence `range` of `input`.
-pub fn bag(input: &SentenceInput, range: Range<usize>, stem: &Stemmer) -> FeatureBag {
-    let toks = {
-        let a = input.tokens.partition_point(|t| t.start < range.start);
-        let b = input.tokens.partition_point(|t| t.start < range.end);
-        &input.tokens[a..b]
-    };
-    let mut stems: Vec<String> = Vec::with_capacity(toks.len());
-    let mut buf = String::new();
-    for t in toks {
-        normalize_into(t.text(input.text), &mut buf);
-        if buf.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-            stems.push("#".to_string());
-        } else {
-            stems.push(stem.stem(&buf).into_owned());
-        }
+/// Calls `f` with the name of every n-gram of `stems` (repeats included), built in `buf`.
+pub fn for_each_ngram(stems: &[String], buf: &mut String, f: &mut dyn FnMut(&str)) {
+    for s in stems {
+        buf.clear();
+        buf.push_str("w:");
+        buf.push_str(s);
+        f(buf);
     }
-    let mut ngrams: Vec<String> = stems.iter().map(|s| format!("w:{s}")).collect();
-    ngrams.extend(stems.windows(2).map(|w| format!("b:{}_{}", w[0], w[1])));
+    for w in stems.windows(2) {
+        buf.clear();
+        buf.push_str("b:");
+        buf.push_str(&w[0]);
+        buf.push('_');
+        buf.push_str(&w[1]);
+        f(buf);
+    }
+}
+
+/// Token index range of the sentence `range`.
+fn token_span(input: &SentenceInput, range: &Range<usize>) -> (usize, usize) {
+    let a = input.tokens.partition_point(|t| t.start < range.start);
+    let b = input.tokens.partition_point(|t| t.start < range.end);
+    (a, b.min(input.stems.len()).max(a))
+}
+
+/// Features of the sentence `range` of `input`.
+pub fn bag(input: &SentenceInput, range: Range<usize>) -> FeatureBag {
+    let (a, b) = token_span(input, &range);
+    let mut ngrams: Vec<String> = Vec::new();
+    for_each_ngram(&input.stems[a..b], &mut String::new(), &mut |g| ngrams.push(g.to_string()));
     ngrams.sort_unstable();
     ngrams.dedup();
+    let mut out = dense_bag(input, range);
+    out.ngrams = ngrams;
+    out
+}
 
+/// The dense features, word count and quotation share of a sentence (no n-grams).
+pub fn dense_bag(input: &SentenceInput, range: Range<usize>) -> FeatureBag {
+    let (a, b) = token_span(input, &range);
+    let toks = &input.tokens[a..b];
     let words = toks.len();
     let quoted = toks.iter().filter(|t| t.quoted).count();
     let quoted_share = if words == 0 { 0.0 } else { quoted as f32 / words as f32 };
@@ -147,7 +193,7 @@ pub fn bag(input: &SentenceInput, range: Range<usize>, stem: &Stemmer) -> Featur
     if rate > 0.0 {
         dense.push(("art:lex".into(), (1.0 + rate).ln()));
     }
-    FeatureBag { ngrams, dense, words, quoted_share }
+    FeatureBag { ngrams: Vec::new(), dense, words, quoted_share }
 }
 
 /// The length features of a sentence of `words` words.
@@ -169,7 +215,7 @@ mod tests {
         let m = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
         let (hits, caps) = m.find(text, &a);
         let input = SentenceInput::new(text, &a, &m, &hits, &caps);
-        let b = bag(&input, a.sentences[0].clone(), &stemmer());
+        let b = bag(&input, a.sentences[0].clone());
         assert_eq!(b.words, 5);
         assert!(b.ngrams.contains(&"w:despot".to_string()), "{:?}", b.ngrams);
         assert!(b.ngrams.contains(&"b:despot_regim".to_string()), "{:?}", b.ngrams);
@@ -178,7 +224,7 @@ mod tests {
             assert!(names.contains(&n), "{n} missing from {names:?}");
         }
         assert!(!names.contains(&"quoted_share"));
-        let second = bag(&input, a.sentences[1].clone(), &stemmer());
+        let second = bag(&input, a.sentences[1].clone());
         assert!(second.ngrams.contains(&"w:#".to_string()));
         assert!(!second.dense.iter().any(|d| d.0 == "punct:!"));
     }
@@ -187,8 +233,9 @@ mod tests {
     fn an_empty_range_has_no_words() {
         let text = "Nothing here.";
         let a = crate::eval::loaded::analyze_plain(text);
-        let input = SentenceInput { text, tokens: &a.tokens, hits: vec![], caps: vec![] };
-        let b = bag(&input, 5..5, &stemmer());
+        let input =
+            SentenceInput { text, tokens: &a.tokens, hits: vec![], caps: vec![], stems: stems(text, &a.tokens) };
+        let b = bag(&input, 5..5);
         assert_eq!((b.words, b.ngrams.len()), (0, 0));
     }
 }

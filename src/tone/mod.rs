@@ -165,6 +165,30 @@ impl Scorer {
     pub fn prob(&self, bag: &FeatureBag) -> f32 {
         self.prob_sparse(&self.sparse(bag))
     }
+
+    /// Probability of the sentence `range` of `input`, as `prob(&bag(input, range))` but
+    /// without building n-gram strings: each is looked up from a reused buffer. (Vocabulary
+    /// n-grams are sorted by name, so sorting their indices sums in the same order.) Returns
+    /// the dense part too, for its word count and quotation share.
+    pub fn prob_sentence(&self, input: &SentenceInput, range: std::ops::Range<usize>) -> (f32, FeatureBag) {
+        let dense = features::dense_bag(input, range.clone());
+        let (a, b) = {
+            let a = input.tokens.partition_point(|t| t.start < range.start);
+            let b = input.tokens.partition_point(|t| t.start < range.end);
+            (a, b.min(input.stems.len()).max(a))
+        };
+        let mut idx: Vec<u32> = Vec::with_capacity(2 * (b - a));
+        features::for_each_ngram(&input.stems[a..b], &mut String::new(), &mut |g| {
+            if let Some(i) = self.feature(g) {
+                idx.push(i);
+            }
+        });
+        idx.sort_unstable();
+        idx.dedup();
+        let mut x: Vec<(u32, f32)> = idx.into_iter().map(|i| (i, 1.0)).collect();
+        x.extend(dense.dense.iter().filter_map(|(n, v)| self.feature(n).map(|i| (i, *v))));
+        (self.prob_sparse(&x), dense)
+    }
 }
 
 pub fn sigmoid(z: f32) -> f32 {
@@ -202,12 +226,10 @@ impl ToneStage {
 
     /// Scores every sentence of an analysed article.
     pub fn score(&self, input: &SentenceInput, sentences: &[std::ops::Range<usize>]) -> ArticleTone {
-        let stem = features::stemmer();
         let scored: Vec<SentenceTone> = sentences
             .iter()
             .map(|r| {
-                let bag = features::bag(input, r.clone(), &stem);
-                let prob = self.scorer.prob(&bag);
+                let (prob, bag) = self.scorer.prob_sentence(input, r.clone());
                 SentenceTone {
                     range: r.clone(),
                     words: bag.words,

@@ -42,13 +42,12 @@ pub fn examples(articles: &[PtcArticle], matcher: &Matcher) -> Vec<Example> {
             let analysis = analyze_plain(&a.text);
             let (hits, caps) = matcher.find(&a.text, &analysis);
             let input = SentenceInput::new(&a.text, &analysis, matcher, &hits, &caps);
-            let stem = features::stemmer();
             line_units(&a.text)
                 .into_iter()
                 .map(|r| Example {
                     article: k,
                     label: overlaps_any(&a.spans, &r),
-                    bag: features::bag(&input, r.clone(), &stem),
+                    bag: features::bag(&input, r.clone()),
                     range: r,
                 })
                 .collect()
