@@ -213,7 +213,7 @@ pub struct CvResult {
 /// The threshold grid searched by cross-validation.
 pub fn grid() -> Vec<Thresholds> {
     let mut g = Vec::new();
-    for &prune_below in &[0.0, 0.1, 0.2] {
+    for &prune_below in &[0.0, 0.1, 0.2, 0.3, 0.4] {
         for &min_support in &[2u32, 3] {
             for &min_precision in &[0.3, 0.4, 0.5, 0.6] {
                 g.push(Thresholds { min_support, min_precision, min_docs: 2, prune_below });
