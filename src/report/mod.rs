@@ -239,7 +239,7 @@ impl ReportData {
         }
         let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
         let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
-        let (groups, merged) = group(&mut articles, &probs, opts.top, categories.len(), attr_categories.len());
+        let (groups, merged) = group(&mut articles, probs, opts.top, categories.len(), attr_categories.len());
         Ok(ReportData { articles, categories, attr_categories, groups, group_by: opts.group_by.label(), merged })
     }
 
@@ -257,7 +257,7 @@ impl ReportData {
 /// rest into `others`.
 fn group(
     articles: &mut [ArticleData],
-    probs: &BTreeMap<String, Vec<f64>>,
+    mut probs: BTreeMap<String, Vec<f64>>,
     top: usize,
     n_cat: usize,
     n_attr: usize,
@@ -304,7 +304,8 @@ fn group(
         for (c, n) in &a.countries {
             *g.countries.entry(c.clone()).or_default() += n;
         }
-        if let Some(p) = probs.get(&a.id) {
+        // taken, not copied: under a repeated id (reported in errors.csv) the sentences count once
+        if let Some(p) = probs.remove(&a.id) {
             g.probs.extend(p);
         }
         g.tone += a.tone * a.words;
@@ -334,4 +335,36 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Vec<PathBuf>, ReportEr
         .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
     written.push(path);
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_sum_articles_and_take_each_articles_sentences_once() {
+        let art = |id: &str, group: &str, words: f64| ArticleData {
+            id: id.into(),
+            group: group.into(),
+            words,
+            loaded_own: 2.0,
+            categories: vec![1.0],
+            attr: vec![1.0, 0.0],
+            tone: 0.5,
+            ..Default::default()
+        };
+        // a repeated id (reported in errors.csv by analyze) must not multiply its sentences
+        let mut arts = vec![art("a", "X", 100.0), art("a", "X", 100.0), art("b", "Y", 50.0), art("c", "Z", 10.0)];
+        let probs: BTreeMap<String, Vec<f64>> =
+            [("a".to_string(), vec![0.1, 0.2]), ("b".to_string(), vec![0.9])].into_iter().collect();
+        let (groups, merged) = group(&mut arts, probs, 2, 1, 2);
+        assert_eq!(merged, 1);
+        let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["X", "Y", "others (1)"]);
+        assert_eq!((groups[0].articles, groups[0].words, groups[0].loaded_own), (2, 200.0, 4.0));
+        assert_eq!(groups[0].probs, vec![0.1, 0.2]);
+        assert!((groups[0].per_1k(groups[0].loaded_own) - 20.0).abs() < 1e-9);
+        assert_eq!(arts[3].group, "others");
+        assert_eq!(short("Varania Central News Agency", 10), "Varania C…");
+    }
 }
