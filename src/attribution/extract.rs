@@ -498,23 +498,23 @@ impl<'a> Doc<'a> {
 
     /// What stands before word `i`: sentence start (with its punctuation), punctuation, or
     /// the previous word.
-    fn prev_symbol(&self, i: usize) -> String {
+    fn prev_symbol(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if self.first[i] {
-            format!("<s>{}", self.gap[i])
+            format!("<s>{}", self.gap[i]).into()
         } else if !self.gap[i].is_empty() {
-            self.gap[i].clone()
+            self.gap[i].as_str().into()
         } else {
-            self.lower[i - 1].clone()
+            self.lower[i - 1].as_str().into()
         }
     }
 
-    fn next_symbol(&self, i: usize) -> String {
+    fn next_symbol(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if self.last[i] {
-            format!("</s>{}", self.after[i])
+            format!("</s>{}", self.after[i]).into()
         } else if !self.after[i].is_empty() {
-            self.after[i].clone()
+            self.after[i].as_str().into()
         } else {
-            self.lower[i + 1].clone()
+            self.lower[i + 1].as_str().into()
         }
     }
 }
@@ -626,8 +626,8 @@ fn features(d: &Doc, i: usize, s: &str, emit: &mut dyn FnMut(&[&str])) {
     let w = d.lower[i].as_str();
     let p = d.prev_symbol(i);
     let n = d.next_symbol(i);
-    let p2 = if d.first[i] { "<s>".to_string() } else { d.prev_symbol(i - 1) };
-    let n2 = if d.last[i] { "</s>".to_string() } else { d.next_symbol(i + 1) };
+    let p2 = if d.first[i] { "<s>".into() } else { d.prev_symbol(i - 1) };
+    let n2 = if d.last[i] { "</s>".into() } else { d.next_symbol(i + 1) };
     let ps = if d.first[i] { "<s>" } else { d.shape(i - 1) };
     let ns = if d.last[i] { "</s>" } else { d.shape(i + 1) };
     let q = match (d.quote_before[i], d.quote_after[i]) {
