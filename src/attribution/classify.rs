@@ -237,31 +237,32 @@ impl SourceList {
         let mut named_hit = false;
         // Tabloid capitals (`KIM Jong-un`): when nothing matches as written, try the phrase with
         // its all-capital words in title case (same byte length, so offsets hold).
-        let titled;
-        let phrase = match &self.named_ac {
-            Some(ac) if !ac.find_iter(phrase).any(|m| bounded(phrase, m.start(), m.end())) => {
-                titled = title_case_caps(phrase);
-                titled.as_str()
-            }
-            _ => phrase,
+        let longest_named = |p: &str| {
+            self.named_ac.as_ref().and_then(|ac| {
+                ac.find_iter(p)
+                    .filter(|m| bounded(p, m.start(), m.end()))
+                    .max_by(|a, b| a.len().cmp(&b.len()).then(b.start().cmp(&a.start())))
+            })
         };
-        if let Some(ac) = &self.named_ac {
-            let best = ac
-                .find_iter(phrase)
-                .filter(|m| bounded(phrase, m.start(), m.end()))
-                .max_by(|a, b| a.len().cmp(&b.len()).then(b.start().cmp(&a.start())));
-            if let Some(m) = best {
-                let n = &self.named[m.pattern().as_usize()];
-                add_country(&n.country, &mut countries);
-                // "a spokesman for Kim": a head before the attachment names the speaker's role.
-                let lower = phrase.to_lowercase();
-                let cut = main_cut(&lower);
-                match self.head_category(cut) {
-                    Some(h) if m.start() >= cut.len() => category = Some(h),
-                    _ => {
-                        category = Some(n.category);
-                        named_hit = true;
-                    }
+        let titled;
+        let (phrase, best) = match longest_named(phrase) {
+            None if self.named_ac.is_some() => {
+                titled = title_case_caps(phrase);
+                (titled.as_str(), longest_named(&titled))
+            }
+            found => (phrase, found),
+        };
+        if let Some(m) = best {
+            let n = &self.named[m.pattern().as_usize()];
+            add_country(&n.country, &mut countries);
+            // "a spokesman for Kim": a head before the attachment names the speaker's role.
+            let lower = phrase.to_lowercase();
+            let cut = main_cut(&lower);
+            match self.head_category(cut) {
+                Some(h) if m.start() >= cut.len() => category = Some(h),
+                _ => {
+                    category = Some(n.category);
+                    named_hit = true;
                 }
             }
         }

@@ -1012,7 +1012,7 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
     let probs = word_probabilities(&d, model);
     let mut cues = word_cues(&d, &probs, model);
     cues.extend(punctuation_cues(&d, &cues));
-    cues.extend(publication_cues(&d, &cues));
+    cues.extend(publication_cues(&d));
     cues.sort_by_key(|c| (c.bytes.start, c.bytes.end));
     let mut out: Vec<Attribution> = Vec::with_capacity(cues.len());
     for c in &cues {
@@ -1250,12 +1250,10 @@ fn colon_speaker(d: &Doc, i: usize) -> bool {
     (start..=i).all(word_ok) && d.capitalised(next) && !d.lower[next].starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// `a message published by X` (also `released`, `issued`, `posted`, `carried`, `aired`) in a
-/// sentence without any other cue: the phrase is the cue and X the source.
-fn publication_cues(d: &Doc, cues: &[CueSpan]) -> Vec<CueSpan> {
+/// `a message published by X` (also `released`, `issued`, `posted`, `carried`, `aired`): the
+/// phrase is the cue and X the source, whether or not the sentence has another cue.
+fn publication_cues(d: &Doc) -> Vec<CueSpan> {
     let mut out = Vec::new();
-    let mut cue_sentences: Vec<u32> = cues.iter().filter_map(|c| d.toks.get(c.first).map(|t| t.sentence)).collect();
-    cue_sentences.sort_unstable();
     for i in 0..d.len().saturating_sub(2) {
         if d.toks[i].quoted || !in_list(REPORT_NOUNS, &d.lower[i]) || !d.tight(i) || !d.tight(i + 1) {
             continue;
@@ -1277,7 +1275,6 @@ fn publication_cues(d: &Doc, cues: &[CueSpan]) -> Vec<CueSpan> {
         }
         // `In a message published by KCNA, Kim said ...`: the publisher is a source of its own
         // beside the speaker, so the cue stands even when the sentence has another one.
-        let _ = &cue_sentences;
         // take `in a` / `in the` before the noun
         let mut first = i;
         if first > 0 && d.tight(first - 1) && in_list(DETERMINERS, &d.lower[first - 1]) {
