@@ -297,6 +297,12 @@ fn context(text: &str, start: usize, end: usize) -> String {
 
 /// Runs every per-document stage on one raw document.
 pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
+    process_with(raw, stages, stages.report)
+}
+
+/// [`process`], building the article's report section only when `report` is set (a run stops
+/// building them once `--report-articles` sections are in hand).
+pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocResult, DocError> {
     let Prepared { text, layout, mut article, warnings } = prepare(raw, stages.keep_boilerplate)?;
     let analysis = text::analyze(&text, &layout.body);
     article.words = analysis.words();
@@ -403,8 +409,7 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
         })
         .collect();
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
-    let report =
-        stages.report.then(|| report_section(&text, &layout.body, &analysis, &article, &hits, &caps, &attr.rows, m));
+    let report = report.then(|| report_section(&text, &layout.body, &analysis, &article, &hits, &caps, &attr.rows, m));
     Ok(DocResult {
         article,
         captions,
@@ -446,26 +451,21 @@ fn report_section(
     for q in &analysis.quotes {
         marks.push(Mark { range: q.clone(), kind: MarkKind::Quote, title: String::new() });
     }
-    if !attributions.is_empty() {
-        let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-        for a in attributions {
-            if let (Some(s), Some(e)) = (a.source_start, a.source_end) {
-                if let (Some(&bs), Some(&be)) = (bytes.get(s), bytes.get(e)) {
-                    let resolved =
-                        if a.resolved_source != a.source { format!(" = {}", a.resolved_source) } else { String::new() };
-                    marks.push(Mark {
-                        range: bs..be,
-                        kind: MarkKind::Source(a.category.to_string()),
-                        title: format!(
-                            "source{resolved}: {}{}, cue “{}” ({})",
-                            a.category,
-                            if a.country.is_empty() { String::new() } else { format!(" {}", a.country) },
-                            a.cue,
-                            a.cue_class
-                        ),
-                    });
-                }
-            }
+    for a in attributions {
+        if let Some(range) = a.source_bytes.clone() {
+            let resolved =
+                if a.resolved_source != a.source { format!(" = {}", a.resolved_source) } else { String::new() };
+            marks.push(Mark {
+                range,
+                kind: MarkKind::Source(a.category.to_string()),
+                title: format!(
+                    "source{resolved}: {}{}, cue “{}” ({})",
+                    a.category,
+                    if a.country.is_empty() { String::new() } else { format!(" {}", a.country) },
+                    a.cue,
+                    a.cue_class
+                ),
+            });
         }
     }
     let l = &article.loaded;
@@ -584,7 +584,6 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let mut sent_csv = StreamingCsv::create(&cfg.out.join("sentences.csv"), output::SENTENCE_COLUMNS)?;
     let mut report_part = String::new();
     let mut report_shown = 0usize;
-    let mut report_total = 0usize;
     let mut articles: Vec<Article> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
     let mut seen_ids: BTreeSet<String> = BTreeSet::new();
@@ -614,11 +613,14 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         });
         for batch in rx {
             let bytes: u64 = batch.iter().map(raw_size).sum();
+            // sections are built while the report still wants some, batch by batch (so the
+            // same ones whatever the thread count)
+            let report = stages_ref.report && report_shown < cfg.report_articles;
             let results: Vec<Result<DocResult, DocError>> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|item| match item {
-                        Item::Doc(raw) => process(*raw, stages_ref),
+                        Item::Doc(raw) => process_with(*raw, stages_ref, report),
                         Item::Error(e) => Err(e),
                     })
                     .collect()
@@ -648,7 +650,6 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                             sent_csv.write(row.values())?;
                         }
                         if let Some(section) = doc.report.take() {
-                            report_total += 1;
                             if report_shown < cfg.report_articles {
                                 report_part.push_str(&section);
                                 report_shown += 1;
@@ -680,10 +681,11 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     sent_csv.finish()?;
     let part_path = cfg.out.join(crate::report::html::ARTICLES_PART);
     if cfg.report_articles > 0 {
-        if report_total > report_shown {
+        if articles.len() > report_shown {
             report_part.push_str(&format!(
-                "<p class=\"note\">Showing the first {report_shown} of {report_total} articles \
-                 (<code>--report-articles</code> sets the cap); every article is in the CSV files.</p>\n"
+                "<p class=\"note\">Showing the first {report_shown} of {} articles \
+                 (<code>--report-articles</code> sets the cap); every article is in the CSV files.</p>\n",
+                articles.len()
             ));
         }
         output::write_atomic(&part_path, |w| std::io::Write::write_all(w, report_part.as_bytes()))?;

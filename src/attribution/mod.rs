@@ -44,6 +44,8 @@ pub struct AttrRow {
     pub content_start: Option<usize>,
     pub content_end: Option<usize>,
     pub content: String,
+    /// Byte range of the source mention (not written; for the report).
+    pub source_bytes: Option<std::ops::Range<usize>>,
 }
 
 pub const ATTR_COLUMNS: &[&str] = &[
@@ -207,6 +209,7 @@ impl AttrStage {
                 content_start: a.content.as_ref().map(|r| offsets.char_index(r.start)),
                 content_end: a.content.as_ref().map(|r| offsets.char_index(r.end)),
                 content: a.content.as_ref().map(|r| truncate(&text[r.clone()])).unwrap_or_default(),
+                source_bytes: a.source.clone(),
             });
         }
         out
