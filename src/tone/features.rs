@@ -74,27 +74,22 @@ pub fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
-/// The stem of every token, each distinct word stemmed once.
+/// The stem of every token (`#` for numbers), through the per-thread stem cache.
 pub fn stems(text: &str, tokens: &[Token]) -> Vec<String> {
     let stem = stemmer();
-    let mut cache: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let english = crate::text::Lang::english();
     let mut buf = String::new();
     tokens
         .iter()
         .map(|t| {
             normalize_into(t.text(text), &mut buf);
-            if let Some(s) = cache.get(&buf) {
-                return s.clone();
-            }
-            let s = if buf.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-                "#".to_string()
+            let mut out = String::new();
+            if buf.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                out.push('#');
             } else {
-                let mut out = String::new();
-                crate::text::Lang::english().stem_into(&stem, &buf, &mut out);
-                out
-            };
-            cache.insert(buf.clone(), s.clone());
-            s
+                english.stem_into(&stem, &buf, &mut out);
+            }
+            out
         })
         .collect()
 }
@@ -129,7 +124,7 @@ pub fn for_each_ngram(stems: &[String], buf: &mut String, f: &mut dyn FnMut(&str
 }
 
 /// Token index range of the sentence `range`.
-fn token_span(input: &SentenceInput, range: &Range<usize>) -> (usize, usize) {
+pub fn token_span(input: &SentenceInput, range: &Range<usize>) -> (usize, usize) {
     let a = input.tokens.partition_point(|t| t.start < range.start);
     let b = input.tokens.partition_point(|t| t.start < range.end);
     (a, b.min(input.stems.len()).max(a))

@@ -111,10 +111,15 @@ impl ToneModel {
 
     /// Reads a model file.
     pub fn from_file(path: &std::path::Path) -> Result<ToneModel, ToneError> {
+        ToneModel::read(path).map(|(m, _)| m)
+    }
+
+    /// Reads and parses a model file; also returns its text (whose hash names the model).
+    fn read(path: &std::path::Path) -> Result<(ToneModel, String), ToneError> {
         let p = path.display().to_string();
         let json =
             std::fs::read_to_string(path).map_err(|e| ToneError::Model { path: p.clone(), message: e.to_string() })?;
-        ToneModel::parse(&p, &json)
+        Ok((ToneModel::parse(&p, &json)?, json))
     }
 
     /// The embedded default model.
@@ -172,11 +177,7 @@ impl Scorer {
     /// the dense part too, for its word count and quotation share.
     pub fn prob_sentence(&self, input: &SentenceInput, range: std::ops::Range<usize>) -> (f32, FeatureBag) {
         let dense = features::dense_bag(input, range.clone());
-        let (a, b) = {
-            let a = input.tokens.partition_point(|t| t.start < range.start);
-            let b = input.tokens.partition_point(|t| t.start < range.end);
-            (a, b.min(input.stems.len()).max(a))
-        };
+        let (a, b) = features::token_span(input, &range);
         let mut idx: Vec<u32> = Vec::with_capacity(2 * (b - a));
         features::for_each_ngram(&input.stems[a..b], &mut String::new(), &mut |g| {
             if let Some(i) = self.feature(g) {
@@ -217,10 +218,7 @@ impl ToneStage {
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<ToneStage, ToneError> {
-        let p = path.display().to_string();
-        let json =
-            std::fs::read_to_string(path).map_err(|e| ToneError::Model { path: p.clone(), message: e.to_string() })?;
-        let m = ToneModel::parse(&p, &json)?;
+        let (m, json) = ToneModel::read(path)?;
         Ok(ToneStage::new(&m, &json))
     }
 
