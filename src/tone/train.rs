@@ -113,10 +113,10 @@ pub fn vocabulary(examples: &[Example], opts: &TrainOptions) -> Vec<String> {
 }
 
 /// Dense f32 training matrix of `examples` over the scorer's features (as [`Scorer::sparse`] gives them).
-fn matrix(examples: &[&Example], scorer: &Scorer) -> Array2<f32> {
-    let mut x = Array2::<f32>::zeros((examples.len(), scorer.model.features.len()));
-    for (r, e) in examples.iter().enumerate() {
-        for (i, v) in scorer.sparse(&e.bag) {
+fn matrix(bags: &[&FeatureBag], scorer: &Scorer) -> Array2<f32> {
+    let mut x = Array2::<f32>::zeros((bags.len(), scorer.model.features.len()));
+    for (r, bag) in bags.iter().enumerate() {
+        for (i, v) in scorer.sparse(bag) {
             x[[r, i as usize]] = v;
         }
     }
@@ -199,29 +199,23 @@ fn cv_figures(alpha: f32, probs: &[f32], labels: &[bool]) -> CvFigures {
     CvFigures { alpha, auc: roc_auc(probs, labels), f1, threshold, precision, recall }
 }
 
-/// Out-of-fold probabilities of a model over the scorer's features, one vector per penalty in
-/// `alphas`; every (penalty, fold) fit runs as its own parallel job.
+/// Out-of-fold probabilities of a model over the scorer's features (`bags[i]` holding the
+/// features of `examples[i]`), one vector per penalty in `alphas`; every (penalty, fold) fit
+/// runs as its own parallel job.
 fn cross_validate(
     examples: &[Example],
+    bags: &[&FeatureBag],
     scorer: &Scorer,
     alphas: &[f32],
     opts: &TrainOptions,
-    bag_of: &(dyn Fn(&Example) -> FeatureBag + Sync),
 ) -> Result<Vec<Vec<f32>>, ToneError> {
     let jobs: Vec<(usize, usize)> = (0..alphas.len()).flat_map(|a| (0..opts.folds).map(move |f| (a, f))).collect();
     let per_job: Vec<Result<Vec<(usize, f32)>, ToneError>> = jobs
         .par_iter()
         .map(|&(a, f)| {
-            let train: Vec<Example> = examples
-                .iter()
-                .filter(|e| e.article % opts.folds != f)
-                .map(|e| Example { bag: bag_of(e), ..e.clone() })
-                .collect();
-            let refs: Vec<&Example> = train.iter().collect();
-            let x = matrix(&refs, scorer);
-            drop(refs);
-            let y: Array1<bool> = train.iter().map(|e| e.label).collect();
-            drop(train);
+            let train: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].article % opts.folds != f).collect();
+            let x = matrix(&train.iter().map(|&i| bags[i]).collect::<Vec<_>>(), scorer);
+            let y: Array1<bool> = train.iter().map(|&i| examples[i].label).collect();
             let (w, b) = fit(x, y, alphas[a], opts.max_iterations)?;
             let lm = LinearModel { weights: w, intercept: b, ..scorer.model.clone() };
             let s = Scorer::new(&lm);
@@ -229,7 +223,7 @@ fn cross_validate(
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.article % opts.folds == f)
-                .map(|(i, e)| (i, s.prob(&bag_of(e))))
+                .map(|(i, _)| (i, s.prob(bags[i])))
                 .collect())
         })
         .collect();
@@ -273,9 +267,9 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
         alpha,
     };
     let scorer = Scorer::new(&blank(names.clone(), 0.0));
-    let same = |e: &Example| e.bag.clone();
+    let bags: Vec<&FeatureBag> = examples.iter().map(|e| &e.bag).collect();
     let mut cv = Vec::new();
-    for (&alpha, probs) in opts.alphas.iter().zip(cross_validate(examples, &scorer, &opts.alphas, opts, &same)?) {
+    for (&alpha, probs) in opts.alphas.iter().zip(cross_validate(examples, &bags, &scorer, &opts.alphas, opts)?) {
         let f = cv_figures(alpha, &probs, &labels);
         log(&format!(
             "  alpha {alpha:>6}: CV AUC {:.3}, F1 {:.3} at threshold {:.3} (P {:.3}, R {:.3})",
@@ -284,17 +278,16 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
         cv.push(f);
     }
     let best = cv.iter().max_by(|a, b| a.f1.total_cmp(&b.f1).then(b.alpha.total_cmp(&a.alpha))).cloned().unwrap();
-    let refs: Vec<&Example> = examples.iter().collect();
-    let (w, b) = fit(matrix(&refs, &scorer), labels.iter().copied().collect(), best.alpha, opts.max_iterations)?;
+    let (w, b) = fit(matrix(&bags, &scorer), labels.iter().copied().collect(), best.alpha, opts.max_iterations)?;
     let model = LinearModel { weights: w, intercept: b, threshold: best.threshold, ..blank(names, best.alpha) };
 
     // baseline: sentence length only
     let base_scorer = Scorer::new(&blank(features::length_features(), 1.0));
-    let probs = cross_validate(examples, &base_scorer, &[1.0], opts, &length_only)?.remove(0);
+    let length_bags: Vec<FeatureBag> = examples.iter().map(length_only).collect();
+    let bags: Vec<&FeatureBag> = length_bags.iter().collect();
+    let probs = cross_validate(examples, &bags, &base_scorer, &[1.0], opts)?.remove(0);
     let baseline_cv = cv_figures(1.0, &probs, &labels);
-    let base_examples: Vec<Example> = examples.iter().map(|e| Example { bag: length_only(e), ..e.clone() }).collect();
-    let refs: Vec<&Example> = base_examples.iter().collect();
-    let (w, b) = fit(matrix(&refs, &base_scorer), labels.iter().copied().collect(), 1.0, opts.max_iterations)?;
+    let (w, b) = fit(matrix(&bags, &base_scorer), labels.iter().copied().collect(), 1.0, opts.max_iterations)?;
     let baseline = LinearModel {
         weights: w,
         intercept: b,
