@@ -715,20 +715,17 @@ pub fn cue_probabilities(text: &str, analysis: &TextAnalysis, model: &CueModel) 
 
 fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
     let stem = stemmer();
-    let mut stems: HashMap<&str, String> = HashMap::new();
+    let english = crate::text::Lang::english();
+    let mut s = String::new();
     (0..d.len())
         .map(|i| {
             if d.toks[i].quoted {
                 return 0.0;
             }
-            let w = d.lower[i].as_str();
-            let s = stems.entry(w).or_insert_with(|| {
-                let mut out = String::new();
-                crate::text::Lang::english().stem_into(&stem, w, &mut out);
-                out
-            });
+            s.clear();
+            english.stem_into(&stem, &d.lower[i], &mut s);
             let mut z = 0f32;
-            features(d, i, s, &mut |parts| z += model.hashed.get(&hash_parts(parts)).copied().unwrap_or(0.0));
+            features(d, i, &s, &mut |parts| z += model.hashed.get(&hash_parts(parts)).copied().unwrap_or(0.0));
             sigmoid(z)
         })
         .collect()
