@@ -72,7 +72,7 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     let positives = ex.iter().filter(|e| e.label).count();
     let model = ToneModel {
         name: "slant-tone".into(),
-        version: 1,
+        version: 2,
         description: "Probability that a sentence uses any of the 14 PTC propaganda techniques; \
                       logistic regression (linfa-logistic) over stemmed n-grams, lexicon counts, \
                       quotation, punctuation, capitals and length"

@@ -9,6 +9,11 @@
 //!
 //! Rules:
 //! - **Stems**: `tyrant` matches `tyrants`, `Tyrant's`; possessives are removed by the stemmer.
+//! - **Inflections, not derivations** (English): the stem finds candidates, then every
+//!   word must be the term's word or an inflection of it (plural, past, `-ing`, `-ly`,
+//!   comparative, possessive, with the usual spelling changes). Snowball gives
+//!   `dictator` and `dictates`, `treasonous` and `treason`, `corrupt` and `corruption`
+//!   one stem; they are different words, so a derived form needs its own entry.
 //! - **Hyphen and spacing variants**: a term with several parts (`meat-grinder`,
 //!   `witch hunt`) also matches its parts written together (`meatgrinder`, `witchhunt`),
 //!   and hyphens and spaces between parts are interchangeable.
@@ -84,6 +89,8 @@ pub struct Matcher {
     wild_targets: Vec<Vec<usize>>,
     /// Lower-case forms of all single-word terms, for the emphasis rule.
     term_words: BTreeSet<String>,
+    /// Normalised words (hyphen parts) of each entry's term, for the inflection check.
+    entry_parts: Vec<Vec<String>>,
     lang: Lang,
 }
 
@@ -116,16 +123,84 @@ fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
-/// Adds entry `i` to a pattern's targets. Two terms that stem alike (`despot`,
-/// `despotic`) give one hit, not two: an entry is added only when no earlier entry of
-/// the pattern has its category, and a mined entry only when the pattern has none.
-fn add_target(pats: &mut BTreeMap<String, Vec<usize>>, pat: String, i: usize, entries: &[Entry]) {
+/// Adds entry `i` to a pattern's targets (once).
+fn add_target(pats: &mut BTreeMap<String, Vec<usize>>, pat: String, i: usize) {
     let v = pats.entry(pat).or_default();
-    let e = &entries[i];
-    let clash = v.iter().any(|&j| j == i || entries[j].category == e.category || e.source == "mined");
-    if !clash {
+    if !v.contains(&i) {
         v.push(i);
     }
+}
+
+/// Among the entries a candidate matched, the ones that count. Two terms that match the
+/// same words give one hit, not two: an entry is kept only when no earlier kept entry
+/// has its category, and a mined entry only when none is kept.
+fn dedupe(accepted: &[usize], entries: &[Entry]) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::with_capacity(accepted.len());
+    for &i in accepted {
+        let e = &entries[i];
+        if !kept.iter().any(|&j| entries[j].category == e.category || e.source == "mined") {
+            kept.push(i);
+        }
+    }
+    kept
+}
+
+/// Possible base forms of an English word form: itself, and for each inflectional
+/// ending it carries (`-s`, `-es`, `-ed`, `-ing`, `-ly`, `-ally`, `-er`, `-est`, `-ness`,
+/// `-ingly`, `-edly`, possessive `'s`) the remainder, with the usual spelling repairs
+/// (a dropped final `e`, `i` back to `y`, an undoubled consonant, `ck` back to `c`,
+/// `-men` to `-man`, `-ves` to `-f`/`-fe`).
+fn bases(form: &str) -> Vec<String> {
+    let w = form.strip_suffix("'s").or_else(|| form.strip_suffix('\'')).unwrap_or(form);
+    let mut out = vec![w.to_string()];
+    const ENDINGS: &[&str] = &[
+        "ingly", "edly", "ally", "ness", "ing", "est", "ers", "ies", "ied", "es", "ed", "er", "ly", "st", "s", "d",
+        "r", "y",
+    ];
+    for end in ENDINGS {
+        let Some(root) = w.strip_suffix(end) else { continue };
+        if root.chars().count() < 2 {
+            continue;
+        }
+        out.push(root.to_string());
+        out.push(format!("{root}e"));
+        if matches!(*end, "ies" | "ied") {
+            out.push(format!("{root}y"));
+        }
+        if let Some(r) = root.strip_suffix('i') {
+            out.push(format!("{r}y"));
+        }
+        if let Some(r) = root.strip_suffix("ck") {
+            out.push(format!("{r}c"));
+        }
+        let b = root.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+            out.push(root[..root.len() - 1].to_string());
+        }
+    }
+    if let Some(r) = w.strip_suffix("men") {
+        out.push(format!("{r}man"));
+    }
+    if let Some(r) = w.strip_suffix("ves") {
+        out.push(format!("{r}f"));
+        out.push(format!("{r}fe"));
+    }
+    out
+}
+
+/// Whether `surface` and `word` (both normalised) are forms of one English word: equal,
+/// or sharing a base form once inflectional endings are removed (`tyrants` and `tyrant`,
+/// `shocking` and `shocked`, `hating` and `hate`, `crazier` and `crazy`, `slammed` and
+/// `slam`, `henchmen` and `henchman`). Derivations are different words even where
+/// Snowball gives them one stem: `dictates` is not `dictator`, `treason` is not
+/// `treasonous`, `corruption` is not `corrupt`.
+pub fn is_inflection(surface: &str, word: &str) -> bool {
+    if surface == word {
+        return true;
+    }
+    let a = bases(surface);
+    let b = bases(word);
+    a.iter().any(|x| b.contains(x))
 }
 
 fn build(patterns: &BTreeMap<String, Vec<usize>>) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
@@ -147,11 +222,13 @@ impl Matcher {
         let mut stem_pats: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut wild_pats: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut term_words = BTreeSet::new();
+        let mut entry_parts = Vec::with_capacity(lexicon.entries.len());
         for (i, e) in lexicon.entries.iter().enumerate() {
             let wildcard = e.term.ends_with('*');
             let term = e.term.trim_end_matches('*');
             let parts: Vec<String> =
                 term.split(' ').flat_map(|w| split_parts(w).map(|(_, p)| normalize(p)).collect::<Vec<_>>()).collect();
+            entry_parts.push(parts.clone());
             if parts.is_empty() {
                 continue;
             }
@@ -160,15 +237,15 @@ impl Matcher {
             }
             if wildcard {
                 let pat: String = parts.iter().flat_map(|p| [SEP.to_string(), p.clone()]).collect();
-                add_target(&mut wild_pats, pat, i, &lexicon.entries);
+                add_target(&mut wild_pats, pat, i);
                 continue;
             }
             let stems: Vec<String> = parts.iter().map(|p| stemmer.stem(p).into_owned()).collect();
             let pat: String = stems.iter().flat_map(|s| [SEP.to_string(), s.clone()]).collect();
-            add_target(&mut stem_pats, pat, i, &lexicon.entries);
+            add_target(&mut stem_pats, pat, i);
             if stems.len() > 1 {
                 let joined = format!("{SEP}{}", stemmer.stem(&parts.concat()));
-                add_target(&mut stem_pats, joined, i, &lexicon.entries);
+                add_target(&mut stem_pats, joined, i);
             }
         }
         let (stems, stem_targets) = build(&stem_pats);
@@ -182,7 +259,25 @@ impl Matcher {
             wild,
             wild_targets,
             term_words,
+            entry_parts,
             lang,
+        }
+    }
+
+    /// Whether the text parts `p0..=p1` are the words of entry `e` or inflections of them
+    /// (always true outside English, where only the stem decides).
+    fn accepts(&self, e: usize, text: &str, parts: &[(usize, usize, usize)], p0: usize, p1: usize) -> bool {
+        if self.lang.name() != "english" {
+            return true;
+        }
+        let words = &self.entry_parts[e];
+        let surf = |k: usize| normalize(&text[parts[k].1..parts[k].2]);
+        if p1 - p0 + 1 == words.len() {
+            (p0..=p1).zip(words).all(|(k, w)| is_inflection(&surf(k), w))
+        } else if p0 == p1 {
+            is_inflection(&surf(p0), &words.concat())
+        } else {
+            false
         }
     }
 
@@ -219,8 +314,8 @@ impl Matcher {
                 parts.push((ti, tok.start + off, tok.start + off + p.len()));
             }
         }
-        // Candidates: (first token, last token, entries)
-        let mut cands: Vec<(usize, usize, &Vec<usize>)> = Vec::new();
+        // Candidates: (first token, last token, entries that count)
+        let mut cands: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let boundary = |s: &str, e: usize| e == s.len() || matches!(s.as_bytes()[e], 1 | 2);
         let part_at = |pos: &[usize], offset: usize| pos.partition_point(|&p| p <= offset).saturating_sub(1);
         if let Some(ac) = &self.stems {
@@ -232,7 +327,14 @@ impl Matcher {
                 let (t0, t1) = (parts[p0].0, parts[p1].0);
                 let token_end = p1 + 1 == parts.len() || parts[p1 + 1].0 != t1;
                 if first_part[t0] == p0 && token_end {
-                    cands.push((t0, t1, &self.stem_targets[m.pattern().as_usize()]));
+                    let accepted: Vec<usize> = self.stem_targets[m.pattern().as_usize()]
+                        .iter()
+                        .copied()
+                        .filter(|&e| self.accepts(e, text, &parts, p0, p1))
+                        .collect();
+                    if !accepted.is_empty() {
+                        cands.push((t0, t1, dedupe(&accepted, &self.entries)));
+                    }
                 }
             }
         }
@@ -241,7 +343,7 @@ impl Matcher {
                 let (p0, p1) = (part_at(&surf_pos, m.start()), part_at(&surf_pos, m.end() - 1));
                 let (t0, t1) = (parts[p0].0, parts[p1].0);
                 if first_part[t0] == p0 {
-                    cands.push((t0, t1, &self.wild_targets[m.pattern().as_usize()]));
+                    cands.push((t0, t1, dedupe(&self.wild_targets[m.pattern().as_usize()], &self.entries)));
                 }
             }
         }
@@ -258,7 +360,7 @@ impl Matcher {
                 analysis.tokens[k].sentence == tok.sentence
                     && (NEGATORS.contains(&lowered[k].as_str()) || lowered[k].ends_with("n't"))
             });
-            for &entry in entries {
+            for entry in entries {
                 hits.push(Hit {
                     start: tok.start,
                     end: analysis.tokens[t1].end,
@@ -396,6 +498,54 @@ mod tests {
         let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
         assert_eq!(hits.len(), 1);
         assert_eq!(m.entries[hits[0].entry].term, "despot");
+    }
+
+    #[test]
+    fn inflections_match_derivations_do_not() {
+        for (surface, word) in [
+            ("tyrants", "tyrant"),
+            ("tyrant's", "tyrant"),
+            ("shocking", "shocked"),
+            ("shockingly", "shocked"),
+            ("hating", "hate"),
+            ("terribly", "terrible"),
+            ("crazier", "crazy"),
+            ("bloodied", "bloody"),
+            ("slammed", "slam"),
+            ("panicked", "panic"),
+            ("henchmen", "henchman"),
+            ("horrifically", "horrific"),
+            ("signaling", "signalling"),
+        ] {
+            assert!(is_inflection(surface, word), "{surface} ~ {word}");
+        }
+        for (surface, word) in [
+            ("dictates", "dictator"),
+            ("treason", "treasonous"),
+            ("corruption", "corrupt"),
+            ("satan", "satanic"),
+            ("unbelievers", "unbelievable"),
+            ("infidelity", "infidel"),
+            ("liberal", "liberated"),
+            ("misers", "miserable"),
+        ] {
+            assert!(!is_inflection(surface, word), "{surface} !~ {word}");
+        }
+    }
+
+    #[test]
+    fn stem_alike_derivations_are_not_hits() {
+        let lex = parse_slant(
+            "g.tsv",
+            "term\tcategory\ndictator\tlabel\nliberated territories\teuph\nshocked\texag\n",
+            "curated",
+        )
+        .unwrap();
+        let m = Matcher::new(&lex, Lang::english());
+        let text = "He dictates terms to the liberal territory. The dictators were shocking.";
+        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(words, vec!["dictators", "shocking"]);
     }
 
     #[test]
