@@ -71,8 +71,10 @@ pub struct Article {
 /// Loaded-language counts of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadedCounts {
-    /// Lexicon hits (all voices).
+    /// Counted lexicon hits (all voices; see [`crate::lexicon::CountRule`]).
     pub total: usize,
+    /// Every lexicon hit, counted or not.
+    pub all: usize,
     /// Hits in the outlet's own voice.
     pub own: usize,
     /// Hits inside quotations.
@@ -115,6 +117,8 @@ pub struct HitRow {
     pub context: String,
     /// For a quoted hit: the resolved source of the attribution whose content holds it.
     pub speaker: String,
+    /// Whether the hit is in the article's loaded-language counts.
+    pub counted: bool,
     /// Byte offset of the hit (not written).
     pub byte_start: usize,
 }
@@ -165,10 +169,11 @@ pub const HIT_COLUMNS: &[&str] = &[
     "sentence",
     "context",
     "speaker",
+    "counted",
 ];
 
 impl HitRow {
-    pub fn values(&self) -> [String; 12] {
+    pub fn values(&self) -> [String; 13] {
         [
             self.article_id.clone(),
             self.start.to_string(),
@@ -182,6 +187,7 @@ impl HitRow {
             self.sentence.to_string(),
             self.context.clone(),
             self.speaker.clone(),
+            self.counted.to_string(),
         ]
     }
 }
@@ -226,6 +232,7 @@ impl Article {
             l.own.to_string(),
             per_1k(l.own, l.own_words),
             l.quoted.to_string(),
+            l.all.to_string(),
         ];
         for i in 0..n_categories {
             v.push(l.per_category.get(i).copied().unwrap_or(0).to_string());
@@ -326,7 +333,9 @@ fn csv_err(path: &Path) -> impl Fn(csv::Error) -> std::io::Error + '_ {
 /// Column names of the measures that follow the fixed columns of `articles.csv`.
 pub fn measure_columns(categories: &[String]) -> Vec<String> {
     let mut v: Vec<String> =
-        ["loaded", "loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted"].map(String::from).to_vec();
+        ["loaded", "loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"]
+            .map(String::from)
+            .to_vec();
     v.extend(categories.iter().map(|c| format!("loaded_{c}")));
     v.push("caps_emphasis".into());
     v.push("attributions".into());

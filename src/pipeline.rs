@@ -23,7 +23,7 @@ use crate::ingest::decode::{self, DecodeError};
 use crate::ingest::html::{self, HtmlMeta};
 use crate::ingest::infer;
 use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
-use crate::lexicon::{Lexicon, LexiconMode, Matcher};
+use crate::lexicon::{CountRule, Lexicon, LexiconMode, Matcher};
 use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
 use crate::output::{HitRow, LoadedCounts, SentenceRow, HIT_COLUMNS};
 use crate::text::{self, Lang, Offsets};
@@ -46,6 +46,8 @@ pub struct AnalyzeConfig {
     pub sources: Option<PathBuf>,
     /// User tone model (`--model`).
     pub model: Option<PathBuf>,
+    /// Which lexicon hits are counted (`--count-hits`).
+    pub count: CountRule,
     /// Articles shown with their text in `report.html` (0: none; the charts are always drawn).
     pub report_articles: usize,
     pub max_bytes: u64,
@@ -72,6 +74,7 @@ impl AnalyzeConfig {
             lexicon_mode: LexiconMode::Extend,
             sources: None,
             model: None,
+            count: CountRule::Flagged,
             report_articles: 100,
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
@@ -253,6 +256,7 @@ pub struct Stages {
     pub matcher: Matcher,
     pub attribution: AttrStage,
     pub tone: ToneStage,
+    pub count: CountRule,
     /// Whether to build each article's report section.
     pub report: bool,
 }
@@ -279,6 +283,7 @@ impl Stages {
             matcher,
             attribution,
             tone,
+            count: cfg.count,
             report: cfg.report_articles > 0,
         })
     }
@@ -325,17 +330,24 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
 
     let m = &stages.matcher;
     let (hits, caps) = m.find(&text, &analysis);
+    // Tone first: whether a hit is counted depends on its sentence being flagged.
+    let input = SentenceInput::new(&text, &analysis, m, &hits, &caps);
+    let tone = stages.tone.score(&input, &analysis.sentences);
+    let counted = counted_hits(&hits, &tone, stages.count);
     let mut loaded = LoadedCounts { per_category: vec![0; m.categories.len()], ..Default::default() };
     let offsets = Offsets::new(&text);
     let mut rows: Vec<HitRow> = Vec::with_capacity(hits.len() + caps.len());
-    for h in &hits {
+    for (h, &counted) in hits.iter().zip(&counted) {
         let e = &m.entries[h.entry];
-        loaded.total += 1;
-        match h.voice {
-            crate::lexicon::Voice::Own => loaded.own += 1,
-            crate::lexicon::Voice::Quoted => loaded.quoted += 1,
+        loaded.all += 1;
+        if counted {
+            loaded.total += 1;
+            match h.voice {
+                crate::lexicon::Voice::Own => loaded.own += 1,
+                crate::lexicon::Voice::Quoted => loaded.quoted += 1,
+            }
+            loaded.per_category[m.entry_category[h.entry]] += 1;
         }
-        loaded.per_category[m.entry_category[h.entry]] += 1;
         rows.push(HitRow {
             article_id: article.id.clone(),
             start: offsets.char_index(h.start),
@@ -349,6 +361,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
             sentence: h.sentence as usize + 1,
             context: context(&text, h.start, h.end),
             speaker: String::new(),
+            counted,
             byte_start: h.start,
         });
     }
@@ -367,6 +380,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
             sentence: c.sentence as usize + 1,
             context: context(&text, c.start, c.end),
             speaker: String::new(),
+            counted: true,
             byte_start: c.start,
         });
     }
@@ -386,8 +400,6 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     }
     article.attr = attr.counts;
 
-    let input = SentenceInput::new(&text, &analysis, m, &hits, &caps);
-    let tone = stages.tone.score(&input, &analysis.sentences);
     article.tone = tone.tone;
     article.tone_max = tone.tone_max;
     article.flagged_sentences = tone.flagged;
@@ -409,7 +421,10 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         })
         .collect();
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
-    let report = report.then(|| report_section(&text, &layout.body, &analysis, &article, &hits, &caps, &attr.rows, m));
+    let report = report.then(|| {
+        let view = HitsView { hits: &hits, counted: &counted, caps: &caps };
+        report_section(&text, &layout.body, &analysis, &article, view, &attr.rows, m)
+    });
     Ok(DocResult {
         article,
         captions,
@@ -422,27 +437,39 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     })
 }
 
+/// Which lexicon hits of `hits` are counted under `rule`, given the article's sentence tones.
+pub fn counted_hits(hits: &[crate::lexicon::Hit], tone: &crate::tone::ArticleTone, rule: CountRule) -> Vec<bool> {
+    hits.iter().map(|h| rule.counts(tone.sentences.get(h.sentence as usize).is_some_and(|s| s.flagged))).collect()
+}
+
+/// An article's hits as the report shows them.
+struct HitsView<'a> {
+    hits: &'a [crate::lexicon::Hit],
+    counted: &'a [bool],
+    caps: &'a [crate::lexicon::CapsHit],
+}
+
 /// The article's section of `report.html`: its body with hits, quotations and sources marked.
-#[allow(clippy::too_many_arguments)]
 fn report_section(
     text: &str,
     body: &[std::ops::Range<usize>],
     analysis: &text::TextAnalysis,
     article: &Article,
-    hits: &[crate::lexicon::Hit],
-    caps: &[crate::lexicon::CapsHit],
+    view: HitsView,
     attributions: &[AttrRow],
     m: &Matcher,
 ) -> String {
     use crate::report::html::{article_section, ArticleView, Mark, MarkKind};
+    let HitsView { hits, counted, caps } = view;
     let mut marks: Vec<Mark> = Vec::with_capacity(hits.len() + caps.len() + analysis.quotes.len());
-    for h in hits {
+    for (h, &counted) in hits.iter().zip(counted) {
         let e = &m.entries[h.entry];
         let negated = if h.negated { ", negated" } else { "" };
+        let uncounted = if counted { "" } else { "; not counted: its sentence is not flagged" };
         marks.push(Mark {
             range: h.start..h.end,
-            kind: MarkKind::Hit(m.entry_category[h.entry]),
-            title: format!("{} ({}, {}{negated})", e.term, e.category, h.voice.as_str()),
+            kind: MarkKind::Hit { category: m.entry_category[h.entry], counted },
+            title: format!("{} ({}, {}{negated}){uncounted}", e.term, e.category, h.voice.as_str()),
         });
     }
     for c in caps {

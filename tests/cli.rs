@@ -220,10 +220,15 @@ fn user_lexicon_hits_are_traceable_to_the_text() {
     let lex = dir.path().join("labels.txt");
     fs::write(&lex, "# my labels\ndespot\nregime\ntyranny\n").unwrap();
     let out = dir.path().join("out");
-    let o = analyze(&[art.to_str().unwrap(), "--lexicon", lex.to_str().unwrap(), "--lexicon-mode", "replace"], &out);
+    let args = [art.to_str().unwrap(), "--lexicon", lex.to_str().unwrap(), "--lexicon-mode", "replace"];
+    let o = analyze(&[&args[..], &["--count-hits", "all"]].concat(), &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (h, rows) = read_csv(&out.join("hits.csv"));
-    assert_eq!(h.join(","), "article_id,start,end,text,term,category,weight,voice,negated,sentence,context,speaker");
+    assert_eq!(
+        h.join(","),
+        "article_id,start,end,text,term,category,weight,voice,negated,sentence,context,speaker,counted"
+    );
+    assert!(rows.iter().all(|r| r[12] == "true"), "--count-hits all counts every hit");
     let chars: Vec<char> = text.chars().collect();
     for r in &rows {
         let (s, e): (usize, usize) = (r[1].parse().unwrap(), r[2].parse().unwrap());
@@ -246,6 +251,7 @@ fn user_lexicon_hits_are_traceable_to_the_text() {
     let (ah, arows) = read_csv(&out.join("articles.csv"));
     let get = |c: &str| arows[0][ah.iter().position(|x| x == c).unwrap()].clone();
     assert_eq!(get("loaded"), "5");
+    assert_eq!(get("loaded_all"), "5");
     assert_eq!(get("loaded_own"), "4");
     assert_eq!(get("loaded_quoted"), "1");
     assert_eq!(get("loaded_labels"), "5");
@@ -272,6 +278,14 @@ fn broken_lexicon_is_an_error_naming_file_and_line() {
     assert!(err.contains("bad.tsv:3") && err.contains("weight 'many'"), "{err}");
     let o = bin().args(["lexicon", "check"]).arg(&lex).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
+    // A word list named all.txt would make a category `all`, written as `loaded_all`,
+    // a column slant already writes: refused with the file named.
+    let clash = dir.path().join("all.txt");
+    fs::write(&clash, "despot\n").unwrap();
+    let o = analyze(&[art.to_str().unwrap(), "--lexicon", clash.to_str().unwrap()], &dir.path().join("out2"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("all.txt") && err.contains("loaded_all"), "{err}");
     let o = bin().args(["lexicon", "check", "default"]).output().unwrap();
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("entries:"));
@@ -404,7 +418,7 @@ fn ptc_scoring_and_mining_on_a_fixture() {
     let fx = root().join("tests/fixtures/ptc");
     let (arts, labels) = (fx.join("articles"), fx.join("labels.tsv"));
     let o = bin()
-        .args(["eval", "loaded", "--json", "--lexicon-mode", "replace", "--lexicon"])
+        .args(["eval", "loaded", "--json", "--count-hits", "all", "--lexicon-mode", "replace", "--lexicon"])
         .arg(fx.join("lexicon.tsv"))
         .arg("--ptc")
         .args([&arts, &labels])
@@ -438,4 +452,68 @@ fn ptc_scoring_and_mining_on_a_fixture() {
     assert_eq!(find("dictator"), Some(("1.000".into(), "2".into())));
     assert_eq!(find("dictates"), None);
     assert_eq!(rows.len(), 2, "{out}");
+}
+
+/// Under the default rule a hit is counted exactly when its sentence is flagged in
+/// sentences.csv, and every count in articles.csv and categories_long.csv is the number of
+/// counted rows of hits.csv; `loaded_all` counts every lexicon hit.
+#[test]
+fn counted_hits_follow_flagged_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // The example corpus, plus a dry council report whose one loaded word ("unprecedented
+    // number of applications") sits in a sentence the tone model does not flag.
+    let o = bin()
+        .current_dir(root())
+        .args(["analyze", "data/examples", "tests/fixtures/uncounted/council.txt", "-q", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (hh, hits) = read_csv(&out.join("hits.csv"));
+    let (sh, sents) = read_csv(&out.join("sentences.csv"));
+    let (ah, arts) = read_csv(&out.join("articles.csv"));
+    let (_, cats) = read_csv(&out.join("categories_long.csv"));
+    let hc = |n: &str| hh.iter().position(|c| c == n).unwrap();
+    let sc = |n: &str| sh.iter().position(|c| c == n).unwrap();
+    let ac = |n: &str| ah.iter().position(|c| c == n).unwrap();
+    let lexicon_hits: Vec<&Vec<String>> = hits.iter().filter(|r| r[hc("category")] != "caps_emphasis").collect();
+    let (mut counted, mut uncounted) = (0, 0);
+    for r in &lexicon_hits {
+        let flagged = sents
+            .iter()
+            .find(|s| s[sc("article_id")] == r[hc("article_id")] && s[sc("sentence")] == r[hc("sentence")])
+            .map(|s| s[sc("flagged")] == "true")
+            .expect("every hit's sentence is in sentences.csv");
+        assert_eq!(r[hc("counted")], flagged.to_string(), "{r:?}");
+        if flagged {
+            counted += 1;
+        } else {
+            uncounted += 1;
+        }
+    }
+    assert!(counted > 0 && uncounted > 0, "the example corpus has both: {counted} counted, {uncounted} not");
+    for a in &arts {
+        let id = &a[ac("id")];
+        let mine: Vec<&&Vec<String>> = lexicon_hits.iter().filter(|r| &r[hc("article_id")] == id).collect();
+        let n_counted = mine.iter().filter(|r| r[hc("counted")] == "true").count();
+        assert_eq!(a[ac("loaded")], n_counted.to_string(), "{id}");
+        assert_eq!(a[ac("loaded_all")], mine.len().to_string(), "{id}");
+        let own = mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("voice")] == "own").count();
+        assert_eq!(a[ac("loaded_own")], own.to_string(), "{id}");
+        for c in cats.iter().filter(|c| &c[0] == id) {
+            let n = mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("category")] == c[1]).count();
+            assert_eq!(c[2], n.to_string(), "{id} {}", c[1]);
+        }
+    }
+    let council = arts.iter().find(|a| a[ac("id")] == "council").expect("council row");
+    assert_eq!((council[ac("loaded")].as_str(), council[ac("loaded_all")].as_str()), ("0", "1"));
+    let out_all = dir.path().join("all");
+    let council_txt = root().join("tests/fixtures/uncounted/council.txt");
+    let o = analyze(&[council_txt.to_str().unwrap(), "--count-hits", "all"], &out_all);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out_all.join("articles.csv"), "loaded"), vec!["1"]);
+    assert_eq!(column(&out_all.join("hits.csv"), "counted"), vec!["true"]);
+    let run = fs::read_to_string(out_all.join("run.json")).unwrap();
+    assert!(run.contains("\"count\": \"all\""), "the rule is recorded in run.json");
 }

@@ -50,6 +50,10 @@ pub struct Args {
     /// A tone model file to use instead of the embedded one (made by `slant train tone`).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Which lexicon hits the loaded counts include: `flagged` (hits in sentences the tone
+    /// model flags) or `all`. hits.csv lists every hit with its `counted` flag either way.
+    #[arg(long, value_enum, default_value = "flagged", value_name = "RULE")]
+    pub count_hits: CountArg,
     /// Articles shown with their text in report.html (0: none; charts and summary are always made).
     #[arg(long, default_value_t = 100, value_name = "N")]
     pub report_articles: usize,
@@ -70,6 +74,22 @@ pub struct Args {
     pub quiet: bool,
 }
 
+/// `--count-hits` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CountArg {
+    Flagged,
+    All,
+}
+
+impl From<CountArg> for slant::lexicon::CountRule {
+    fn from(c: CountArg) -> Self {
+        match c {
+            CountArg::Flagged => slant::lexicon::CountRule::Flagged,
+            CountArg::All => slant::lexicon::CountRule::All,
+        }
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let started = now_rfc3339();
     let clock = Instant::now();
@@ -84,6 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.sources = args.sources;
     cfg.model = args.model;
+    cfg.count = args.count_hits.into();
     cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;
     cfg.validate()?;

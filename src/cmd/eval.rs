@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use slant::eval::loaded::{score, LoadedScore};
+use slant::eval::loaded::{score, score_with, LoadedScore};
 use slant::eval::ptc::{self, LOADED_TECHNIQUES};
 use slant::lexicon::{Lexicon, LexiconMode, Matcher};
 use slant::text::Lang;
@@ -151,6 +151,13 @@ pub struct LoadedArgs {
     pub lexicon: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "extend")]
     pub lexicon_mode: ModeArg,
+    /// Which hits are scored: `flagged` (those `slant analyze` counts: in sentences the tone
+    /// model flags) or `all`.
+    #[arg(long, value_enum, default_value = "flagged", value_name = "RULE")]
+    pub count_hits: super::analyze::CountArg,
+    /// A tone model file instead of the embedded one (for `--count-hits flagged`).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -179,7 +186,12 @@ struct Report {
     labels: String,
     lexicon: String,
     lexicon_entries: usize,
+    count_hits: &'static str,
+    /// The hits `slant analyze` counts under `count_hits`.
     slant: LoadedScore,
+    /// Every lexicon hit.
+    slant_all_hits: LoadedScore,
+    /// The mined-only lexicon, every hit.
     mined_only_baseline: LoadedScore,
     mined_entries: usize,
 }
@@ -201,14 +213,26 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     let articles = ptc::load(&a.ptc[0], &a.ptc[1], LOADED_TECHNIQUES)?;
     let lex = Lexicon::build(&a.lexicon, a.lexicon_mode.into())?;
     let mined = Lexicon::baseline_mined();
-    let main = score(&articles, &Matcher::new(&lex, lang));
+    let rule: slant::lexicon::CountRule = a.count_hits.into();
+    let tone = match &a.model {
+        Some(p) => slant::tone::ToneStage::from_file(p)?,
+        None => slant::tone::ToneStage::default_stage(),
+    };
+    let matcher = Matcher::new(&lex, lang);
+    let all = score(&articles, &matcher);
+    let main = match rule {
+        slant::lexicon::CountRule::Flagged => score_with(&articles, &matcher, Some(&tone)),
+        slant::lexicon::CountRule::All => all.clone(),
+    };
     let base = score(&articles, &Matcher::new(&mined, lang));
     let report = Report {
         data: a.ptc[0].display().to_string(),
         labels: a.ptc[1].display().to_string(),
         lexicon: lex.name.clone(),
         lexicon_entries: lex.entries.len(),
+        count_hits: rule.as_str(),
         slant: main,
+        slant_all_hits: all,
         mined_only_baseline: base,
         mined_entries: mined.entries.len(),
     };
@@ -220,14 +244,18 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         "loaded language vs gold Loaded_Language + Name_Calling,Labeling: {} articles, {} gold spans",
         report.slant.articles, report.slant.gold_spans
     );
-    println!("{:<28} {:>8} {:>9} {:>7} {:>7} {:>7}", "lexicon", "hits", "precision", "recall", "F1", "rho");
-    for (name, n, s) in [
-        (format!("slant ({} entries)", report.lexicon_entries), 0, &report.slant),
-        (format!("mined only ({} entries)", report.mined_entries), 1, &report.mined_only_baseline),
-    ] {
-        let _ = n;
+    println!(
+        "{:<36} {:>8} {:>9} {:>7} {:>7} {:>7}",
+        "lexicon, hits scored", "hits", "precision", "recall", "F1", "rho"
+    );
+    let mut rows = vec![(format!("slant ({} entries), {}", report.lexicon_entries, rule.as_str()), &report.slant)];
+    if rule != slant::lexicon::CountRule::All {
+        rows.push((format!("slant ({} entries), all", report.lexicon_entries), &report.slant_all_hits));
+    }
+    rows.push((format!("mined only ({} entries), all", report.mined_entries), &report.mined_only_baseline));
+    for (name, s) in rows {
         println!(
-            "{:<28} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>7}",
+            "{:<36} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>7}",
             name,
             s.hits,
             s.precision,

@@ -6,6 +6,9 @@
 //! - article rho: Spearman correlation across articles between hits per 1,000 words
 //!   and gold spans per 1,000 words.
 //!
+//! With a tone stage, only the hits `slant analyze` counts are scored (those in
+//! sentences the tone model flags, [`CountRule::Flagged`]); without, every hit.
+//!
 //! PTC articles are clean text (title line, blank line, one sentence per line), so
 //! every non-blank line is analysed (no boilerplate removal).
 
@@ -15,8 +18,9 @@ use serde::Serialize;
 use super::ptc::{overlaps_any, PtcArticle};
 use super::{f1, spearman};
 use crate::ingest::boilerplate;
-use crate::lexicon::Matcher;
+use crate::lexicon::{CountRule, Matcher};
 use crate::text::{self, TextAnalysis};
+use crate::tone::{SentenceInput, ToneStage};
 
 /// Scores of one lexicon on one set of articles.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -49,9 +53,15 @@ struct PerArticle {
     gold_found: usize,
 }
 
-fn score_article(a: &PtcArticle, m: &Matcher) -> PerArticle {
+fn score_article(a: &PtcArticle, m: &Matcher, tone: Option<&ToneStage>) -> PerArticle {
     let analysis = analyze_plain(&a.text);
-    let (hits, _) = m.find(&a.text, &analysis);
+    let (mut hits, caps) = m.find(&a.text, &analysis);
+    if let Some(stage) = tone {
+        let scored = stage.score(&SentenceInput::new(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
+        let keep = crate::pipeline::counted_hits(&hits, &scored, CountRule::Flagged);
+        let mut k = keep.iter();
+        hits.retain(|_| k.next().copied().unwrap_or(false));
+    }
     // One hit per span, whatever the number of categories it carries.
     let mut ranges: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.start..h.end).collect();
     ranges.dedup();
@@ -61,9 +71,15 @@ fn score_article(a: &PtcArticle, m: &Matcher) -> PerArticle {
     PerArticle { words: analysis.words(), hits: ranges.len(), hits_in_gold, gold: a.spans.len(), gold_found }
 }
 
-/// Scores `matcher` on `articles`.
+/// Scores every hit of `matcher` on `articles`.
 pub fn score(articles: &[PtcArticle], matcher: &Matcher) -> LoadedScore {
-    let per: Vec<PerArticle> = articles.par_iter().map(|a| score_article(a, matcher)).collect();
+    score_with(articles, matcher, None)
+}
+
+/// Scores the hits of `matcher` on `articles` that are counted: all of them without a tone
+/// stage, those in flagged sentences with one.
+pub fn score_with(articles: &[PtcArticle], matcher: &Matcher, tone: Option<&ToneStage>) -> LoadedScore {
+    let per: Vec<PerArticle> = articles.par_iter().map(|a| score_article(a, matcher, tone)).collect();
     let mut s = LoadedScore { articles: per.len(), ..Default::default() };
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
     for p in &per {

@@ -54,6 +54,38 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
 }
 
+/// Which lexicon hits the loaded-language counts (`loaded`, `loaded_own`, the categories)
+/// include. Every hit is written to `hits.csv` either way, with its `counted` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountRule {
+    /// Hits in sentences the tone model flags: a loaded word in a sentence that otherwise
+    /// reads as plain report ("the massacre of 1995 was investigated") is kept as evidence
+    /// but not counted. On PTC train (tone model fitted out of fold) this raised hit
+    /// precision and article rho; see README.
+    #[default]
+    Flagged,
+    /// Every hit.
+    All,
+}
+
+impl CountRule {
+    /// Whether a hit in a sentence with this flag is counted.
+    pub fn counts(self, sentence_flagged: bool) -> bool {
+        self == CountRule::All || sentence_flagged
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountRule::Flagged => "flagged",
+            CountRule::All => "all",
+        }
+    }
+}
+
+/// Category names that would clash with fixed `loaded_*` columns of `articles.csv`.
+pub const RESERVED_CATEGORIES: &[&str] = &["per_1k", "own", "own_per_1k", "quoted", "all"];
+
 /// How user lexicons combine with the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -171,6 +203,16 @@ impl Lexicon {
         let mut versions = if lex.version.is_empty() { Vec::new() } else { vec![lex.version.clone()] };
         for p in user {
             let u = Lexicon::from_file(p)?;
+            if let Some(e) = u.entries.iter().find(|e| RESERVED_CATEGORIES.contains(&e.category.as_str())) {
+                return Err(LexiconError {
+                    file: p.display().to_string(),
+                    line: None,
+                    message: format!(
+                        "category '{}' would be written as articles.csv column loaded_{}, which slant already uses; rename the category",
+                        e.category, e.category
+                    ),
+                });
+            }
             names.push(u.name.clone());
             hashes.push(u.sha256.clone());
             versions.push(u.version.clone());

@@ -48,8 +48,8 @@ pub struct Mark {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MarkKind {
-    /// A loaded-language hit of the category with this index.
-    Hit(usize),
+    /// A loaded-language hit of the category with this index, and whether it is counted.
+    Hit { category: usize, counted: bool },
     /// A word in capitals for emphasis.
     Caps,
     /// A quotation.
@@ -118,8 +118,11 @@ pub fn article_section(v: &ArticleView) -> String {
             let mut cat = None;
             for m in &covering {
                 match &m.kind {
-                    MarkKind::Hit(c) => {
+                    MarkKind::Hit { category: c, counted } => {
                         classes.push(format!("hit c{}", c % PALETTE.len()));
+                        if !counted {
+                            classes.push("uncounted".into());
+                        }
                         cat = Some(m.title.as_str());
                     }
                     MarkKind::Caps => classes.push("caps".into()),
@@ -172,7 +175,7 @@ fn css(categories: &[String]) -> String {
          .src{text-decoration:underline;text-decoration-style:dotted;text-decoration-thickness:2px;\
          text-underline-offset:3px;cursor:help}\
          .caps{font-weight:bold;outline:1px dashed #999}\
-         .hit{border-radius:3px;padding:0 1px;cursor:help}\
+         .hit{border-radius:3px;padding:0 1px;cursor:help}.uncounted{opacity:.5}\
          .legend span{display:inline-block;margin:.2rem .6rem .2rem 0;padding:0 .3rem;border-radius:3px}\
          .note{background:#fff8e1;padding:.5rem 1rem;border-left:4px solid #E69F00}\n",
     );
@@ -281,7 +284,8 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
     }
     h.push_str(
         "<span class=\"q\">quotation</span><span class=\"src\">attribution source</span>\
-         <span class=\"caps\">CAPITALS</span> — hover a mark for its term, category or cue.</p>\n",
+         <span class=\"caps\">CAPITALS</span><span class=\"c0 uncounted\">faded: a hit not counted \
+         (its sentence is not flagged)</span> — hover a mark for its term, category or cue.</p>\n",
     );
     match articles_part {
         Some(part) => h.push_str(part),
@@ -322,7 +326,11 @@ mod tests {
             body: &[0..text.len()],
             marks: vec![
                 Mark { range: q, kind: MarkKind::Quote, title: "quoted: He".into() },
-                Mark { range: hit, kind: MarkKind::Hit(1), title: "despot (name_calling)".into() },
+                Mark {
+                    range: hit,
+                    kind: MarkKind::Hit { category: 1, counted: true },
+                    title: "despot (name_calling)".into(),
+                },
                 Mark { range: 0..2, kind: MarkKind::Source("leader".into()), title: "leader, cue said".into() },
             ],
         };

@@ -129,7 +129,7 @@ pub struct ReportData {
     pub merged: usize,
 }
 
-const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted"];
+const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"];
 
 fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>), ReportError> {
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
