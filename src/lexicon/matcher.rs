@@ -533,29 +533,23 @@ mod tests {
         }
     }
 
+    /// The words of every hit of the lexicon `tsv` in `text`.
+    fn hit_words(tsv: &str, text: &str) -> Vec<String> {
+        let m = Matcher::new(&parse_slant("t.tsv", tsv, "user").unwrap(), Lang::english());
+        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
+        hits.iter().map(|h| text[h.start..h.end].to_string()).collect()
+    }
+
     #[test]
     fn stem_alike_derivations_are_not_hits() {
-        let lex = parse_slant(
-            "g.tsv",
-            "term\tcategory\ndictator\tlabel\nliberated territories\teuph\nshocked\texag\n",
-            "curated",
-        )
-        .unwrap();
-        let m = Matcher::new(&lex, Lang::english());
+        let tsv = "term\tcategory\ndictator\tlabel\nliberated territories\teuph\nshocked\texag\n";
         let text = "He dictates terms to the liberal territory. The dictators were shocking.";
-        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
-        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
-        assert_eq!(words, vec!["dictators", "shocking"]);
+        assert_eq!(hit_words(tsv, text), vec!["dictators", "shocking"]);
     }
 
     #[test]
     fn wildcards() {
-        let lex = parse_slant("w.tsv", "term\tcategory\nabandon*\tneg\n", "user").unwrap();
-        let m = Matcher::new(&lex, Lang::english());
         let text = "They abandoned it; abandonment. Band.";
-        let a = analyze(text, &[0..text.len()]);
-        let (hits, _) = m.find(text, &a);
-        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
-        assert_eq!(words, vec!["abandoned", "abandonment"]);
+        assert_eq!(hit_words("term\tcategory\nabandon*\tneg\n", text), vec!["abandoned", "abandonment"]);
     }
 }
