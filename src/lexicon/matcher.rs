@@ -378,6 +378,10 @@ impl Matcher {
     fn caps(&self, text: &str, analysis: &TextAnalysis, lowered: &[String]) -> Vec<CapsHit> {
         let is_caps =
             |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase);
+        // Most articles have no word in capitals: skip the tables below.
+        if !analysis.tokens.iter().any(|t| is_caps(t.text(text))) {
+            return Vec::new();
+        }
         let lower_forms: BTreeSet<&str> = analysis
             .tokens
             .iter()

@@ -81,7 +81,7 @@ impl Lang {
     /// news vocabulary repeats, and stemming is the costliest step of several stages.
     /// `stemmer` must be this language's.
     pub fn stem_into(&self, stemmer: &Stemmer, word: &str, out: &mut String) {
-        type Cache = std::collections::HashMap<&'static str, std::collections::HashMap<String, String>>;
+        type Cache = std::collections::HashMap<&'static str, super::FnvMap<String, String>>;
         thread_local! {
             static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::new());
         }

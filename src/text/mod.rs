@@ -20,6 +20,32 @@ pub mod tokens;
 use std::ops::Range;
 
 pub use lang::{normalize, normalize_into, Lang};
+
+/// FNV-1a, a fast hash for short string keys in lookup-only tables (caches, feature
+/// indexes). No output depends on the iteration order of a table hashed with it.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A `HashMap` hashed with [`Fnv`].
+pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 pub use tokens::Token;
 
 /// A small English function-word list (sorted), used by the boilerplate heuristic

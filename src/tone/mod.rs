@@ -16,8 +16,6 @@
 pub mod features;
 pub mod train;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 pub use features::{FeatureBag, SentenceInput};
@@ -139,7 +137,7 @@ impl ToneModel {
 #[derive(Debug, Clone)]
 pub struct Scorer {
     pub model: LinearModel,
-    index: HashMap<String, u32>,
+    index: crate::text::FnvMap<String, u32>,
 }
 
 impl Scorer {
