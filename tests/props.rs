@@ -105,4 +105,13 @@ proptest! {
         let doc = RawDoc { content: Content::Bytes(bytes), ..raw(String::new(), Format::Text) };
         let _ = process(doc, stages());
     }
+
+    /// The inflection check takes any pair of words (multi-byte endings such as `\u{2000}`
+    /// included) without panicking, and every word is a form of itself.
+    #[test]
+    fn inflection_check_takes_any_words(a in "\\PC{0,12}", b in "[a-z\u{2000}\u{e9}ß]{0,8}(ed|ing|s|ly|\u{2000})?") {
+        let _ = slant::lexicon::matcher::is_inflection(&a, &b);
+        let _ = slant::lexicon::matcher::is_inflection(&b, &a);
+        prop_assert!(slant::lexicon::matcher::is_inflection(&a, &a));
+    }
 }

@@ -174,7 +174,11 @@ fn bases(form: &str) -> Vec<String> {
             out.push(format!("{r}c"));
         }
         let b = root.as_bytes();
-        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+        let last = b.len().checked_sub(1).map(|k| b[k]);
+        if b.len() >= 3
+            && last.is_some_and(|c| c.is_ascii_alphabetic() && !b"aeiou".contains(&c))
+            && b[b.len() - 2] == b[b.len() - 1]
+        {
             out.push(root[..root.len() - 1].to_string());
         }
     }
@@ -535,6 +539,8 @@ mod tests {
         ] {
             assert!(!is_inflection(surface, word), "{surface} !~ {word}");
         }
+        // U+2000 ends in two equal bytes (E2 80 80): not a doubled consonant to undo.
+        assert!(!is_inflection("ab\u{2000}\u{2000}ed", "ab"));
     }
 
     /// The words of every hit of the lexicon `tsv` in `text`.
