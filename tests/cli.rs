@@ -492,7 +492,7 @@ fn counted_hits_follow_flagged_sentences() {
             uncounted += 1;
         }
     }
-    assert!(counted > 0 && uncounted > 0, "the example corpus has both: {counted} counted, {uncounted} not");
+    assert!(counted > 0 && uncounted > 0, "examples + council have both: {counted} counted, {uncounted} not");
     for a in &arts {
         let id = &a[ac("id")];
         let mine: Vec<&&Vec<String>> = lexicon_hits.iter().filter(|r| &r[hc("article_id")] == id).collect();
@@ -501,6 +501,7 @@ fn counted_hits_follow_flagged_sentences() {
         assert_eq!(a[ac("loaded_all")], mine.len().to_string(), "{id}");
         let own = mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("voice")] == "own").count();
         assert_eq!(a[ac("loaded_own")], own.to_string(), "{id}");
+        assert_eq!(a[ac("loaded_quoted")], (n_counted - own).to_string(), "{id}");
         for c in cats.iter().filter(|c| &c[0] == id) {
             let n = mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("category")] == c[1]).count();
             assert_eq!(c[2], n.to_string(), "{id} {}", c[1]);

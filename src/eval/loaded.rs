@@ -99,3 +99,26 @@ pub fn score_with(articles: &[PtcArticle], matcher: &Matcher, tone: Option<&Tone
     s.rho = spearman(&xs, &ys);
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::ptc::GoldSpan;
+    use crate::lexicon::Lexicon;
+    use crate::text::Lang;
+
+    /// A loaded word in a sentence the tone model does not flag is scored under
+    /// `--count-hits all` but not under the default rule.
+    #[test]
+    fn the_count_rule_drops_hits_in_unflagged_sentences() {
+        let text = "Council budget\n\nThe council approved the budget on Tuesday after a two-hour meeting, the clerk said.\nOfficials said the unprecedented number of applications, 1,200 in total, would be processed by the end of the month.\n";
+        let at = text.find("unprecedented").unwrap();
+        let span = GoldSpan { bytes: at..at + "unprecedented".len(), technique: "Loaded_Language".into() };
+        let arts = vec![PtcArticle { id: "1".into(), text: text.into(), spans: vec![span] }];
+        let m = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
+        let all = score(&arts, &m);
+        assert_eq!((all.hits, all.hits_in_gold, all.gold_found), (1, 1, 1));
+        let flagged = score_with(&arts, &m, Some(&ToneStage::default_stage()));
+        assert_eq!((flagged.hits, flagged.gold_found), (0, 0));
+    }
+}

@@ -10,10 +10,11 @@
 //! Rules:
 //! - **Stems**: `tyrant` matches `tyrants`, `Tyrant's`; possessives are removed by the stemmer.
 //! - **Inflections, not derivations** (English): the stem finds candidates, then every
-//!   word must be the term's word or an inflection of it (plural, past, `-ing`, `-ly`,
-//!   comparative, possessive, with the usual spelling changes). Snowball gives
+//!   word must be the term's word or a form of it by a regular ending (plural, past,
+//!   `-ing`, `-ly`, `-er`/`-est`, possessive, and also `-ness` and agent `-er`:
+//!   `ruthlessness`, `murderer`), with the usual spelling changes. Snowball gives
 //!   `dictator` and `dictates`, `treasonous` and `treason`, `corrupt` and `corruption`
-//!   one stem; they are different words, so a derived form needs its own entry.
+//!   one stem; they are different words, so such a derived form needs its own entry.
 //! - **Hyphen and spacing variants**: a term with several parts (`meat-grinder`,
 //!   `witch hunt`) also matches its parts written together (`meatgrinder`, `witchhunt`),
 //!   and hyphens and spaces between parts are interchangeable.
@@ -23,7 +24,7 @@
 //!   first (`special military operation` beats `operation`).
 //! - **Wildcards** (`abandon*`, from user lexicons) match word prefixes of the surface form.
 //! - **Negation**: a hit preceded within three words of its sentence by `not`, `no`,
-//!   `never`, `n't` and the like is flagged `negated` (and still counted).
+//!   `never`, `n't` and the like is flagged `negated` (negation does not remove a hit).
 //! - **Voice**: a hit whose first word lies inside a quotation is `quoted`, else `own`.
 //! - **ALL-CAPS emphasis**: a word of three or more letters written in capitals, whose
 //!   lower-case form is a common function word, a lexicon term, or appears in lower case

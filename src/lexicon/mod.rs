@@ -84,7 +84,8 @@ impl CountRule {
 }
 
 /// Category names that would clash with fixed `loaded_*` columns of `articles.csv`.
-pub const RESERVED_CATEGORIES: &[&str] = &["per_1k", "own", "own_per_1k", "quoted", "all"];
+/// `caps_emphasis` names the emphasis rows of `hits.csv` and their column.
+pub const RESERVED_CATEGORIES: &[&str] = &["per_1k", "own", "own_per_1k", "quoted", "all", "caps_emphasis"];
 
 /// How user lexicons combine with the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]

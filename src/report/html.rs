@@ -284,7 +284,7 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
     }
     h.push_str(
         "<span class=\"q\">quotation</span><span class=\"src\">attribution source</span>\
-         <span class=\"caps\">CAPITALS</span><span class=\"c0 uncounted\">faded: a hit not counted \
+         <span class=\"caps\">CAPITALS</span><span class=\"q uncounted\">faded: a hit not counted \
          (its sentence is not flagged)</span> — hover a mark for its term, category or cue.</p>\n",
     );
     match articles_part {
@@ -342,5 +342,29 @@ mod tests {
         assert!(s.contains("<span class=\"src s-leader\" title=\"leader, cue said\">He</span>"), "{s}");
         assert!(!s.contains("<b>"));
         assert_eq!(s.matches("<span").count(), s.matches("</span>").count());
+    }
+
+    #[test]
+    fn uncounted_hits_are_faded() {
+        let text = "A despot.";
+        let v = ArticleView {
+            id: "u",
+            title: "T",
+            outlet: "O",
+            date: "",
+            summary: String::new(),
+            text,
+            body: &[0..text.len()],
+            marks: vec![Mark {
+                range: 2..8,
+                kind: MarkKind::Hit { category: 0, counted: false },
+                title: "despot (name_calling, own); not counted".into(),
+            }],
+        };
+        let s = article_section(&v);
+        assert!(
+            s.contains("<span class=\"hit c0 uncounted\" data-hit=\"despot (name_calling, own); not counted\""),
+            "{s}"
+        );
     }
 }
