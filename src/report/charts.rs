@@ -355,7 +355,7 @@ fn tone<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) -> Dr
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .x_desc("sentence probability of propaganda techniques (box: quartiles; whiskers: 1.5 IQR; dot: article tone)")
+        .x_desc("sentence probability of propaganda techniques (box: quartiles; whiskers: furthest sentences within 1.5 IQR; dot: tone)")
         .y_labels(n.min(40))
         .y_label_formatter(&fmt)
         .label_style((FONT, 20))
@@ -367,12 +367,24 @@ fn tone<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) -> Dr
             continue;
         }
         let y = SegmentValue::CenterOf(row(n, k));
-        let q = Quartiles::new(&g.probs);
-        chart
-            .draw_series(std::iter::once(
-                Boxplot::new_horizontal(y.clone(), &q).width(24).style(colour(0).stroke_width(2)),
-            ))
-            .map_err(e)?;
+        // Tukey box plot drawn by hand: plotters' whiskers end at the fences (q1 - 1.5 IQR,
+        // q3 + 1.5 IQR) even where no sentence lies, which for probabilities runs past 0 and 1.
+        // Here they end at the most extreme sentences inside the fences.
+        let [fence_lo, q1, q2, q3, fence_hi] = Quartiles::new(&g.probs).values();
+        let inside = g.probs.iter().map(|&p| p as f32).filter(|&p| p >= fence_lo && p <= fence_hi);
+        let lo = inside.clone().fold(q1, f32::min);
+        let hi = inside.fold(q3, f32::max);
+        let style = colour(0).stroke_width(2);
+        let box_px = chart.backend_coord(&(q3, y.clone())).0 - chart.backend_coord(&(q1, y.clone())).0;
+        let at = |x: f32| EmptyElement::at((x, y.clone()));
+        chart.draw_series(std::iter::once(at(q1) + Rectangle::new([(0, -12), (box_px, 12)], style))).map_err(e)?;
+        chart.draw_series(std::iter::once(at(q2) + PathElement::new(vec![(0, -12), (0, 12)], style))).map_err(e)?;
+        for (from, to) in [(lo, q1), (q3, hi)] {
+            chart.draw_series(std::iter::once(PathElement::new(vec![(from, y.clone()), (to, y.clone())], style))).map_err(e)?;
+        }
+        for x in [lo, hi] {
+            chart.draw_series(std::iter::once(at(x) + PathElement::new(vec![(0, -8), (0, 8)], style))).map_err(e)?;
+        }
         chart.draw_series(std::iter::once(Circle::new((g.tone as f32, y), 8, colour(5).filled()))).map_err(e)?;
     }
     let items = [("sentences (box plot)".to_string(), colour(0)), ("tone (word-weighted mean)".to_string(), colour(5))];
