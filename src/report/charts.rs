@@ -380,7 +380,9 @@ fn tone<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) -> Dr
         chart.draw_series(std::iter::once(at(q1) + Rectangle::new([(0, -12), (box_px, 12)], style))).map_err(e)?;
         chart.draw_series(std::iter::once(at(q2) + PathElement::new(vec![(0, -12), (0, 12)], style))).map_err(e)?;
         for (from, to) in [(lo, q1), (q3, hi)] {
-            chart.draw_series(std::iter::once(PathElement::new(vec![(from, y.clone()), (to, y.clone())], style))).map_err(e)?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(vec![(from, y.clone()), (to, y.clone())], style)))
+                .map_err(e)?;
         }
         for x in [lo, hi] {
             chart.draw_series(std::iter::once(at(x) + PathElement::new(vec![(0, -8), (0, 8)], style))).map_err(e)?;
