@@ -6,3 +6,16 @@ cd "$(dirname "$0")/.."
 cargo run --release --quiet -- analyze data/examples --out reports/example -q
 cp reports/example/articles.csv tests/golden/examples_articles.csv
 cp reports/example/captions.csv tests/golden/examples_captions.csv
+# The README's screenshot of the report's article section (needs Chromium; skipped without it).
+if command -v chromium >/dev/null 2>&1; then
+  page=$(mktemp --suffix=.html)
+  python3 - reports/example/report.html "$page" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+a, b = s.index("<h2>Summary</h2>"), s.index("<h2>Articles</h2>")
+open(sys.argv[2], "w", encoding="utf-8").write(s[:a] + s[b:])
+PY
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1000 \
+    --screenshot="$PWD/reports/example/report-articles.png" "file://$page" >/dev/null 2>&1 || true
+  rm -f "$page"
+fi
