@@ -55,15 +55,17 @@ struct PerArticle {
 
 fn score_article(a: &PtcArticle, m: &Matcher, tone: Option<&ToneStage>) -> PerArticle {
     let analysis = analyze_plain(&a.text);
-    let (mut hits, caps) = m.find(&a.text, &analysis);
-    if let Some(stage) = tone {
-        let scored = stage.score(&SentenceInput::new(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
-        let keep = crate::pipeline::counted_hits(&hits, &scored, CountRule::Flagged);
-        let mut k = keep.iter();
-        hits.retain(|_| k.next().copied().unwrap_or(false));
-    }
+    let (hits, caps) = m.find(&a.text, &analysis);
+    let counted = match tone {
+        Some(stage) => {
+            let scored = stage.score(&SentenceInput::new(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
+            crate::pipeline::counted_hits(&hits, &scored, CountRule::Flagged)
+        }
+        None => vec![true; hits.len()],
+    };
     // One hit per span, whatever the number of categories it carries.
-    let mut ranges: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.start..h.end).collect();
+    let mut ranges: Vec<std::ops::Range<usize>> =
+        hits.iter().zip(&counted).filter(|(_, &c)| c).map(|(h, _)| h.start..h.end).collect();
     ranges.dedup();
     let hits_in_gold = ranges.iter().filter(|r| overlaps_any(&a.spans, r)).count();
     let gold_found =

@@ -271,16 +271,16 @@ impl Matcher {
 
     /// Whether the text parts `p0..=p1` are the words of entry `e` or inflections of them
     /// (always true outside English, where only the stem decides).
-    fn accepts(&self, e: usize, text: &str, parts: &[(usize, usize, usize)], p0: usize, p1: usize) -> bool {
+    /// `surf(k)` is text part `k` normalised.
+    fn accepts<'s>(&self, e: usize, surf: impl Fn(usize) -> &'s str, p0: usize, p1: usize) -> bool {
         if self.lang.name() != "english" {
             return true;
         }
         let words = &self.entry_parts[e];
-        let surf = |k: usize| normalize(&text[parts[k].1..parts[k].2]);
         if p1 - p0 + 1 == words.len() {
-            (p0..=p1).zip(words).all(|(k, w)| is_inflection(&surf(k), w))
+            (p0..=p1).zip(words).all(|(k, w)| is_inflection(surf(k), w))
         } else if p0 == p1 {
-            is_inflection(&surf(p0), &words.concat())
+            is_inflection(surf(p0), &words.concat())
         } else {
             false
         }
@@ -323,6 +323,11 @@ impl Matcher {
         let mut cands: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let boundary = |s: &str, e: usize| e == s.len() || matches!(s.as_bytes()[e], 1 | 2);
         let part_at = |pos: &[usize], offset: usize| pos.partition_point(|&p| p <= offset).saturating_sub(1);
+        // Part k as normalised into the surface stream: from after its separator to the next one.
+        let part_surface = |k: usize| {
+            let rest = &surf_stream[surf_pos[k] + SEP.len_utf8()..];
+            &rest[..rest.find([SEP, SENT]).unwrap_or(rest.len())]
+        };
         if let Some(ac) = &self.stems {
             for m in ac.find_overlapping_iter(&stem_stream) {
                 if !boundary(&stem_stream, m.end()) {
@@ -335,7 +340,7 @@ impl Matcher {
                     let accepted: Vec<usize> = self.stem_targets[m.pattern().as_usize()]
                         .iter()
                         .copied()
-                        .filter(|&e| self.accepts(e, text, &parts, p0, p1))
+                        .filter(|&e| self.accepts(e, part_surface, p0, p1))
                         .collect();
                     if !accepted.is_empty() {
                         cands.push((t0, t1, dedupe(&accepted, &self.entries)));

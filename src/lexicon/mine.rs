@@ -34,7 +34,6 @@ pub struct Candidate {
     pub term: String,
     pub support: u32,
     pub in_gold: u32,
-    pub docs_in_gold: u32,
     pub name_calling: u32,
     surfaces: BTreeMap<String, u32>,
     /// Articles with an occurrence inside a gold span, in increasing order.
@@ -52,7 +51,19 @@ impl Candidate {
         self.gold_docs.extend(o.gold_docs);
         self.gold_docs.sort_unstable();
         self.gold_docs.dedup();
-        self.docs_in_gold = self.gold_docs.len() as u32;
+    }
+
+    pub fn precision(&self) -> f64 {
+        if self.support == 0 {
+            0.0
+        } else {
+            self.in_gold as f64 / self.support as f64
+        }
+    }
+
+    /// Articles with at least one occurrence inside a gold span.
+    pub fn docs_in_gold(&self) -> u32 {
+        self.gold_docs.len() as u32
     }
 }
 
@@ -79,16 +90,6 @@ fn families(mut group: Vec<Candidate>, english: bool) -> Vec<Candidate> {
         }
     }
     out.into_iter().map(|(_, c)| c).collect()
-}
-
-impl Candidate {
-    pub fn precision(&self) -> f64 {
-        if self.support == 0 {
-            0.0
-        } else {
-            self.in_gold as f64 / self.support as f64
-        }
-    }
 }
 
 /// Mining thresholds.
@@ -204,7 +205,6 @@ pub fn collect(articles: &[PtcArticle], lang: Lang, max_n: usize) -> BTreeMap<St
                     }
                     if c.gold_docs.last() != Some(&doc) {
                         c.gold_docs.push(doc);
-                        c.docs_in_gold += 1;
                     }
                 }
                 debug_assert_eq!(overlaps_any(&a.spans, &range), !inside.is_empty());
@@ -275,7 +275,7 @@ mod tests {
 pub fn select(cands: &BTreeMap<String, Candidate>, t: Thresholds) -> Vec<Entry> {
     let mut picked: Vec<&Candidate> = cands
         .values()
-        .filter(|c| c.support >= t.min_support && c.docs_in_gold >= t.min_docs && c.precision() >= t.min_precision)
+        .filter(|c| c.support >= t.min_support && c.docs_in_gold() >= t.min_docs && c.precision() >= t.min_precision)
         .collect();
     picked.sort_by(|a, b| {
         b.precision().total_cmp(&a.precision()).then(b.support.cmp(&a.support)).then(a.term.cmp(&b.term))
