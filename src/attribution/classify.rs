@@ -302,8 +302,10 @@ impl SourceList {
         SourceClass {
             category,
             country: countries.join(";"),
-            named: named_hit || (capitalised && cat_name == "other") || (capitalised && !is_generic(&lower)),
-            person: !org && (cat_name == "leader" || cat_name == "other" || cat_name == "expert"),
+            named: named_hit
+                || (capitalised && cat_name == "other")
+                || (capitalised && (!is_generic(&lower) || second_capitalised(phrase))),
+            person: !org && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
         }
     }
 
@@ -435,19 +437,100 @@ const ORG_REFS: &[&str] = &[
     "the network",
 ];
 
+/// Singular nouns naming a person by role: `the North Korean leader`, `a senior official`
+/// can stand behind a later `he` or `she` when no named person is more recent.
+const PERSON_ROLES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "chancellor",
+    "chief",
+    "commander",
+    "commentator",
+    "congressman",
+    "congresswoman",
+    "dictator",
+    "diplomat",
+    "director",
+    "economist",
+    "envoy",
+    "expert",
+    "general",
+    "governor",
+    "judge",
+    "king",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "man",
+    "mayor",
+    "minister",
+    "officer",
+    "official",
+    "president",
+    "prime minister",
+    "professor",
+    "prosecutor",
+    "queen",
+    "researcher",
+    "resident",
+    "secretary",
+    "senator",
+    "soldier",
+    "source",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "witness",
+    "woman",
+];
+
+/// Whether the phrase's second word is capitalised (`The Ostland Security Directorate`).
+fn second_capitalised(phrase: &str) -> bool {
+    phrase.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Titles before a name (`Gen. Tomas Reik`, `Dr. Lena Marsk`), lower-case without the dot.
+const TITLES: &[&str] =
+    &["adm", "capt", "col", "dr", "gen", "gov", "lt", "maj", "mr", "mrs", "ms", "rep", "sen", "sgt"];
+
+/// Whether a (lower-case) phrase names a person: it holds a title or a singular role word
+/// (`Defence Minister Lena Marsk`, `a ministry spokesman`), not only an institution.
+fn names_a_person(lower: &str) -> bool {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| TITLES.contains(&w) || (w != "general" && PERSON_ROLES.contains(&w)))
+}
+
+/// Whether a (lower-case) mention is a singular person named by role (`the great leader`,
+/// `a senior official who asked not to be named`).
+fn is_person_role(lower: &str) -> bool {
+    if !is_generic(lower) {
+        return false;
+    }
+    let main = main_cut(lower);
+    let main = main.split(" who ").next().unwrap_or(main).trim_end_matches([',', ' ']);
+    PERSON_ROLES.iter().any(|r| main.ends_with(r) && main[..main.len() - r.len()].ends_with(' '))
+}
+
 /// Resolves mentions to earlier named sources, in text order. Returns, for each
 /// mention, the index of the mention it resolves to (itself when it is named or
-/// cannot be resolved).
+/// cannot be resolved). `he` and `she` go to the most recent named person, or to a more
+/// recent person named by role (`the great leader`, `a senior official`).
 pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
     let mut out = Vec::with_capacity(mentions.len());
     let mut last_person: Option<usize> = None;
+    let mut last_role: Option<usize> = None;
     let mut last_org: Option<usize> = None;
     let mut last_plural: Option<usize> = None;
     let mut seen: BTreeSet<usize> = BTreeSet::new();
     for (i, (text, class)) in mentions.iter().enumerate() {
         let lower = text.trim().to_lowercase();
         let target = match lower.as_str() {
-            "he" | "she" | "him" | "her" | "i" => last_person,
+            "he" | "she" | "him" | "her" | "i" => last_person.max(last_role),
             "it" | "which" => last_org,
             "they" | "them" | "we" => last_plural.or(last_org),
             "who" | "that" => last_person.or(last_plural),
@@ -466,6 +549,9 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                     }
                     if lower.ends_with('s') && !class.named {
                         last_plural = Some(i);
+                    }
+                    if !class.named && is_person_role(&lower) {
+                        last_role = Some(i);
                     }
                 }
             }
@@ -526,6 +612,8 @@ mod tests {
         }
         assert!(l.classify("John Smith").named);
         assert!(!l.classify("analysts").named);
+        assert!(l.classify("The Ostland Security Directorate").named);
+        assert!(!l.classify("The officials").named);
     }
 
     #[test]
@@ -534,6 +622,18 @@ mod tests {
         let m: Vec<(String, SourceClass)> =
             ["Kim", "KCNA", "he", "it", "analysts", "they"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
         assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 4]);
+        // a person named by role stands behind a later `he` when more recent than any name
+        let m: Vec<(String, SourceClass)> = ["Kim", "the great leader", "he", "the ministry", "she", "Kim", "he"]
+            .iter()
+            .map(|s| (s.to_string(), l.classify(s)))
+            .collect();
+        assert_eq!(resolve(&m), vec![0, 1, 1, 3, 1, 5, 5]);
+        assert!(is_person_role("a senior official who asked not to be named"));
+        assert!(is_person_role("the prime minister"));
+        assert!(!is_person_role("the ministry") && !is_person_role("officials") && !is_person_role("the woman's"));
+        assert!(names_a_person("gen. tomas reik, chief of the general staff,"));
+        assert!(names_a_person("a u.s. state department spokesperson"));
+        assert!(!names_a_person("the defence ministry") && !names_a_person("the general staff"));
     }
 
     #[test]

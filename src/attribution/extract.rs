@@ -47,6 +47,8 @@ pub struct Attribution {
     pub cue_lemma: String,
     /// The source mention as written (`he`, `the ministry`, `Kim, a professor at Y`).
     pub source: Option<Range<usize>>,
+    /// For a relative pronoun source (`Kim, who said`), the noun phrase it stands for.
+    pub antecedent: Option<Range<usize>>,
     /// The attributed content: the quotation with its marks, or the reported clause.
     pub content: Option<Range<usize>>,
     /// Whether the content is a quotation.
@@ -177,6 +179,25 @@ const AUXILIARIES: &[&str] = &[
 
 /// Forms of `be` that make a following participle passive.
 const BE_FORMS: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+
+/// Participles that, after a form of `be`, describe the speaker's state of mind rather than a
+/// passive (`officials are concerned that`, `he was convinced that`): the subject is the source.
+const STATIVE: &[&str] = &[
+    "adamant",
+    "alarmed",
+    "angered",
+    "concerned",
+    "confident",
+    "convinced",
+    "determined",
+    "disappointed",
+    "dismayed",
+    "frustrated",
+    "pleased",
+    "satisfied",
+    "unconvinced",
+    "worried",
+];
 
 /// Irregular past forms and participles of common verbs.
 const IRREGULAR_PAST: &[&str] = &[
@@ -1024,7 +1045,16 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         if (c.lemma == "according to" || by_phrase) && !direct {
             content = according_to_content(&d, c, source.as_ref(), analysis);
         }
-        out.push(Attribution { cue: c.bytes.clone(), cue_lemma: c.lemma.clone(), source, content, direct, sentence });
+        let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
+        out.push(Attribution {
+            cue: c.bytes.clone(),
+            cue_lemma: c.lemma.clone(),
+            source,
+            antecedent,
+            content,
+            direct,
+            sentence,
+        });
     }
     // a reported clause ends where the next attribution of its sentence begins
     for k in 0..out.len() {
@@ -1049,6 +1079,18 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         }
     }
     out
+}
+
+/// The noun phrase before `, who` (`which`, `that`) when `source` is such a relative pronoun.
+fn relative_antecedent(d: &Doc, source: &Range<usize>, probs: &[f32], model: &CueModel) -> Option<Range<usize>> {
+    let k = d.toks.binary_search_by_key(&source.start, |t| t.start).ok()?;
+    if d.toks[k].end != source.end || !matches!(d.lower[k].as_str(), "who" | "which" | "that") {
+        return None;
+    }
+    if k == 0 || d.first[k] || d.gap[k] != "," || d.toks[k - 1].quoted {
+        return None;
+    }
+    Some(np_left(d, k - 1, probs, model))
 }
 
 /// The content of `according to X` (or `a message published by X`): the rest of the sentence after `X,` when the cue opens the
@@ -1399,6 +1441,23 @@ fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Range<usize> {
             break;
         }
     }
+    // coordinated names: `South Korea, the US and their allies are concerned` (each conjunct
+    // before `and` ends in a capitalised word; commas separate the earlier ones)
+    if i >= 2
+        && d.tight(i - 2)
+        && d.tight(i - 1)
+        && d.lower[i - 1] == "and"
+        && d.capitalised(i - 2)
+        && !d.toks[i - 2].quoted
+    {
+        let mut from = np_left(d, i - 2, probs, model);
+        let mut k = d.toks.partition_point(|t| t.start < from.start);
+        while k >= 2 && !d.first[k] && d.gap[k] == "," && d.capitalised(k - 1) && !d.toks[k - 1].quoted {
+            from = np_left(d, k - 1, probs, model);
+            k = d.toks.partition_point(|t| t.start < from.start);
+        }
+        return from.start..d.toks[j].end;
+    }
     // apposition: `Kim, a professor at Y, said` (the phrase opens with a determiner and a name
     // stands before its comma)
     if i > 0 && !d.first[i] && d.gap[i] == "," && in_list(DETERMINERS, &d.lower[i]) && d.capitalised(i - 1) {
@@ -1444,7 +1503,7 @@ fn is_passive(d: &Doc, c: &CueSpan) -> bool {
     let be = words.iter().position(|w| in_list(BE_FORMS, w));
     be.is_some_and(|b| {
         words[b + 1..].iter().any(|w| w.ends_with("ed") || w.ends_with("en") || in_list(IRREGULAR_PAST, w))
-    }) && !words.iter().any(|w| w == "quoted")
+    }) && !words.iter().any(|w| w == "quoted" || in_list(STATIVE, w))
 }
 
 fn find_source(
@@ -1498,8 +1557,8 @@ fn find_source(
             .and_then(|a| a.source.clone())
             .or_else(|| sentence_subject(d, i, probs, model))
     };
-    // a participle after a comma (`..., adding`) shares the sentence's source
-    if !d.first[i] && d.gap[i].contains(',') && d.lower[head].ends_with("ing") {
+    // a participle after a comma or a dash (`..., adding`, `... – saying`) shares the sentence's source
+    if !d.first[i] && d.gap[i].contains(|c: char| c == ',' || is_dash(c)) && d.lower[head].ends_with("ing") {
         return shared();
     }
     if d.first[i] {
@@ -1686,6 +1745,7 @@ mod tests {
             REPORT_NOUNS,
             AUXILIARIES,
             BE_FORMS,
+            STATIVE,
             IRREGULAR_PAST,
             INTRODUCERS,
             TITLES,
@@ -1780,6 +1840,23 @@ mod tests {
         let published = find(&got, "In a message published on Saturday by");
         assert_eq!(published.2, "the state-run Korean Central News Agency (KCNA)");
         assert_eq!(find(&got, "said").2, "Kim");
+    }
+
+    #[test]
+    fn dash_participles_states_of_mind_name_lists_and_relative_pronouns() {
+        let t = "KIM Jong-un has hailed his bond with Putin – saying the two had shared blood.\n\n\
+                 South Korea, the US and their allies are concerned that Russia could transfer technology.\n\n\
+                 The great leader, who observed the test, praised the crews.";
+        let got = run(t);
+        assert_eq!(find(&got, "saying").2, "KIM Jong-un", "a participle after a dash shares the source");
+        assert_eq!(find(&got, "are concerned").2, "South Korea, the US and their allies");
+        assert_eq!(find(&got, "observed").2, "who");
+        let a = crate::eval::loaded::analyze_plain(t);
+        let who = extract(t, &a).into_iter().find(|x| &t[x.cue.clone()] == "observed").unwrap();
+        assert_eq!(who.antecedent.map(|r| &t[r]), Some("The great leader"));
+        // a true passive still has no source
+        let got = run("Results are expected on Monday, officials said.");
+        assert!(got.iter().all(|g| g.0 != "are expected" || g.2.is_empty()), "{got:?}");
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub fn baseline_extract(text: &str) -> Vec<Attribution> {
         }
         let source = (j < i).then(|| words[j].start..words[i - 1].end);
         let cue_lemma = if lower == "according" { "according to".to_string() } else { lower };
-        out.push(Attribution { cue, cue_lemma, source, content: None, direct: false, sentence: 0 });
+        out.push(Attribution { cue, cue_lemma, source, antecedent: None, content: None, direct: false, sentence: 0 });
     }
     out
 }
@@ -200,7 +200,15 @@ mod tests {
     use crate::eval::brat::BratRelation;
 
     fn attr(cue: Range<usize>, source: Option<Range<usize>>) -> Attribution {
-        Attribution { cue, cue_lemma: String::new(), source, content: None, direct: false, sentence: 0 }
+        Attribution {
+            cue,
+            cue_lemma: String::new(),
+            source,
+            antecedent: None,
+            content: None,
+            direct: false,
+            sentence: 0,
+        }
     }
 
     #[test]
