@@ -477,6 +477,7 @@ const PERSON_ROLES: &[&str] = &[
     "researcher",
     "resident",
     "secretary",
+    "secretary-general",
     "senator",
     "soldier",
     "source",
@@ -499,10 +500,20 @@ const TITLES: &[&str] =
 /// Whether a (lower-case) phrase names a person: it holds a title or a singular role word
 /// (`Defence Minister Lena Marsk`, `a ministry spokesman`), not only an institution.
 fn names_a_person(lower: &str) -> bool {
-    lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .any(|w| TITLES.contains(&w) || (w != "general" && PERSON_ROLES.contains(&w)))
+    let split = |p: &str| -> Vec<String> {
+        p.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(String::from).collect()
+    };
+    // `the Prime Minister's Office`, `the Office of the President`, `Secretary of State's
+    // office`: a body, not a person (an apposition after a comma does not count)
+    let body = |w: Option<&String>| {
+        w.is_some_and(|w| {
+            matches!(w.as_str(), "office" | "ministry" | "department" | "staff" | "administration" | "bureau")
+        })
+    };
+    if body(split(main_cut(lower)).last()) || (!lower.contains(',') && body(split(lower).last())) {
+        return false;
+    }
+    split(lower).iter().any(|w| TITLES.contains(&w.as_str()) || (w != "general" && PERSON_ROLES.contains(&w.as_str())))
 }
 
 /// Whether a (lower-case) mention is a singular person named by role (`the great leader`,
@@ -516,12 +527,40 @@ fn is_person_role(lower: &str) -> bool {
     PERSON_ROLES.iter().any(|r| main.ends_with(r) && main[..main.len() - r.len()].ends_with(' '))
 }
 
+/// The words of a phrase without titles (`Mr.`, `Gen.`).
+fn untitled(part: &str) -> Vec<&str> {
+    part.split_whitespace().filter(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())).collect()
+}
+
+/// For a short name (`Halden`, `Mr. Orsk, who ...`: one or two words before any comma, titles
+/// aside), the most recent earlier named mention holding a full name of two words or more that
+/// ends with the same surname (`President Mira Halden`, `Voss's candidate, Pavel Orsk,`).
+fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usize> {
+    let first = mentions[i].0.split(',').next().unwrap_or("");
+    let surname = match untitled(first).as_slice() {
+        [one] | [_, one] => one.trim_end_matches("’s").trim_end_matches("'s"),
+        _ => return None,
+    };
+    if surname.chars().count() < 2 || !surname.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    (0..i).rev().find(|&j| {
+        let (text, class) = &mentions[j];
+        class.named
+            && text.split(',').any(|part| {
+                let words = untitled(part);
+                words.len() >= 2
+                    && words.last().is_some_and(|w| w.trim_end_matches("’s").trim_end_matches("'s") == surname)
+            })
+    })
+}
+
 /// Resolves mentions to earlier named sources, in text order. Returns, for each
 /// mention, the index of the mention it resolves to (itself when it is named or
 /// cannot be resolved). `he` and `she` go to the most recent named person, or to a more
 /// recent person named by role (`the great leader`, `a senior official`).
 pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(mentions.len());
+    let mut out: Vec<usize> = Vec::with_capacity(mentions.len());
     let mut last_person: Option<usize> = None;
     let mut last_role: Option<usize> = None;
     let mut last_org: Option<usize> = None;
@@ -535,6 +574,16 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
             "they" | "them" | "we" => last_plural.or(last_org),
             "who" | "that" => last_person.or(last_plural),
             _ if ORG_REFS.contains(&lower.as_str()) => last_org,
+            _ if class.named && CATEGORIES[class.category] == "other" => {
+                let t = earlier_full_name(mentions, i).map(|j| out[j]);
+                // the full name is now the most recent mention of that person or body
+                match t {
+                    Some(t) if mentions[t].1.person => last_person = Some(t),
+                    Some(t) => last_org = Some(t),
+                    None => {}
+                }
+                t
+            }
             _ => None,
         };
         match target {
@@ -628,12 +677,21 @@ mod tests {
             .map(|s| (s.to_string(), l.classify(s)))
             .collect();
         assert_eq!(resolve(&m), vec![0, 1, 1, 3, 1, 5, 5]);
+        // a surname alone goes to the earlier full name, and stays that person for `he`
+        let m: Vec<(String, SourceClass)> =
+            ["President Mira Halden", "Pavel Orsk", "Halden, voting in Kestra,", "Mr. Orsk", "he", "Smith"]
+                .iter()
+                .map(|s| (s.to_string(), l.classify(s)))
+                .collect();
+        assert_eq!(resolve(&m), vec![0, 1, 0, 1, 1, 5]);
         assert!(is_person_role("a senior official who asked not to be named"));
         assert!(is_person_role("the prime minister"));
         assert!(!is_person_role("the ministry") && !is_person_role("officials") && !is_person_role("the woman's"));
         assert!(names_a_person("gen. tomas reik, chief of the general staff,"));
         assert!(names_a_person("a u.s. state department spokesperson"));
         assert!(!names_a_person("the defence ministry") && !names_a_person("the general staff"));
+        assert!(!names_a_person("the prime minister's office") && !names_a_person("the office of the president"));
+        assert!(names_a_person("un secretary-general antonio guterres"));
     }
 
     #[test]

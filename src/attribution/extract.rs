@@ -189,7 +189,6 @@ const STATIVE: &[&str] = &[
     "concerned",
     "confident",
     "convinced",
-    "determined",
     "disappointed",
     "dismayed",
     "frustrated",
@@ -1407,13 +1406,27 @@ fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<Range<
     Some(range_of(d, i, j))
 }
 
-/// The noun phrase ending at word `j`, grown leftwards over words, a bracketed aside and an
+/// The noun phrase ending at word `j`, grown leftwards over words, a list of names and an
 /// apposition.
 fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Range<usize> {
-    let w = &d.lower[j];
-    if in_list(PRONOUNS, w) {
+    if in_list(PRONOUNS, &d.lower[j]) {
         return range_of(d, j, j);
     }
+    let i = grow_left(d, j, probs, model);
+    if let Some(from) = coordination_start(d, i, probs, model) {
+        return d.toks[from].start..d.toks[j].end;
+    }
+    // apposition: `Kim, a professor at Y, said` (the phrase opens with a determiner and a name
+    // stands before its comma)
+    if i > 0 && !d.first[i] && d.gap[i] == "," && in_list(DETERMINERS, &d.lower[i]) && d.capitalised(i - 1) {
+        let head = np_left(d, i - 1, probs, model);
+        return head.start..d.toks[j].end;
+    }
+    range_of(d, i, j)
+}
+
+/// The first word of the plain noun phrase ending at word `j` (no lists, no appositions).
+fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
     let mut i = j;
     while i > 0 && d.tight(i - 1) && j - i < 10 {
         let pw = &d.lower[i - 1];
@@ -1441,30 +1454,52 @@ fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Range<usize> {
             break;
         }
     }
-    // coordinated names: `South Korea, the US and their allies are concerned` (each conjunct
-    // before `and` ends in a capitalised word; commas separate the earlier ones)
-    if i >= 2
+    i
+}
+
+/// Words before a noun phrase that make it an object or an adjunct, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "about", "against", "among", "at", "between", "from", "into", "like", "near", "of", "over", "through", "toward",
+    "towards", "under",
+];
+
+/// The first word of a list of names ending in the phrase that starts at word `i`: `South
+/// Korea, the US and their allies` (each earlier item ends in a capitalised word; commas
+/// separate them; at most ten items). `None` when word `i` does not follow `<Name> and`, or
+/// when the list would begin right after a preposition or a verb (`ended in Singapore and
+/// Trump said`), which makes the earlier names no part of the subject.
+fn coordination_start(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<usize> {
+    let after_name_and = i >= 2
         && d.tight(i - 2)
         && d.tight(i - 1)
         && d.lower[i - 1] == "and"
         && d.capitalised(i - 2)
-        && !d.toks[i - 2].quoted
-    {
-        let mut from = np_left(d, i - 2, probs, model);
-        let mut k = d.toks.partition_point(|t| t.start < from.start);
-        while k >= 2 && !d.first[k] && d.gap[k] == "," && d.capitalised(k - 1) && !d.toks[k - 1].quoted {
-            from = np_left(d, k - 1, probs, model);
-            k = d.toks.partition_point(|t| t.start < from.start);
+        && !d.toks[i - 2].quoted;
+    if !after_name_and {
+        return None;
+    }
+    let opens_subject = |s: usize| {
+        d.first[s] || !d.tight(s - 1) || {
+            let pw = d.lower[s - 1].as_str();
+            !(in_list(BOUNDARY, pw) || in_list(PREPOSITIONS, pw) || is_verbish(d, s - 1))
         }
-        return from.start..d.toks[j].end;
+    };
+    let mut from = grow_left(d, i - 2, probs, model);
+    if !opens_subject(from) {
+        return None;
     }
-    // apposition: `Kim, a professor at Y, said` (the phrase opens with a determiner and a name
-    // stands before its comma)
-    if i > 0 && !d.first[i] && d.gap[i] == "," && in_list(DETERMINERS, &d.lower[i]) && d.capitalised(i - 1) {
-        let head = np_left(d, i - 1, probs, model);
-        return head.start..d.toks[j].end;
+    for _ in 0..10 {
+        let k = from;
+        if k == 0 || d.first[k] || d.gap[k] != "," || !d.capitalised(k - 1) || d.toks[k - 1].quoted {
+            break;
+        }
+        let earlier = grow_left(d, k - 1, probs, model);
+        if !opens_subject(earlier) {
+            break;
+        }
+        from = earlier;
     }
-    range_of(d, i, j)
+    Some(from)
 }
 
 /// Whether word `k`, between a source and its cue, belongs to neither: an adverb (`also`,
@@ -1746,6 +1781,7 @@ mod tests {
             AUXILIARIES,
             BE_FORMS,
             STATIVE,
+            PREPOSITIONS,
             IRREGULAR_PAST,
             INTRODUCERS,
             TITLES,
@@ -1857,6 +1893,13 @@ mod tests {
         // a true passive still has no source
         let got = run("Results are expected on Monday, officials said.");
         assert!(got.iter().all(|g| g.0 != "are expected" || g.2.is_empty()), "{got:?}");
+        // a name after a preposition or a verb is no part of the subject
+        assert_eq!(find(&run("The summit ended in Singapore and Trump said it went well."), "said").2, "Trump");
+        assert_eq!(find(&run("In Seoul, Kim and Moon said the talks went well."), "said").2, "Kim and Moon");
+        assert_eq!(
+            find(&run("Japan, China and Russia said the talks went well."), "said").2,
+            "Japan, China and Russia"
+        );
     }
 
     #[test]

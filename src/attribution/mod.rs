@@ -174,6 +174,7 @@ const NAME_TITLES: &[&str] = &[
     "gov",
     "governor",
     "judge",
+    "leader",
     "lt",
     "maj",
     "major",
@@ -192,6 +193,54 @@ const NAME_TITLES: &[&str] = &[
     "senator",
     "sergeant",
     "sgt",
+];
+
+/// Last words that make a titled phrase a body, a place or a date rather than a person.
+const NOT_PEOPLE: &[&str] = &[
+    "agency",
+    "april",
+    "army",
+    "assembly",
+    "august",
+    "college",
+    "command",
+    "committee",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "december",
+    "department",
+    "dynamics",
+    "electric",
+    "february",
+    "forces",
+    "foundation",
+    "friday",
+    "hospital",
+    "institute",
+    "january",
+    "july",
+    "june",
+    "league",
+    "march",
+    "may",
+    "ministry",
+    "monday",
+    "motors",
+    "navy",
+    "november",
+    "october",
+    "office",
+    "party",
+    "saturday",
+    "september",
+    "staff",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "university",
+    "wednesday",
 ];
 
 /// Byte ranges of people introduced by a title outside quotations: the title and the
@@ -232,9 +281,13 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
         {
             end += 1;
         }
-        if end > last_title {
-            // from the first capitalised word (`commander Captain Ilya Rusk` gives `Captain Ilya Rusk`)
-            let from = (k..=end).find(|&m| capitalised(m)).unwrap_or(k);
+        // A capitalised title with a name (`Gen. Reik`), or a lower-case one with a full name
+        // (`opposition leader Pavel Orsk`); not a body or a date (`General Motors`, `the judge Tuesday`).
+        let names = end - last_title;
+        let capital_title = (k..=last_title).find(|&m| capitalised(m));
+        let body = NOT_PEOPLE.contains(&word(end).to_lowercase().as_str());
+        if names >= 1 && (capital_title.is_some() || names >= 2) && !body {
+            let from = capital_title.unwrap_or(last_title + 1);
             out.push(toks[from].start..toks[end].end);
         }
         k = end + 1;
@@ -259,7 +312,11 @@ impl AttrStage {
             .map(|(i, (a, r))| (r.as_ref().map_or(a.cue.start, |r| r.start), Some(i), r.clone().unwrap_or(0..0)))
             .collect();
         for p in titled_people(text, analysis) {
-            let inside = found.iter().filter_map(|a| a.source.as_ref()).any(|r| r.start < p.end && p.start < r.end);
+            let inside = found
+                .iter()
+                .flat_map(|a| [a.source.as_ref(), a.antecedent.as_ref()])
+                .flatten()
+                .any(|r| r.start < p.end && p.start < r.end);
             if !inside {
                 order.push((p.start, None, p));
             }
@@ -352,6 +409,14 @@ mod tests {
         let got = rows(t);
         assert!(got.contains(&("he".into(), "Captain Ilya Rusk".into(), "other")), "{got:#?}");
         assert_eq!(titled_people(t, &crate::eval::loaded::analyze_plain(t)).len(), 1);
+        let people = |t: &str| -> Vec<String> {
+            titled_people(t, &crate::eval::loaded::analyze_plain(t)).into_iter().map(|r| t[r].to_string()).collect()
+        };
+        assert_eq!(
+            people("The vote pits opposition leader Pavel Orsk against Gen. Reik."),
+            ["Pavel Orsk", "Gen. Reik"]
+        );
+        assert!(people("It was said by the judge Tuesday that a major US ally and General Motors met.").is_empty());
         let t = "The North Korean leader, who observed the test, praised the crews.";
         let got = rows(t);
         assert_eq!(got[0], ("who".into(), "The North Korean leader".into(), "leader"), "{got:#?}");
