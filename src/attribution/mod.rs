@@ -243,6 +243,19 @@ const NOT_PEOPLE: &[&str] = &[
     "wednesday",
 ];
 
+/// Whether `w`, lower-cased, is in the sorted ASCII `list` (without allocating: this runs
+/// on every word).
+fn in_ascii_list(list: &[&str], w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    list.binary_search_by(|t| t.as_bytes().cmp(&buf[..w.len()])).is_ok()
+}
+
 /// Byte ranges of people introduced by a title outside quotations: the title and the
 /// capitalised words after it, up to four (`Battery commander Captain Ilya Rusk`
 /// gives `Captain Ilya Rusk`).
@@ -257,8 +270,7 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut k = 0;
     while k + 1 < toks.len() {
-        let title = word(k).to_lowercase();
-        if toks[k].quoted || !NAME_TITLES.contains(&title.as_str()) {
+        if toks[k].quoted || !in_ascii_list(NAME_TITLES, word(k)) {
             k += 1;
             continue;
         }
@@ -268,7 +280,7 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
             && joined(end)
             && capitalised(end + 1)
             && !toks[end + 1].quoted
-            && NAME_TITLES.contains(&word(end + 1).to_lowercase().as_str())
+            && in_ascii_list(NAME_TITLES, word(end + 1))
         {
             end += 1;
         }
@@ -285,7 +297,7 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
         // (`opposition leader Pavel Orsk`); not a body or a date (`General Motors`, `the judge Tuesday`).
         let names = end - last_title;
         let capital_title = (k..=last_title).find(|&m| capitalised(m));
-        let body = NOT_PEOPLE.contains(&word(end).to_lowercase().as_str());
+        let body = in_ascii_list(NOT_PEOPLE, word(end));
         if names >= 1 && (capital_title.is_some() || names >= 2) && !body {
             let from = capital_title.unwrap_or(last_title + 1);
             out.push(toks[from].start..toks[end].end);
@@ -400,6 +412,15 @@ mod tests {
     fn rows(text: &str) -> Vec<(String, String, &'static str)> {
         let a = crate::eval::loaded::analyze_plain(text);
         stage().run("t", text, &a).rows.into_iter().map(|r| (r.source, r.resolved_source, r.category)).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_ascii() {
+        for l in [NAME_TITLES, NOT_PEOPLE] {
+            assert!(l.windows(2).all(|w| w[0] < w[1]) && l.iter().all(|w| w.is_ascii()), "{l:?}");
+        }
+        assert!(in_ascii_list(NAME_TITLES, "Gen") && in_ascii_list(NAME_TITLES, "PRESIDENT"));
+        assert!(!in_ascii_list(NAME_TITLES, "Général") && !in_ascii_list(NAME_TITLES, "presidents"));
     }
 
     #[test]
