@@ -44,6 +44,17 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("U.S. ".to_string()),
         Just("<p>".to_string()),
         Just("&amp;".to_string()),
+        // attribution paths: cues, titles, lists of names, relative pronouns, participles
+        Just(" said ".to_string()),
+        Just(", who ".to_string()),
+        Just(" and ".to_string()),
+        Just(", ".to_string()),
+        Just("Gen. Tomas Reik ".to_string()),
+        Just("opposition leader Pavel Orsk ".to_string()),
+        Just(" – saying ".to_string()),
+        Just(" are concerned that ".to_string()),
+        Just("according to ".to_string()),
+        Just(" he told ".to_string()),
         "[a-zA-Z ]{1,12}",
         any::<String>(),
     ];
@@ -88,6 +99,16 @@ proptest! {
         if let Ok(r) = process(raw(text.clone(), format), stages()) {
             for h in &r.hits {
                 prop_assert!(h.start <= h.end);
+            }
+            // attributions: every span inside the article text (character offsets), numbered in order
+            let chars = prepare(raw(text.clone(), format), false).map_or(usize::MAX, |p| p.text.chars().count());
+            for (k, a) in r.attributions.iter().enumerate() {
+                prop_assert_eq!(a.n, k + 1);
+                for (s, e) in [(a.source_start, a.source_end), (a.content_start, a.content_end)] {
+                    if let (Some(s), Some(e)) = (s, e) {
+                        prop_assert!(s <= e && e <= chars, "{s}..{e} outside {chars} chars");
+                    }
+                }
             }
             // tone: one row per sentence, probabilities in 0..1, summaries consistent
             prop_assert_eq!(r.sentences.len(), r.article.sentences);
