@@ -1160,7 +1160,17 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
                 .take_while(|&k| d.toks[k].sentence == d.toks[j].sentence && !d.toks[k].quoted)
                 .find(|&k| in_list(CORE_REPORTING, &d.lower[k]));
         }
-        if !anonymity && (probs[head] >= model.threshold || (j == i + 1 && force)) {
+        // `according to plan`, `according to the schedule`: an idiom, not an attribution
+        let idiom = d.lower[i] == "according" && {
+            let mut k = i + 2;
+            if k < d.len() && d.lower[k] == "the" && d.tight(k - 1) {
+                k += 1;
+            }
+            k < d.len()
+                && d.tight(k - 1)
+                && matches!(d.lower[k].as_str(), "plan" | "plans" | "schedule" | "tradition" | "custom" | "protocol")
+        };
+        if !anonymity && !idiom && (probs[head] >= model.threshold || (j == i + 1 && force)) {
             let lemma = if d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to" {
                 "according to".to_string()
             } else if (i..j).any(|k| d.lower[k] == "quoted") && (i..j).any(|k| d.lower[k] == "saying") {
@@ -1893,6 +1903,8 @@ mod tests {
         // a true passive still has no source
         let got = run("Results are expected on Monday, officials said.");
         assert!(got.iter().all(|g| g.0 != "are expected" || g.2.is_empty()), "{got:?}");
+        // `according to plan` is an idiom
+        assert!(run("The launch went according to plan, the agency said.").iter().all(|g| g.0 != "according to"));
         // a name after a preposition or a verb is no part of the subject
         assert_eq!(find(&run("The summit ended in Singapore and Trump said it went well."), "said").2, "Trump");
         assert_eq!(find(&run("In Seoul, Kim and Moon said the talks went well."), "said").2, "Kim and Moon");
