@@ -103,6 +103,8 @@ impl AnalyzeConfig {
 /// Everything one document produced.
 #[derive(Debug, Clone)]
 pub struct DocResult {
+    /// The input path and, for a record of a CSV/TSV/JSONL file, its 1-based line.
+    pub origin: (String, Option<u64>),
     pub article: Article,
     pub captions: Vec<CaptionRow>,
     /// Loaded-language hits, then capitals-emphasis rows, in text order.
@@ -308,6 +310,7 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
 /// [`process`], building the article's report section only when `report` is set (a run stops
 /// building them once `--report-articles` sections are in hand).
 pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocResult, DocError> {
+    let origin = (raw.path.clone(), raw.line);
     let Prepared { text, layout, mut article, warnings } = prepare(raw, stages.keep_boilerplate)?;
     let analysis = text::analyze(&text, &layout.body);
     article.words = analysis.words();
@@ -426,6 +429,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         report_section(&text, &layout.body, &analysis, &article, view, &attr.rows, m)
     });
     Ok(DocResult {
+        origin,
         article,
         captions,
         hits: rows,
@@ -658,8 +662,8 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                         errors.append(&mut doc.warnings);
                         if !seen_ids.insert(doc.article.id.clone()) {
                             errors.push(DocError::new(
-                                doc.article.path.clone(),
-                                None,
+                                doc.origin.0.clone(),
+                                doc.origin.1,
                                 ErrorKind::DuplicateId,
                                 format!("id '{}' was already used by an earlier article", doc.article.id),
                             ));

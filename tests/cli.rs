@@ -96,6 +96,23 @@ fn bad_inputs_become_error_rows_and_good_articles_survive() {
 }
 
 #[test]
+fn record_lines_hold_with_crlf_and_duplicate_ids_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(inp.join("crlf.csv"), "text\r\nThe mayor spoke.\r\n\"Two\r\nlines.\"\r\nThe end.\r\n").unwrap();
+    fs::write(inp.join("dup.csv"), "id,text\nd1,The council met.\nd1,The council met again.\n").unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[inp.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "warnings only: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "id"), ["crlf:2", "crlf:3", "crlf:5", "d1", "d1"]);
+    let (_, errs) = read_csv(&out.join("errors.csv"));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0][0].ends_with("dup.csv"), "path without the line: {:?}", errs[0]);
+    assert_eq!((errs[0][1].as_str(), errs[0][2].as_str()), ("3", "duplicate_id"));
+}
+
+#[test]
 fn nothing_analysed_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");

@@ -22,6 +22,7 @@ pub mod html;
 pub mod infer;
 pub mod meta;
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -365,6 +366,44 @@ fn find_text_col(names: &[String], opts: &ReadOptions) -> Result<usize, String> 
     }
 }
 
+/// A reader that notes where its line breaks are, so records get their 1-based line from
+/// their starting byte (the csv crate's own line count runs one short per `\r\n` break).
+struct LineCounting<R> {
+    inner: R,
+    read: u64,
+    /// Offsets of the `\n` bytes not yet passed by a query.
+    breaks: VecDeque<u64>,
+    passed: u64,
+}
+
+impl<R: Read> Read for LineCounting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            self.breaks.push_back(self.read + i as u64);
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R> LineCounting<R> {
+    fn new(inner: R) -> Self {
+        LineCounting { inner, read: 0, breaks: VecDeque::new(), passed: 0 }
+    }
+
+    /// 1-based line of a record that the csv crate says starts at `byte`; offsets must not
+    /// decrease from call to call. After a `\r\n` break the crate puts the start on the `\n`,
+    /// so a break at `byte` itself counts as passed.
+    fn line_of(&mut self, byte: u64) -> u64 {
+        while self.breaks.front().is_some_and(|&b| b <= byte) {
+            self.breaks.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
 fn read_csv<R: Read>(
     rdr: &mut R,
     path: &str,
@@ -375,7 +414,7 @@ fn read_csv<R: Read>(
     emit: &mut impl FnMut(Item),
 ) {
     let err = |line: Option<u64>, kind, msg: String| Item::Error(DocError::new(path, line, kind, msg));
-    let mut csv = csv::ReaderBuilder::new().delimiter(delim).flexible(false).from_reader(rdr);
+    let mut csv = csv::ReaderBuilder::new().delimiter(delim).flexible(false).from_reader(LineCounting::new(rdr));
     let headers: Vec<String> = match csv.byte_headers() {
         Ok(h) => h.iter().map(|f| decode::decode_utf8_lossy_counted(f).text).collect(),
         Err(e) => {
@@ -401,7 +440,10 @@ fn read_csv<R: Read>(
             Ok(false) => break,
             Ok(true) => {
                 n += 1;
-                let line = rec.position().map(|p| p.line()).unwrap_or(n + 1);
+                let line = match rec.position() {
+                    Some(p) => csv.get_mut().line_of(p.byte()),
+                    None => n + 1,
+                };
                 let mut meta = Meta::default();
                 let mut text = String::new();
                 let mut errors = 0;
@@ -431,7 +473,7 @@ fn read_csv<R: Read>(
             }
             Err(e) => {
                 n += 1;
-                let line = e.position().map(|p| p.line());
+                let line = e.position().map(|p| p.byte()).map(|b| csv.get_mut().line_of(b));
                 let msg = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                         format!("row has {len} fields, the header has {expected_len}; row skipped")
@@ -564,4 +606,40 @@ pub fn hex(bytes: &[u8]) -> String {
 /// SHA-256 of a byte string, in hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line number with a default id or an error message.
+    type Lines = Vec<(Option<u64>, String)>;
+
+    /// (line, default id) of every record and (line, message) of every error of a CSV text.
+    fn csv_lines(text: &str) -> (Lines, Lines) {
+        let (mut docs, mut errors) = (Vec::new(), Vec::new());
+        read_csv(&mut text.as_bytes(), "t.csv", "t", b',', &Meta::default(), &ReadOptions::default(), &mut |item| {
+            match item {
+                Item::Doc(d) => docs.push((d.line, d.default_id)),
+                Item::Error(e) => errors.push((e.line, e.message)),
+            }
+        });
+        (docs, errors)
+    }
+
+    #[test]
+    fn csv_records_keep_their_line_with_any_line_break() {
+        for nl in ["\n", "\r\n"] {
+            let t = format!("id,text{nl}a,one{nl}b,\"two{nl}lines\"{nl}c{nl}d,four{nl}");
+            let (docs, errors) = csv_lines(&t);
+            let lines: Vec<Option<u64>> = docs.iter().map(|d| d.0).collect();
+            assert_eq!(lines, [Some(2), Some(3), Some(6)], "{nl:?}");
+            assert_eq!(docs[0].1, "t:2");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].0, Some(5), "{nl:?}: the short row is on line 5");
+        }
+        // a byte-order mark does not shift the count
+        let (docs, _) = csv_lines("\u{feff}id,text\r\na,one\r\n");
+        assert_eq!(docs[0].0, Some(2));
+    }
 }
