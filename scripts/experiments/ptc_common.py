@@ -1,0 +1,82 @@
+"""Shared helpers of the encoder experiments: PTC words with gold labels, hits from word
+probabilities, and slant's loaded-language metrics (hit precision, span recall, span F1,
+Spearman rho of hits and gold spans per 1,000 words). Research code, not part of CI."""
+import collections
+import os
+import re
+
+import numpy as np
+import pandas as pd
+from scipy.stats import spearmanr
+
+TARGET = ("Loaded_Language", "Name_Calling,Labeling")
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+# the 5 contiguous blocks of the 297 PTC train articles sorted by id (as oof_lexicon.sh)
+BOUNDS = [(0, 60), (60, 119), (119, 179), (179, 238), (238, 297)]
+
+
+def load(ptc_split_dir, labels_file, max_words=100):
+    """Articles of a PTC split as dicts: id, chunks (lists of (start, end, word, line), at most
+    `max_words` words, never across lines), y (gold flags per word), spans, nwords."""
+    spans = collections.defaultdict(list)
+    for line in open(os.path.join(ptc_split_dir, labels_file), encoding="utf-8"):
+        a, t, s, e = line.rstrip("\n").split("\t")
+        if t in TARGET:
+            spans[a].append((int(s), int(e)))
+    docs = []
+    adir = os.path.join(ptc_split_dir, "articles")
+    for f in sorted(os.listdir(adir)):
+        a = f[len("article"):-len(".txt")]
+        text = open(os.path.join(adir, f), encoding="utf-8").read()
+        chunks, pos = [], 0
+        for li, line in enumerate(text.split("\n")):
+            ws = [(m.start() + pos, m.end() + pos, m.group(), li) for m in WORD.finditer(line)]
+            pos += len(line) + 1
+            chunks += [ws[k:k + max_words] for k in range(0, len(ws), max_words)]
+        y = [[int(any(s < ge and gs < e for gs, ge in spans[a])) for s, e, _, _ in c] for c in chunks]
+        docs.append(dict(id=a, chunks=chunks, y=y, spans=spans[a], nwords=len(text.split())))
+    return docs
+
+
+def slant_hits(hits_csvs):
+    """Counted loaded-language hits of slant's hits.csv files, by PTC article id."""
+    out = collections.defaultdict(list)
+    for p in hits_csvs:
+        h = pd.read_csv(p, keep_default_na=False)
+        h = h[(h.category != "caps_emphasis") & (h.counted)]
+        for a, s, e in zip(h.article_id, h.start, h.end):
+            out[a[len("article"):]].append((int(s), int(e)))
+    return out
+
+
+def hits_from(words, probs, t):
+    """Runs of adjacent words of one line with probability >= t, as (start, end) hits."""
+    out, cur = [], None
+    for (s, e, _, li), p in zip(words, probs):
+        if p >= t:
+            if cur is not None and cur[2] == li:
+                cur[1] = e
+            else:
+                cur = [s, e, li]
+                out.append(cur)
+        else:
+            cur = None
+    return [(a, b) for a, b, _ in out]
+
+
+def score(docs, hitsets):
+    """(span F1, hit precision, span recall, article rho, hits) of per-article hit lists."""
+    tp = nh = found = ng = 0
+    xs, ys = [], []
+    for d, hs in zip(docs, hitsets):
+        for s, e in hs:
+            nh += 1
+            tp += any(s < ge and gs < e for gs, ge in d["spans"])
+        for gs, ge in d["spans"]:
+            ng += 1
+            found += any(s < ge and gs < e for s, e in hs)
+        xs.append(len(hs) / d["nwords"])
+        ys.append(len(d["spans"]) / d["nwords"])
+    p, r = tp / max(nh, 1), found / max(ng, 1)
+    f = 2 * p * r / max(p + r, 1e-9)
+    return round(f, 3), round(p, 3), round(r, 3), round(float(spearmanr(xs, ys).correlation), 3), nh
