@@ -6,7 +6,8 @@ Research script, not part of CI (about 15 minutes per run on 2 cores).
 Needs: pip install torch transformers scikit-learn pandas scipy, and the encoder files (see
 encoder_probe.py). Usage: python3 finetune_tagger.py MODEL_DIR HOLD OUT.pkl [PTC_DIR]
   HOLD: 0-4 trains on the other four blocks of PTC train and predicts block HOLD;
-  `dev` trains on all of train and predicts dev."""
+  `dev` trains on all of train and predicts dev. The environment variable SEED (default 0)
+  sets the random seed."""
 import os
 import pickle
 import random
@@ -21,9 +22,10 @@ from ptc_common import BOUNDS, load
 
 model_dir, hold, out_path = sys.argv[1:4]
 ptc = sys.argv[4] if len(sys.argv) > 4 else "../shared/corpus/ptc"
-torch.manual_seed(0)
-random.seed(0)
-np.random.seed(0)
+seed = int(os.environ.get("SEED", "0"))
+torch.manual_seed(seed)
+random.seed(seed)
+np.random.seed(seed)
 torch.set_num_threads(2)
 tok = AutoTokenizer.from_pretrained(model_dir)
 model = AutoModelForTokenClassification.from_pretrained(model_dir, num_labels=2)
