@@ -532,13 +532,14 @@ fn untitled(part: &str) -> Vec<&str> {
     part.split_whitespace().filter(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())).collect()
 }
 
-/// For a short name (`Halden`, `Mr. Orsk, who ...`: one or two words before any comma, titles
+/// For a bare surname (`Halden`, `Mr. Orsk, who ...`: one word before any comma, titles
 /// aside), the most recent earlier named mention holding a full name of two words or more that
 /// ends with the same surname (`President Mira Halden`, `Voss's candidate, Pavel Orsk,`).
 fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usize> {
     let first = mentions[i].0.split(',').next().unwrap_or("");
+    // one word only: `Bill Clinton` is not the `Hillary Clinton` named before
     let surname = match untitled(first).as_slice() {
-        [one] | [_, one] => one.trim_end_matches("’s").trim_end_matches("'s"),
+        [one] => one.trim_end_matches("’s").trim_end_matches("'s"),
         _ => return None,
     };
     if surname.chars().count() < 2 || !surname.chars().next().is_some_and(char::is_uppercase) {
@@ -684,6 +685,9 @@ mod tests {
                 .map(|s| (s.to_string(), l.classify(s)))
                 .collect();
         assert_eq!(resolve(&m), vec![0, 1, 0, 1, 1, 5]);
+        let m: Vec<(String, SourceClass)> =
+            ["Hillary Clinton", "Bill Clinton"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
+        assert_eq!(resolve(&m), vec![0, 1], "a different first name is a different person");
         assert!(is_person_role("a senior official who asked not to be named"));
         assert!(is_person_role("the prime minister"));
         assert!(!is_person_role("the ministry") && !is_person_role("officials") && !is_person_role("the woman's"));
