@@ -17,7 +17,7 @@ import torch
 from sklearn.linear_model import LogisticRegression
 from transformers import AutoModel, AutoTokenizer
 
-from ptc_common import BOUNDS, hits_from, load, score, slant_hits
+from ptc_common import BOUNDS, hits_from, load, score, slant_hits, word_means
 
 model_dir, oof_dir, dev_out = sys.argv[1:4]
 ptc = sys.argv[4] if len(sys.argv) > 4 else "../shared/corpus/ptc"
@@ -37,12 +37,7 @@ def embed(docs):
             with torch.no_grad():
                 h = enc(**t).last_hidden_state.numpy()
             for r, c in enumerate(batch):
-                acc, cnt = np.zeros((len(c), h.shape[2]), np.float32), np.zeros(len(c))
-                for j, w in enumerate(t.word_ids(r)):
-                    if w is not None:
-                        acc[w] += h[r, j]
-                        cnt[w] += 1
-                vecs.append(acc / np.maximum(cnt, 1)[:, None])
+                vecs.append(word_means(t.word_ids(r), h[r], len(c), np.float32))
         d["X"] = np.vstack(vecs) if vecs else np.zeros((0, 384), np.float32)
         d["words"] = [w for c in d["chunks"] for w in c]
         d["yw"] = np.array([v for y in d["y"] for v in y])

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-from ptc_common import BOUNDS, load
+from ptc_common import BOUNDS, load, word_means
 
 model_dir, hold, out_path = sys.argv[1:4]
 ptc = sys.argv[4] if len(sys.argv) > 4 else "../shared/corpus/ptc"
@@ -80,12 +80,7 @@ with torch.no_grad():
             t, _ = encode(batch)
             pr = torch.softmax(model(**t).logits, -1)[..., 1].numpy()
             for r, c in enumerate(batch):
-                acc, cnt = np.zeros(len(c)), np.zeros(len(c))
-                for j, w in enumerate(t.word_ids(r)):
-                    if w is not None:
-                        acc[w] += pr[r, j]
-                        cnt[w] += 1
-                probs.extend(acc / np.maximum(cnt, 1))
+                probs.extend(word_means(t.word_ids(r), pr[r], len(c)))
         words = [w for c in d["chunks"] for w in c]
         result[d["id"]] = dict(id=d["id"], words=words, probs=np.array(probs), spans=d["spans"], nwords=d["nwords"])
 pickle.dump(result, open(out_path, "wb"))

@@ -38,6 +38,17 @@ def load(ptc_split_dir, labels_file, max_words=100):
     return docs
 
 
+def word_means(word_ids, values, n, dtype=np.float64):
+    """Mean of the word pieces' `values` (one row per piece) for each of `n` words; pieces
+    that belong to no word ([CLS], [SEP], padding) are skipped."""
+    acc, cnt = np.zeros((n,) + values.shape[1:], dtype), np.zeros(n)
+    for j, w in enumerate(word_ids):
+        if w is not None:
+            acc[w] += values[j]
+            cnt[w] += 1
+    return acc / np.maximum(cnt, 1).reshape((n,) + (1,) * (values.ndim - 1))
+
+
 def slant_hits(hits_csvs):
     """Counted loaded-language hits of slant's hits.csv files, by PTC article id."""
     out = collections.defaultdict(list)

@@ -500,20 +500,18 @@ const TITLES: &[&str] =
 /// Whether a (lower-case) phrase names a person: it holds a title or a singular role word
 /// (`Defence Minister Lena Marsk`, `a ministry spokesman`), not only an institution.
 fn names_a_person(lower: &str) -> bool {
-    let split = |p: &str| -> Vec<String> {
-        p.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(String::from).collect()
-    };
+    fn words(p: &str) -> impl Iterator<Item = &str> {
+        p.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty())
+    }
     // `the Prime Minister's Office`, `the Office of the President`, `Secretary of State's
     // office`: a body, not a person (an apposition after a comma does not count)
-    let body = |w: Option<&String>| {
-        w.is_some_and(|w| {
-            matches!(w.as_str(), "office" | "ministry" | "department" | "staff" | "administration" | "bureau")
-        })
+    let body = |w: Option<&str>| {
+        matches!(w, Some("office" | "ministry" | "department" | "staff" | "administration" | "bureau"))
     };
-    if body(split(main_cut(lower)).last()) || (!lower.contains(',') && body(split(lower).last())) {
+    if body(words(main_cut(lower)).last()) || (!lower.contains(',') && body(words(lower).last())) {
         return false;
     }
-    split(lower).iter().any(|w| TITLES.contains(&w.as_str()) || (w != "general" && PERSON_ROLES.contains(&w.as_str())))
+    words(lower).any(|w| TITLES.contains(&w) || (w != "general" && PERSON_ROLES.contains(&w)))
 }
 
 /// Whether a (lower-case) mention is a singular person named by role (`the great leader`,
@@ -525,6 +523,11 @@ fn is_person_role(lower: &str) -> bool {
     let main = main_cut(lower);
     let main = main.split(" who ").next().unwrap_or(main).trim_end_matches([',', ' ']);
     PERSON_ROLES.iter().any(|r| main.ends_with(r) && main[..main.len() - r.len()].ends_with(' '))
+}
+
+/// A word without its possessive ending (`Orsk’s` -> `Orsk`).
+fn without_possessive(w: &str) -> &str {
+    w.trim_end_matches("’s").trim_end_matches("'s")
 }
 
 /// The words of a phrase without titles (`Mr.`, `Gen.`).
@@ -539,7 +542,7 @@ fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usi
     let first = mentions[i].0.split(',').next().unwrap_or("");
     // one word only: `Bill Clinton` is not the `Hillary Clinton` named before
     let surname = match untitled(first).as_slice() {
-        [one] => one.trim_end_matches("’s").trim_end_matches("'s"),
+        [one] => without_possessive(one),
         _ => return None,
     };
     if surname.chars().count() < 2 || !surname.chars().next().is_some_and(char::is_uppercase) {
@@ -550,8 +553,7 @@ fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usi
         class.named
             && text.split(',').any(|part| {
                 let words = untitled(part);
-                words.len() >= 2
-                    && words.last().is_some_and(|w| w.trim_end_matches("’s").trim_end_matches("'s") == surname)
+                words.len() >= 2 && words.last().is_some_and(|w| without_possessive(w) == surname)
             })
     })
 }

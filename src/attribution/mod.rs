@@ -315,13 +315,13 @@ impl AttrStage {
         // Mentions in text order: each attribution's source (a relative pronoun, `Kim, who said`,
         // as the noun phrase it stands for) and, between them, people introduced by a title
         // outside any source (`Captain Ilya Rusk thanked ...`), who can stand behind a later `he`.
-        let spans: Vec<Option<Range<usize>>> =
-            found.iter().map(|a| a.antecedent.clone().or_else(|| a.source.clone())).collect();
         let mut order: Vec<(usize, Option<usize>, Range<usize>)> = found
             .iter()
-            .zip(&spans)
             .enumerate()
-            .map(|(i, (a, r))| (r.as_ref().map_or(a.cue.start, |r| r.start), Some(i), r.clone().unwrap_or(0..0)))
+            .map(|(i, a)| match a.antecedent.as_ref().or(a.source.as_ref()) {
+                Some(r) => (r.start, Some(i), r.clone()),
+                None => (a.cue.start, Some(i), 0..0),
+            })
             .collect();
         for p in titled_people(text, analysis) {
             let inside = found
@@ -342,16 +342,13 @@ impl AttrStage {
                 (s, c)
             })
             .collect();
+        // for each attribution, the mention (an index into `mentions`) its source resolves to
         let resolved_all = classify::resolve(&mentions);
         let mut resolved = vec![0; found.len()];
-        let mut slot = vec![0; found.len()];
         for (m, (_, attr, _)) in order.iter().enumerate() {
             if let Some(i) = attr {
-                slot[*i] = m;
+                resolved[*i] = resolved_all[m];
             }
-        }
-        for (i, r) in resolved.iter_mut().enumerate() {
-            *r = resolved_all[slot[i]];
         }
         let mut out = AttrResult {
             counts: AttrCounts { per_category: vec![0; CATEGORIES.len()], ..Default::default() },
