@@ -89,6 +89,8 @@ pub struct LoadedCounts {
 
 /// Category name of capitals-emphasis rows in `hits.csv`.
 pub const CAPS_CATEGORY: &str = "caps_emphasis";
+/// Category of the hits the encoder stage (`--encoder`) finds beyond the lexicon's.
+pub const ENCODER_CATEGORY: &str = "encoder";
 
 /// A rate per 1,000, formatted with two decimals (empty when the base is 0).
 pub fn per_1k(count: usize, base: usize) -> String {

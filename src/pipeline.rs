@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::attribution::classify::SourceList;
 use crate::attribution::cues::CueClasses;
 use crate::attribution::{AttrRow, AttrStage, ATTR_COLUMNS};
+use crate::encoder::EncoderStage;
 use crate::error::{DocError, ErrorKind, SlantError};
 use crate::ingest::boilerplate::{self, Layout, LineIn};
 use crate::ingest::decode::{self, DecodeError};
@@ -25,7 +26,7 @@ use crate::ingest::infer;
 use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
 use crate::lexicon::{CountRule, Lexicon, LexiconMode, Matcher};
 use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
-use crate::output::{HitRow, LoadedCounts, SentenceRow, HIT_COLUMNS};
+use crate::output::{HitRow, LoadedCounts, SentenceRow, ENCODER_CATEGORY, HIT_COLUMNS};
 use crate::text::{self, Lang, Offsets};
 use crate::tone::{SentenceInput, ToneStage};
 
@@ -46,6 +47,8 @@ pub struct AnalyzeConfig {
     pub sources: Option<PathBuf>,
     /// User tone model (`--model`).
     pub model: Option<PathBuf>,
+    /// Base model folder of the encoder stage (`--encoder`); none: lexicon only.
+    pub encoder: Option<PathBuf>,
     /// Which lexicon hits are counted (`--count-hits`).
     pub count: CountRule,
     /// Articles shown with their text in `report.html` (0: none; the charts are always drawn).
@@ -74,6 +77,7 @@ impl AnalyzeConfig {
             lexicon_mode: LexiconMode::Extend,
             sources: None,
             model: None,
+            encoder: None,
             count: CountRule::Flagged,
             report_articles: 100,
             max_bytes: ReadOptions::default().max_bytes,
@@ -258,6 +262,11 @@ pub struct Stages {
     pub matcher: Matcher,
     pub attribution: AttrStage,
     pub tone: ToneStage,
+    /// The encoder stage, when `--encoder` is given.
+    pub encoder: Option<EncoderStage>,
+    /// The loaded-language categories counted per article: the lexicon's, then
+    /// [`ENCODER_CATEGORY`] with an encoder.
+    pub categories: Vec<String>,
     pub count: CountRule,
     /// Whether to build each article's report section.
     pub report: bool,
@@ -278,6 +287,14 @@ impl Stages {
             Some(p) => ToneStage::from_file(p).map_err(|e| SlantError::Config(format!("--model: {e}")))?,
             None => ToneStage::default_stage(),
         };
+        let encoder = match &cfg.encoder {
+            Some(dir) => Some(EncoderStage::load(dir).map_err(|e| SlantError::Config(format!("--encoder: {e}")))?),
+            None => None,
+        };
+        let mut categories = matcher.categories.clone();
+        if encoder.is_some() {
+            categories.push(ENCODER_CATEGORY.to_string());
+        }
         Ok(Stages {
             keep_boilerplate: cfg.keep_boilerplate,
             keep_text: cfg.save_text.is_some(),
@@ -285,6 +302,8 @@ impl Stages {
             matcher,
             attribution,
             tone,
+            encoder,
+            categories,
             count: cfg.count,
             report: cfg.report_articles > 0,
         })
@@ -337,7 +356,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     let input = SentenceInput::new(&text, &analysis, m, &hits, &caps);
     let tone = stages.tone.score(&input, &analysis.sentences);
     let counted = counted_hits(&hits, &tone, stages.count);
-    let mut loaded = LoadedCounts { per_category: vec![0; m.categories.len()], ..Default::default() };
+    let mut loaded = LoadedCounts { per_category: vec![0; stages.categories.len()], ..Default::default() };
     let offsets = Offsets::new(&text);
     let mut rows: Vec<HitRow> = Vec::with_capacity(hits.len() + caps.len());
     for (h, &counted) in hits.iter().zip(&counted) {
@@ -365,6 +384,39 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
             context: context(&text, h.start, h.end),
             speaker: String::new(),
             counted,
+            byte_start: h.start,
+        });
+    }
+    let encoded = match &stages.encoder {
+        Some(enc) => {
+            let taken: Vec<std::ops::Range<usize>> =
+                hits.iter().zip(&counted).filter(|(_, &c)| c).map(|(h, _)| h.start..h.end).collect();
+            crate::encoder::beyond(enc.hits(&text, &analysis), &taken)
+        }
+        None => Vec::new(),
+    };
+    for h in &encoded {
+        loaded.all += 1;
+        loaded.total += 1;
+        match h.voice {
+            crate::lexicon::Voice::Own => loaded.own += 1,
+            crate::lexicon::Voice::Quoted => loaded.quoted += 1,
+        }
+        loaded.per_category[m.categories.len()] += 1;
+        rows.push(HitRow {
+            article_id: article.id.clone(),
+            start: offsets.char_index(h.start),
+            end: offsets.char_index(h.end),
+            text: text[h.start..h.end].to_string(),
+            term: text::normalize(&text[h.start..h.end]),
+            category: ENCODER_CATEGORY.to_string(),
+            weight: (h.prob * 1000.0).round() / 1000.0,
+            voice: h.voice,
+            negated: h.negated,
+            sentence: h.sentence as usize + 1,
+            context: context(&text, h.start, h.end),
+            speaker: String::new(),
+            counted: true,
             byte_start: h.start,
         });
     }
@@ -425,7 +477,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         .collect();
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
     let report = report.then(|| {
-        let view = HitsView { hits: &hits, counted: &counted, caps: &caps };
+        let view = HitsView { hits: &hits, counted: &counted, caps: &caps, encoded: &encoded };
         report_section(&text, &layout.body, &analysis, &article, view, &attr.rows, m)
     });
     Ok(DocResult {
@@ -451,6 +503,7 @@ struct HitsView<'a> {
     hits: &'a [crate::lexicon::Hit],
     counted: &'a [bool],
     caps: &'a [crate::lexicon::CapsHit],
+    encoded: &'a [crate::encoder::EncoderHit],
 }
 
 /// The article's section of `report.html`: its body with hits, quotations and sources marked.
@@ -464,7 +517,7 @@ fn report_section(
     m: &Matcher,
 ) -> String {
     use crate::report::html::{article_section, ArticleView, Mark, MarkKind};
-    let HitsView { hits, counted, caps } = view;
+    let HitsView { hits, counted, caps, encoded } = view;
     let mut marks: Vec<Mark> = Vec::with_capacity(hits.len() + caps.len() + analysis.quotes.len());
     for (h, &counted) in hits.iter().zip(counted) {
         let e = &m.entries[h.entry];
@@ -474,6 +527,14 @@ fn report_section(
             range: h.start..h.end,
             kind: MarkKind::Hit { category: m.entry_category[h.entry], counted },
             title: format!("{} ({}, {}{negated}){uncounted}", e.term, e.category, h.voice.as_str()),
+        });
+    }
+    for h in encoded {
+        let negated = if h.negated { ", negated" } else { "" };
+        marks.push(Mark {
+            range: h.start..h.end,
+            kind: MarkKind::Hit { category: m.categories.len(), counted: true },
+            title: format!("{ENCODER_CATEGORY} (p = {:.2}, {}{negated})", h.prob, h.voice.as_str()),
         });
     }
     for c in caps {
@@ -686,7 +747,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                                 report_shown += 1;
                             }
                         }
-                        for row in output::category_rows(&doc.article, &stages_ref.matcher.categories) {
+                        for row in output::category_rows(&doc.article, &stages_ref.categories) {
                             cats_csv.write(row)?;
                         }
                         if let (Some(dir), Some(t)) = (&cfg.save_text, &doc.text) {
@@ -723,7 +784,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     } else if part_path.exists() {
         std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
     }
-    output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.matcher.categories)?;
+    output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.categories)?;
     summary.outputs =
         ["articles.csv", "hits.csv", "categories_long.csv", "attributions.csv", "sentences.csv", "captions.csv"]
             .map(String::from)
@@ -783,7 +844,7 @@ pub fn write_manifest(
     invocation: Invocation,
 ) -> Result<(), SlantError> {
     let lang = Lang::parse(&cfg.lang)?;
-    let resources = vec![
+    let mut resources = vec![
         Resource {
             name: format!("stemmer:snowball-{}", lang.name()),
             version: "rust-stemmers 1".into(),
@@ -810,6 +871,13 @@ pub fn write_manifest(
             sha256: stages.tone.sha256.clone(),
         },
     ];
+    if let Some(enc) = &stages.encoder {
+        resources.push(Resource {
+            name: format!("encoder:{} + adapter, base from {}", enc.settings.base, enc.dir.display()),
+            version: format!("threshold {}, {}", enc.settings.threshold, enc.settings.trained),
+            sha256: enc.sha256.clone(),
+        });
+    }
     let manifest = Manifest {
         tool: "slant",
         version: env!("CARGO_PKG_VERSION"),

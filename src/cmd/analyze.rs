@@ -50,6 +50,11 @@ pub struct Args {
     /// A tone model file to use instead of the embedded one (made by `slant train tone`).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Add the encoder stage (a fine-tuned transformer that marks loaded words beyond the
+    /// lexicon; about a hundred times slower): the folder of its base model, fetched once with
+    /// `scripts/fetch-encoder.sh`. Its hits have category `encoder`.
+    #[arg(long, value_name = "DIR")]
+    pub encoder: Option<PathBuf>,
     /// Which lexicon hits the loaded counts include: `flagged` (hits in sentences the tone
     /// model flags) or `all`. hits.csv lists every hit with its `counted` flag either way.
     #[arg(long, value_enum, default_value = "flagged", value_name = "RULE")]
@@ -104,6 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.sources = args.sources;
     cfg.model = args.model;
+    cfg.encoder = args.encoder;
     cfg.count = args.count_hits.into();
     cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;

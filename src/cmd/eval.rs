@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use slant::eval::loaded::{score, score_with, LoadedScore};
+use slant::eval::loaded::{score, score_by, score_with, LoadedScore, Scoring};
 use slant::eval::ptc::{self, LOADED_TECHNIQUES};
 use slant::lexicon::{Lexicon, LexiconMode, Matcher};
 use slant::text::Lang;
@@ -158,6 +158,9 @@ pub struct LoadedArgs {
     /// A tone model file instead of the embedded one (for `--count-hits flagged`).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Add the encoder stage: the folder of its base model (see `scripts/fetch-encoder.sh`).
+    #[arg(long, value_name = "DIR")]
+    pub encoder: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -187,8 +190,16 @@ struct Report {
     lexicon: String,
     lexicon_entries: usize,
     count_hits: &'static str,
-    /// The hits `slant analyze` counts under `count_hits`.
+    /// The encoder stage's base model and settings, when it was on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoder: Option<String>,
+    /// The hits `slant analyze` counts under `count_hits` (with the encoder's, when it is on).
     slant: LoadedScore,
+    /// With the encoder on: the lexicon's counted hits alone, and the encoder's alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lexicon_only: Option<LoadedScore>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoder_only: Option<LoadedScore>,
     /// Every lexicon hit.
     slant_all_hits: LoadedScore,
     /// The mined-only lexicon, every hit.
@@ -218,11 +229,21 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         Some(p) => slant::tone::ToneStage::from_file(p)?,
         None => slant::tone::ToneStage::default_stage(),
     };
+    let encoder = a.encoder.as_deref().map(slant::encoder::EncoderStage::load).transpose()?;
     let matcher = Matcher::new(&lex, lang);
     let all = score(&articles, &matcher);
-    let main = match rule {
+    let lexicon = match rule {
         slant::lexicon::CountRule::Flagged => score_with(&articles, &matcher, Some(&tone)),
         slant::lexicon::CountRule::All => all.clone(),
+    };
+    let tone_rule = (rule == slant::lexicon::CountRule::Flagged).then_some(&tone);
+    let (main, lexicon_only, encoder_only) = match &encoder {
+        Some(enc) => {
+            let how = Scoring { tone: tone_rule, encoder: Some(enc), without_lexicon: false };
+            let alone = Scoring { without_lexicon: true, ..how };
+            (score_by(&articles, &matcher, how), Some(lexicon), Some(score_by(&articles, &matcher, alone)))
+        }
+        None => (lexicon, None, None),
     };
     let base = score(&articles, &Matcher::new(&mined, lang));
     let report = Report {
@@ -231,7 +252,12 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         lexicon: lex.name.clone(),
         lexicon_entries: lex.entries.len(),
         count_hits: rule.as_str(),
+        encoder: encoder
+            .as_ref()
+            .map(|e| format!("{} from {}, threshold {}", e.settings.base, e.dir.display(), e.settings.threshold)),
         slant: main,
+        lexicon_only,
+        encoder_only,
         slant_all_hits: all,
         mined_only_baseline: base,
         mined_entries: mined.entries.len(),
@@ -248,7 +274,14 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         "{:<36} {:>8} {:>9} {:>7} {:>7} {:>7}",
         "lexicon, hits scored", "hits", "precision", "recall", "F1", "rho"
     );
-    let mut rows = vec![(format!("slant ({} entries), {}", report.lexicon_entries, rule.as_str()), &report.slant)];
+    let mut rows = Vec::new();
+    if let (Some(lex), Some(enc)) = (&report.lexicon_only, &report.encoder_only) {
+        rows.push((format!("slant + encoder, {}", rule.as_str()), &report.slant));
+        rows.push((format!("slant ({} entries), {}", report.lexicon_entries, rule.as_str()), lex));
+        rows.push(("encoder alone".to_string(), enc));
+    } else {
+        rows.push((format!("slant ({} entries), {}", report.lexicon_entries, rule.as_str()), &report.slant));
+    }
     if rule != slant::lexicon::CountRule::All {
         rows.push((format!("slant ({} entries), all", report.lexicon_entries), &report.slant_all_hits));
     }

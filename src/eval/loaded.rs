@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::ptc::{overlaps_any, PtcArticle};
 use super::{f1, spearman};
+use crate::encoder::EncoderStage;
 use crate::ingest::boilerplate;
 use crate::lexicon::{CountRule, Matcher};
 use crate::text::{self, TextAnalysis};
@@ -53,10 +54,21 @@ struct PerArticle {
     gold_found: usize,
 }
 
-fn score_article(a: &PtcArticle, m: &Matcher, tone: Option<&ToneStage>) -> PerArticle {
+/// What is scored besides the lexicon's hits.
+#[derive(Clone, Copy, Default)]
+pub struct Scoring<'a> {
+    /// Score only the hits in sentences this tone stage flags ([`CountRule::Flagged`]).
+    pub tone: Option<&'a ToneStage>,
+    /// Add the encoder's hits beyond the lexicon's, as `slant analyze --encoder` counts them.
+    pub encoder: Option<&'a EncoderStage>,
+    /// Leave the lexicon's hits out (to score the encoder alone).
+    pub without_lexicon: bool,
+}
+
+fn score_article(a: &PtcArticle, m: &Matcher, how: Scoring) -> PerArticle {
     let analysis = analyze_plain(&a.text);
     let (hits, caps) = m.find(&a.text, &analysis);
-    let counted = match tone {
+    let counted = match how.tone {
         Some(stage) => {
             let scored = stage.score(&SentenceInput::new(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
             crate::pipeline::counted_hits(&hits, &scored, CountRule::Flagged)
@@ -67,6 +79,14 @@ fn score_article(a: &PtcArticle, m: &Matcher, tone: Option<&ToneStage>) -> PerAr
     let mut ranges: Vec<std::ops::Range<usize>> =
         hits.iter().zip(&counted).filter(|(_, &c)| c).map(|(h, _)| h.start..h.end).collect();
     ranges.dedup();
+    if let Some(enc) = how.encoder {
+        let found = enc.hits(&a.text, &analysis);
+        let extra = if how.without_lexicon { found } else { crate::encoder::beyond(found, &ranges) };
+        if how.without_lexicon {
+            ranges.clear();
+        }
+        ranges.extend(extra.iter().map(|h| h.start..h.end));
+    }
     let hits_in_gold = ranges.iter().filter(|r| overlaps_any(&a.spans, r)).count();
     let gold_found =
         a.spans.iter().filter(|g| ranges.iter().any(|r| r.start < g.bytes.end && g.bytes.start < r.end)).count();
@@ -75,13 +95,18 @@ fn score_article(a: &PtcArticle, m: &Matcher, tone: Option<&ToneStage>) -> PerAr
 
 /// Scores every hit of `matcher` on `articles`.
 pub fn score(articles: &[PtcArticle], matcher: &Matcher) -> LoadedScore {
-    score_with(articles, matcher, None)
+    score_by(articles, matcher, Scoring::default())
 }
 
 /// Scores the hits of `matcher` on `articles` that are counted: all of them without a tone
 /// stage, those in flagged sentences with one.
 pub fn score_with(articles: &[PtcArticle], matcher: &Matcher, tone: Option<&ToneStage>) -> LoadedScore {
-    let per: Vec<PerArticle> = articles.par_iter().map(|a| score_article(a, matcher, tone)).collect();
+    score_by(articles, matcher, Scoring { tone, ..Default::default() })
+}
+
+/// Scores the hits of `matcher`, and of an encoder, on `articles` as `how` says.
+pub fn score_by(articles: &[PtcArticle], matcher: &Matcher, how: Scoring) -> LoadedScore {
+    let per: Vec<PerArticle> = articles.par_iter().map(|a| score_article(a, matcher, how)).collect();
     let mut s = LoadedScore { articles: per.len(), ..Default::default() };
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
     for p in &per {

@@ -101,6 +101,12 @@ const SENT: char = '\x02';
 const NEGATORS: &[&str] =
     &["barely", "cannot", "hardly", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "without"];
 
+/// Is `word` (any case) a negator that flags the hit after it (`not`, `never`, `n't`...)?
+pub fn is_negator(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NEGATORS.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
 const FUNCTION_WORDS: &[&str] = &[
     "about", "after", "again", "against", "all", "and", "any", "are", "ever", "every", "for", "from", "has", "have",
     "her", "his", "how", "its", "just", "more", "most", "must", "never", "not", "now", "only", "our", "out", "over",

@@ -18,7 +18,7 @@ use std::path::Path;
 use crate::ingest::sha256_hex;
 
 pub use formats::LexFormat;
-pub use matcher::{CapsHit, Hit, Matcher, Voice};
+pub use matcher::{is_negator, CapsHit, Hit, Matcher, Voice};
 
 /// A lexicon problem, always naming the file and, where there is one, the line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

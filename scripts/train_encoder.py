@@ -1,0 +1,158 @@
+"""Trains the word tagger that `slant --encoder DIR` runs: all-MiniLM-L6-v2 with low-rank
+adapters (LoRA) on every linear layer of its six transformer blocks, trainable layer norms and a
+two-class head, fitted on PTC train to tell words inside Loaded_Language or
+Name_Calling,Labeling spans from the rest. Only the adapters, layer norms and head are written
+(data/encoder/adapter.safetensors); the base model stays where it was downloaded.
+
+Selection is on PTC train only: the model is fitted on blocks 1-4 of train (the same contiguous
+blocks as scripts/experiments) and block 0 is predicted after each epoch, written as word
+probabilities for `scripts/experiments/ft_score.py`. With --all the model is fitted on all of
+train for the given number of epochs and only the adapter is written. Dev is never read.
+
+Needs torch, transformers, safetensors, numpy, pandas, scipy (not installed by the project).
+Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--epochs N] [--ptc DIR]"""
+import argparse
+import json
+import os
+import pickle
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+from safetensors.torch import save_file
+from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "experiments"))
+from ptc_common import BOUNDS, load, word_means  # noqa: E402
+
+RANK, ALPHA, LR, BS, MAX_LEN = 8, 16, 1e-3, 16, 256
+TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value",
+           "attention.output.dense", "intermediate.dense", "output.dense")
+
+
+class LoRA(torch.nn.Module):
+    """A frozen linear layer plus scale * B A x, with B starting at zero."""
+
+    def __init__(self, base, rank, alpha):
+        super().__init__()
+        self.base = base
+        self.a = torch.nn.Parameter(torch.randn(rank, base.in_features) / rank)
+        self.b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+        self.scale = alpha / rank
+
+    def forward(self, x):
+        return self.base(x) + self.scale * ((x @ self.a.T) @ self.b.T)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model_dir")
+    ap.add_argument("out_dir")
+    ap.add_argument("--all", action="store_true")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--ptc", default="../shared/corpus/ptc")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    os.makedirs(args.out_dir, exist_ok=True)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.set_num_threads(2)
+
+    tok = AutoTokenizer.from_pretrained(args.model_dir)
+    model = AutoModelForTokenClassification.from_pretrained(args.model_dir, num_labels=2)
+    for p in model.parameters():
+        p.requires_grad = False
+    adapters = {}
+    for name, module in list(model.named_modules()):
+        for target in TARGETS:
+            if name.startswith("bert.encoder.layer.") and name.endswith(target) and (
+                    target != "output.dense" or ".attention." not in name):
+                parent = model.get_submodule(name.rsplit(".", 1)[0])
+                lora = LoRA(module, RANK, ALPHA)
+                setattr(parent, name.rsplit(".", 1)[1], lora)
+                adapters[name[len("bert."):]] = lora
+    for name, p in model.named_parameters():
+        if "LayerNorm" in name or name.startswith("classifier."):
+            p.requires_grad = True
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    print(f"{len(adapters)} adapted layers, {sum(p.numel() for p in trainable)} trainable values",
+          file=sys.stderr)
+
+    train = load(os.path.join(args.ptc, "train"), "train-task2-TC.labels")
+    lo, hi = BOUNDS[0]
+    held = [] if args.all else train[lo:hi]
+    fit = train if args.all else train[:lo] + train[hi:]
+    seqs = [(c, y) for d in fit for c, y in zip(d["chunks"], d["y"])]
+
+    def encode(batch, labels=None):
+        t = tok([[w for _, _, w, _ in c] for c in batch], is_split_into_words=True,
+                return_tensors="pt", truncation=True, max_length=MAX_LEN, padding=True)
+        if labels is None:
+            return t, None
+        lab = torch.full(t["input_ids"].shape, -100)
+        for r, y in enumerate(labels):
+            for j, w in enumerate(t.word_ids(r)):
+                if w is not None:
+                    lab[r, j] = y[w]
+        return t, lab
+
+    opt = torch.optim.AdamW(trainable, lr=LR, weight_decay=0.01)
+    steps = args.epochs * ((len(seqs) + BS - 1) // BS)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / steps))
+    t0, step = time.time(), 0
+    for ep in range(args.epochs):
+        model.train()
+        random.shuffle(seqs)
+        for b in range(0, len(seqs), BS):
+            batch = seqs[b:b + BS]
+            t, lab = encode([c for c, _ in batch], [y for _, y in batch])
+            loss = model(**t, labels=lab).loss
+            loss.backward()
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            step += 1
+            if step % 100 == 0:
+                print(f"epoch {ep} step {step}/{steps} loss {loss.item():.3f} "
+                      f"{time.time() - t0:.0f}s", file=sys.stderr)
+        if held:
+            model.eval()
+            result = {}
+            with torch.no_grad():
+                for d in held:
+                    probs = []
+                    for b in range(0, len(d["chunks"]), 32):
+                        batch = d["chunks"][b:b + 32]
+                        t, _ = encode(batch)
+                        pr = torch.softmax(model(**t).logits, -1)[..., 1].numpy()
+                        for r, c in enumerate(batch):
+                            probs.extend(word_means(t.word_ids(r), pr[r], len(c)))
+                    words = [w for c in d["chunks"] for w in c]
+                    result[d["id"]] = dict(id=d["id"], words=words, probs=np.array(probs),
+                                           spans=d["spans"], nwords=d["nwords"])
+            path = os.path.join(args.out_dir, f"block0_epoch{ep + 1}.pkl")
+            pickle.dump(result, open(path, "wb"))
+            print(f"wrote {path} after {time.time() - t0:.0f}s", file=sys.stderr)
+
+    tensors = {}
+    for name, lora in adapters.items():
+        tensors[name + ".lora_a"] = lora.a.detach().contiguous()
+        tensors[name + ".lora_b"] = lora.b.detach().contiguous()
+    for name, p in model.named_parameters():
+        if "LayerNorm" in name:
+            tensors[name[len("bert."):]] = p.detach().contiguous()
+        elif name.startswith("classifier."):
+            tensors[name] = p.detach().contiguous()
+    meta = {"rank": str(RANK), "alpha": str(ALPHA), "epochs": str(args.epochs),
+            "fit": "ptc train" if args.all else "ptc train blocks 1-4", "seed": str(args.seed),
+            "base": "sentence-transformers/all-MiniLM-L6-v2"}
+    save_file(tensors, os.path.join(args.out_dir, "adapter.safetensors"), metadata=meta)
+    json.dump(meta, open(os.path.join(args.out_dir, "adapter.json"), "w"), indent=1)
+    print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
