@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::attribution::classify::SourceList;
 use crate::attribution::cues::CueClasses;
 use crate::attribution::{AttrRow, AttrStage, ATTR_COLUMNS};
-use crate::encoder::EncoderStage;
+use crate::encoder::{EncoderOptions, EncoderStage};
 use crate::error::{DocError, ErrorKind, SlantError};
 use crate::ingest::boilerplate::{self, Layout, LineIn};
 use crate::ingest::decode::{self, DecodeError};
@@ -47,8 +47,8 @@ pub struct AnalyzeConfig {
     pub sources: Option<PathBuf>,
     /// User tone model (`--model`).
     pub model: Option<PathBuf>,
-    /// Base model folder of the encoder stage (`--encoder`); none: lexicon only.
-    pub encoder: Option<PathBuf>,
+    /// The encoder stage (`--encoder` and its options); none: lexicon only.
+    pub encoder: Option<EncoderOptions>,
     /// Which lexicon hits are counted (`--count-hits`).
     pub count: CountRule,
     /// Articles shown with their text in `report.html` (0: none; the charts are always drawn).
@@ -288,7 +288,9 @@ impl Stages {
             None => ToneStage::default_stage(),
         };
         let encoder = match &cfg.encoder {
-            Some(dir) => Some(EncoderStage::load(dir).map_err(|e| SlantError::Config(format!("--encoder: {e}")))?),
+            Some(opts) => {
+                Some(EncoderStage::from_options(opts).map_err(|e| SlantError::Config(format!("--encoder: {e}")))?)
+            }
             None => None,
         };
         let mut categories = matcher.categories.clone();
@@ -888,4 +890,46 @@ pub fn write_manifest(
         resources,
     };
     output::write_json(&cfg.out.join("run.json"), &manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::meta::Meta;
+
+    /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in
+    /// the article's totals and in the last category column; without, nothing changes.
+    #[test]
+    fn encoder_hits_are_rows_and_counts_of_their_own_category() {
+        let text = "A budget\n\nKim said the despot's brutal war was a bloodbath, the council budget said.\nThe council met on Tuesday and approved the budget for the year, officials said.\n";
+        let raw = || RawDoc {
+            path: "a.txt".into(),
+            line: None,
+            format: Format::Text,
+            content: Content::Text(text.into()),
+            meta: Meta::default(),
+            default_id: "a".into(),
+            decode_errors: 0,
+        };
+        let cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
+        let mut stages = Stages::new(&cfg).unwrap();
+        let plain = process(raw(), &stages).unwrap();
+        assert!(plain.hits.iter().all(|h| h.category != ENCODER_CATEGORY));
+        let (_dir, stage) = crate::encoder::testing::tiny_stage(0.001);
+        stages.encoder = Some(stage);
+        stages.categories.push(ENCODER_CATEGORY.into());
+        let doc = process(raw(), &stages).unwrap();
+        let enc: Vec<&HitRow> = doc.hits.iter().filter(|h| h.category == ENCODER_CATEGORY).collect();
+        assert!(!enc.is_empty(), "{:?}", doc.hits);
+        let lexicon: Vec<&HitRow> = doc.hits.iter().filter(|h| h.category != ENCODER_CATEGORY && h.counted).collect();
+        for e in &enc {
+            assert!(e.counted && (0.0..=1.0).contains(&e.weight));
+            assert_eq!(e.text, text.chars().skip(e.start).take(e.end - e.start).collect::<String>());
+            assert!(lexicon.iter().all(|l| l.end <= e.start || e.end <= l.start), "{} overlaps a lexicon hit", e.text);
+        }
+        let l = &doc.article.loaded;
+        assert_eq!(l.per_category.len(), stages.categories.len());
+        assert_eq!(l.per_category[stages.categories.len() - 1], enc.len());
+        assert_eq!(l.total, plain.article.loaded.total + enc.len());
+    }
 }

@@ -428,6 +428,22 @@ fn a_user_tone_model_is_loaded_and_a_broken_one_refused() {
     assert!(err.contains("--model") && err.contains("bad.json"), "{err}");
 }
 
+#[test]
+fn a_missing_encoder_model_is_a_clear_error_and_its_options_need_encoder() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = root().join("data/examples/wire-01.txt");
+    let missing = dir.path().join("no-model");
+    let o = analyze(&[input.to_str().unwrap(), "--encoder", missing.to_str().unwrap()], &dir.path().join("a"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--encoder") && err.contains("no-model") && err.contains("config.json"), "{err}");
+    assert!(!dir.path().join("a/articles.csv").exists(), "nothing is written when a stage cannot load");
+    let o = analyze(&[input.to_str().unwrap(), "--encoder-threshold", "0.4"], &dir.path().join("b"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--encoder <DIR>"), "an encoder option needs --encoder: {err}");
+}
+
 /// `slant eval loaded` and `slant lexicon mine` on a three-article PTC-format fixture
 /// (code-point offsets after curly quotes; a Doubt span that must be ignored).
 #[test]

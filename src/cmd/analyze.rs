@@ -55,6 +55,8 @@ pub struct Args {
     /// `scripts/fetch-encoder.sh`. Its hits have category `encoder`.
     #[arg(long, value_name = "DIR")]
     pub encoder: Option<PathBuf>,
+    #[command(flatten)]
+    pub encoder_opts: EncoderArgs,
     /// Which lexicon hits the loaded counts include: `flagged` (hits in sentences the tone
     /// model flags) or `all`. hits.csv lists every hit with its `counted` flag either way.
     #[arg(long, value_enum, default_value = "flagged", value_name = "RULE")]
@@ -109,7 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.sources = args.sources;
     cfg.model = args.model;
-    cfg.encoder = args.encoder;
+    cfg.encoder = args.encoder.map(|dir| args.encoder_opts.options(dir));
     cfg.count = args.count_hits.into();
     cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;
@@ -176,4 +178,22 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     Ok(summary.exit_code() as u8)
+}
+
+/// Options of the encoder stage, shared by `analyze` and `eval loaded`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EncoderArgs {
+    /// With --encoder: an adapter file made by scripts/train_encoder.py instead of the embedded one.
+    #[arg(long, value_name = "FILE", requires = "encoder")]
+    pub encoder_adapter: Option<PathBuf>,
+    /// With --encoder: the word probability at which the encoder marks a word loaded (default:
+    /// the one chosen in training, see data/encoder/encoder.json).
+    #[arg(long, value_name = "P", requires = "encoder")]
+    pub encoder_threshold: Option<f32>,
+}
+
+impl EncoderArgs {
+    pub fn options(self, dir: PathBuf) -> slant::encoder::EncoderOptions {
+        slant::encoder::EncoderOptions { dir, adapter: self.encoder_adapter, threshold: self.encoder_threshold }
+    }
 }

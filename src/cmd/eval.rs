@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use slant::eval::loaded::{score, score_by, score_with, LoadedScore, Scoring};
+use slant::eval::loaded::{score, score_encoder, score_with, LoadedScore};
 use slant::eval::ptc::{self, LOADED_TECHNIQUES};
 use slant::lexicon::{Lexicon, LexiconMode, Matcher};
 use slant::text::Lang;
@@ -161,6 +161,8 @@ pub struct LoadedArgs {
     /// Add the encoder stage: the folder of its base model (see `scripts/fetch-encoder.sh`).
     #[arg(long, value_name = "DIR")]
     pub encoder: Option<PathBuf>,
+    #[command(flatten)]
+    pub encoder_opts: super::analyze::EncoderArgs,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -229,7 +231,10 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         Some(p) => slant::tone::ToneStage::from_file(p)?,
         None => slant::tone::ToneStage::default_stage(),
     };
-    let encoder = a.encoder.as_deref().map(slant::encoder::EncoderStage::load).transpose()?;
+    let encoder = match a.encoder {
+        Some(dir) => Some(slant::encoder::EncoderStage::from_options(&a.encoder_opts.options(dir))?),
+        None => None,
+    };
     let matcher = Matcher::new(&lex, lang);
     let all = score(&articles, &matcher);
     let lexicon = match rule {
@@ -239,9 +244,8 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     let tone_rule = (rule == slant::lexicon::CountRule::Flagged).then_some(&tone);
     let (main, lexicon_only, encoder_only) = match &encoder {
         Some(enc) => {
-            let how = Scoring { tone: tone_rule, encoder: Some(enc), without_lexicon: false };
-            let alone = Scoring { without_lexicon: true, ..how };
-            (score_by(&articles, &matcher, how), Some(lexicon), Some(score_by(&articles, &matcher, alone)))
+            let (both, alone) = score_encoder(&articles, &matcher, tone_rule, enc);
+            (both, Some(lexicon), Some(alone))
         }
         None => (lexicon, None, None),
     };

@@ -261,17 +261,12 @@ fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + libm::erff(x / std::f32::consts::SQRT_2))
 }
 
+/// A tiny random BERT for tests, in the base model's tensor layout.
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
     use super::*;
 
-    /// A tiny random BERT in the base model's tensor layout.
-    fn tiny(adapter: &Tensors) -> Bert {
-        let (cfg, base) = tiny_parts();
-        Bert::new(cfg, &base, adapter, 2.0).unwrap()
-    }
-
-    fn tiny_parts() -> (BertConfig, Tensors) {
+    pub(crate) fn tiny_parts() -> (BertConfig, Tensors) {
         let cfg = BertConfig {
             hidden_size: 8,
             num_attention_heads: 2,
@@ -323,6 +318,18 @@ mod tests {
         put("classifier.bias".into(), vec![2]);
         (cfg, base)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::tiny_parts;
+    use super::*;
+
+    /// A tiny random BERT in the base model's tensor layout.
+    fn tiny(adapter: &Tensors) -> Bert {
+        let (cfg, base) = tiny_parts();
+        Bert::new(cfg, &base, adapter, 2.0).unwrap()
+    }
 
     #[test]
     fn probabilities_are_finite_and_depend_on_context() {
@@ -343,7 +350,14 @@ mod tests {
         zero.insert("encoder.layer.0.attention.self.query.lora_b".into(), (vec![8, 1], vec![0.0; 8]));
         assert_eq!(tiny(&zero).token_probs(&[3, 4]), plain.token_probs(&[3, 4]));
         let mut some = zero.clone();
-        some.insert("encoder.layer.0.attention.self.query.lora_b".into(), (vec![8, 1], vec![0.3; 8]));
+        some.insert(
+            "encoder.layer.1.output.dense.lora_a".into(),
+            (vec![1, 16], (0..16).map(|i| i as f32 / 8.0 - 1.0).collect()),
+        );
+        some.insert(
+            "encoder.layer.1.output.dense.lora_b".into(),
+            (vec![8, 1], (0..8).map(|i| 1.0 - i as f32 / 4.0).collect()),
+        );
         assert_ne!(tiny(&some).token_probs(&[3, 4]), plain.token_probs(&[3, 4]));
     }
 

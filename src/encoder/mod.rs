@@ -45,6 +45,18 @@ pub enum EncoderError {
     WrongBase { path: PathBuf, found: String, expected: String, base: String },
 }
 
+/// How the user asked for the encoder stage (`--encoder`, `--encoder-adapter`,
+/// `--encoder-threshold`).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct EncoderOptions {
+    /// Folder of the base model.
+    pub dir: PathBuf,
+    /// An adapter file (from `scripts/train_encoder.py`) instead of the embedded one.
+    pub adapter: Option<PathBuf>,
+    /// A word threshold instead of the settings' one.
+    pub threshold: Option<f32>,
+}
+
 /// The settings the adapter was trained and tuned with (`data/encoder/encoder.json`).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EncoderSettings {
@@ -99,6 +111,25 @@ impl EncoderStage {
         let settings: EncoderSettings = serde_json::from_str(DEFAULT_SETTINGS)
             .map_err(|e| EncoderError::Format(format!("data/encoder/encoder.json: {e}")))?;
         Self::load_with(dir, DEFAULT_ADAPTER, settings)
+    }
+
+    /// Loads the stage as `opts` asks: the embedded adapter and settings unless overridden.
+    pub fn from_options(opts: &EncoderOptions) -> Result<EncoderStage, EncoderError> {
+        let mut settings: EncoderSettings = serde_json::from_str(DEFAULT_SETTINGS)
+            .map_err(|e| EncoderError::Format(format!("data/encoder/encoder.json: {e}")))?;
+        if let Some(t) = opts.threshold {
+            if !(t > 0.0 && t < 1.0) {
+                return Err(EncoderError::Format(format!("the encoder threshold must lie between 0 and 1, not {t}")));
+            }
+            settings.threshold = t;
+        }
+        match &opts.adapter {
+            Some(path) => {
+                settings.trained = format!("adapter {}", path.display());
+                Self::load_with(&opts.dir, &read(path)?, settings)
+            }
+            None => Self::load_with(&opts.dir, DEFAULT_ADAPTER, settings),
+        }
     }
 
     /// Loads the base model from `dir` with the given adapter bytes and settings.
@@ -296,9 +327,109 @@ fn runs(line: &[Unit], probs: &[f32], threshold: f32, analysis: &TextAnalysis, t
 }
 
 #[cfg(test)]
+pub(crate) mod testing {
+    use super::bert::testing::tiny_parts;
+    use super::*;
+
+    /// Safetensors bytes of named f32 tensors.
+    pub(crate) fn safetensors_bytes(t: &bert::Tensors, meta: &[(&str, &str)]) -> Vec<u8> {
+        let bytes: Vec<(String, Vec<usize>, Vec<u8>)> = t
+            .iter()
+            .map(|(k, (shape, v))| (k.clone(), shape.clone(), v.iter().flat_map(|x| x.to_le_bytes()).collect()))
+            .collect();
+        let views: Vec<(String, safetensors::tensor::TensorView)> = bytes
+            .iter()
+            .map(|(k, shape, b)| {
+                (k.clone(), safetensors::tensor::TensorView::new(safetensors::Dtype::F32, shape.clone(), b).unwrap())
+            })
+            .collect();
+        let meta = meta.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        safetensors::serialize(views, Some(meta)).unwrap()
+    }
+
+    /// A folder with a tiny random base model (20 pieces, 2 layers) and a stage on it whose
+    /// adapter is just a head.
+    pub(crate) fn tiny_stage(threshold: f32) -> (tempfile::TempDir, EncoderStage) {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, base) = tiny_parts();
+        std::fs::write(
+            dir.path().join("config.json"),
+            r#"{"hidden_size": 8, "num_attention_heads": 2, "num_hidden_layers": 2, "intermediate_size": 16,
+                "max_position_embeddings": 32, "vocab_size": 20, "hidden_act": "gelu"}"#,
+        )
+        .unwrap();
+        let vocab = [
+            "[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "despot", "war", "regime", "said", ",", ".", "a", "brutal",
+            "##s", "council", "budget", "\"", "kim", "it", "was",
+        ];
+        std::fs::write(dir.path().join("vocab.txt"), vocab.join("\n")).unwrap();
+        std::fs::write(dir.path().join("model.safetensors"), safetensors_bytes(&base, &[])).unwrap();
+        let mut head = bert::Tensors::new();
+        head.insert("classifier.weight".into(), (vec![2, 8], (0..16).map(|i| (i as f32 - 8.0) / 10.0).collect()));
+        head.insert("classifier.bias".into(), (vec![2], vec![0.1, -0.1]));
+        let adapter = safetensors_bytes(&head, &[("rank", "8"), ("alpha", "16")]);
+        let settings = EncoderSettings {
+            base: "tiny".into(),
+            base_sha256: String::new(),
+            threshold,
+            chunk_units: 4,
+            max_pieces: 12,
+            trained: "test".into(),
+        };
+        let stage = EncoderStage::load_with(dir.path(), &adapter, settings).unwrap();
+        (dir, stage)
+    }
+}
+
+#[cfg(test)]
 mod tests {
+    use super::testing::tiny_stage;
     use super::*;
     use crate::text::analyze;
+
+    #[test]
+    fn a_stage_marks_spans_inside_the_text_and_the_threshold_decides_how_many() {
+        let text = "The despot said a brutal war, \"the regime\" was brutal.\nThe council budget was said.";
+        let a = analyze(text, &[0..text.len()]);
+        let (_dir, low) = tiny_stage(0.001);
+        let (_dir2, high) = tiny_stage(0.999);
+        let many = low.hits(text, &a);
+        assert!(!many.is_empty());
+        for h in &many {
+            assert!(h.start < h.end && h.end <= text.len());
+            assert!(!text[h.start..h.end].contains('\n'), "a hit never crosses a line");
+            assert!(text[h.start..h.end].chars().next().unwrap().is_alphanumeric());
+        }
+        assert!(high.hits(text, &a).is_empty());
+        assert_eq!(low.hits(text, &a), many, "deterministic");
+        // more units than one chunk and more pieces than max_pieces: every unit still has a value
+        let units: Vec<Range<usize>> = a.tokens.iter().map(|t| t.range()).collect();
+        let probs = low.unit_probs(text, &units);
+        assert_eq!(probs.len(), units.len());
+        assert!(probs[units.len() - 1] == 0.0, "units past the piece limit get 0");
+    }
+
+    #[test]
+    fn loading_errors_name_the_file() {
+        let (dir, _) = tiny_stage(0.5);
+        let mut settings: EncoderSettings = serde_json::from_str(DEFAULT_SETTINGS).unwrap();
+        let err = EncoderStage::load_with(dir.path(), DEFAULT_ADAPTER, settings.clone()).err().unwrap().to_string();
+        assert!(err.contains("model.safetensors") && err.contains("fetch-encoder.sh"), "{err}");
+        settings.base_sha256.clear();
+        let err =
+            EncoderStage::load_with(Path::new("/no/such/dir"), DEFAULT_ADAPTER, settings).err().unwrap().to_string();
+        assert!(err.contains("config.json"), "{err}");
+        let opts = EncoderOptions { dir: dir.path().into(), adapter: None, threshold: Some(1.5) };
+        let err = EncoderStage::from_options(&opts).err().unwrap().to_string();
+        assert!(err.contains("between 0 and 1"), "{err}");
+    }
+
+    #[test]
+    fn hits_the_lexicon_already_has_are_left_to_it() {
+        let h = |start, end| EncoderHit { start, end, prob: 0.9, sentence: 0, voice: Voice::Own, negated: false };
+        let kept = beyond(vec![h(0, 5), h(6, 10), h(20, 30)], &[4..7, 30..35]);
+        assert_eq!(kept, vec![h(20, 30)]);
+    }
 
     #[test]
     fn units_are_words_and_marks_one_list_per_line() {
@@ -330,6 +461,6 @@ mod tests {
         runs(l, &probs, 0.5, &a, text, &mut out);
         let spans: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
         assert_eq!(spans, vec!["brutal, evil regime"], "marks alone make no hit; a low word breaks a run");
-        assert!((out[0].prob - 0.8).abs() < 1e-6, "mean of the words only: {}", out[0].prob);
+        assert!((out[0].prob - 2.2 / 3.0).abs() < 1e-6, "mean of the words only: {}", out[0].prob);
     }
 }

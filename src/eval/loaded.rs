@@ -17,7 +17,9 @@ use serde::Serialize;
 
 use super::ptc::{overlaps_any, PtcArticle};
 use super::{f1, spearman};
-use crate::encoder::EncoderStage;
+use std::ops::Range;
+
+use crate::encoder::{EncoderHit, EncoderStage};
 use crate::ingest::boilerplate;
 use crate::lexicon::{CountRule, Matcher};
 use crate::text::{self, TextAnalysis};
@@ -54,21 +56,16 @@ struct PerArticle {
     gold_found: usize,
 }
 
-/// What is scored besides the lexicon's hits.
-#[derive(Clone, Copy, Default)]
-pub struct Scoring<'a> {
-    /// Score only the hits in sentences this tone stage flags ([`CountRule::Flagged`]).
-    pub tone: Option<&'a ToneStage>,
-    /// Add the encoder's hits beyond the lexicon's, as `slant analyze --encoder` counts them.
-    pub encoder: Option<&'a EncoderStage>,
-    /// Leave the lexicon's hits out (to score the encoder alone).
-    pub without_lexicon: bool,
-}
-
-fn score_article(a: &PtcArticle, m: &Matcher, how: Scoring) -> PerArticle {
+/// The counted lexicon hits' ranges (one per span) and the encoder's hits of one article.
+fn article_hits(
+    a: &PtcArticle,
+    m: &Matcher,
+    tone: Option<&ToneStage>,
+    encoder: Option<&EncoderStage>,
+) -> (usize, Vec<Range<usize>>, Vec<EncoderHit>) {
     let analysis = analyze_plain(&a.text);
     let (hits, caps) = m.find(&a.text, &analysis);
-    let counted = match how.tone {
+    let counted = match tone {
         Some(stage) => {
             let scored = stage.score(&SentenceInput::new(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
             crate::pipeline::counted_hits(&hits, &scored, CountRule::Flagged)
@@ -76,40 +73,64 @@ fn score_article(a: &PtcArticle, m: &Matcher, how: Scoring) -> PerArticle {
         None => vec![true; hits.len()],
     };
     // One hit per span, whatever the number of categories it carries.
-    let mut ranges: Vec<std::ops::Range<usize>> =
+    let mut ranges: Vec<Range<usize>> =
         hits.iter().zip(&counted).filter(|(_, &c)| c).map(|(h, _)| h.start..h.end).collect();
     ranges.dedup();
-    if let Some(enc) = how.encoder {
-        let found = enc.hits(&a.text, &analysis);
-        let extra = if how.without_lexicon { found } else { crate::encoder::beyond(found, &ranges) };
-        if how.without_lexicon {
-            ranges.clear();
-        }
-        ranges.extend(extra.iter().map(|h| h.start..h.end));
-    }
+    let encoded = encoder.map(|e| e.hits(&a.text, &analysis)).unwrap_or_default();
+    (analysis.words(), ranges, encoded)
+}
+
+fn per_article(a: &PtcArticle, words: usize, ranges: &[Range<usize>]) -> PerArticle {
     let hits_in_gold = ranges.iter().filter(|r| overlaps_any(&a.spans, r)).count();
     let gold_found =
         a.spans.iter().filter(|g| ranges.iter().any(|r| r.start < g.bytes.end && g.bytes.start < r.end)).count();
-    PerArticle { words: analysis.words(), hits: ranges.len(), hits_in_gold, gold: a.spans.len(), gold_found }
+    PerArticle { words, hits: ranges.len(), hits_in_gold, gold: a.spans.len(), gold_found }
 }
 
 /// Scores every hit of `matcher` on `articles`.
 pub fn score(articles: &[PtcArticle], matcher: &Matcher) -> LoadedScore {
-    score_by(articles, matcher, Scoring::default())
+    score_with(articles, matcher, None)
 }
 
 /// Scores the hits of `matcher` on `articles` that are counted: all of them without a tone
 /// stage, those in flagged sentences with one.
 pub fn score_with(articles: &[PtcArticle], matcher: &Matcher, tone: Option<&ToneStage>) -> LoadedScore {
-    score_by(articles, matcher, Scoring { tone, ..Default::default() })
+    let per: Vec<PerArticle> = articles
+        .par_iter()
+        .map(|a| {
+            let (words, ranges, _) = article_hits(a, matcher, tone, None);
+            per_article(a, words, &ranges)
+        })
+        .collect();
+    aggregate(&per)
 }
 
-/// Scores the hits of `matcher`, and of an encoder, on `articles` as `how` says.
-pub fn score_by(articles: &[PtcArticle], matcher: &Matcher, how: Scoring) -> LoadedScore {
-    let per: Vec<PerArticle> = articles.par_iter().map(|a| score_article(a, matcher, how)).collect();
+/// Scores with the encoder stage, which runs once per article: the counted hits of `matcher`
+/// plus the encoder's beyond them (as `slant analyze --encoder` counts them), and the encoder's
+/// hits alone.
+pub fn score_encoder(
+    articles: &[PtcArticle],
+    matcher: &Matcher,
+    tone: Option<&ToneStage>,
+    encoder: &EncoderStage,
+) -> (LoadedScore, LoadedScore) {
+    let per: Vec<(PerArticle, PerArticle)> = articles
+        .par_iter()
+        .map(|a| {
+            let (words, mut ranges, encoded) = article_hits(a, matcher, tone, Some(encoder));
+            let alone: Vec<Range<usize>> = encoded.iter().map(|h| h.start..h.end).collect();
+            ranges.extend(crate::encoder::beyond(encoded, &ranges).iter().map(|h| h.start..h.end));
+            (per_article(a, words, &ranges), per_article(a, words, &alone))
+        })
+        .collect();
+    let (both, alone): (Vec<PerArticle>, Vec<PerArticle>) = per.into_iter().unzip();
+    (aggregate(&both), aggregate(&alone))
+}
+
+fn aggregate(per: &[PerArticle]) -> LoadedScore {
     let mut s = LoadedScore { articles: per.len(), ..Default::default() };
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
-    for p in &per {
+    for p in per {
         s.words += p.words;
         s.hits += p.hits;
         s.hits_in_gold += p.hits_in_gold;
