@@ -463,4 +463,27 @@ mod tests {
         assert_eq!(spans, vec!["brutal, evil regime"], "marks alone make no hit; a low word breaks a run");
         assert!((out[0].prob - 2.2 / 3.0).abs() < 1e-6, "mean of the words only: {}", out[0].prob);
     }
+
+    proptest::proptest! {
+        /// Any text: units lie inside the text on char boundaries, every body word is a unit,
+        /// and the stage's hits start and end on words of one line.
+        #[test]
+        fn units_and_hits_stay_inside_any_text(text in "(\\PC|[ \n\"“”.,—-]|despot|war){0,80}") {
+            static STAGE: std::sync::OnceLock<(tempfile::TempDir, EncoderStage)> = std::sync::OnceLock::new();
+            let (_, stage) = STAGE.get_or_init(|| super::testing::tiny_stage(0.4));
+            let a = analyze(&text, &[0..text.len()]);
+            let ls = lines(&text, &a);
+            for u in ls.iter().flatten() {
+                proptest::prop_assert!(u.range.start < u.range.end && u.range.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(u.range.start) && text.is_char_boundary(u.range.end));
+            }
+            proptest::prop_assert_eq!(ls.iter().flatten().filter(|u| u.token.is_some()).count(), a.words());
+            for h in stage.hits(&text, &a) {
+                proptest::prop_assert!(h.start < h.end && h.end <= text.len());
+                proptest::prop_assert!(a.tokens.iter().any(|t| t.start == h.start));
+                proptest::prop_assert!(a.tokens.iter().any(|t| t.end == h.end));
+                proptest::prop_assert!(!text[h.start..h.end].contains('\n'));
+            }
+        }
+    }
 }
