@@ -215,14 +215,28 @@ impl Bert {
     /// Probability of the positive class for each piece of `ids` (at most [`Bert::max_len`],
     /// every id below the vocabulary size).
     pub fn token_probs(&self, ids: &[u32]) -> Vec<f32> {
-        let n = ids.len();
+        self.batch_probs(&[ids]).pop().unwrap_or_default()
+    }
+
+    /// [`Bert::token_probs`] of several sequences at once: their rows are stacked for the
+    /// position-wise layers (one matrix product per layer instead of one per sequence) and
+    /// attend only within their own sequence. Each sequence gets the values it would alone.
+    pub fn batch_probs(&self, seqs: &[&[u32]]) -> Vec<Vec<f32>> {
         let h = self.cfg.hidden_size;
+        let mut bounds = Vec::with_capacity(seqs.len());
+        let mut n = 0;
+        for s in seqs {
+            bounds.push(n..n + s.len());
+            n += s.len();
+        }
         let mut x = Array2::<f32>::zeros((n, h));
-        for (i, &id) in ids.iter().enumerate() {
-            let mut row = x.row_mut(i);
-            row += &self.word.row(id as usize);
-            row += &self.position.row(i);
-            row += &self.token_type;
+        for (seq, r) in seqs.iter().zip(&bounds) {
+            for (i, &id) in seq.iter().enumerate() {
+                let mut row = x.row_mut(r.start + i);
+                row += &self.word.row(id as usize);
+                row += &self.position.row(i);
+                row += &self.token_type;
+            }
         }
         self.ln.apply(&mut x);
         let heads = self.cfg.num_attention_heads;
@@ -233,16 +247,18 @@ impl Bert {
             let k = layer.k.apply(&x.view());
             let v = layer.v.apply(&x.view());
             let mut ctx = Array2::<f32>::zeros((n, h));
-            for hd in 0..heads {
-                let cols = s![.., hd * dh..(hd + 1) * dh];
-                let mut scores = q.slice(cols).dot(&k.slice(cols).t()) * scale;
-                for mut row in scores.rows_mut() {
-                    let max = row.fold(f32::NEG_INFINITY, |m, &v| m.max(v));
-                    row.mapv_inplace(|v| (v - max).exp());
-                    let sum = row.sum();
-                    row /= sum;
+            for r in &bounds {
+                for hd in 0..heads {
+                    let cols = s![r.clone(), hd * dh..(hd + 1) * dh];
+                    let mut scores = q.slice(cols).dot(&k.slice(cols).t()) * scale;
+                    for mut row in scores.rows_mut() {
+                        let max = row.fold(f32::NEG_INFINITY, |m, &v| m.max(v));
+                        row.mapv_inplace(|v| (v - max).exp());
+                        let sum = row.sum();
+                        row /= sum;
+                    }
+                    ctx.slice_mut(cols).assign(&scores.dot(&v.slice(cols)));
                 }
-                ctx.slice_mut(cols).assign(&scores.dot(&v.slice(cols)));
             }
             let mut attn = layer.o.apply(&ctx.view()) + &x;
             layer.ln1.apply(&mut attn);
@@ -253,7 +269,8 @@ impl Bert {
             x = out;
         }
         let logits = self.head.apply(&x.view());
-        logits.axis_iter(Axis(0)).map(|r| 1.0 / (1.0 + (r[0] - r[1]).exp())).collect()
+        let probs: Vec<f32> = logits.axis_iter(Axis(0)).map(|r| 1.0 / (1.0 + (r[0] - r[1]).exp())).collect();
+        bounds.into_iter().map(|r| probs[r].to_vec()).collect()
     }
 }
 
@@ -340,6 +357,11 @@ mod tests {
         assert!(a.iter().all(|p| p.is_finite() && (0.0..=1.0).contains(p)));
         assert_ne!(a[1], b[1], "attention lets a later piece change an earlier one");
         assert_eq!(a, m.token_probs(&[1, 5, 6, 2]), "deterministic");
+        let batch = m.batch_probs(&[&[1, 5, 6, 2], &[3], &[1, 5, 7, 2]]);
+        assert_eq!(batch.len(), 3);
+        for (got, want) in batch[0].iter().chain(&batch[2]).zip(a.iter().chain(&b)) {
+            assert!((got - want).abs() < 1e-6, "a sequence in a batch gets its values alone");
+        }
     }
 
     #[test]

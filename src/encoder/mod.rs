@@ -204,33 +204,70 @@ impl EncoderStage {
     /// Probability of each unit of one chunk: the mean over the unit's word pieces, 0 for a
     /// unit with no piece or past the piece limit.
     pub fn unit_probs(&self, text: &str, units: &[Range<usize>]) -> Vec<f32> {
-        let (ids, owner) = self.pieces(text, units);
-        let probs = self.bert.token_probs(&ids);
-        let mut sum = vec![0f32; units.len()];
-        let mut n = vec![0u32; units.len()];
-        for (&u, p) in owner.iter().zip(probs) {
-            if u != usize::MAX {
-                sum[u] += p;
-                n[u] += 1;
-            }
-        }
-        sum.iter().zip(&n).map(|(s, &k)| if k == 0 { 0.0 } else { s / k as f32 }).collect()
+        self.chunks_probs(text, &[units.to_vec()]).pop().unwrap_or_default()
     }
 
-    /// The article's loaded spans, in text order.
+    /// [`EncoderStage::unit_probs`] of several chunks, run through the model together.
+    fn chunks_probs(&self, text: &str, chunks: &[Vec<Range<usize>>]) -> Vec<Vec<f32>> {
+        let pieces: Vec<(Vec<u32>, Vec<usize>)> = chunks.iter().map(|c| self.pieces(text, c)).collect();
+        let ids: Vec<&[u32]> = pieces.iter().map(|(ids, _)| ids.as_slice()).collect();
+        let probs = self.bert.batch_probs(&ids);
+        chunks
+            .iter()
+            .zip(&pieces)
+            .zip(probs)
+            .map(|((units, (_, owner)), probs)| {
+                let mut sum = vec![0f32; units.len()];
+                let mut n = vec![0u32; units.len()];
+                for (&u, p) in owner.iter().zip(probs) {
+                    if u != usize::MAX {
+                        sum[u] += p;
+                        n[u] += 1;
+                    }
+                }
+                sum.iter().zip(&n).map(|(s, &k)| if k == 0 { 0.0 } else { s / k as f32 }).collect()
+            })
+            .collect()
+    }
+
+    /// The article's loaded spans, in text order. Chunks go through the model in batches of
+    /// about [`BATCH_PIECES`] pieces.
     pub fn hits(&self, text: &str, analysis: &TextAnalysis) -> Vec<EncoderHit> {
-        let mut out = Vec::new();
-        for line in lines(text, analysis) {
-            let mut probs = Vec::with_capacity(line.len());
-            for chunk in line.chunks(self.settings.chunk_units) {
-                let ranges: Vec<Range<usize>> = chunk.iter().map(|u| u.range.clone()).collect();
-                probs.extend(self.unit_probs(text, &ranges));
+        let lines = lines(text, analysis);
+        // (line, chunk ranges) of every chunk, in order
+        let chunks: Vec<(usize, Vec<Range<usize>>)> = lines
+            .iter()
+            .enumerate()
+            .flat_map(|(li, line)| {
+                line.chunks(self.settings.chunk_units).map(move |c| (li, c.iter().map(|u| u.range.clone()).collect()))
+            })
+            .collect();
+        let mut probs: Vec<Vec<f32>> = vec![Vec::new(); lines.len()];
+        let mut start = 0;
+        while start < chunks.len() {
+            let mut end = start;
+            let mut size = 0;
+            while end < chunks.len() && (end == start || size + chunks[end].1.len() * 2 <= BATCH_PIECES) {
+                size += chunks[end].1.len() * 2;
+                end += 1;
             }
-            runs(&line, &probs, self.settings.threshold, analysis, text, &mut out);
+            let batch: Vec<Vec<Range<usize>>> = chunks[start..end].iter().map(|(_, c)| c.clone()).collect();
+            for ((li, _), p) in chunks[start..end].iter().zip(self.chunks_probs(text, &batch)) {
+                probs[*li].extend(p);
+            }
+            start = end;
+        }
+        let mut out = Vec::new();
+        for (line, p) in lines.iter().zip(&probs) {
+            runs(line, p, self.settings.threshold, analysis, text, &mut out);
         }
         out
     }
 }
+
+/// Word pieces per model batch, roughly (two pieces a unit are assumed): enough rows for the
+/// matrix products to pay for packing the weights, few enough to stay in cache.
+const BATCH_PIECES: usize = 512;
 
 /// The encoder hits that overlap none of `taken` (the counted lexicon hits' byte ranges, sorted
 /// by start): a span both find is one hit, the lexicon's, which names its term and category.
