@@ -25,7 +25,7 @@ from safetensors.torch import save_file
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "experiments"))
-from ptc_common import BOUNDS, load, word_means  # noqa: E402
+from ptc_common import BOUNDS, load, predict, train_epoch  # noqa: E402
 
 RANK, ALPHA, LR, BS, MAX_LEN = 8, 16, 1e-3, 16, 256
 TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value",
@@ -87,52 +87,16 @@ def main():
     fit = train if args.all else train[:lo] + train[hi:]
     seqs = [(c, y) for d in fit for c, y in zip(d["chunks"], d["y"])]
 
-    def encode(batch, labels=None):
-        t = tok([[w for _, _, w, _ in c] for c in batch], is_split_into_words=True,
-                return_tensors="pt", truncation=True, max_length=MAX_LEN, padding=True)
-        if labels is None:
-            return t, None
-        lab = torch.full(t["input_ids"].shape, -100)
-        for r, y in enumerate(labels):
-            for j, w in enumerate(t.word_ids(r)):
-                if w is not None:
-                    lab[r, j] = y[w]
-        return t, lab
-
     opt = torch.optim.AdamW(trainable, lr=LR, weight_decay=0.01)
     steps = args.epochs * ((len(seqs) + BS - 1) // BS)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / steps))
-    t0, step = time.time(), 0
+    t0 = time.time()
     for ep in range(args.epochs):
-        model.train()
-        random.shuffle(seqs)
-        for b in range(0, len(seqs), BS):
-            batch = seqs[b:b + BS]
-            t, lab = encode([c for c, _ in batch], [y for _, y in batch])
-            loss = model(**t, labels=lab).loss
-            loss.backward()
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 100 == 0:
-                print(f"epoch {ep} step {step}/{steps} loss {loss.item():.3f} "
-                      f"{time.time() - t0:.0f}s", file=sys.stderr)
+        train_epoch(model, tok, seqs, opt, sched, BS, lambda step, loss: print(
+            f"epoch {ep} step {step}/{steps} loss {loss:.3f} {time.time() - t0:.0f}s", file=sys.stderr),
+            MAX_LEN)
         if held:
-            model.eval()
-            result = {}
-            with torch.no_grad():
-                for d in held:
-                    probs = []
-                    for b in range(0, len(d["chunks"]), 32):
-                        batch = d["chunks"][b:b + 32]
-                        t, _ = encode(batch)
-                        pr = torch.softmax(model(**t).logits, -1)[..., 1].numpy()
-                        for r, c in enumerate(batch):
-                            probs.extend(word_means(t.word_ids(r), pr[r], len(c)))
-                    words = [w for c in d["chunks"] for w in c]
-                    result[d["id"]] = dict(id=d["id"], words=words, probs=np.array(probs),
-                                           spans=d["spans"], nwords=d["nwords"])
+            result = predict(model, tok, held)
             path = os.path.join(args.out_dir, f"block0_epoch{ep + 1}.pkl")
             pickle.dump(result, open(path, "wb"))
             print(f"wrote {path} after {time.time() - t0:.0f}s", file=sys.stderr)

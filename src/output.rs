@@ -71,9 +71,9 @@ pub struct Article {
 /// Loaded-language counts of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadedCounts {
-    /// Counted lexicon hits (all voices; see [`crate::lexicon::CountRule`]).
+    /// Counted lexicon hits (all voices; see [`crate::lexicon::CountRule`]) and encoder hits.
     pub total: usize,
-    /// Every lexicon hit, counted or not.
+    /// Every lexicon and encoder hit, counted or not.
     pub all: usize,
     /// Hits in the outlet's own voice.
     pub own: usize,
@@ -81,10 +81,25 @@ pub struct LoadedCounts {
     pub quoted: usize,
     /// Body words outside quotations (the base of `loaded_own_per_1k`).
     pub own_words: usize,
-    /// Hits per lexicon category, in the lexicon's category order.
+    /// Counted hits per category, in the lexicon's category order (then `encoder`, with one).
     pub per_category: Vec<usize>,
     /// Words written in capitals for emphasis.
     pub caps: usize,
+}
+
+impl LoadedCounts {
+    /// Counts one hit of category index `category` in `all`, and when `counted` in the totals.
+    pub fn add(&mut self, voice: crate::lexicon::Voice, category: usize, counted: bool) {
+        self.all += 1;
+        if counted {
+            self.total += 1;
+            match voice {
+                crate::lexicon::Voice::Own => self.own += 1,
+                crate::lexicon::Voice::Quoted => self.quoted += 1,
+            }
+            self.per_category[category] += 1;
+        }
+    }
 }
 
 /// Category name of capitals-emphasis rows in `hits.csv`.

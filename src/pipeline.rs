@@ -361,32 +361,33 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     let mut loaded = LoadedCounts { per_category: vec![0; stages.categories.len()], ..Default::default() };
     let offsets = Offsets::new(&text);
     let mut rows: Vec<HitRow> = Vec::with_capacity(hits.len() + caps.len());
+    // a counted row of a byte range; the callers fill in what the hit says
+    let row_at = |start: usize, end: usize, sentence: u32, voice: crate::lexicon::Voice| HitRow {
+        article_id: article.id.clone(),
+        start: offsets.char_index(start),
+        end: offsets.char_index(end),
+        text: text[start..end].to_string(),
+        term: String::new(),
+        category: String::new(),
+        weight: 0.0,
+        voice,
+        negated: false,
+        sentence: sentence as usize + 1,
+        context: context(&text, start, end),
+        speaker: String::new(),
+        counted: true,
+        byte_start: start,
+    };
     for (h, &counted) in hits.iter().zip(&counted) {
         let e = &m.entries[h.entry];
-        loaded.all += 1;
-        if counted {
-            loaded.total += 1;
-            match h.voice {
-                crate::lexicon::Voice::Own => loaded.own += 1,
-                crate::lexicon::Voice::Quoted => loaded.quoted += 1,
-            }
-            loaded.per_category[m.entry_category[h.entry]] += 1;
-        }
+        loaded.add(h.voice, m.entry_category[h.entry], counted);
         rows.push(HitRow {
-            article_id: article.id.clone(),
-            start: offsets.char_index(h.start),
-            end: offsets.char_index(h.end),
-            text: text[h.start..h.end].to_string(),
             term: e.term.clone(),
             category: e.category.clone(),
             weight: e.weight,
-            voice: h.voice,
             negated: h.negated,
-            sentence: h.sentence as usize + 1,
-            context: context(&text, h.start, h.end),
-            speaker: String::new(),
             counted,
-            byte_start: h.start,
+            ..row_at(h.start, h.end, h.sentence, h.voice)
         });
     }
     let encoded = match &stages.encoder {
@@ -398,47 +399,21 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         None => Vec::new(),
     };
     for h in &encoded {
-        loaded.all += 1;
-        loaded.total += 1;
-        match h.voice {
-            crate::lexicon::Voice::Own => loaded.own += 1,
-            crate::lexicon::Voice::Quoted => loaded.quoted += 1,
-        }
-        loaded.per_category[m.categories.len()] += 1;
+        loaded.add(h.voice, m.categories.len(), true);
         rows.push(HitRow {
-            article_id: article.id.clone(),
-            start: offsets.char_index(h.start),
-            end: offsets.char_index(h.end),
-            text: text[h.start..h.end].to_string(),
             term: text::normalize(&text[h.start..h.end]),
             category: ENCODER_CATEGORY.to_string(),
             weight: (h.prob * 1000.0).round() / 1000.0,
-            voice: h.voice,
             negated: h.negated,
-            sentence: h.sentence as usize + 1,
-            context: context(&text, h.start, h.end),
-            speaker: String::new(),
-            counted: true,
-            byte_start: h.start,
+            ..row_at(h.start, h.end, h.sentence, h.voice)
         });
     }
     for c in &caps {
         loaded.caps += 1;
         rows.push(HitRow {
-            article_id: article.id.clone(),
-            start: offsets.char_index(c.start),
-            end: offsets.char_index(c.end),
-            text: text[c.start..c.end].to_string(),
             term: text::normalize(&text[c.start..c.end]),
             category: crate::output::CAPS_CATEGORY.to_string(),
-            weight: 0.0,
-            voice: c.voice,
-            negated: false,
-            sentence: c.sentence as usize + 1,
-            context: context(&text, c.start, c.end),
-            speaker: String::new(),
-            counted: true,
-            byte_start: c.start,
+            ..row_at(c.start, c.end, c.sentence, c.voice)
         });
     }
     rows.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.category.cmp(&b.category)));

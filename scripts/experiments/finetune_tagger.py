@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-from ptc_common import BOUNDS, load, word_means
+from ptc_common import BOUNDS, load, predict, train_epoch
 
 model_dir, hold, out_path = sys.argv[1:4]
 ptc = sys.argv[4] if len(sys.argv) > 4 else "../shared/corpus/ptc"
@@ -38,50 +38,14 @@ else:
 seqs = [(c, y) for d in train for c, y in zip(d["chunks"], d["y"])]
 
 
-def encode(batch, labels=None):
-    t = tok([[w for _, _, w, _ in c] for c in batch], is_split_into_words=True, return_tensors="pt",
-            truncation=True, max_length=256, padding=True)
-    if labels is None:
-        return t, None
-    lab = torch.full(t["input_ids"].shape, -100)
-    for r, y in enumerate(labels):
-        for j, w in enumerate(t.word_ids(r)):
-            if w is not None:
-                lab[r, j] = y[w]
-    return t, lab
-
-
 EPOCHS, BS = 2, 16
 opt = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
 steps = EPOCHS * ((len(seqs) + BS - 1) // BS)
 sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / steps))
-model.train()
-t0, step = time.time(), 0
+t0 = time.time()
 for ep in range(EPOCHS):
-    random.shuffle(seqs)
-    for b in range(0, len(seqs), BS):
-        batch = seqs[b:b + BS]
-        t, lab = encode([c for c, _ in batch], [y for _, y in batch])
-        loss = model(**t, labels=lab).loss
-        loss.backward()
-        opt.step()
-        sched.step()
-        opt.zero_grad()
-        step += 1
-        if step % 100 == 0:
-            print(f"epoch {ep} step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", file=sys.stderr)
-model.eval()
-result = {}
-with torch.no_grad():
-    for d in test:
-        probs = []
-        for b in range(0, len(d["chunks"]), 32):
-            batch = d["chunks"][b:b + 32]
-            t, _ = encode(batch)
-            pr = torch.softmax(model(**t).logits, -1)[..., 1].numpy()
-            for r, c in enumerate(batch):
-                probs.extend(word_means(t.word_ids(r), pr[r], len(c)))
-        words = [w for c in d["chunks"] for w in c]
-        result[d["id"]] = dict(id=d["id"], words=words, probs=np.array(probs), spans=d["spans"], nwords=d["nwords"])
+    train_epoch(model, tok, seqs, opt, sched, BS, lambda step, loss: print(
+        f"epoch {ep} step {step}/{steps} loss {loss:.3f} {time.time() - t0:.0f}s", file=sys.stderr))
+result = predict(model, tok, test)
 pickle.dump(result, open(out_path, "wb"))
 print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)

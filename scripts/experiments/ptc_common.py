@@ -49,6 +49,62 @@ def word_means(word_ids, values, n, dtype=np.float64):
     return acc / np.maximum(cnt, 1).reshape((n,) + (1,) * (values.ndim - 1))
 
 
+def encode(tok, chunks, labels=None, max_length=256):
+    """A tokenizer batch of word chunks (as `load` makes them), with per-piece labels (-100 for
+    pieces of no word) when `labels` gives each chunk's word flags."""
+    import torch
+    t = tok([[w for _, _, w, _ in c] for c in chunks], is_split_into_words=True, return_tensors="pt",
+            truncation=True, max_length=max_length, padding=True)
+    if labels is None:
+        return t, None
+    lab = torch.full(t["input_ids"].shape, -100)
+    for r, y in enumerate(labels):
+        for j, w in enumerate(t.word_ids(r)):
+            if w is not None:
+                lab[r, j] = y[w]
+    return t, lab
+
+
+def train_epoch(model, tok, seqs, opt, sched, batch_size, log, max_length=256):
+    """One shuffled pass over (chunk, word flags) pairs in batches; `log(step, loss)` every 100
+    steps, counting from the scheduler's step."""
+    import random
+    model.train()
+    random.shuffle(seqs)
+    for b in range(0, len(seqs), batch_size):
+        batch = seqs[b:b + batch_size]
+        t, lab = encode(tok, [c for c, _ in batch], [y for _, y in batch], max_length)
+        loss = model(**t, labels=lab).loss
+        loss.backward()
+        opt.step()
+        sched.step()
+        opt.zero_grad()
+        step = sched.last_epoch
+        if step % 100 == 0:
+            log(step, loss.item())
+
+
+def predict(model, tok, docs):
+    """Word probabilities of a token-classification model on `docs` (as `load` makes them), by
+    article id: dicts of id, words, probs, spans, nwords, as the scoring scripts read them."""
+    import torch
+    model.eval()
+    result = {}
+    with torch.no_grad():
+        for d in docs:
+            probs = []
+            for b in range(0, len(d["chunks"]), 32):
+                batch = d["chunks"][b:b + 32]
+                t, _ = encode(tok, batch)
+                pr = torch.softmax(model(**t).logits, -1)[..., 1].numpy()
+                for r, c in enumerate(batch):
+                    probs.extend(word_means(t.word_ids(r), pr[r], len(c)))
+            words = [w for c in d["chunks"] for w in c]
+            result[d["id"]] = dict(id=d["id"], words=words, probs=np.array(probs), spans=d["spans"],
+                                   nwords=d["nwords"])
+    return result
+
+
 def slant_hits(hits_csvs):
     """Counted loaded-language hits of slant's hits.csv files, by PTC article id."""
     out = collections.defaultdict(list)
