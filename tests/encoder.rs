@@ -1,23 +1,68 @@
-//! The encoder's forward pass against PyTorch: word pieces and unit probabilities of the cases
-//! in tests/fixtures/encoder_reference.json (written by scripts/encoder_reference.py with the
-//! embedded adapter). Needs the base model: set SLANT_ENCODER_DIR to its folder
+//! The encoder stage with its real base model: the forward pass against PyTorch (word pieces and
+//! unit probabilities of the cases in tests/fixtures/encoder_reference.json, written by
+//! scripts/encoder_reference.py with the embedded adapter) and `slant analyze --encoder` end to
+//! end. Needs the base model: set SLANT_ENCODER_DIR to its folder
 //! (scripts/fetch-encoder.sh prints it); without it the test says so and passes, unless
 //! SLANT_REQUIRE_ENCODER=1 (as `.ci/run` sets after fetching the model).
 
+mod common;
+
+use common::*;
 use std::path::PathBuf;
 
 use slant::encoder::{EncoderSettings, EncoderStage, DEFAULT_ADAPTER, DEFAULT_SETTINGS};
 
-#[test]
-fn forward_pass_matches_pytorch() {
-    let Some(dir) = std::env::var_os("SLANT_ENCODER_DIR").map(PathBuf::from) else {
+/// The base model's folder, or None (with a note) when the test should skip.
+fn encoder_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("SLANT_ENCODER_DIR").map(PathBuf::from);
+    if dir.is_none() {
         assert!(
             std::env::var("SLANT_REQUIRE_ENCODER").is_err(),
             "SLANT_REQUIRE_ENCODER is set but SLANT_ENCODER_DIR is not"
         );
         eprintln!("SLANT_ENCODER_DIR is not set: encoder check skipped");
-        return;
-    };
+    }
+    dir
+}
+
+/// `slant analyze --encoder` on the example corpus: encoder rows in hits.csv are traceable to
+/// the text and counted in `loaded_encoder`, run.json names the stage, and one thread or two
+/// give the same bytes.
+#[test]
+fn analyze_with_the_encoder_writes_traceable_rows() {
+    let Some(dir) = encoder_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let examples = root().join("data/examples");
+    let mut outs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = tmp.path().join(threads);
+        let o = analyze(&[examples.to_str().unwrap(), "--encoder", dir.to_str().unwrap(), "-j", threads], &out);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        outs.push(out);
+    }
+    for f in ["articles.csv", "hits.csv", "categories_long.csv"] {
+        assert_eq!(std::fs::read(outs[0].join(f)).unwrap(), std::fs::read(outs[1].join(f)).unwrap(), "{f}");
+    }
+    let (h, rows) = read_csv(&outs[0].join("hits.csv"));
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let enc: Vec<&Vec<String>> = rows.iter().filter(|r| r[col("category")] == "encoder").collect();
+    assert!(!enc.is_empty(), "the encoder finds something in the tabloid and state-media articles");
+    let per_article: usize =
+        column(&outs[0].join("articles.csv"), "loaded_encoder").iter().map(|v| v.parse::<usize>().unwrap()).sum();
+    assert_eq!(per_article, enc.len());
+    for r in &enc {
+        let p: f64 = r[col("weight")].parse().unwrap();
+        assert!((0.29..=1.0).contains(&p), "weight is the span's mean probability, about the threshold or more: {p}");
+        assert_eq!(r[col("counted")], "true");
+        assert!(r[col("context")].contains(&format!("[{}]", r[col("text")])));
+    }
+    let run = std::fs::read_to_string(outs[0].join("run.json")).unwrap();
+    assert!(run.contains("encoder:sentence-transformers/all-MiniLM-L6-v2"), "run.json names the encoder stage");
+}
+
+#[test]
+fn forward_pass_matches_pytorch() {
+    let Some(dir) = encoder_dir() else { return };
     let settings: EncoderSettings = serde_json::from_str(DEFAULT_SETTINGS).unwrap();
     let (adapter, reference) = match std::env::var_os("SLANT_ENCODER_ADAPTER") {
         Some(p) => (std::fs::read(&p).unwrap(), std::env::var("SLANT_ENCODER_REFERENCE").unwrap()),
