@@ -6,7 +6,7 @@ Name_Calling,Labeling spans from the rest. Only the adapters, layer norms and he
 
 Selection is on PTC train only: the model is fitted on blocks 1-4 of train (the same contiguous
 blocks as scripts/experiments) and block 0 is predicted after each epoch, written as word
-probabilities for `scripts/experiments/ft_score.py`. With --all the model is fitted on all of
+probabilities for `scripts/experiments/select_encoder.py`. With --all the model is fitted on all of
 train for the given number of epochs and only the adapter is written. Dev is never read.
 
 Needs torch, transformers, safetensors, numpy, pandas, scipy (not installed by the project).

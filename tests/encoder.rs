@@ -3,7 +3,9 @@
 //! scripts/encoder_reference.py with the embedded adapter) and `slant analyze --encoder` end to
 //! end. Needs the base model: set SLANT_ENCODER_DIR to its folder
 //! (scripts/fetch-encoder.sh prints it); without it the test says so and passes, unless
-//! SLANT_REQUIRE_ENCODER=1 (as `.ci/run` sets after fetching the model).
+//! SLANT_REQUIRE_ENCODER=1 (as `.ci/run` sets after fetching the model). To check another
+//! adapter, set SLANT_ENCODER_ADAPTER to its file and SLANT_ENCODER_REFERENCE to the JSON that
+//! scripts/encoder_reference.py wrote for it.
 
 mod common;
 
@@ -17,8 +19,8 @@ fn encoder_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("SLANT_ENCODER_DIR").map(PathBuf::from);
     if dir.is_none() {
         assert!(
-            std::env::var("SLANT_REQUIRE_ENCODER").is_err(),
-            "SLANT_REQUIRE_ENCODER is set but SLANT_ENCODER_DIR is not"
+            std::env::var("SLANT_REQUIRE_ENCODER").map_or(true, |v| v != "1"),
+            "SLANT_REQUIRE_ENCODER=1 but SLANT_ENCODER_DIR is not set"
         );
         eprintln!("SLANT_ENCODER_DIR is not set: encoder check skipped");
     }
@@ -65,7 +67,12 @@ fn forward_pass_matches_pytorch() {
     let Some(dir) = encoder_dir() else { return };
     let settings: EncoderSettings = serde_json::from_str(DEFAULT_SETTINGS).unwrap();
     let (adapter, reference) = match std::env::var_os("SLANT_ENCODER_ADAPTER") {
-        Some(p) => (std::fs::read(&p).unwrap(), std::env::var("SLANT_ENCODER_REFERENCE").unwrap()),
+        Some(p) => (
+            std::fs::read(&p).unwrap(),
+            std::env::var("SLANT_ENCODER_REFERENCE").expect(
+                "SLANT_ENCODER_ADAPTER needs SLANT_ENCODER_REFERENCE: the JSON encoder_reference.py wrote for it",
+            ),
+        ),
         None => (
             DEFAULT_ADAPTER.to_vec(),
             concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/encoder_reference.json").to_string(),

@@ -3,7 +3,8 @@
 //!
 //! Post-layer-norm BERT as in the base model's `config.json`: embeddings (word + position +
 //! token type 0, layer norm), then per layer self-attention, residual and layer norm, a GELU
-//! feed-forward block, residual and layer norm. One sequence at a time, so no padding mask.
+//! feed-forward block, residual and layer norm. Sequences of a batch are stacked row-wise and
+//! attend only within themselves, so no padding mask.
 
 use std::collections::BTreeMap;
 
@@ -171,6 +172,9 @@ impl Bert {
     pub fn new(cfg: BertConfig, base: &Tensors, adapter: &Tensors, scale: f32) -> Result<Bert, EncoderError> {
         if cfg.hidden_act != "gelu" {
             return Err(EncoderError::Format(format!("activation {} is not supported (gelu only)", cfg.hidden_act)));
+        }
+        if cfg.max_position_embeddings < 3 || cfg.vocab_size < 3 {
+            return Err(EncoderError::Format("config.json: too few positions or pieces for [CLS] x [SEP]".into()));
         }
         if cfg.num_attention_heads == 0 || !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads) {
             return Err(EncoderError::Format("hidden size is not a multiple of the attention heads".into()));

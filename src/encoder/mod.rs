@@ -10,7 +10,8 @@
 //! trained for those exact weights.
 //!
 //! Each body line is cut into chunks of at most [`EncoderSettings::chunk_units`] units (words
-//! and punctuation marks), as in training; every unit's probability is the mean over its
+//! and punctuation marks; training cut lines the same way, with a regular expression that
+//! splits `3.5` and `U.S` into three units where slant keeps one word); every unit's probability is the mean over its
 //! word pieces; runs of adjacent units of a line at or above the threshold, trimmed to words,
 //! are the encoder's hits.
 
@@ -96,7 +97,7 @@ pub struct EncoderStage {
     pub settings: EncoderSettings,
     /// Where the base model was read from.
     pub dir: PathBuf,
-    /// SHA-256 of the embedded adapter and settings together.
+    /// SHA-256 of the adapter's bytes (what `sha256sum` gives for its file).
     pub sha256: String,
 }
 
@@ -171,9 +172,7 @@ impl EncoderStage {
         };
         let scale = number("alpha")? / number("rank")?.max(1.0);
         let bert = Bert::new(cfg, &base, &adapter_tensors, scale)?;
-        let sha256 = crate::ingest::sha256_hex(
-            &[adapter, serde_json::to_string(&settings).unwrap_or_default().as_bytes()].concat(),
-        );
+        let sha256 = crate::ingest::sha256_hex(adapter);
         Ok(EncoderStage { bert, vocab, settings, dir: dir.to_path_buf(), sha256 })
     }
 
@@ -286,6 +285,8 @@ struct Unit {
 fn lines(text: &str, analysis: &TextAnalysis) -> Vec<Vec<Unit>> {
     let mut out: Vec<Vec<Unit>> = Vec::new();
     let mut last_line_start = usize::MAX;
+    // start of the line holding `scanned`, found by scanning forward once over the text
+    let (mut scanned, mut line_start) = (0usize, 0usize);
     let mut t = 0usize;
     let tokens = &analysis.tokens;
     for s in &analysis.sentences {
@@ -296,7 +297,10 @@ fn lines(text: &str, analysis: &TextAnalysis) -> Vec<Vec<Unit>> {
             if seg.is_empty() {
                 continue;
             }
-            let line_start = text[..seg.start].rfind('\n').map_or(0, |i| i + 1);
+            if let Some(i) = text[scanned..seg.start].rfind('\n') {
+                line_start = scanned + i + 1;
+            }
+            scanned = seg.start;
             if line_start != last_line_start {
                 out.push(Vec::new());
                 last_line_start = line_start;

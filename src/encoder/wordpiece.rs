@@ -25,12 +25,12 @@ pub struct Vocab {
 impl Vocab {
     /// Reads `vocab.txt`: one piece a line, its id the line number from 0.
     pub fn parse(text: &str) -> Result<Vocab, EncoderError> {
-        let ids: HashMap<String, u32> =
-            text.lines().enumerate().map(|(i, l)| (l.trim_end_matches('\r').to_string(), i as u32)).collect();
+        let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+        let ids: HashMap<String, u32> = lines.iter().enumerate().map(|(i, l)| (l.to_string(), i as u32)).collect();
         let special = |name: &str| {
             ids.get(name).copied().ok_or_else(|| EncoderError::Format(format!("vocab.txt has no {name} piece")))
         };
-        Ok(Vocab { cls: special("[CLS]")?, sep: special("[SEP]")?, unk: special("[UNK]")?, len: ids.len(), ids })
+        Ok(Vocab { cls: special("[CLS]")?, sep: special("[SEP]")?, unk: special("[UNK]")?, len: lines.len(), ids })
     }
 
     /// Appends the pieces of `text` (a word or a punctuation mark, or any short stretch of text)

@@ -85,7 +85,7 @@ impl CountRule {
 
 /// Category names that would clash with fixed `loaded_*` columns of `articles.csv`.
 /// `caps_emphasis` names the emphasis rows of `hits.csv` and their column.
-pub const RESERVED_CATEGORIES: &[&str] = &["per_1k", "own", "own_per_1k", "quoted", "all", "caps_emphasis"];
+pub const RESERVED_CATEGORIES: &[&str] = &["per_1k", "own", "own_per_1k", "quoted", "all", "caps_emphasis", "encoder"];
 
 /// How user lexicons combine with the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
