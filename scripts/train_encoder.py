@@ -10,7 +10,8 @@ probabilities for `scripts/experiments/select_encoder.py`. With --all the model 
 train for the given number of epochs and only the adapter is written. Dev is never read.
 
 Needs torch, transformers, safetensors, numpy, pandas, scipy (not installed by the project).
-Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--epochs N] [--ptc DIR]"""
+Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--epochs N] [--rank R] [--lr X]
+       [--seed S] [--ptc DIR]   (the shipped adapter: the defaults, rank 8, lr 1e-3, 3 epochs)"""
 import argparse
 import json
 import os
@@ -27,7 +28,7 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "experiments"))
 from ptc_common import BOUNDS, load, predict, train_epoch  # noqa: E402
 
-RANK, ALPHA, LR, BS, MAX_LEN = 8, 16, 1e-3, 16, 256
+BS, MAX_LEN = 16, 256
 TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value",
            "attention.output.dense", "intermediate.dense", "output.dense")
 
@@ -54,6 +55,8 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--ptc", default="../shared/corpus/ptc")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--rank", type=int, default=8, help="adapter rank (alpha is twice the rank)")
+    ap.add_argument("--lr", type=float, default=1e-3)
     args = ap.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     torch.manual_seed(args.seed)
@@ -71,7 +74,7 @@ def main():
             if name.startswith("bert.encoder.layer.") and name.endswith(target) and (
                     target != "output.dense" or ".attention." not in name):
                 parent = model.get_submodule(name.rsplit(".", 1)[0])
-                lora = LoRA(module, RANK, ALPHA)
+                lora = LoRA(module, args.rank, 2 * args.rank)
                 setattr(parent, name.rsplit(".", 1)[1], lora)
                 adapters[name[len("bert."):]] = lora
     for name, p in model.named_parameters():
@@ -87,7 +90,7 @@ def main():
     fit = train if args.all else train[:lo] + train[hi:]
     seqs = [(c, y) for d in fit for c, y in zip(d["chunks"], d["y"])]
 
-    opt = torch.optim.AdamW(trainable, lr=LR, weight_decay=0.01)
+    opt = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(seqs) + BS - 1) // BS)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / steps))
     t0 = time.time()
@@ -110,7 +113,7 @@ def main():
             tensors[name[len("bert."):]] = p.detach().contiguous()
         elif name.startswith("classifier."):
             tensors[name] = p.detach().contiguous()
-    meta = {"rank": str(RANK), "alpha": str(ALPHA), "epochs": str(args.epochs),
+    meta = {"rank": str(args.rank), "alpha": str(2 * args.rank), "epochs": str(args.epochs), "lr": str(args.lr),
             "fit": "ptc train" if args.all else "ptc train blocks 1-4", "seed": str(args.seed),
             "base": "sentence-transformers/all-MiniLM-L6-v2"}
     save_file(tensors, os.path.join(args.out_dir, "adapter.safetensors"), metadata=meta)
