@@ -103,8 +103,12 @@ const NEGATORS: &[&str] =
 
 /// Is `word` (any case) a negator that flags the hit after it (`not`, `never`, `n't`...)?
 pub fn is_negator(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    NEGATORS.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t")
+    is_normalized_negator(&normalize(word))
+}
+
+/// [`is_negator`] of a word already through [`normalize`].
+fn is_normalized_negator(lower: &str) -> bool {
+    NEGATORS.contains(&lower) || lower.ends_with("n't")
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -372,10 +376,8 @@ impl Matcher {
             }
             next_free = t1 + 1;
             let tok = &analysis.tokens[t0];
-            let negated = (t0.saturating_sub(3)..t0).any(|k| {
-                analysis.tokens[k].sentence == tok.sentence
-                    && (NEGATORS.contains(&lowered[k].as_str()) || lowered[k].ends_with("n't"))
-            });
+            let negated = (t0.saturating_sub(3)..t0)
+                .any(|k| analysis.tokens[k].sentence == tok.sentence && is_normalized_negator(&lowered[k]));
             for entry in entries {
                 hits.push(Hit {
                     start: tok.start,
