@@ -6,11 +6,13 @@ Usage: python3 scripts/encoder_reference.py MODEL_DIR ADAPTER.safetensors OUT.js
 Each case is a list of units (words and punctuation marks) fed as pre-split words, as in
 training; a unit's probability is the mean over its word pieces."""
 import json
+import os
 import sys
 
 import torch
-from safetensors.torch import load_file, safe_open
-from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "experiments"))
+from ptc_common import merged_model  # noqa: E402
 
 CASES = [
     "The despot 's meatgrinder war has left the pariah regime isolated , analysts said .".split(),
@@ -24,25 +26,7 @@ CASES = [
 
 def main():
     model_dir, adapter_path, out_path = sys.argv[1:4]
-    tok = AutoTokenizer.from_pretrained(model_dir)
-    model = AutoModelForTokenClassification.from_pretrained(model_dir, num_labels=2)
-    adapter = load_file(adapter_path)
-    with safe_open(adapter_path, "pt") as f:
-        meta = f.metadata()
-    scale = float(meta["alpha"]) / float(meta["rank"])
-    params = dict(model.named_parameters())
-    with torch.no_grad():
-        for name, t in adapter.items():
-            if name.endswith(".lora_a"):
-                prefix = name[: -len(".lora_a")]
-                b = adapter[prefix + ".lora_b"]
-                params["bert." + prefix + ".weight"] += scale * (b @ t)
-            elif name.endswith(".lora_b"):
-                continue
-            else:
-                key = name if name.startswith("classifier.") else "bert." + name
-                params[key].copy_(t)
-    model.eval()
+    tok, model = merged_model(model_dir, adapter_path)
     out = []
     with torch.no_grad():
         for units in CASES:

@@ -105,6 +105,31 @@ def predict(model, tok, docs):
     return result
 
 
+def merged_model(model_dir, adapter_path):
+    """The base token-classification model with an adapter file of scripts/train_encoder.py
+    merged in as slant merges it (weight += alpha / rank * B A; layer norms and head replaced),
+    in eval mode, with its tokenizer."""
+    import torch
+    from safetensors.torch import load_file, safe_open
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+    tok = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForTokenClassification.from_pretrained(model_dir, num_labels=2)
+    adapter = load_file(adapter_path)
+    with safe_open(adapter_path, "pt") as f:
+        meta = f.metadata()
+    scale = float(meta["alpha"]) / float(meta["rank"])
+    params = dict(model.named_parameters())
+    with torch.no_grad():
+        for name, t in adapter.items():
+            if name.endswith(".lora_a"):
+                prefix = name[: -len(".lora_a")]
+                params["bert." + prefix + ".weight"] += scale * (adapter[prefix + ".lora_b"] @ t)
+            elif not name.endswith(".lora_b"):
+                params[name if name.startswith("classifier.") else "bert." + name].copy_(t)
+    model.eval()
+    return tok, model
+
+
 def slant_hits(hits_csvs):
     """Counted loaded-language hits of slant's hits.csv files, by PTC article id."""
     out = collections.defaultdict(list)
