@@ -130,6 +130,14 @@ def merged_model(model_dir, adapter_path):
     return tok, model
 
 
+def slant_stopwords():
+    """slant's function-word list (`STOPWORDS` in src/text/mod.rs), read from the source so that
+    the experiments use the same list."""
+    src = open(os.path.join(os.path.dirname(__file__), "..", "..", "src", "text", "mod.rs"), encoding="utf-8").read()
+    body = src.split("pub const STOPWORDS: &[&str] = &[", 1)[1].split("];", 1)[0]
+    return set(re.findall(r'"([^"]+)"', body))
+
+
 def slant_hits(hits_csvs):
     """Counted loaded-language hits of slant's hits.csv files, by PTC article id."""
     out = collections.defaultdict(list)

@@ -1,7 +1,8 @@
 """Chooses the encoder stage's epoch and word threshold on held-out PTC train block 0, scoring
 the word probabilities that scripts/train_encoder.py writes after each epoch joined with the
 lexicon's out-of-fold hits the way slant joins them: runs of words at or above the threshold,
-trimmed to words, and kept only where they overlap no counted lexicon hit. Picks the largest
+trimmed to words, not made of function words alone, and kept only where they overlap no counted
+lexicon hit. Picks the largest
 span F1 + article rho. Research script, not part of CI.
 Usage: python3 select_encoder.py HITS_CSV PROBS.pkl [PROBS.pkl ...]
   HITS_CSV: slant's hits.csv on block 0 with the lexicon and tone model of the other blocks
@@ -10,18 +11,20 @@ import pickle
 import re
 import sys
 
-from ptc_common import score, slant_hits
+from ptc_common import score, slant_hits, slant_stopwords
 
 PUNCT = re.compile(r"^[^\w]$")
+STOP = slant_stopwords()
 
 
 def runs(words, probs, t):
-    """Runs of adjacent units of a line at or above t, trimmed to words (not marks)."""
+    """Runs of adjacent units of a line at or above t, trimmed to words (not marks); runs of
+    function words alone are dropped."""
     out, cur = [], []
 
     def flush():
         ws = [w for w in cur if not PUNCT.match(w[2])]
-        if ws:
+        if ws and any(w[2].lower() not in STOP for w in ws):
             out.append((ws[0][0], ws[-1][1]))
 
     for w, p in zip(words, probs):

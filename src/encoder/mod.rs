@@ -335,7 +335,9 @@ fn lines(text: &str, analysis: &TextAnalysis) -> Vec<Vec<Unit>> {
     out
 }
 
-/// Appends the runs of units at or above `threshold`, trimmed to their first and last word.
+/// Appends the runs of units at or above `threshold`, trimmed to their first and last word. A run
+/// made only of function words ("the", "so", "it": [`crate::text::is_stopword`]) is no hit: no
+/// researcher could defend it as loaded language.
 fn runs(line: &[Unit], probs: &[f32], threshold: f32, analysis: &TextAnalysis, text: &str, out: &mut Vec<EncoderHit>) {
     let mut i = 0;
     while i < line.len() {
@@ -348,7 +350,9 @@ fn runs(line: &[Unit], probs: &[f32], threshold: f32, analysis: &TextAnalysis, t
             j += 1;
         }
         let words: Vec<(usize, f32)> = (i..=j).filter_map(|k| line[k].token.map(|t| (t, probs[k]))).collect();
-        if let (Some(&(first, _)), Some(&(last, _))) = (words.first(), words.last()) {
+        let content =
+            words.iter().any(|&(t, _)| !crate::text::is_stopword(&analysis.tokens[t].text(text).to_lowercase()));
+        if let (true, Some(&(first, _)), Some(&(last, _))) = (content, words.first(), words.last()) {
             let tok = &analysis.tokens[first];
             let negated = (first.saturating_sub(3)..first).any(|k| {
                 let w = &analysis.tokens[k];
@@ -503,6 +507,18 @@ mod tests {
         let spans: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
         assert_eq!(spans, vec!["brutal, evil regime"], "marks alone make no hit; a low word breaks a run");
         assert!((out[0].prob - 2.2 / 3.0).abs() < 1e-6, "mean of the words only: {}", out[0].prob);
+    }
+
+    #[test]
+    fn runs_of_function_words_alone_are_no_hits() {
+        let text = "So it was the brutal end of it";
+        let a = analyze(text, &[0..text.len()]);
+        let l = &lines(text, &a)[0];
+        let probs = [0.9, 0.9, 0.1, 0.9, 0.9, 0.9, 0.1, 0.9];
+        let mut out = Vec::new();
+        runs(l, &probs, 0.5, &a, text, &mut out);
+        let spans: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(spans, vec!["the brutal end"], "\"So it\" and \"it\" are function words only");
     }
 
     proptest::proptest! {
