@@ -2,8 +2,7 @@
 the word probabilities that scripts/train_encoder.py writes after each epoch joined with the
 lexicon's out-of-fold hits the way slant joins them: runs of words at or above the threshold,
 trimmed to words, not made of function words alone, and kept only where they overlap no counted
-lexicon hit. Picks the largest
-span F1 + article rho. Research script, not part of CI.
+lexicon hit. Picks the largest span F1 + article rho. Research script, not part of CI.
 Usage: python3 select_encoder.py HITS_CSV PROBS.pkl [PROBS.pkl ...]
   HITS_CSV: slant's hits.csv on block 0 with the lexicon and tone model of the other blocks
   (oof_lexicon.sh)."""
