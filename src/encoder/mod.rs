@@ -203,11 +203,11 @@ impl EncoderStage {
     /// Probability of each unit of one chunk: the mean over the unit's word pieces, 0 for a
     /// unit with no piece or past the piece limit.
     pub fn unit_probs(&self, text: &str, units: &[Range<usize>]) -> Vec<f32> {
-        self.chunks_probs(text, &[units.to_vec()]).pop().unwrap_or_default()
+        self.chunks_probs(text, &[units]).pop().unwrap_or_default()
     }
 
     /// [`EncoderStage::unit_probs`] of several chunks, run through the model together.
-    fn chunks_probs(&self, text: &str, chunks: &[Vec<Range<usize>>]) -> Vec<Vec<f32>> {
+    fn chunks_probs(&self, text: &str, chunks: &[&[Range<usize>]]) -> Vec<Vec<f32>> {
         let pieces: Vec<(Vec<u32>, Vec<usize>)> = chunks.iter().map(|c| self.pieces(text, c)).collect();
         let ids: Vec<&[u32]> = pieces.iter().map(|(ids, _)| ids.as_slice()).collect();
         let probs = self.bert.batch_probs(&ids);
@@ -250,7 +250,7 @@ impl EncoderStage {
                 size += chunks[end].1.len() * 2;
                 end += 1;
             }
-            let batch: Vec<Vec<Range<usize>>> = chunks[start..end].iter().map(|(_, c)| c.clone()).collect();
+            let batch: Vec<&[Range<usize>]> = chunks[start..end].iter().map(|(_, c)| c.as_slice()).collect();
             for ((li, _), p) in chunks[start..end].iter().zip(self.chunks_probs(text, &batch)) {
                 probs[*li].extend(p);
             }
