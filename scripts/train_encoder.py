@@ -1,17 +1,24 @@
-"""Trains the word tagger that `slant --encoder DIR` runs: all-MiniLM-L6-v2 with low-rank
-adapters (LoRA) on every linear layer of its six transformer blocks, trainable layer norms and a
-two-class head, fitted on PTC train to tell words inside Loaded_Language or
-Name_Calling,Labeling spans from the rest. Only the adapters, layer norms and head are written
-(data/encoder/adapter.safetensors); the base model stays where it was downloaded.
+"""Trains the word tagger that `slant --encoder DIR` runs: all-MiniLM-L6-v2 fitted on PTC train
+to tell words inside Loaded_Language or Name_Calling,Labeling spans from the rest. Only what
+training changed is written (data/encoder/adapter.safetensors); the base model stays where it
+was downloaded.
+
+Two recipes. By default, low-rank adapters (LoRA) on every linear layer of the six transformer
+blocks, trainable layer norms and a two-class head (the first shipped adapter: rank 8, lr 1e-3,
+3 epochs). With --full (the shipped adapter: --full --epochs 2 --lr 5e-5 --rank 16), every
+weight but the word embeddings is fine-tuned, and each linear layer's change is then cut to its
+best rank-R approximation (truncated SVD) so that it fits the same adapter format; biases, layer
+norms, position embeddings and head are written whole, and the uncut model as full.safetensors
+(for scripts/experiments/cut_full.py).
 
 Selection is on PTC train only: the model is fitted on blocks 1-4 of train (the same contiguous
 blocks as scripts/experiments) and block 0 is predicted after each epoch, written as word
 probabilities for `scripts/experiments/select_encoder.py`. With --all the model is fitted on all of
-train for the given number of epochs and only the adapter is written. Dev is never read.
+train for the given number of epochs and no predictions are written. Dev is never read.
 
 Needs torch, transformers, safetensors, numpy, pandas, scipy (not installed by the project).
-Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--epochs N] [--rank R] [--lr X]
-       [--seed S] [--ptc DIR]   (the shipped adapter: the defaults, rank 8, lr 1e-3, 3 epochs)"""
+Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--full] [--epochs N] [--rank R]
+       [--lr X] [--seed S] [--ptc DIR]"""
 import argparse
 import json
 import os
@@ -47,6 +54,40 @@ class LoRA(torch.nn.Module):
         return self.base(x) + self.scale * ((x @ self.a.T) @ self.b.T)
 
 
+def is_target(module_name):
+    """Whether a module of the token-classification model is one of the adapted linear layers."""
+    return module_name.startswith("bert.encoder.layer.") and any(
+        module_name.endswith(t) and (t != "output.dense" or ".attention." not in module_name) for t in TARGETS)
+
+
+def low_rank(delta, rank, scale):
+    """A (rank x in) and B (out x rank) with scale * B A the best rank-`rank` approximation of
+    `delta` (out x in), the singular values split evenly between the two."""
+    u, s, vh = torch.linalg.svd(delta.double(), full_matrices=False)
+    root = s[:rank].sqrt()
+    a = root[:, None] * vh[:rank]
+    b = u[:, :rank] * root[None, :] / scale
+    return a.float().contiguous(), b.float().contiguous()
+
+
+WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
+
+
+def cut(params, base, rank):
+    """The adapter tensors of a fully fine-tuned model (`params`, named as in the
+    token-classification model) over `base`: each adapted layer's change cut to rank `rank`,
+    every other changed tensor but the word embeddings whole."""
+    tensors = {}
+    for name, p in params.items():
+        short = name if name.startswith("classifier.") else name[len("bert."):]
+        if name.endswith(".weight") and is_target(name[: -len(".weight")]):
+            a, b = low_rank(p - base[name], rank, 2.0)
+            tensors[short[: -len(".weight")] + ".lora_a"], tensors[short[: -len(".weight")] + ".lora_b"] = a, b
+        elif name != WORD_EMBEDDINGS and not torch.equal(p, base[name]):
+            tensors[short] = p.contiguous()
+    return tensors
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model_dir")
@@ -57,6 +98,7 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rank", type=int, default=8, help="adapter rank (alpha is twice the rank)")
     ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--full", action="store_true", help="fine-tune all but the word embeddings, then cut to rank R")
     args = ap.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     torch.manual_seed(args.seed)
@@ -66,20 +108,23 @@ def main():
 
     tok = AutoTokenizer.from_pretrained(args.model_dir)
     model = AutoModelForTokenClassification.from_pretrained(args.model_dir, num_labels=2)
-    for p in model.parameters():
-        p.requires_grad = False
+    base = {n: p.detach().clone() for n, p in model.named_parameters()}
     adapters = {}
-    for name, module in list(model.named_modules()):
-        for target in TARGETS:
-            if name.startswith("bert.encoder.layer.") and name.endswith(target) and (
-                    target != "output.dense" or ".attention." not in name):
+    if args.full:
+        for name, p in model.named_parameters():
+            p.requires_grad = name != WORD_EMBEDDINGS
+    else:
+        for p in model.parameters():
+            p.requires_grad = False
+        for name, module in list(model.named_modules()):
+            if is_target(name):
                 parent = model.get_submodule(name.rsplit(".", 1)[0])
                 lora = LoRA(module, args.rank, 2 * args.rank)
                 setattr(parent, name.rsplit(".", 1)[1], lora)
                 adapters[name[len("bert."):]] = lora
-    for name, p in model.named_parameters():
-        if "LayerNorm" in name or name.startswith("classifier."):
-            p.requires_grad = True
+        for name, p in model.named_parameters():
+            if "LayerNorm" in name or name.startswith("classifier."):
+                p.requires_grad = True
     trainable = [p for p in model.parameters() if p.requires_grad]
     print(f"{len(adapters)} adapted layers, {sum(p.numel() for p in trainable)} trainable values",
           file=sys.stderr)
@@ -105,6 +150,12 @@ def main():
             print(f"wrote {path} after {time.time() - t0:.0f}s", file=sys.stderr)
 
     tensors = {}
+    if args.full:
+        params = {n: p.detach() for n, p in model.named_parameters()}
+        # the fine-tuned layers before the cut, to compare ranks without refitting
+        save_file({n: p.contiguous() for n, p in params.items() if n != WORD_EMBEDDINGS},
+                  os.path.join(args.out_dir, "full.safetensors"))
+        tensors = cut(params, base, args.rank)
     for name, lora in adapters.items():
         tensors[name + ".lora_a"] = lora.a.detach().contiguous()
         tensors[name + ".lora_b"] = lora.b.detach().contiguous()
@@ -114,11 +165,17 @@ def main():
         elif name.startswith("classifier."):
             tensors[name] = p.detach().contiguous()
     meta = {"rank": str(args.rank), "alpha": str(2 * args.rank), "epochs": str(args.epochs), "lr": str(args.lr),
+            "method": "full fine-tuning cut to rank R by SVD" if args.full else "LoRA",
             "fit": "ptc train" if args.all else "ptc train blocks 1-4", "seed": str(args.seed),
             "base": "sentence-transformers/all-MiniLM-L6-v2"}
-    save_file(tensors, os.path.join(args.out_dir, "adapter.safetensors"), metadata=meta)
-    json.dump(meta, open(os.path.join(args.out_dir, "adapter.json"), "w"), indent=1)
+    write_adapter(args.out_dir, tensors, meta)
     print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)
+
+
+def write_adapter(out_dir, tensors, meta):
+    """adapter.safetensors (the tensors, with `meta` as metadata) and adapter.json in `out_dir`."""
+    save_file(tensors, os.path.join(out_dir, "adapter.safetensors"), metadata=meta)
+    json.dump(meta, open(os.path.join(out_dir, "adapter.json"), "w"), indent=1)
 
 
 if __name__ == "__main__":

@@ -167,8 +167,9 @@ impl Loader<'_> {
 }
 
 impl Bert {
-    /// Builds the model from the base weights, the adapter (LoRA matrices `*.lora_a` / `*.lora_b`,
-    /// layer norms and `classifier.*`) and the adapter's scale (alpha / rank).
+    /// Builds the model from the base weights, the adapter (low-rank factors `*.lora_a` /
+    /// `*.lora_b` added to a layer's weights; any other tensor, such as a layer norm, a bias or
+    /// `classifier.*`, replaces the base one) and the adapter's scale (alpha / rank).
     pub fn new(cfg: BertConfig, base: &Tensors, adapter: &Tensors, scale: f32) -> Result<Bert, EncoderError> {
         if cfg.hidden_act != "gelu" {
             return Err(EncoderError::Format(format!("activation {} is not supported (gelu only)", cfg.hidden_act)));

@@ -3,10 +3,10 @@
 //!
 //! The base model is sentence-transformers' all-MiniLM-L6-v2 (Apache-2.0; 6 layers, 384
 //! dimensions), which the user downloads once (`scripts/fetch-encoder.sh`); slant embeds only what
-//! was trained on top of it: low-rank adapters on every linear layer, the layer norms and a
-//! two-class word head (`data/encoder/adapter.safetensors`, made by `scripts/train_encoder.py`
-//! on PTC train), and the settings in `data/encoder/encoder.json` (the word threshold, chosen on
-//! a held-out block of PTC train). The base file's SHA-256 is checked at load: the adapter was
+//! fine-tuning on PTC train changed (`data/encoder/adapter.safetensors`, made by
+//! `scripts/train_encoder.py`): every linear layer's change as low-rank factors, and whole the
+//! biases, layer norms, position embeddings and a two-class word head; and the settings in
+//! `data/encoder/encoder.json` (the word threshold, chosen on a held-out block of PTC train). The base file's SHA-256 is checked at load: the adapter was
 //! trained for those exact weights.
 //!
 //! Each body line is cut into chunks of at most [`EncoderSettings::chunk_units`] units (words
