@@ -11,14 +11,15 @@ best rank-R approximation (truncated SVD) so that it fits the same adapter forma
 norms, position embeddings and head are written whole, and the uncut model as full.safetensors
 (for scripts/experiments/cut_full.py).
 
-Selection is on PTC train only: the model is fitted on blocks 1-4 of train (the same contiguous
-blocks as scripts/experiments) and block 0 is predicted after each epoch, written as word
-probabilities for `scripts/experiments/select_encoder.py`. With --all the model is fitted on all of
-train for the given number of epochs and no predictions are written. Dev is never read.
+Selection is on PTC train only: the model is fitted on four of the five contiguous blocks of
+train (those of scripts/experiments; by default blocks 1-4, --hold K holds out block K) and the
+held-out block is predicted after each epoch, written as word probabilities for
+`scripts/experiments/select_encoder.py`. With --all the model is fitted on all of train for the
+given number of epochs and no predictions are written. Dev is never read.
 
 Needs torch, transformers, safetensors, numpy, pandas, scipy (not installed by the project).
 Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--full] [--epochs N] [--rank R]
-       [--lr X] [--seed S] [--ptc DIR]"""
+       [--lr X] [--seed S] [--hold K] [--ptc DIR]"""
 import argparse
 import json
 import os
@@ -96,6 +97,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--ptc", default="../shared/corpus/ptc")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--hold", type=int, default=0, choices=range(5), help="the train block held out")
     ap.add_argument("--rank", type=int, default=8, help="adapter rank (alpha is twice the rank)")
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--full", action="store_true", help="fine-tune all but the word embeddings, then cut to rank R")
@@ -130,7 +132,7 @@ def main():
           file=sys.stderr)
 
     train = load(os.path.join(args.ptc, "train"), "train-task2-TC.labels")
-    lo, hi = BOUNDS[0]
+    lo, hi = BOUNDS[args.hold]
     held = [] if args.all else train[lo:hi]
     fit = train if args.all else train[:lo] + train[hi:]
     seqs = [(c, y) for d in fit for c, y in zip(d["chunks"], d["y"])]
@@ -145,7 +147,7 @@ def main():
             MAX_LEN)
         if held:
             result = predict(model, tok, held)
-            path = os.path.join(args.out_dir, f"block0_epoch{ep + 1}.pkl")
+            path = os.path.join(args.out_dir, f"block{args.hold}_epoch{ep + 1}.pkl")
             pickle.dump(result, open(path, "wb"))
             print(f"wrote {path} after {time.time() - t0:.0f}s", file=sys.stderr)
 

@@ -1,8 +1,8 @@
 """Word probabilities of the base model with an adapter file merged in as slant merges it, on
-held-out PTC train block 0 (for select_encoder.py) or on dev. Used to score adapter soups
+a held-out PTC train block (for select_encoder.py) or on dev. Used to score adapter soups
 (scripts/soup_adapters.py), which train_encoder.py does not predict itself.
 Research script, not part of CI; needs torch, transformers, safetensors, numpy, pandas, scipy.
-Usage: python3 predict_adapter.py MODEL_DIR ADAPTER.safetensors block0|dev OUT.pkl [PTC_DIR]"""
+Usage: python3 predict_adapter.py MODEL_DIR ADAPTER.safetensors block0|...|block4|dev OUT.pkl [PTC_DIR]"""
 import os
 import pickle
 import sys
@@ -13,7 +13,7 @@ from ptc_common import BOUNDS, load, merged_model, predict
 
 
 def main():
-    if len(sys.argv) < 5 or sys.argv[3] not in ("block0", "dev"):
+    if len(sys.argv) < 5 or sys.argv[3] not in ["dev"] + [f"block{k}" for k in range(len(BOUNDS))]:
         sys.exit(__doc__)
     model_dir, adapter_path, which, out_path = sys.argv[1:5]
     ptc = sys.argv[5] if len(sys.argv) > 5 else "../shared/corpus/ptc"
@@ -22,7 +22,7 @@ def main():
     if which == "dev":
         docs = load(os.path.join(ptc, "dev"), "dev-task-TC.trimmed.labels")
     else:
-        lo, hi = BOUNDS[0]
+        lo, hi = BOUNDS[int(which[len("block"):])]
         docs = load(os.path.join(ptc, "train"), "train-task2-TC.labels")[lo:hi]
     pickle.dump(predict(model, tok, docs), open(out_path, "wb"))
 
