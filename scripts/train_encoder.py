@@ -72,6 +72,8 @@ def low_rank(delta, rank, scale):
 
 
 WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
+# alpha is twice the rank, so an adapter's scale (alpha / rank) is 2 whatever its rank
+ALPHA_PER_RANK = 2
 
 
 def cut(params, base, rank):
@@ -81,9 +83,9 @@ def cut(params, base, rank):
     tensors = {}
     for name, p in params.items():
         short = name if name.startswith("classifier.") else name[len("bert."):]
+        stem = short[: -len(".weight")]
         if name.endswith(".weight") and is_target(name[: -len(".weight")]):
-            a, b = low_rank(p - base[name], rank, 2.0)
-            tensors[short[: -len(".weight")] + ".lora_a"], tensors[short[: -len(".weight")] + ".lora_b"] = a, b
+            tensors[stem + ".lora_a"], tensors[stem + ".lora_b"] = low_rank(p - base[name], rank, ALPHA_PER_RANK)
         elif name != WORD_EMBEDDINGS and not torch.equal(p, base[name]):
             tensors[short] = p.contiguous()
     return tensors
@@ -97,8 +99,8 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--ptc", default="../shared/corpus/ptc")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--hold", type=int, default=0, choices=range(5), help="the train block held out")
-    ap.add_argument("--rank", type=int, default=8, help="adapter rank (alpha is twice the rank)")
+    ap.add_argument("--hold", type=int, default=0, choices=range(len(BOUNDS)), help="the train block held out")
+    ap.add_argument("--rank", type=int, default=8, help="adapter rank (alpha is ALPHA_PER_RANK times the rank)")
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--full", action="store_true", help="fine-tune all but the word embeddings, then cut to rank R")
     args = ap.parse_args()
@@ -110,9 +112,9 @@ def main():
 
     tok = AutoTokenizer.from_pretrained(args.model_dir)
     model = AutoModelForTokenClassification.from_pretrained(args.model_dir, num_labels=2)
-    base = {n: p.detach().clone() for n, p in model.named_parameters()}
     adapters = {}
     if args.full:
+        base = {n: p.detach().clone() for n, p in model.named_parameters()}
         for name, p in model.named_parameters():
             p.requires_grad = name != WORD_EMBEDDINGS
     else:
@@ -121,7 +123,7 @@ def main():
         for name, module in list(model.named_modules()):
             if is_target(name):
                 parent = model.get_submodule(name.rsplit(".", 1)[0])
-                lora = LoRA(module, args.rank, 2 * args.rank)
+                lora = LoRA(module, args.rank, ALPHA_PER_RANK * args.rank)
                 setattr(parent, name.rsplit(".", 1)[1], lora)
                 adapters[name[len("bert."):]] = lora
         for name, p in model.named_parameters():
@@ -151,24 +153,25 @@ def main():
             pickle.dump(result, open(path, "wb"))
             print(f"wrote {path} after {time.time() - t0:.0f}s", file=sys.stderr)
 
-    tensors = {}
     if args.full:
         params = {n: p.detach() for n, p in model.named_parameters()}
         # the fine-tuned layers before the cut, to compare ranks without refitting
         save_file({n: p.contiguous() for n, p in params.items() if n != WORD_EMBEDDINGS},
                   os.path.join(args.out_dir, "full.safetensors"))
         tensors = cut(params, base, args.rank)
-    for name, lora in adapters.items():
-        tensors[name + ".lora_a"] = lora.a.detach().contiguous()
-        tensors[name + ".lora_b"] = lora.b.detach().contiguous()
-    for name, p in model.named_parameters():
-        if "LayerNorm" in name:
-            tensors[name[len("bert."):]] = p.detach().contiguous()
-        elif name.startswith("classifier."):
-            tensors[name] = p.detach().contiguous()
-    meta = {"rank": str(args.rank), "alpha": str(2 * args.rank), "epochs": str(args.epochs), "lr": str(args.lr),
+    else:
+        tensors = {}
+        for name, lora in adapters.items():
+            tensors[name + ".lora_a"] = lora.a.detach().contiguous()
+            tensors[name + ".lora_b"] = lora.b.detach().contiguous()
+        for name, p in model.named_parameters():
+            if "LayerNorm" in name:
+                tensors[name[len("bert."):]] = p.detach().contiguous()
+            elif name.startswith("classifier."):
+                tensors[name] = p.detach().contiguous()
+    meta = {"rank": str(args.rank), "alpha": str(ALPHA_PER_RANK * args.rank), "epochs": str(args.epochs), "lr": str(args.lr),
             "method": "full fine-tuning cut to rank R by SVD" if args.full else "LoRA",
-            "fit": "ptc train" if args.all else "ptc train blocks 1-4", "seed": str(args.seed),
+            "fit": "ptc train" if args.all else f"ptc train without block {args.hold}", "seed": str(args.seed),
             "base": "sentence-transformers/all-MiniLM-L6-v2"}
     write_adapter(args.out_dir, tensors, meta)
     print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)

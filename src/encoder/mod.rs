@@ -6,8 +6,8 @@
 //! fine-tuning on PTC train changed (`data/encoder/adapter.safetensors`, made by
 //! `scripts/train_encoder.py`): every linear layer's change as low-rank factors, and whole the
 //! biases, layer norms, position embeddings and a two-class word head; and the settings in
-//! `data/encoder/encoder.json` (the word threshold, chosen on a held-out block of PTC train). The base file's SHA-256 is checked at load: the adapter was
-//! trained for those exact weights.
+//! `data/encoder/encoder.json` (the word threshold, chosen on a held-out block of PTC train). The
+//! base file's SHA-256 is checked at load: the adapter was trained for those exact weights.
 //!
 //! Each body line is cut into chunks of at most [`EncoderSettings::chunk_units`] units (words
 //! and punctuation marks; training cut lines the same way, with a regular expression that
