@@ -103,6 +103,8 @@ def main():
     ap.add_argument("--rank", type=int, default=8, help="adapter rank (alpha is ALPHA_PER_RANK times the rank)")
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--full", action="store_true", help="fine-tune all but the word embeddings, then cut to rank R")
+    ap.add_argument("--pack", action="store_true", help="chunks hold consecutive lines while they fit (context)")
+    ap.add_argument("--batch", type=int, default=BS, help="chunks per training step")
     args = ap.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     torch.manual_seed(args.seed)
@@ -133,18 +135,18 @@ def main():
     print(f"{len(adapters)} adapted layers, {sum(p.numel() for p in trainable)} trainable values",
           file=sys.stderr)
 
-    train = load(os.path.join(args.ptc, "train"), "train-task2-TC.labels")
+    train = load(os.path.join(args.ptc, "train"), "train-task2-TC.labels", pack=args.pack)
     lo, hi = BOUNDS[args.hold]
     held = [] if args.all else train[lo:hi]
     fit = train if args.all else train[:lo] + train[hi:]
     seqs = [(c, y) for d in fit for c, y in zip(d["chunks"], d["y"])]
 
     opt = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * ((len(seqs) + BS - 1) // BS)
+    steps = args.epochs * ((len(seqs) + args.batch - 1) // args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / steps))
     t0 = time.time()
     for ep in range(args.epochs):
-        train_epoch(model, tok, seqs, opt, sched, BS, lambda step, loss: print(
+        train_epoch(model, tok, seqs, opt, sched, args.batch, lambda step, loss: print(
             f"epoch {ep} step {step}/{steps} loss {loss:.3f} {time.time() - t0:.0f}s", file=sys.stderr),
             MAX_LEN)
         if held:
@@ -172,7 +174,8 @@ def main():
     meta = {"rank": str(args.rank), "alpha": str(ALPHA_PER_RANK * args.rank), "epochs": str(args.epochs), "lr": str(args.lr),
             "method": "full fine-tuning cut to rank R by SVD" if args.full else "LoRA",
             "fit": "ptc train" if args.all else f"ptc train without block {args.hold}", "seed": str(args.seed),
-            "base": "sentence-transformers/all-MiniLM-L6-v2"}
+            "base": "sentence-transformers/all-MiniLM-L6-v2", "context": "lines packed" if args.pack else "line",
+            "batch": str(args.batch)}
     write_adapter(args.out_dir, tensors, meta)
     print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)
 

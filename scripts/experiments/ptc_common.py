@@ -15,9 +15,11 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
 BOUNDS = [(0, 60), (60, 119), (119, 179), (179, 238), (238, 297)]
 
 
-def load(ptc_split_dir, labels_file, max_words=100):
+def load(ptc_split_dir, labels_file, max_words=100, pack=False):
     """Articles of a PTC split as dicts: id, chunks (lists of (start, end, word, line), at most
-    `max_words` words, never across lines), y (gold flags per word), spans, nwords."""
+    `max_words` words), y (gold flags per word), spans, nwords. A line longer than `max_words`
+    is cut into pieces; without `pack` each piece is a chunk, with `pack` consecutive pieces
+    share a chunk while they fit, so the model sees the neighbouring sentences."""
     spans = collections.defaultdict(list)
     for line in open(os.path.join(ptc_split_dir, labels_file), encoding="utf-8"):
         a, t, s, e = line.rstrip("\n").split("\t")
@@ -32,7 +34,11 @@ def load(ptc_split_dir, labels_file, max_words=100):
         for li, line in enumerate(text.split("\n")):
             ws = [(m.start() + pos, m.end() + pos, m.group(), li) for m in WORD.finditer(line)]
             pos += len(line) + 1
-            chunks += [ws[k:k + max_words] for k in range(0, len(ws), max_words)]
+            for piece in (ws[k:k + max_words] for k in range(0, len(ws), max_words)):
+                if pack and chunks and len(chunks[-1]) + len(piece) <= max_words:
+                    chunks[-1] = chunks[-1] + piece
+                else:
+                    chunks.append(piece)
         y = [[int(any(s < ge and gs < e for gs, ge in spans[a])) for s, e, _, _ in c] for c in chunks]
         docs.append(dict(id=a, chunks=chunks, y=y, spans=spans[a], nwords=len(text.split())))
     return docs

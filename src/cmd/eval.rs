@@ -221,6 +221,11 @@ fn fmt_rho(r: Option<f64>) -> String {
     r.map(|x| format!("{x:.3}")).unwrap_or_else(|| "n/a".into())
 }
 
+/// A 95% interval as `[0.412, 0.503]`, or `n/a`.
+fn fmt_ci(ci: Option<[f64; 2]>) -> String {
+    ci.map(|[lo, hi]| format!("[{lo:.3}, {hi:.3}]")).unwrap_or_else(|| "n/a".into())
+}
+
 fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     let lang = Lang::parse(&a.lang)?;
     let articles = ptc::load(&a.ptc[0], &a.ptc[1], LOADED_TECHNIQUES)?;
@@ -275,8 +280,8 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         report.slant.articles, report.slant.gold_spans
     );
     println!(
-        "{:<36} {:>8} {:>9} {:>7} {:>7} {:>7}",
-        "lexicon, hits scored", "hits", "precision", "recall", "F1", "rho"
+        "{:<36} {:>8} {:>9} {:>7} {:>7} {:>16} {:>7} {:>16}",
+        "lexicon, hits scored", "hits", "precision", "recall", "F1", "F1 95%", "rho", "rho 95%"
     );
     let mut rows = Vec::new();
     if let (Some(lex), Some(enc)) = (&report.lexicon_only, &report.encoder_only) {
@@ -292,14 +297,17 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     rows.push((format!("mined only ({} entries), all", report.mined_entries), &report.mined_only_baseline));
     for (name, s) in rows {
         println!(
-            "{:<36} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>7}",
+            "{:<36} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>16} {:>7} {:>16}",
             name,
             s.hits,
             s.precision,
             s.recall,
             s.f1,
-            fmt_rho(s.rho)
+            fmt_ci(s.f1_ci95),
+            fmt_rho(s.rho),
+            fmt_ci(s.rho_ci95)
         );
     }
+    println!("95%: bootstrap intervals over articles ({} resamples, fixed seed)", slant::eval::BOOTSTRAP_ROUNDS);
     Ok(0)
 }

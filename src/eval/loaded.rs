@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ptc::{overlaps_any, PtcArticle};
-use super::{f1, spearman};
+use super::{bootstrap_ci, f1, spearman};
 use std::ops::Range;
 
 use crate::encoder::{EncoderHit, EncoderStage};
@@ -39,6 +39,10 @@ pub struct LoadedScore {
     pub f1: f64,
     /// `None` when it cannot be computed (fewer than 3 articles or a constant side).
     pub rho: Option<f64>,
+    /// 95% bootstrap intervals over articles ([`bootstrap_ci`]) of span F1 and article rho:
+    /// how far the figures could move on another sample of as many articles.
+    pub f1_ci95: Option<[f64; 2]>,
+    pub rho_ci95: Option<[f64; 2]>,
 }
 
 /// Sentences, quotes and words of a clean text, every non-blank line being body.
@@ -128,6 +132,15 @@ pub fn score_encoder(
 }
 
 fn aggregate(per: &[PerArticle]) -> LoadedScore {
+    let all: Vec<&PerArticle> = per.iter().collect();
+    let mut s = totals(&all);
+    s.f1_ci95 = bootstrap_ci(per, |sample| Some(totals(sample).f1));
+    s.rho_ci95 = bootstrap_ci(per, |sample| totals(sample).rho);
+    s
+}
+
+/// The scores of some articles, without intervals.
+fn totals(per: &[&PerArticle]) -> LoadedScore {
     let mut s = LoadedScore { articles: per.len(), ..Default::default() };
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
     for p in per {
@@ -168,5 +181,39 @@ mod tests {
         assert_eq!((all.hits, all.hits_in_gold, all.gold_found), (1, 1, 1));
         let flagged = score_with(&arts, &m, Some(&ToneStage::default_stage()));
         assert_eq!((flagged.hits, flagged.gold_found), (0, 0));
+        assert_eq!((all.f1_ci95, all.rho_ci95), (None, None), "one article has no interval");
+    }
+
+    /// Over several articles the scores carry bootstrap intervals that hold the estimates, and
+    /// scoring twice gives the same intervals.
+    #[test]
+    fn scores_carry_reproducible_intervals() {
+        let words = ["despot", "tyrant", "regime", "thug", "barbaric", "evil"];
+        let arts: Vec<PtcArticle> = (0..12)
+            .map(|i| {
+                let loaded: Vec<&str> = words.iter().take(i % 6).copied().collect();
+                let text = format!(
+                    "Report {i}\n\nThe council met on Monday to discuss the budget and the roads.\nCritics called him a {} leader.\n",
+                    loaded.join(" and ")
+                );
+                // gold: every loaded word but, in odd articles, the first
+                let spans = loaded
+                    .iter()
+                    .skip(i % 2)
+                    .map(|w| {
+                        let at = text.find(w).unwrap();
+                        GoldSpan { bytes: at..at + w.len(), technique: "Name_Calling,Labeling".into() }
+                    })
+                    .collect();
+                PtcArticle { id: i.to_string(), text, spans }
+            })
+            .collect();
+        let m = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
+        let s = score(&arts, &m);
+        let ([f_lo, f_hi], [r_lo, r_hi]) = (s.f1_ci95.unwrap(), s.rho_ci95.unwrap());
+        assert!(f_lo <= s.f1 && s.f1 <= f_hi && f_lo < f_hi, "F1 {} in [{f_lo}, {f_hi}]", s.f1);
+        let rho = s.rho.unwrap();
+        assert!(r_lo <= rho && rho <= r_hi, "rho {rho} in [{r_lo}, {r_hi}]");
+        assert_eq!(score(&arts, &m), s);
     }
 }

@@ -63,6 +63,43 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
     (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
 }
 
+/// Resamples drawn by [`bootstrap_ci`].
+pub const BOOTSTRAP_ROUNDS: usize = 1000;
+
+/// 95% percentile bootstrap interval of `stat` over `items` (say articles): the statistic of
+/// [`BOOTSTRAP_ROUNDS`] resamples of as many items drawn with replacement, its 2.5th and 97.5th
+/// percentiles. The draws come from a fixed-seed generator, so the same items give the same
+/// interval. `None` when fewer than 2 items, or when `stat` is undefined on more than 1 resample
+/// in 20 (so an interval is never built from the lucky draws alone).
+pub fn bootstrap_ci<T>(items: &[T], stat: impl Fn(&[&T]) -> Option<f64>) -> Option<[f64; 2]> {
+    if items.len() < 2 {
+        return None;
+    }
+    let mut state: u64 = 0x5eed_51a7;
+    let mut next = || {
+        // splitmix64
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let n = items.len() as u64;
+    let mut stats = Vec::with_capacity(BOOTSTRAP_ROUNDS);
+    let mut sample: Vec<&T> = Vec::with_capacity(items.len());
+    for _ in 0..BOOTSTRAP_ROUNDS {
+        sample.clear();
+        sample.extend((0..n).map(|_| &items[(next() % n) as usize]));
+        stats.extend(stat(&sample));
+    }
+    if stats.len() * 20 < BOOTSTRAP_ROUNDS * 19 {
+        return None;
+    }
+    stats.sort_by(f64::total_cmp);
+    let at = |q: f64| stats[((stats.len() - 1) as f64 * q).round() as usize];
+    Some([at(0.025), at(0.975)])
+}
+
 /// F1 of a precision and a recall (0 when both are 0).
 pub fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 {
@@ -86,5 +123,22 @@ mod tests {
         assert_eq!(ranks(&[1.0, 1.0, 2.0]), vec![1.5, 1.5, 3.0]);
         assert!(spearman(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]).is_none());
         assert!((f1(0.5, 0.5) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bootstrap_intervals_are_reproducible_and_hold_the_estimate() {
+        let mean = |s: &[&f64]| Some(s.iter().copied().sum::<f64>() / s.len() as f64);
+        let small: Vec<f64> = (0..20).map(|i| (i % 7) as f64).collect();
+        let large: Vec<f64> = (0..2000).map(|i| (i % 7) as f64).collect();
+        let [lo, hi] = bootstrap_ci(&small, mean).unwrap();
+        let m = mean(&small.iter().collect::<Vec<_>>()).unwrap();
+        assert!(lo < m && m < hi, "{lo} < {m} < {hi}");
+        assert_eq!(bootstrap_ci(&small, mean), Some([lo, hi]), "same items, same interval");
+        let [llo, lhi] = bootstrap_ci(&large, mean).unwrap();
+        assert!(lhi - llo < (hi - lo) / 4.0, "100 times the items, a tenth of the width: {llo}..{lhi} vs {lo}..{hi}");
+        assert_eq!(bootstrap_ci(&[1.0], mean), None);
+        // a statistic undefined on most resamples gives no interval
+        let rare = |s: &[&f64]| (s.iter().filter(|&&&x| x == 0.0).count() > 5).then_some(1.0);
+        assert_eq!(bootstrap_ci(&small, rare), None);
     }
 }
