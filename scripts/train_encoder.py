@@ -17,9 +17,13 @@ held-out block is predicted after each epoch, written as word probabilities for
 `scripts/experiments/select_encoder.py`. With --all the model is fitted on all of train for the
 given number of epochs and no predictions are written. Dev is never read.
 
+--pack (an experiment, not adopted; slant itself reads one line per chunk) fills each chunk
+with consecutive lines while they fit, so the model sees the neighbouring sentences; --batch
+sets the chunks per step (16; 5 keeps the units per step when packing).
+
 Needs torch, transformers, safetensors, numpy, pandas, scipy (not installed by the project).
 Usage: python3 scripts/train_encoder.py MODEL_DIR OUT_DIR [--all] [--full] [--epochs N] [--rank R]
-       [--lr X] [--seed S] [--hold K] [--ptc DIR]"""
+       [--lr X] [--seed S] [--hold K] [--pack] [--batch B] [--ptc DIR]"""
 import argparse
 import json
 import os
