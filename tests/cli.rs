@@ -450,9 +450,13 @@ fn a_missing_encoder_model_is_a_clear_error_and_its_options_need_encoder() {
 fn ptc_scoring_and_mining_on_a_fixture() {
     let fx = root().join("tests/fixtures/ptc");
     let (arts, labels) = (fx.join("articles"), fx.join("labels.tsv"));
+    let tmp = tempfile::tempdir().unwrap();
+    let per_article = tmp.path().join("per-article.csv");
     let o = bin()
         .args(["eval", "loaded", "--json", "--count-hits", "all", "--lexicon-mode", "replace", "--lexicon"])
         .arg(fx.join("lexicon.tsv"))
+        .arg("--articles-out")
+        .arg(&per_article)
         .arg("--ptc")
         .args([&arts, &labels])
         .output()
@@ -465,6 +469,19 @@ fn ptc_scoring_and_mining_on_a_fixture() {
     assert_eq!((s["hits"].as_u64(), s["hits_in_gold"].as_u64()), (Some(5), Some(5)));
     assert_eq!((s["gold_spans"].as_u64(), s["gold_found"].as_u64()), (Some(6), Some(5)));
     assert!((s["recall"].as_f64().unwrap() - 5.0 / 6.0).abs() < 1e-9);
+    // the per-article file adds up to the totals, one row per article
+    let (h, rows) = read_csv(&per_article);
+    assert_eq!(
+        h,
+        ["article_id", "words", "gold_spans", "gold_per_1k", "hits", "hits_per_1k", "hits_in_gold", "gold_found"]
+    );
+    assert_eq!(rows.len() as u64, s["articles"].as_u64().unwrap());
+    let sum = |c: usize| rows.iter().map(|r| r[c].parse::<u64>().unwrap()).sum::<u64>();
+    assert_eq!((sum(1), sum(2), sum(4), sum(7)), (s["words"].as_u64().unwrap(), 6, 5, 5));
+    for r in &rows {
+        let words: f64 = r[1].parse().unwrap();
+        assert_eq!(r[5], format!("{:.3}", r[4].parse::<f64>().unwrap() * 1000.0 / words));
+    }
 
     let o = bin()
         .args(["lexicon", "mine", "--min-support", "2", "--min-precision", "0.5", "--ptc"])

@@ -163,11 +163,46 @@ pub struct LoadedArgs {
     pub encoder: Option<PathBuf>,
     #[command(flatten)]
     pub encoder_opts: super::analyze::EncoderArgs,
+    /// Also write each article's counts behind slant's row (words, gold spans, hits and their
+    /// rates per 1,000 words) to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    pub articles_out: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
     #[arg(long, default_value = "english")]
     pub lang: String,
+}
+
+/// Writes one row per article of `s` (see `--articles-out`).
+fn write_article_scores(path: &std::path::Path, s: &LoadedScore) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let rate = |r: Option<f64>| r.map(|x| format!("{x:.3}")).unwrap_or_default();
+    let mut w = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+    w.write_record([
+        "article_id",
+        "words",
+        "gold_spans",
+        "gold_per_1k",
+        "hits",
+        "hits_per_1k",
+        "hits_in_gold",
+        "gold_found",
+    ])?;
+    for a in &s.per_article {
+        w.write_record([
+            a.article_id.clone(),
+            a.words.to_string(),
+            a.gold_spans.to_string(),
+            rate(a.gold_per_1k()),
+            a.hits.to_string(),
+            rate(a.hits_per_1k()),
+            a.hits_in_gold.to_string(),
+            a.gold_found.to_string(),
+        ])?;
+    }
+    w.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -271,6 +306,9 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         mined_only_baseline: base,
         mined_entries: mined.entries.len(),
     };
+    if let Some(path) = &a.articles_out {
+        write_article_scores(path, &report.slant)?;
+    }
     if a.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(0);

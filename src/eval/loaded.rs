@@ -43,6 +43,33 @@ pub struct LoadedScore {
     /// how far the figures could move on another sample of as many articles.
     pub f1_ci95: Option<[f64; 2]>,
     pub rho_ci95: Option<[f64; 2]>,
+    /// The figures of each article, in input order: what rho correlates (not in the JSON).
+    #[serde(skip)]
+    pub per_article: Vec<ArticleScore>,
+}
+
+/// One article's counts: rho is the rank correlation of `hits_per_1k` with `gold_per_1k`
+/// across articles with words.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ArticleScore {
+    pub article_id: String,
+    pub words: usize,
+    pub gold_spans: usize,
+    pub hits: usize,
+    pub hits_in_gold: usize,
+    pub gold_found: usize,
+}
+
+impl ArticleScore {
+    /// Gold spans per 1,000 words (`None` for an article without words).
+    pub fn gold_per_1k(&self) -> Option<f64> {
+        (self.words > 0).then(|| self.gold_spans as f64 * 1000.0 / self.words as f64)
+    }
+
+    /// Hits per 1,000 words (`None` for an article without words).
+    pub fn hits_per_1k(&self) -> Option<f64> {
+        (self.words > 0).then(|| self.hits as f64 * 1000.0 / self.words as f64)
+    }
 }
 
 /// Sentences, quotes and words of a clean text, every non-blank line being body.
@@ -50,14 +77,6 @@ pub fn analyze_plain(text: &str) -> TextAnalysis {
     let (lines, header) = boilerplate::text_lines(text);
     let layout = boilerplate::layout(text, &lines, header, true);
     text::analyze(text, &layout.body)
-}
-
-struct PerArticle {
-    words: usize,
-    hits: usize,
-    hits_in_gold: usize,
-    gold: usize,
-    gold_found: usize,
 }
 
 /// The counted lexicon hits' ranges (one per span) and the encoder's hits of one article.
@@ -84,11 +103,18 @@ fn article_hits(
     (analysis.words(), ranges, encoded)
 }
 
-fn per_article(a: &PtcArticle, words: usize, ranges: &[Range<usize>]) -> PerArticle {
+fn per_article(a: &PtcArticle, words: usize, ranges: &[Range<usize>]) -> ArticleScore {
     let hits_in_gold = ranges.iter().filter(|r| overlaps_any(&a.spans, r)).count();
     let gold_found =
         a.spans.iter().filter(|g| ranges.iter().any(|r| r.start < g.bytes.end && g.bytes.start < r.end)).count();
-    PerArticle { words, hits: ranges.len(), hits_in_gold, gold: a.spans.len(), gold_found }
+    ArticleScore {
+        article_id: a.id.clone(),
+        words,
+        gold_spans: a.spans.len(),
+        hits: ranges.len(),
+        hits_in_gold,
+        gold_found,
+    }
 }
 
 /// Scores every hit of `matcher` on `articles`.
@@ -99,14 +125,14 @@ pub fn score(articles: &[PtcArticle], matcher: &Matcher) -> LoadedScore {
 /// Scores the hits of `matcher` on `articles` that are counted: all of them without a tone
 /// stage, those in flagged sentences with one.
 pub fn score_with(articles: &[PtcArticle], matcher: &Matcher, tone: Option<&ToneStage>) -> LoadedScore {
-    let per: Vec<PerArticle> = articles
+    let per: Vec<ArticleScore> = articles
         .par_iter()
         .map(|a| {
             let (words, ranges, _) = article_hits(a, matcher, tone, None);
             per_article(a, words, &ranges)
         })
         .collect();
-    aggregate(&per)
+    aggregate(per)
 }
 
 /// Scores with the encoder stage, which runs once per article: the counted hits of `matcher`
@@ -118,7 +144,7 @@ pub fn score_encoder(
     tone: Option<&ToneStage>,
     encoder: &EncoderStage,
 ) -> (LoadedScore, LoadedScore) {
-    let per: Vec<(PerArticle, PerArticle)> = articles
+    let per: Vec<(ArticleScore, ArticleScore)> = articles
         .par_iter()
         .map(|a| {
             let (words, mut ranges, encoded) = article_hits(a, matcher, tone, Some(encoder));
@@ -127,31 +153,32 @@ pub fn score_encoder(
             (per_article(a, words, &ranges), per_article(a, words, &alone))
         })
         .collect();
-    let (both, alone): (Vec<PerArticle>, Vec<PerArticle>) = per.into_iter().unzip();
-    (aggregate(&both), aggregate(&alone))
+    let (both, alone): (Vec<ArticleScore>, Vec<ArticleScore>) = per.into_iter().unzip();
+    (aggregate(both), aggregate(alone))
 }
 
-fn aggregate(per: &[PerArticle]) -> LoadedScore {
-    let all: Vec<&PerArticle> = per.iter().collect();
+fn aggregate(per: Vec<ArticleScore>) -> LoadedScore {
+    let all: Vec<&ArticleScore> = per.iter().collect();
     let mut s = totals(&all);
-    s.f1_ci95 = bootstrap_ci(per, |sample| Some(totals(sample).f1));
-    s.rho_ci95 = bootstrap_ci(per, |sample| totals(sample).rho);
+    s.f1_ci95 = bootstrap_ci(&per, |sample| Some(totals(sample).f1));
+    s.rho_ci95 = bootstrap_ci(&per, |sample| totals(sample).rho);
+    s.per_article = per;
     s
 }
 
-/// The scores of some articles, without intervals.
-fn totals(per: &[&PerArticle]) -> LoadedScore {
+/// The scores of some articles, without intervals or per-article rows.
+fn totals(per: &[&ArticleScore]) -> LoadedScore {
     let mut s = LoadedScore { articles: per.len(), ..Default::default() };
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
     for p in per {
         s.words += p.words;
         s.hits += p.hits;
         s.hits_in_gold += p.hits_in_gold;
-        s.gold_spans += p.gold;
+        s.gold_spans += p.gold_spans;
         s.gold_found += p.gold_found;
-        if p.words > 0 {
-            xs.push(p.hits as f64 * 1000.0 / p.words as f64);
-            ys.push(p.gold as f64 * 1000.0 / p.words as f64);
+        if let (Some(x), Some(y)) = (p.hits_per_1k(), p.gold_per_1k()) {
+            xs.push(x);
+            ys.push(y);
         }
     }
     s.precision = if s.hits == 0 { 0.0 } else { s.hits_in_gold as f64 / s.hits as f64 };
