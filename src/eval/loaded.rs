@@ -4,7 +4,9 @@
 //! - span recall: share of gold spans overlapped by at least one hit;
 //! - span F1: their harmonic mean;
 //! - article rho: Spearman correlation across articles between hits per 1,000 words
-//!   and gold spans per 1,000 words.
+//!   and gold spans per 1,000 words;
+//! - beside F1 and rho, 95% bootstrap intervals over articles, and each article's counts
+//!   ([`ArticleScore`]) so that rho can be traced to the articles.
 //!
 //! With a tone stage, only the hits `slant analyze` counts are scored (those in
 //! sentences the tone model flags, [`CountRule::Flagged`]); without, every hit.
