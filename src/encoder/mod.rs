@@ -69,7 +69,7 @@ pub struct EncoderSettings {
     pub threshold: f32,
     /// Units (words and punctuation marks) per chunk, at most.
     pub chunk_units: usize,
-    /// Word pieces per chunk, [CLS] and [SEP] included, at most; pieces past it are dropped.
+    /// Word pieces per chunk, `[CLS]` and `[SEP]` included, at most; pieces past it are dropped.
     pub max_pieces: usize,
     /// How the adapter was made (free text for run.json).
     pub trained: String,
@@ -176,8 +176,8 @@ impl EncoderStage {
         Ok(EncoderStage { bert, vocab, settings, dir: dir.to_path_buf(), sha256 })
     }
 
-    /// The word pieces of one chunk of units (byte ranges into `text`, in order), [CLS] and
-    /// [SEP] around, at most `max_pieces` in all; with each piece's unit (`usize::MAX` for the
+    /// The word pieces of one chunk of units (byte ranges into `text`, in order), `[CLS]` and
+    /// `[SEP]` around, at most `max_pieces` in all; with each piece's unit (`usize::MAX` for the
     /// two markers).
     pub fn pieces(&self, text: &str, units: &[Range<usize>]) -> (Vec<u32>, Vec<usize>) {
         let limit = self.settings.max_pieces.min(self.bert.max_len());
@@ -230,7 +230,7 @@ impl EncoderStage {
     }
 
     /// The article's loaded spans, in text order. Chunks go through the model in batches of
-    /// about [`BATCH_PIECES`] pieces.
+    /// about `BATCH_PIECES` (512) pieces.
     pub fn hits(&self, text: &str, analysis: &TextAnalysis) -> Vec<EncoderHit> {
         let lines = lines(text, analysis);
         // (line, chunk ranges) of every chunk, in order
