@@ -178,8 +178,9 @@ def main():
     meta = {"rank": str(args.rank), "alpha": str(ALPHA_PER_RANK * args.rank), "epochs": str(args.epochs), "lr": str(args.lr),
             "method": "full fine-tuning cut to rank R by SVD" if args.full else "LoRA",
             "fit": "ptc train" if args.all else f"ptc train without block {args.hold}", "seed": str(args.seed),
-            "base": "sentence-transformers/all-MiniLM-L6-v2", "context": "lines packed" if args.pack else "line",
-            "batch": str(args.batch)}
+            "base": "sentence-transformers/all-MiniLM-L6-v2"}
+    if args.pack or args.batch != BS:  # the shipped recipe's metadata stays as it was
+        meta.update({"context": "lines packed" if args.pack else "line", "batch": str(args.batch)})
     write_adapter(args.out_dir, tensors, meta)
     print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)
 
