@@ -175,22 +175,13 @@ pub struct LoadedArgs {
 }
 
 /// Writes one row per article of `s` (see `--articles-out`).
-fn write_article_scores(path: &std::path::Path, s: &LoadedScore) -> anyhow::Result<()> {
-    use anyhow::Context;
+fn write_article_scores(path: &std::path::Path, s: &LoadedScore) -> Result<(), slant::SlantError> {
     let rate = |r: Option<f64>| r.map(|x| format!("{x:.3}")).unwrap_or_default();
-    let mut w = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
-    w.write_record([
-        "article_id",
-        "words",
-        "gold_spans",
-        "gold_per_1k",
-        "hits",
-        "hits_per_1k",
-        "hits_in_gold",
-        "gold_found",
-    ])?;
+    let header =
+        ["article_id", "words", "gold_spans", "gold_per_1k", "hits", "hits_per_1k", "hits_in_gold", "gold_found"];
+    let mut out = slant::output::StreamingCsv::create(path, &header)?;
     for a in &s.per_article {
-        w.write_record([
+        out.write([
             a.article_id.clone(),
             a.words.to_string(),
             a.gold_spans.to_string(),
@@ -201,8 +192,7 @@ fn write_article_scores(path: &std::path::Path, s: &LoadedScore) -> anyhow::Resu
             a.gold_found.to_string(),
         ])?;
     }
-    w.flush().with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    out.finish()
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
