@@ -162,8 +162,10 @@ pub fn score_encoder(
 fn aggregate(per: Vec<ArticleScore>) -> LoadedScore {
     let all: Vec<&ArticleScore> = per.iter().collect();
     let mut s = totals(&all);
-    s.f1_ci95 = bootstrap_ci(&per, |sample| Some(totals(sample).f1));
-    s.rho_ci95 = bootstrap_ci(&per, |sample| totals(sample).rho);
+    [s.f1_ci95, s.rho_ci95] = bootstrap_ci(&per, |sample| {
+        let t = totals(sample);
+        [Some(t.f1), t.rho]
+    });
     s.per_article = per;
     s
 }

@@ -66,14 +66,18 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
 /// Resamples drawn by [`bootstrap_ci`].
 pub const BOOTSTRAP_ROUNDS: usize = 1000;
 
-/// 95% percentile bootstrap interval of `stat` over `items` (say articles): the statistic of
-/// [`BOOTSTRAP_ROUNDS`] resamples of as many items drawn with replacement, its 2.5th and 97.5th
-/// percentiles. The draws come from a fixed-seed generator, so the same items give the same
-/// interval. `None` when fewer than 2 items, or when `stat` is undefined on more than 1 resample
-/// in 20 (so an interval is never built from the lucky draws alone).
-pub fn bootstrap_ci<T>(items: &[T], stat: impl Fn(&[&T]) -> Option<f64>) -> Option<[f64; 2]> {
+/// 95% percentile bootstrap intervals of `K` statistics over `items` (say articles): each
+/// statistic of [`BOOTSTRAP_ROUNDS`] resamples of as many items drawn with replacement, its 2.5th
+/// and 97.5th percentiles. `stats` computes all `K` on one resample, so they share the draws.
+/// The draws come from a fixed-seed generator, so the same items give the same intervals. An
+/// interval is `None` when fewer than 2 items, or when its statistic is undefined on more than 1
+/// resample in 20 (so an interval is never built from the lucky draws alone).
+pub fn bootstrap_ci<T, const K: usize>(
+    items: &[T],
+    stats: impl Fn(&[&T]) -> [Option<f64>; K],
+) -> [Option<[f64; 2]>; K] {
     if items.len() < 2 {
-        return None;
+        return [None; K];
     }
     let mut state: u64 = 0x5eed_51a7;
     let mut next = || {
@@ -85,19 +89,23 @@ pub fn bootstrap_ci<T>(items: &[T], stat: impl Fn(&[&T]) -> Option<f64>) -> Opti
         z ^ (z >> 31)
     };
     let n = items.len() as u64;
-    let mut stats = Vec::with_capacity(BOOTSTRAP_ROUNDS);
+    let mut values: [Vec<f64>; K] = std::array::from_fn(|_| Vec::with_capacity(BOOTSTRAP_ROUNDS));
     let mut sample: Vec<&T> = Vec::with_capacity(items.len());
     for _ in 0..BOOTSTRAP_ROUNDS {
         sample.clear();
         sample.extend((0..n).map(|_| &items[(next() % n) as usize]));
-        stats.extend(stat(&sample));
+        for (v, x) in values.iter_mut().zip(stats(&sample)) {
+            v.extend(x);
+        }
     }
-    if stats.len() * 20 < BOOTSTRAP_ROUNDS * 19 {
-        return None;
-    }
-    stats.sort_by(f64::total_cmp);
-    let at = |q: f64| stats[((stats.len() - 1) as f64 * q).round() as usize];
-    Some([at(0.025), at(0.975)])
+    values.map(|mut v| {
+        if v.len() * 20 < BOOTSTRAP_ROUNDS * 19 {
+            return None;
+        }
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+        Some([at(0.025), at(0.975)])
+    })
 }
 
 /// F1 of a precision and a recall (0 when both are 0).
@@ -130,15 +138,15 @@ mod tests {
         let mean = |s: &[&f64]| Some(s.iter().copied().sum::<f64>() / s.len() as f64);
         let small: Vec<f64> = (0..20).map(|i| (i % 7) as f64).collect();
         let large: Vec<f64> = (0..2000).map(|i| (i % 7) as f64).collect();
-        let [lo, hi] = bootstrap_ci(&small, mean).unwrap();
+        let [Some([lo, hi])] = bootstrap_ci(&small, |s| [mean(s)]) else { panic!("no interval") };
         let m = mean(&small.iter().collect::<Vec<_>>()).unwrap();
         assert!(lo < m && m < hi, "{lo} < {m} < {hi}");
-        assert_eq!(bootstrap_ci(&small, mean), Some([lo, hi]), "same items, same interval");
-        let [llo, lhi] = bootstrap_ci(&large, mean).unwrap();
+        assert_eq!(bootstrap_ci(&small, |s| [mean(s)]), [Some([lo, hi])], "same items, same interval");
+        let [Some([llo, lhi])] = bootstrap_ci(&large, |s| [mean(s)]) else { panic!("no interval") };
         assert!(lhi - llo < (hi - lo) / 4.0, "100 times the items, a tenth of the width: {llo}..{lhi} vs {lo}..{hi}");
-        assert_eq!(bootstrap_ci(&[1.0], mean), None);
-        // a statistic undefined on most resamples gives no interval
+        assert_eq!(bootstrap_ci(&[1.0], |s| [mean(s)]), [None]);
+        // a statistic undefined on most resamples gives no interval, beside one that has its own
         let rare = |s: &[&f64]| (s.iter().filter(|&&&x| x == 0.0).count() > 5).then_some(1.0);
-        assert_eq!(bootstrap_ci(&small, rare), None);
+        assert_eq!(bootstrap_ci(&small, |s| [mean(s), rare(s)]), [Some([lo, hi]), None]);
     }
 }
