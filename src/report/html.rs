@@ -90,25 +90,10 @@ pub fn article_section(v: &ArticleView) -> String {
         .filter(|m| v.text.is_char_boundary(m.range.start) && v.text.is_char_boundary(m.range.end))
         .collect();
     marks.sort_by_key(|m| (m.range.start, m.range.end));
-    for seg in v.body {
-        if seg.start >= seg.end || seg.end > v.text.len() {
-            continue;
-        }
-        let mut cuts: Vec<usize> = vec![seg.start, seg.end];
-        for m in &marks {
-            for b in [m.range.start, m.range.end] {
-                if b > seg.start && b < seg.end {
-                    cuts.push(b);
-                }
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
+    for pieces in paragraph_pieces(v.text.len(), v.body, &marks) {
         out.push_str("<p>");
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let piece = &v.text[a..b];
-            let covering: Vec<&&Mark> = marks.iter().filter(|m| m.range.start <= a && b <= m.range.end).collect();
+        for (range, covering) in pieces {
+            let piece = &v.text[range];
             if covering.is_empty() {
                 escape_into(piece, &mut out);
                 continue;
@@ -116,7 +101,7 @@ pub fn article_section(v: &ArticleView) -> String {
             let mut classes: Vec<String> = Vec::new();
             let mut titles: Vec<&str> = Vec::new();
             let mut cat = None;
-            for m in &covering {
+            for m in covering.iter().map(|&k| marks[k]) {
                 match &m.kind {
                     MarkKind::Hit { category: c, counted } => {
                         classes.push(format!("hit c{}", c % PALETTE.len()));
@@ -149,6 +134,45 @@ pub fn article_section(v: &ArticleView) -> String {
         out.push_str("</p>\n");
     }
     out.push_str("</section>\n");
+    out
+}
+
+/// The body segments (in order, those inside `0..len` and not empty) cut at every mark boundary:
+/// for each segment its pieces, each with the marks covering it (indices into `marks`, which
+/// must be sorted by start, in that order). One sweep over the marks, so a long article with
+/// many marks costs time in proportion to its pieces, not pieces times marks.
+fn paragraph_pieces(len: usize, body: &[Range<usize>], marks: &[&Mark]) -> Vec<Vec<(Range<usize>, Vec<usize>)>> {
+    let mut bounds: Vec<usize> = marks.iter().flat_map(|m| [m.range.start, m.range.end]).collect();
+    bounds.sort_unstable();
+    // `active`: the marks that started at or before the sweep's position and have not ended;
+    // `next`: the first mark not yet started.
+    let mut active: Vec<usize> = Vec::new();
+    let mut next = 0usize;
+    let mut pos = 0usize;
+    let mut out = Vec::new();
+    for seg in body.iter().filter(|s| s.start < s.end && s.end <= len) {
+        if seg.start < pos {
+            // A segment before the previous one: sweep again from the start.
+            active.clear();
+            next = 0;
+        }
+        let inside = bounds.partition_point(|&b| b <= seg.start)..bounds.partition_point(|&b| b < seg.end);
+        let mut cuts: Vec<usize> = std::iter::once(seg.start).chain(bounds[inside].iter().copied()).collect();
+        cuts.push(seg.end);
+        cuts.dedup();
+        let mut pieces = Vec::with_capacity(cuts.len() - 1);
+        for w in cuts.windows(2) {
+            pos = w[0];
+            while next < marks.len() && marks[next].range.start <= pos {
+                active.push(next);
+                next += 1;
+            }
+            active.retain(|&k| marks[k].range.end > pos);
+            // No mark boundary lies inside the piece, so every mark active at its start covers it.
+            pieces.push((w[0]..w[1], active.clone()));
+        }
+        out.push(pieces);
+    }
     out
 }
 
@@ -342,6 +366,52 @@ mod tests {
         assert!(s.contains("<span class=\"src s-leader\" title=\"leader, cue said\">He</span>"), "{s}");
         assert!(!s.contains("<b>"));
         assert_eq!(s.matches("<span").count(), s.matches("</span>").count());
+    }
+
+    /// The definition `paragraph_pieces` must agree with: cut each segment at every mark boundary
+    /// inside it; a piece is covered by every mark that contains it.
+    fn pieces_by_definition(
+        len: usize,
+        body: &[Range<usize>],
+        marks: &[&Mark],
+    ) -> Vec<Vec<(Range<usize>, Vec<usize>)>> {
+        body.iter()
+            .filter(|s| s.start < s.end && s.end <= len)
+            .map(|seg| {
+                let mut cuts = vec![seg.start, seg.end];
+                cuts.extend(
+                    marks.iter().flat_map(|m| [m.range.start, m.range.end]).filter(|&b| b > seg.start && b < seg.end),
+                );
+                cuts.sort_unstable();
+                cuts.dedup();
+                cuts.windows(2)
+                    .map(|w| {
+                        let covering = (0..marks.len())
+                            .filter(|&k| marks[k].range.start <= w[0] && w[1] <= marks[k].range.end)
+                            .collect();
+                        (w[0]..w[1], covering)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_match_their_definition(
+            raw_marks in proptest::collection::vec((0usize..60, 1usize..25), 0..30),
+            raw_body in proptest::collection::vec((0usize..70, 0usize..40), 0..6),
+        ) {
+            let len = 64;
+            let owned: Vec<Mark> = raw_marks
+                .iter()
+                .map(|&(s, l)| Mark { range: s..(s + l).min(len), kind: MarkKind::Quote, title: String::new() })
+                .collect();
+            let mut marks: Vec<&Mark> = owned.iter().collect();
+            marks.sort_by_key(|m| (m.range.start, m.range.end));
+            let body: Vec<Range<usize>> = raw_body.iter().map(|&(s, l)| s..s + l).collect();
+            proptest::prop_assert_eq!(paragraph_pieces(len, &body, &marks), pieces_by_definition(len, &body, &marks));
+        }
     }
 
     #[test]
