@@ -608,15 +608,43 @@ fn raw_size(item: &Item) -> u64 {
     }
 }
 
-fn safe_file_name(id: &str) -> String {
-    let s: String =
-        id.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
-    let s = s.trim_start_matches('.').to_string();
-    if s.is_empty() {
-        "_".into()
-    } else {
-        s
+/// Makes the id `raw` will get unique within the run, in input order: an id already taken gets
+/// the first free `~2`, `~3`, ... suffix, so every row of every output names one article and
+/// `--save-text` files are not overwritten. Returns the warning to report for a renamed article.
+fn claim_unique_id(taken: &mut BTreeSet<String>, raw: &mut RawDoc) -> Option<DocError> {
+    let id = raw.meta.id.clone().unwrap_or_else(|| raw.default_id.clone());
+    if taken.insert(id.clone()) {
+        return None;
     }
+    let unique = (2u64..).map(|k| format!("{id}~{k}")).find(|c| !taken.contains(c)).expect("a free suffix");
+    taken.insert(unique.clone());
+    raw.meta.id = Some(unique.clone());
+    Some(DocError::new(
+        raw.path.clone(),
+        raw.line,
+        ErrorKind::DuplicateId,
+        format!("id '{id}' was already used by an earlier article; this one is '{unique}'"),
+    ))
+}
+
+/// The `--save-text` file name of an article id: letters, digits, `-`, `_`, `~` and `.` (but a
+/// leading dot) kept, every other byte percent-encoded, so distinct ids never share a file.
+fn safe_file_name(id: &str) -> String {
+    if id.is_empty() {
+        return "%".into();
+    }
+    let mut s = String::with_capacity(id.len());
+    for (i, c) in id.char_indices() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | '~') || (c == '.' && i > 0) {
+            s.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                s.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    s
 }
 
 /// Runs `slant analyze`: reads the inputs, writes the outputs into `cfg.out`.
@@ -655,7 +683,6 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let mut report_shown = 0usize;
     let mut articles: Vec<Article> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
-    let mut seen_ids: BTreeSet<String> = BTreeSet::new();
     let mut summary = Summary::default();
     let batch_size = cfg.batch;
     let stages_ref = &stages;
@@ -665,7 +692,13 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         let handle = scope.spawn(move || {
             let mut batch = Vec::with_capacity(batch_size);
             let mut bytes = 0u64;
-            reader.run(|item| {
+            let mut ids = BTreeSet::new();
+            reader.run(|mut item| {
+                if let Item::Doc(raw) = &mut item {
+                    if let Some(warning) = claim_unique_id(&mut ids, raw) {
+                        batch.push(Item::Error(warning));
+                    }
+                }
                 bytes += raw_size(&item);
                 batch.push(item);
                 if batch.len() >= batch_size || bytes >= 32 * 1024 * 1024 {
@@ -698,14 +731,6 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                 match r {
                     Ok(mut doc) => {
                         errors.append(&mut doc.warnings);
-                        if !seen_ids.insert(doc.article.id.clone()) {
-                            errors.push(DocError::new(
-                                doc.origin.0.clone(),
-                                doc.origin.1,
-                                ErrorKind::DuplicateId,
-                                format!("id '{}' was already used by an earlier article", doc.article.id),
-                            ));
-                        }
                         for c in &doc.captions {
                             captions_csv.write(c.values())?;
                         }
@@ -871,6 +896,41 @@ pub fn write_manifest(
 mod tests {
     use super::*;
     use crate::ingest::meta::Meta;
+
+    #[test]
+    fn repeated_ids_get_the_first_free_suffix() {
+        let raw = |path: &str, id: Option<&str>| RawDoc {
+            path: path.into(),
+            line: None,
+            format: Format::Text,
+            content: Content::Text(String::new()),
+            meta: Meta { id: id.map(String::from), ..Meta::default() },
+            default_id: "same".into(),
+            decode_errors: 0,
+        };
+        let mut taken = BTreeSet::new();
+        let mut docs =
+            [raw("a/same.txt", None), raw("x.txt", Some("same~2")), raw("b/same.txt", None), raw("c/same.txt", None)];
+        let warnings: Vec<Option<DocError>> = docs.iter_mut().map(|d| claim_unique_id(&mut taken, d)).collect();
+        let ids: Vec<String> = docs.iter().map(|d| d.meta.id.clone().unwrap_or_else(|| d.default_id.clone())).collect();
+        assert_eq!(ids, ["same", "same~2", "same~3", "same~4"]);
+        assert!(warnings[0].is_none() && warnings[1].is_none());
+        let w = warnings[2].as_ref().expect("a warning for the renamed article");
+        assert_eq!((w.path.as_str(), w.kind), ("b/same.txt", ErrorKind::DuplicateId));
+        assert!(w.message.contains("'same'") && w.message.contains("'same~3'"), "{}", w.message);
+    }
+
+    #[test]
+    fn saved_text_names_keep_distinct_ids_apart() {
+        assert_eq!(safe_file_name("wire-01"), "wire-01");
+        assert_eq!(safe_file_name("président.v2"), "président.v2");
+        assert_eq!(safe_file_name("../etc"), "%2E.%2Fetc");
+        assert_eq!(safe_file_name(""), "%");
+        let ids = ["a/b", "a_b", "a%2Fb", "a b", "a\\b", "a:b", "same~2", ".x", "%2Ex", ""];
+        let names: BTreeSet<String> = ids.iter().map(|i| safe_file_name(i)).collect();
+        assert_eq!(names.len(), ids.len(), "{names:?}");
+        assert!(names.iter().all(|n| !n.contains('/') && !n.contains('\\') && !n.starts_with('.')));
+    }
 
     /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in
     /// the article's totals and in the last category column; without, nothing changes.

@@ -105,11 +105,66 @@ fn record_lines_hold_with_crlf_and_duplicate_ids_name_their_line() {
     let out = dir.path().join("out");
     let o = analyze(&[inp.to_str().unwrap()], &out);
     assert_eq!(o.status.code(), Some(0), "warnings only: {}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(column(&out.join("articles.csv"), "id"), ["crlf:2", "crlf:3", "crlf:5", "d1", "d1"]);
+    assert_eq!(column(&out.join("articles.csv"), "id"), ["crlf:2", "crlf:3", "crlf:5", "d1", "d1~2"]);
     let (_, errs) = read_csv(&out.join("errors.csv"));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(errs[0][0].ends_with("dup.csv"), "path without the line: {:?}", errs[0]);
     assert_eq!((errs[0][1].as_str(), errs[0][2].as_str()), ("3", "duplicate_id"));
+    assert!(errs[0][3].contains("'d1~2'"), "{:?}", errs[0]);
+}
+
+/// Two articles that would share an id (same file name in two folders) get distinct ids, so
+/// their rows in every file and their saved texts stay apart.
+#[test]
+fn same_file_names_in_two_folders_stay_two_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    fs::create_dir(&a).unwrap();
+    fs::create_dir(&b).unwrap();
+    fs::write(a.join("same.txt"), "The despot spoke on Monday.\n").unwrap();
+    fs::write(b.join("same.txt"), "On Tuesday the council met and a brutal tyrant was named.\n").unwrap();
+    let out = dir.path().join("out");
+    let texts = dir.path().join("texts");
+    let o = analyze(&[a.to_str().unwrap(), b.to_str().unwrap(), "--save-text", texts.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "id"), ["same", "same~2"]);
+    let (h, hits) = read_csv(&out.join("hits.csv"));
+    let col = |n: &str| h.iter().position(|c| c == n).unwrap();
+    assert!(!hits.is_empty());
+    for row in &hits {
+        let saved = fs::read_to_string(texts.join(format!("{}.txt", row[col("article_id")]))).unwrap();
+        let chars: Vec<char> = saved.chars().collect();
+        let (s, e): (usize, usize) = (row[col("start")].parse().unwrap(), row[col("end")].parse().unwrap());
+        assert_eq!(chars[s..e].iter().collect::<String>(), row[col("text")], "{row:?}");
+    }
+    assert!(hits.iter().any(|r| r[col("article_id")] == "same~2"));
+    assert_eq!(column(&out.join("errors.csv"), "kind"), ["duplicate_id"]);
+}
+
+/// A sidecar row naming only a file name that two inputs share gives neither of them its
+/// metadata, and says why; a row naming a unique file name still applies.
+#[test]
+fn a_sidecar_file_name_shared_by_two_inputs_matches_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let (x, y) = (dir.path().join("x"), dir.path().join("y"));
+    fs::create_dir(&x).unwrap();
+    fs::create_dir(&y).unwrap();
+    fs::write(x.join("s.txt"), "The council met today in the town hall.\n").unwrap();
+    fs::write(y.join("s.txt"), "A brutal despot spoke yesterday in the capital.\n").unwrap();
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "The budget was approved on Monday.\n").unwrap();
+    let meta = dir.path().join("m.csv");
+    fs::write(&meta, "file,id,outlet\ns.txt,S1,Out1\nother.txt,O1,Out2\n").unwrap();
+    let out = dir.path().join("out");
+    let args = [x.to_str().unwrap(), y.to_str().unwrap(), other.to_str().unwrap(), "--meta", meta.to_str().unwrap()];
+    let o = analyze(&args, &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "id"), ["s", "s~2", "O1"]);
+    assert_eq!(column(&out.join("articles.csv"), "outlet_source"), ["none", "none", "given"]);
+    let (_, errs) = read_csv(&out.join("errors.csv"));
+    let unused: Vec<&Vec<String>> = errs.iter().filter(|r| r[2] == "meta_unused").collect();
+    assert_eq!(unused.len(), 1, "{errs:?}");
+    assert!(unused[0][3].contains("several input files are named 's.txt'"), "{:?}", unused[0]);
 }
 
 #[test]

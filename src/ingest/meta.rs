@@ -79,6 +79,8 @@ pub struct MetaTable {
     rows: Vec<(String, Meta)>,
     by_key: BTreeMap<String, usize>,
     used: Vec<bool>,
+    /// Rows keyed by a bare file name that several inputs share (so matched by none of them).
+    ambiguous: Vec<bool>,
 }
 
 fn normalize_key(s: &str) -> String {
@@ -115,28 +117,42 @@ impl MetaTable {
             }
             table.rows.push((key, meta));
             table.used.push(false);
+            table.ambiguous.push(false);
         }
         Ok(table)
     }
 
     /// Metadata for an input file: tried by the path as given, the path relative to
-    /// `base` (the sidecar's folder), then the file name.
-    pub fn lookup(&mut self, path: &Path, base: Option<&Path>) -> Option<Meta> {
+    /// `base` (the sidecar's folder), then the file name, but the file name only when
+    /// `name_is_unique` (no other input file has it): a row naming `s.txt` must not give two
+    /// different articles the same metadata.
+    pub fn lookup(&mut self, path: &Path, base: Option<&Path>, name_is_unique: bool) -> Option<Meta> {
         let mut keys = vec![normalize_key(&path.to_string_lossy())];
         if let Some(rel) = base.and_then(|b| path.strip_prefix(b).ok()) {
             keys.push(normalize_key(&rel.to_string_lossy()));
         }
-        if let Some(name) = path.file_name() {
-            keys.push(name.to_string_lossy().to_string());
-        }
-        let idx = keys.iter().find_map(|k| self.by_key.get(k).copied())?;
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+        let idx = keys.iter().find_map(|k| self.by_key.get(k).copied());
+        let idx = match (idx, name) {
+            (Some(i), _) => i,
+            (None, Some(name)) => {
+                let i = self.by_key.get(&name).copied()?;
+                if !name_is_unique {
+                    self.ambiguous[i] = true;
+                    return None;
+                }
+                i
+            }
+            (None, None) => return None,
+        };
         self.used[idx] = true;
         Some(self.rows[idx].1.clone())
     }
 
-    /// Keys of rows that matched no input file.
-    pub fn unused(&self) -> Vec<String> {
-        self.rows.iter().zip(&self.used).filter(|(_, u)| !**u).map(|((k, _), _)| k.clone()).collect()
+    /// Rows that matched no input file, each with why: its key, and whether it names a file
+    /// name that several inputs share.
+    pub fn unused(&self) -> Vec<(String, bool)> {
+        (0..self.rows.len()).filter(|&i| !self.used[i]).map(|i| (self.rows[i].0.clone(), self.ambiguous[i])).collect()
     }
 }
 

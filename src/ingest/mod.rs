@@ -22,7 +22,7 @@ pub mod html;
 pub mod infer;
 pub mod meta;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -129,6 +129,9 @@ pub struct Reader {
     sidecars: Vec<MetaTable>,
     explicit_meta: Option<MetaTable>,
     opts: ReadOptions,
+    /// How many input files have each file name (a sidecar row keyed by a bare file name
+    /// matches only a name one file has).
+    file_names: BTreeMap<std::ffi::OsString, usize>,
     /// Sum of the sizes of all file inputs (for progress).
     pub total_bytes: u64,
     pub records: Vec<InputRecord>,
@@ -150,6 +153,7 @@ impl Reader {
             sidecars: Vec::new(),
             explicit_meta,
             opts,
+            file_names: BTreeMap::new(),
             total_bytes: 0,
             records: Vec::new(),
         };
@@ -167,6 +171,13 @@ impl Reader {
                 Ok(md) => {
                     r.total_bytes += md.len();
                     r.sources.push(Source::File { format: Format::from_path(&path), path, sidecar: None, base: None });
+                }
+            }
+        }
+        for source in &r.sources {
+            if let Source::File { path, .. } = source {
+                if let Some(name) = path.file_name() {
+                    *r.file_names.entry(name.to_os_string()).or_default() += 1;
                 }
             }
         }
@@ -245,10 +256,11 @@ impl Reader {
                 }
                 Source::File { path, format, sidecar, base } => {
                     let mut meta = Meta::default();
-                    if let Some(m) = self.explicit_meta.as_mut().and_then(|t| t.lookup(&path, None)) {
+                    let unique = path.file_name().is_none_or(|n| self.file_names.get(n) == Some(&1));
+                    if let Some(m) = self.explicit_meta.as_mut().and_then(|t| t.lookup(&path, None, unique)) {
                         meta = m;
                     }
-                    if let Some(m) = sidecar.and_then(|i| self.sidecars[i].lookup(&path, base.as_deref())) {
+                    if let Some(m) = sidecar.and_then(|i| self.sidecars[i].lookup(&path, base.as_deref(), unique)) {
                         meta.fill_from(&m);
                     }
                     if let Some(rec) = self.read_file(&path, format, meta, &mut emit) {
@@ -258,13 +270,16 @@ impl Reader {
             }
         }
         for table in self.explicit_meta.iter().chain(&self.sidecars) {
-            for key in table.unused() {
-                emit(Item::Error(DocError::new(
-                    table.source.clone(),
-                    None,
-                    ErrorKind::MetaUnused,
-                    format!("metadata row for '{key}' matched no input file"),
-                )));
+            for (key, ambiguous) in table.unused() {
+                let message = if ambiguous {
+                    format!(
+                        "metadata row for '{key}' was not used: several input files are named '{key}'; \
+                         name the file by its path (or its path relative to the sidecar's folder)"
+                    )
+                } else {
+                    format!("metadata row for '{key}' matched no input file")
+                };
+                emit(Item::Error(DocError::new(table.source.clone(), None, ErrorKind::MetaUnused, message)));
             }
         }
     }
