@@ -337,6 +337,33 @@ fn user_lexicon_hits_are_traceable_to_the_text() {
     assert!(res.contains("lexicon:labels (3 entries)"), "{res}");
 }
 
+/// Two user lexicons that list the same term under different categories both count it,
+/// whatever the order of the --lexicon flags.
+#[test]
+fn user_lexicons_add_up_whatever_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    fs::write(&art, "The rebels fired a rocket at the hills.\n").unwrap();
+    let words = dir.path().join("mywords.txt");
+    fs::write(&words, "rocket\n").unwrap();
+    let tsv = dir.path().join("weapons.tsv");
+    fs::write(&tsv, "term\tcategory\nrocket\tweapons\nfired\tweapons\n").unwrap();
+    let mut got = Vec::new();
+    for (k, order) in [[&words, &tsv], [&tsv, &words]].iter().enumerate() {
+        let out = dir.path().join(format!("out{k}"));
+        let args =
+            [art.to_str().unwrap(), "--lexicon", order[0].to_str().unwrap(), "--lexicon", order[1].to_str().unwrap()];
+        let o = analyze(&[&args[..], &["--lexicon-mode", "replace", "--count-hits", "all"]].concat(), &out);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut rows: Vec<String> =
+            read_csv(&out.join("hits.csv")).1.iter().map(|r| format!("{}|{}", r[3], r[5])).collect();
+        rows.sort();
+        got.push(rows);
+    }
+    assert_eq!(got[0], ["fired|weapons", "rocket|mywords", "rocket|weapons"]);
+    assert_eq!(got[0], got[1]);
+}
+
 #[test]
 fn broken_lexicon_is_an_error_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -368,13 +368,25 @@ impl Matcher {
             }
         }
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut hits = Vec::new();
+        // Longest match wins; candidates for the very same span (an exact term and a wildcard,
+        // say) pool their entries, one per category.
+        let mut spans: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let mut next_free = 0usize;
         for (t0, t1, entries) in cands {
-            if t0 < next_free {
-                continue;
+            match spans.last_mut() {
+                Some(last) if (last.0, last.1) == (t0, t1) => {
+                    let pooled: Vec<usize> = last.2.iter().chain(&entries).copied().collect();
+                    last.2 = dedupe(&pooled, &self.entries);
+                }
+                _ if t0 < next_free => {}
+                _ => {
+                    next_free = t1 + 1;
+                    spans.push((t0, t1, entries));
+                }
             }
-            next_free = t1 + 1;
+        }
+        let mut hits = Vec::new();
+        for (t0, t1, entries) in spans {
             let tok = &analysis.tokens[t0];
             let negated = (t0.saturating_sub(3)..t0)
                 .any(|k| analysis.tokens[k].sentence == tok.sentence && is_normalized_negator(&lowered[k]));
@@ -481,6 +493,27 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(run(text), want, "{text}");
         }
+    }
+
+    /// An exact term and a wildcard of another category that match the same words give one hit
+    /// per category; a longer match still wins over both.
+    #[test]
+    fn an_exact_term_and_a_wildcard_on_one_span_pool_their_categories() {
+        let mut lexicon =
+            parse_slant("w.tsv", "term\tcategory\nrocket\tweapons\nrocket attack\tviolence\n", "curated").unwrap();
+        lexicon
+            .entries
+            .extend(crate::lexicon::formats::parse_liwc("l.dic", "%\n1\tposemo\n%\nrock*\t1\n", "l").unwrap().entries);
+        let m = Matcher::new(&lexicon, Lang::english());
+        let text = "A rocket hit the rocky hill. A rocket attack followed.";
+        let a = analyze(text, &[0..text.len()]);
+        let (hits, _) = m.find(text, &a);
+        let got: Vec<(&str, &str)> =
+            hits.iter().map(|h| (&text[h.start..h.end], m.entries[h.entry].category.as_str())).collect();
+        assert_eq!(
+            got,
+            [("rocket", "weapons"), ("rocket", "posemo"), ("rocky", "posemo"), ("rocket attack", "violence")]
+        );
     }
 
     #[test]

@@ -202,6 +202,9 @@ impl Lexicon {
         let mut names = if lex.name.is_empty() { Vec::new() } else { vec![lex.name.clone()] };
         let mut hashes = vec![lex.sha256.clone()];
         let mut versions = if lex.version.is_empty() { Vec::new() } else { vec![lex.version.clone()] };
+        // User files add to one another: an entry replaces an earlier file's only for the same
+        // term and category. Together they replace the embedded entries of every term they list.
+        let mut user_entries: Vec<Entry> = Vec::new();
         for p in user {
             let u = Lexicon::from_file(p)?;
             if let Some(e) = u.entries.iter().find(|e| RESERVED_CATEGORIES.contains(&e.category.as_str())) {
@@ -217,8 +220,12 @@ impl Lexicon {
             names.push(u.name.clone());
             hashes.push(u.sha256.clone());
             versions.push(u.version.clone());
-            lex.extend(u.entries, true);
+            let keys: std::collections::BTreeSet<(&str, &str)> =
+                u.entries.iter().map(|e| (e.term.as_str(), e.category.as_str())).collect();
+            user_entries.retain(|e| !keys.contains(&(e.term.as_str(), e.category.as_str())));
+            user_entries.extend(u.entries);
         }
+        lex.extend(user_entries, true);
         lex.name = names.join("+");
         lex.version = versions.join("+");
         lex.sha256 = if user.is_empty() { lex.sha256 } else { sha256_hex(hashes.concat().as_bytes()) };
