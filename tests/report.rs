@@ -59,6 +59,10 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     let after = fs::read_to_string(out.join("charts/tone.svg")).unwrap();
     assert_ne!(before, after);
     assert!(after.contains("wire-01 (n=1)") && !after.contains("blaze-01"), "grouped by article, blaze removed");
+    // and so do the report's article texts
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(report.contains("id=\"a-wire-01\"") && !report.contains("id=\"a-blaze-01\""));
+    assert!(report.contains("6 of the 8 sections"), "the report says sections were left out");
     // redrawing from unchanged CSVs reproduces the same SVG bytes
     let again = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
     assert_eq!(again.status.code(), Some(0));

@@ -6,6 +6,7 @@
 //! All article text, titles and names are escaped: text scraped from the web can neither run
 //! code nor break the page.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -75,7 +76,7 @@ pub struct ArticleView<'a> {
 /// piece wrapped in one `<span>` carrying the classes of the marks that cover it.
 pub fn article_section(v: &ArticleView) -> String {
     let mut out = String::with_capacity(v.text.len() * 2);
-    let _ = write!(out, "<section class=\"article\" id=\"a-{}\"><h3>", escape(v.id));
+    let _ = write!(out, "{SECTION_START}{}\"><h3>", escape(v.id));
     escape_into(if v.title.is_empty() { v.id } else { v.title }, &mut out);
     out.push_str("</h3><p class=\"meta\">");
     let meta: Vec<&str> = [v.id, v.outlet, v.date].into_iter().filter(|s| !s.is_empty()).collect();
@@ -133,7 +134,7 @@ pub fn article_section(v: &ArticleView) -> String {
         }
         out.push_str("</p>\n");
     }
-    out.push_str("</section>\n");
+    out.push_str(SECTION_END);
     out
 }
 
@@ -174,6 +175,30 @@ fn paragraph_pieces(len: usize, body: &[Range<usize>], marks: &[&Mark]) -> Vec<V
         out.push(pieces);
     }
     out
+}
+
+const SECTION_START: &str = "<section class=\"article\" id=\"a-";
+const SECTION_END: &str = "</section>\n";
+
+fn count_sections(part: &str) -> usize {
+    part.matches(SECTION_START).count()
+}
+
+/// The article sections of `part` whose (escaped) id is in `ids`, in order. Article text is
+/// escaped inside a section, so a section runs from its opening tag to the next `</section>`.
+fn kept_sections<'a>(part: &'a str, ids: &BTreeSet<String>) -> Vec<&'a str> {
+    let mut kept = Vec::new();
+    let mut rest = part;
+    while let Some(at) = rest.find(SECTION_START) {
+        let section = &rest[at..];
+        let len = section.find(SECTION_END).map_or(section.len(), |e| e + SECTION_END.len());
+        let id = &section[SECTION_START.len()..];
+        if ids.contains(&id[..id.find('"').unwrap_or(0)]) {
+            kept.push(&section[..len]);
+        }
+        rest = &section[len..];
+    }
+    kept
 }
 
 fn css_name(s: &str) -> String {
@@ -312,7 +337,22 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
          (its sentence is not flagged)</span> — hover a mark for its term, category or cue.</p>\n",
     );
     match articles_part {
-        Some(part) => h.push_str(part),
+        Some(part) => {
+            let ids: BTreeSet<String> = d.articles.iter().map(|a| escape(&a.id)).collect();
+            let kept = kept_sections(part, &ids);
+            if kept.len() == count_sections(part) {
+                h.push_str(part);
+            } else {
+                kept.iter().for_each(|s| h.push_str(s));
+                let _ = writeln!(
+                    h,
+                    "<p class=\"note\">{} of the {} sections <code>slant analyze</code> wrote are shown: \
+                     the others are of articles no longer in <code>articles.csv</code>.</p>",
+                    kept.len(),
+                    count_sections(part)
+                );
+            }
+        }
         None => h.push_str(
             "<p class=\"note\">The article texts are written by <code>slant analyze</code> \
              (see <code>--report-articles</code>); this folder has none.</p>\n",
@@ -412,6 +452,32 @@ mod tests {
             let body: Vec<Range<usize>> = raw_body.iter().map(|&(s, l)| s..s + l).collect();
             proptest::prop_assert_eq!(paragraph_pieces(len, &body, &marks), pieces_by_definition(len, &body, &marks));
         }
+    }
+
+    #[test]
+    fn sections_are_kept_by_article_id() {
+        let section = |id: &str, text: &'static str| {
+            let body = [0..text.len()];
+            article_section(&ArticleView {
+                id,
+                title: "",
+                outlet: "",
+                date: "",
+                summary: String::new(),
+                text,
+                body: &body,
+                marks: Vec::new(),
+            })
+        };
+        let part = [section("a&b", "One </section> two."), section("c", "Three."), section("d\"e", "Four.")].concat()
+            + "<p class=\"note\">Showing the first 3 of 9 articles</p>\n";
+        assert_eq!(count_sections(&part), 3);
+        let ids: BTreeSet<String> = ["a&b", "d\"e"].iter().map(|i| escape(i)).collect();
+        let kept = kept_sections(&part, &ids);
+        assert_eq!(kept.len(), 2);
+        assert!(kept[0].contains("One &lt;/section&gt; two.") && kept[0].ends_with(SECTION_END), "{}", kept[0]);
+        assert!(kept[1].contains("Four.") && !kept[1].contains("Showing"), "{}", kept[1]);
+        assert_eq!(kept_sections(&part, &BTreeSet::new()).len(), 0);
     }
 
     #[test]
