@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arts = slant::eval::ptc::load(args[1].as_ref(), args[2].as_ref(), slant::eval::ptc::LOADED_TECHNIQUES).unwrap();
+    let arts = slant::eval::ptc::load(args[1].as_ref(), args[2].as_ref(), slant::eval::ptc::LOADED_TECHNIQUES)
+        .unwrap()
+        .articles;
     let lex = slant::lexicon::Lexicon::default_lexicon();
     let m = slant::lexicon::Matcher::new(&lex, slant::text::Lang::english());
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use slant::eval::loaded::{score, score_encoder, score_with, LoadedScore};
-use slant::eval::ptc::{self, LOADED_TECHNIQUES};
+use slant::eval::ptc::LOADED_TECHNIQUES;
 use slant::lexicon::{Lexicon, LexiconMode, Matcher};
 use slant::text::Lang;
 
@@ -53,7 +53,7 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         Some(p) => ToneModel::from_file(p)?,
         None => ToneModel::default_model(),
     };
-    let articles = ptc::load(&a.ptc[0], &a.ptc[1], &[])?;
+    let articles = super::load_ptc(&a.ptc, &[])?;
     let matcher = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
     let ex = tt::examples(&articles, &matcher);
     let r = ToneReport {
@@ -253,7 +253,7 @@ fn fmt_ci(ci: Option<[f64; 2]>) -> String {
 
 fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     let lang = Lang::parse(&a.lang)?;
-    let articles = ptc::load(&a.ptc[0], &a.ptc[1], LOADED_TECHNIQUES)?;
+    let articles = super::load_ptc(&a.ptc, LOADED_TECHNIQUES)?;
     let lex = Lexicon::build(&a.lexicon, a.lexicon_mode.into())?;
     let mined = Lexicon::baseline_mined();
     let rule: slant::lexicon::CountRule = a.count_hits.into();

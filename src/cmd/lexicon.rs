@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use slant::eval::ptc::{self, LOADED_TECHNIQUES};
+use slant::eval::ptc::LOADED_TECHNIQUES;
 use slant::lexicon::mine::{self, Thresholds};
 use slant::lexicon::{Lexicon, Matcher};
 use slant::text::Lang;
@@ -83,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
     let lang = Lang::parse(&a.lang)?;
-    let articles = ptc::load(&a.ptc[0], &a.ptc[1], LOADED_TECHNIQUES)?;
+    let articles = super::load_ptc(&a.ptc, LOADED_TECHNIQUES)?;
     eprintln!(
         "mining {} articles, {} gold spans",
         articles.len(),

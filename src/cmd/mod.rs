@@ -7,6 +7,9 @@ pub mod lexicon;
 pub mod train;
 
 use clap::{Parser, Subcommand};
+use std::path::Path;
+
+use slant::eval::ptc::{self, PtcArticle};
 
 /// slant: measure how news articles frame a story.
 #[derive(Debug, Parser)]
@@ -39,4 +42,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Chart(args) => chart::run(args),
         Command::Train(args) => train::run(args),
     }
+}
+
+/// Loads a PTC folder and its labels (`[ARTICLES_DIR, LABELS_FILE]`), printing to stderr what
+/// in the labels was left out.
+fn load_ptc(paths: &[impl AsRef<Path>], techniques: &[&str]) -> anyhow::Result<Vec<PtcArticle>> {
+    let set = ptc::load(paths[0].as_ref(), paths[1].as_ref(), techniques)?;
+    for w in &set.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(set.articles)
 }

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use slant::eval::ptc;
 use slant::lexicon::{Lexicon, Matcher};
 use slant::text::Lang;
 use slant::tone::train::{examples, train, TrainOptions};
@@ -55,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     let clock = std::time::Instant::now();
-    let articles = ptc::load(&a.ptc[0], &a.ptc[1], &[])?;
+    let articles = super::load_ptc(&a.ptc, &[])?;
     let labels = std::fs::read(&a.ptc[1])?;
     let lexicon = Lexicon::default_lexicon();
     let matcher = Matcher::new(&lexicon, Lang::english());
