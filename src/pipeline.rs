@@ -34,6 +34,8 @@ use crate::tone::{SentenceInput, ToneStage};
 #[derive(Debug, Clone, Serialize)]
 pub struct AnalyzeConfig {
     pub inputs: Vec<String>,
+    /// The output folder: in `run.json` under `invocation` (it does not change any output).
+    #[serde(skip)]
     pub out: PathBuf,
     pub meta: Option<PathBuf>,
     pub text_col: Option<String>,
@@ -825,6 +827,8 @@ pub struct Manifest<'a> {
 #[derive(Debug, Serialize)]
 pub struct Invocation {
     pub command_line: Vec<String>,
+    /// The output folder (`--out`).
+    pub out: String,
     pub threads: usize,
     pub started: String,
     pub finished: String,

@@ -144,6 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let invocation = Invocation {
         command_line: std::env::args().collect(),
+        out: cfg.out.display().to_string(),
         threads: if cfg.threads == 0 { rayon::current_num_threads() } else { cfg.threads },
         started,
         finished: now_rfc3339(),

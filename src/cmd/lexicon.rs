@@ -33,24 +33,24 @@ pub struct MineArgs {
     #[arg(long, default_value_t = Thresholds::default().min_support)]
     pub min_support: u32,
     /// Minimum share of occurrences inside gold spans.
-    #[arg(long, default_value_t = Thresholds::default().min_precision)]
+    #[arg(long, default_value_t = Thresholds::default().min_precision, value_parser = share)]
     pub min_precision: f64,
     /// Minimum number of articles where the candidate occurs inside a gold span.
     #[arg(long, default_value_t = Thresholds::default().min_docs)]
     pub min_docs: u32,
     /// Drop base entries with a precision below this on the articles (chosen by --cv when given).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = share)]
     pub prune_below: f64,
     /// Write the base entries dropped by pruning here.
     #[arg(long, value_name = "FILE")]
     pub pruned_out: Option<PathBuf>,
     /// Longest n-gram.
-    #[arg(long, default_value_t = 3)]
-    pub max_n: usize,
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=8))]
+    pub max_n: u16,
     /// Choose the thresholds (support, precision, articles, pruning cut) by K-fold
     /// cross-validation over contiguous blocks of the given articles.
-    #[arg(long, value_name = "K")]
-    pub cv: Option<usize>,
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..))]
+    pub cv: Option<u16>,
     /// Name written into the mined lexicon's header.
     #[arg(long, default_value = "slant-mined")]
     pub name: String,
@@ -81,6 +81,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
 }
 
+/// A share: a number from 0 to 1.
+fn share(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        Ok(_) => Err(format!("{s} is not between 0 and 1")),
+        Err(e) => Err(format!("{s}: {e}")),
+    }
+}
+
 fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
     let lang = Lang::parse(&a.lang)?;
     let articles = super::load_ptc(&a.ptc, LOADED_TECHNIQUES)?;
@@ -100,8 +109,12 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
         Some(p) => Lexicon::from_file(p)?,
         None => Lexicon { name: "none".into(), version: String::new(), sha256: String::new(), entries: Vec::new() },
     };
-    if let Some(k) = a.cv {
-        let results = mine::cross_validate(&articles, &base, lang, k, a.max_n);
+    let max_n = usize::from(a.max_n);
+    if let Some(k) = a.cv.map(usize::from) {
+        if k > articles.len() {
+            anyhow::bail!("--cv {k} needs at least {k} articles; {} has {}", a.ptc[0].display(), articles.len());
+        }
+        let results = mine::cross_validate(&articles, &base, lang, k, max_n);
         eprintln!("{k}-fold cross-validation (base: {} entries)", base.entries.len());
         eprintln!("prune_below  min_support  min_precision  min_docs  mean_f1  mean_rho  mined_entries");
         for r in &results {
@@ -159,7 +172,7 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
         slant::output::write_atomic(p, |w| std::io::Write::write_all(w, tsv.as_bytes()))?;
         eprintln!("wrote {} pruned base entries to {}", drop.len(), p.display());
     }
-    let cands = mine::collect(&articles, lang, a.max_n);
+    let cands = mine::collect(&articles, lang, max_n);
     let entries = mine::select(&cands, t);
     let header = format!(
         "slant lexicon: entries mined from PTC gold spans by `slant lexicon mine`\n\
@@ -174,7 +187,7 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
         t.min_support,
         t.min_precision,
         t.min_docs,
-        a.max_n,
+        max_n,
         t.prune_below,
         cv_note
     );

@@ -185,6 +185,20 @@ impl Reader {
     }
 
     fn walk(&mut self, dir: &Path) -> Result<(), SlantError> {
+        let before = self.sources.len();
+        self.walk_inner(dir)?;
+        if self.sources.len() == before {
+            self.sources.push(Source::Problem(DocError::new(
+                display(dir),
+                None,
+                ErrorKind::Empty,
+                "folder has no files to analyse (hidden files and _meta.csv are not read)",
+            )));
+        }
+        Ok(())
+    }
+
+    fn walk_inner(&mut self, dir: &Path) -> Result<(), SlantError> {
         let mut sidecar_of_dir: Vec<(PathBuf, usize)> = Vec::new();
         let walker = walkdir::WalkDir::new(dir)
             .sort_by_file_name()
@@ -358,11 +372,7 @@ fn io_message(e: &io::Error) -> String {
 }
 
 fn too_large(size: u64, max: u64) -> String {
-    format!(
-        "{:.1} MB is larger than --max-bytes ({:.1} MB); raise the limit to analyse it",
-        size as f64 / 1e6,
-        max as f64 / 1e6
-    )
+    format!("{size} bytes is larger than --max-bytes ({max} bytes); raise the limit to analyse it")
 }
 
 fn find_text_col(names: &[String], opts: &ReadOptions) -> Result<usize, String> {
@@ -514,6 +524,8 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
     let mut buf = Vec::new();
     let mut line = 0u64;
     let mut docs = 0u64;
+    // Lines that are not blank.
+    let mut filled = 0u64;
     loop {
         buf.clear();
         match br.read_until(b'\n', &mut buf) {
@@ -535,6 +547,7 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
         if s.is_empty() {
             continue;
         }
+        filled += 1;
         let obj = match serde_json::from_str::<Value>(s) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {
@@ -581,6 +594,13 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
     }
     if docs == 0 && line == 0 {
         emit(Item::Error(DocError::new(path, None, ErrorKind::Empty, "empty input (no JSON lines)")));
+    } else if filled == 0 {
+        emit(Item::Error(DocError::new(
+            path,
+            None,
+            ErrorKind::Empty,
+            format!("no JSON lines: its {line} lines are blank"),
+        )));
     }
 }
 

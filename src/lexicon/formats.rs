@@ -173,14 +173,17 @@ pub fn parse_slant(file: &str, text: &str, default_source: &str) -> Result<Lexic
             header = Some(h);
             continue;
         };
-        if fields.len() != h.len() {
+        // Trailing optional columns may be left off; term and category may not.
+        if fields.len() < 2 || fields.len() > h.len() {
             return Err(err(
                 file,
                 Some(n),
-                format!("expected {} tab-separated fields ({}), found {}", h.len(), h.join(", "), fields.len()),
+                format!("expected 2 to {} tab-separated fields ({}), found {}", h.len(), h.join(", "), fields.len()),
             ));
         }
-        let get = |name: &str| h.iter().position(|c| c == name).map(|i| fields[i].trim()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            h.iter().position(|c| c == name).and_then(|i| fields.get(i)).map(|f| f.trim()).filter(|v| !v.is_empty())
+        };
         let term = normalize_term(fields[0]);
         check_term(file, n, &term)?;
         let category = fields[1].trim().to_string();
@@ -348,8 +351,15 @@ mod tests {
         assert_eq!((l.name.as_str(), l.version.as_str(), l.entries.len()), ("t", "2", 2));
         assert_eq!(l.entries[0].term, "despot");
         assert_eq!(l.entries[1].source, "curated");
+        // Optional trailing columns may be left off a row.
+        let short =
+            parse_slant("s.tsv", "term\tcategory\tweight\tsource\ntyrant\tlabel\nthug\tlabel\t2\n", "user").unwrap();
+        let got: Vec<(&str, f32, &str)> =
+            short.entries.iter().map(|e| (e.term.as_str(), e.weight, e.source.as_str())).collect();
+        assert_eq!(got, [("tyrant", 1.0, "user"), ("thug", 2.0, "user")]);
         let bad = [
             ("term\tcategory\nx\n", 2, "fields"),
+            ("term\tcategory\tweight\nx\tc\t1\textra\n", 2, "2 to 3 tab-separated fields"),
             ("term\tcategory\tweight\nx\tc\tlots\n", 2, "weight"),
             ("term\tcategory\nx\tBad Cat\n", 2, "category"),
             ("term\tcategory\nx\tc\nx\tc\n", 3, "twice"),
