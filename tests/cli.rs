@@ -113,16 +113,26 @@ fn record_lines_hold_with_crlf_and_duplicate_ids_name_their_line() {
     assert!(errs[0][3].contains("'d1~2'"), "{:?}", errs[0]);
 }
 
+/// Folders `f0` and `f1` under `root`, each holding a file `name` with its own text.
+fn folders_with_one_name(root: &std::path::Path, name: &str, texts: [&str; 2]) -> [std::path::PathBuf; 2] {
+    [0, 1].map(|k| {
+        let d = root.join(format!("f{k}"));
+        fs::create_dir(&d).unwrap();
+        fs::write(d.join(name), texts[k]).unwrap();
+        d
+    })
+}
+
 /// Two articles that would share an id (same file name in two folders) get distinct ids, so
 /// their rows in every file and their saved texts stay apart.
 #[test]
 fn same_file_names_in_two_folders_stay_two_articles() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    fs::create_dir(&a).unwrap();
-    fs::create_dir(&b).unwrap();
-    fs::write(a.join("same.txt"), "The despot spoke on Monday.\n").unwrap();
-    fs::write(b.join("same.txt"), "On Tuesday the council met and a brutal tyrant was named.\n").unwrap();
+    let [a, b] = folders_with_one_name(
+        dir.path(),
+        "same.txt",
+        ["The despot spoke on Monday.\n", "On Tuesday the council met and a brutal tyrant was named.\n"],
+    );
     let out = dir.path().join("out");
     let texts = dir.path().join("texts");
     let o = analyze(&[a.to_str().unwrap(), b.to_str().unwrap(), "--save-text", texts.to_str().unwrap()], &out);
@@ -146,11 +156,11 @@ fn same_file_names_in_two_folders_stay_two_articles() {
 #[test]
 fn a_sidecar_file_name_shared_by_two_inputs_matches_neither() {
     let dir = tempfile::tempdir().unwrap();
-    let (x, y) = (dir.path().join("x"), dir.path().join("y"));
-    fs::create_dir(&x).unwrap();
-    fs::create_dir(&y).unwrap();
-    fs::write(x.join("s.txt"), "The council met today in the town hall.\n").unwrap();
-    fs::write(y.join("s.txt"), "A brutal despot spoke yesterday in the capital.\n").unwrap();
+    let [x, y] = folders_with_one_name(
+        dir.path(),
+        "s.txt",
+        ["The council met today in the town hall.\n", "A brutal despot spoke yesterday in the capital.\n"],
+    );
     let other = dir.path().join("other.txt");
     fs::write(&other, "The budget was approved on Monday.\n").unwrap();
     let meta = dir.path().join("m.csv");
