@@ -104,6 +104,15 @@ pub fn draw_all(d: &ReportData, dir: &Path) -> Result<Vec<Chart>, ReportError> {
             over_time,
             d
         ));
+    } else {
+        // Not drawn this time: a chart left from an earlier run would no longer match the CSVs.
+        for ext in ["png", "svg"] {
+            let stale = dir.join(format!("loaded_over_time.{ext}"));
+            if stale.is_file() {
+                std::fs::remove_file(&stale)
+                    .map_err(|e| ReportError::Write { path: stale.display().to_string(), source: e })?;
+            }
+        }
     }
     Ok(out)
 }

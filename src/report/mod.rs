@@ -131,19 +131,61 @@ pub struct ReportData {
 
 const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"];
 
-fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>), ReportError> {
+/// A CSV file's header and rows, each row with the byte offset it starts at.
+fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), ReportError> {
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
     let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
     let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
     let mut rows = Vec::new();
     for rec in r.records() {
-        rows.push(rec.map_err(|e| err(e.to_string()))?.iter().map(String::from).collect());
+        let rec = rec.map_err(|e| err(e.to_string()))?;
+        let byte = rec.position().map_or(0, |p| p.byte());
+        rows.push((byte, rec.iter().map(String::from).collect()));
     }
     Ok((header, rows))
 }
 
-fn num(s: &str) -> f64 {
-    s.trim().parse::<f64>().ok().filter(|x| x.is_finite()).unwrap_or(0.0)
+/// What a number in an output CSV may be.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A count or rate: finite, not negative.
+    Count,
+    /// A probability or share: from 0 to 1.
+    Share,
+}
+
+/// The 1-based line of the record starting at byte `byte` of `path` (read again only to report
+/// an error). With `\r\n` breaks the csv crate puts a record's start on the `\n` before it,
+/// which is why that byte itself is counted.
+fn line_at(path: &Path, byte: u64) -> u64 {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let end = usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1).min(bytes.len());
+    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
+/// A number of column `column` in the record starting at byte `byte` of `path`, checked against
+/// its kind: a value edited into something else is an error naming the line, never a silent zero.
+fn num(path: &Path, byte: u64, column: &str, value: &str, kind: Kind) -> Result<f64, ReportError> {
+    let x = value.trim().parse::<f64>().ok().filter(|x| x.is_finite());
+    let ok = match (x, kind) {
+        (Some(x), Kind::Count) => x >= 0.0,
+        (Some(x), Kind::Share) => (0.0..=1.0).contains(&x),
+        (None, _) => false,
+    };
+    match x {
+        Some(x) if ok => Ok(x),
+        _ => Err(ReportError::Input {
+            path: path.display().to_string(),
+            message: format!(
+                "line {}, column {column}: '{value}' is not {}",
+                line_at(path, byte),
+                match kind {
+                    Kind::Count => "a number of 0 or more",
+                    Kind::Share => "a number from 0 to 1",
+                }
+            ),
+        }),
+    }
 }
 
 /// Truncates a label to `max` characters with an ellipsis.
@@ -160,16 +202,18 @@ pub fn short(s: &str, max: usize) -> String {
 impl ReportData {
     /// Reads `DIR/articles.csv` and (if present) `DIR/sentences.csv`.
     pub fn load(dir: &Path, opts: &ReportOptions) -> Result<ReportData, ReportError> {
-        let (h, rows) = read_csv(&dir.join("articles.csv"))?;
+        let path = dir.join("articles.csv");
+        let (h, rows) = read_csv(&path)?;
         let col = |name: &str| h.iter().position(|c| c == name);
         let need = |name: &str| {
             col(name).ok_or_else(|| ReportError::Input {
-                path: dir.join("articles.csv").display().to_string(),
+                path: path.display().to_string(),
                 message: format!("no column '{name}' (is this a slant output folder?)"),
             })
         };
         let (id_c, words_c, own_c, quoted_c) =
             (need("id")?, need("words")?, need("loaded_own")?, need("loaded_quoted")?);
+        let (tone_c, flagged_c, sentences_c) = (need("tone")?, need("flagged_sentences")?, need("sentences")?);
         let cat_cols: Vec<(String, usize)> = h
             .iter()
             .enumerate()
@@ -188,33 +232,33 @@ impl ReportData {
             GroupBy::Column(c) => col(c).ok_or_else(|| ReportError::NoColumn(c.clone()))?,
         };
         let get = |r: &Vec<String>, c: Option<usize>| c.and_then(|i| r.get(i)).cloned().unwrap_or_default();
-        let mut articles: Vec<ArticleData> = rows
-            .iter()
-            .map(|r| {
-                let group = get(r, Some(group_c));
-                ArticleData {
-                    id: get(r, Some(id_c)),
-                    title: get(r, col("title")),
-                    outlet: get(r, col("outlet")),
-                    date: get(r, col("date")),
-                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
-                    words: num(&get(r, Some(words_c))),
-                    loaded_own: num(&get(r, Some(own_c))),
-                    loaded_quoted: num(&get(r, Some(quoted_c))),
-                    categories: cat_cols.iter().map(|(_, i)| num(&get(r, Some(*i)))).collect(),
-                    attr: attr_cols.iter().map(|(_, i)| num(&get(r, Some(*i)))).collect(),
-                    countries: get(r, col("attr_countries"))
-                        .split(';')
-                        .filter_map(|p| p.split_once(':'))
-                        .map(|(c, n)| (c.trim().to_string(), num(n)))
-                        .filter(|(c, _)| !c.is_empty())
-                        .collect(),
-                    tone: num(&get(r, col("tone"))),
-                    flagged: num(&get(r, col("flagged_sentences"))),
-                    sentences: num(&get(r, col("sentences"))),
+        let mut articles: Vec<ArticleData> = Vec::with_capacity(rows.len());
+        for (byte, r) in &rows {
+            let at = |c: usize, kind: Kind| num(&path, *byte, &h[c], r.get(c).map_or("", String::as_str), kind);
+            let group = get(r, Some(group_c));
+            let mut countries = Vec::new();
+            for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
+                if !c.trim().is_empty() {
+                    countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
                 }
-            })
-            .collect();
+            }
+            articles.push(ArticleData {
+                id: get(r, Some(id_c)),
+                title: get(r, col("title")),
+                outlet: get(r, col("outlet")),
+                date: get(r, col("date")),
+                group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                words: at(words_c, Kind::Count)?,
+                loaded_own: at(own_c, Kind::Count)?,
+                loaded_quoted: at(quoted_c, Kind::Count)?,
+                categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                countries,
+                tone: at(tone_c, Kind::Share)?,
+                flagged: at(flagged_c, Kind::Count)?,
+                sentences: at(sentences_c, Kind::Count)?,
+            });
+        }
         // sentence probabilities by article
         let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
         let sp = dir.join("sentences.csv");
@@ -223,16 +267,18 @@ impl ReportData {
             let err = |m: String| ReportError::Input { path: sp.display().to_string(), message: m };
             let mut r = csv::Reader::from_path(&sp).map_err(|e| err(e.to_string()))?;
             let sh: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
-            if let (Some(a), Some(p)) = (sh.iter().position(|c| c == "article_id"), sh.iter().position(|c| c == "prob"))
-            {
-                let mut rec = csv::StringRecord::new();
-                while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
-                    let (id, prob) = (rec.get(a).unwrap_or(""), num(rec.get(p).unwrap_or("")));
-                    match probs.get_mut(id) {
-                        Some(v) => v.push(prob),
-                        None => {
-                            probs.insert(id.to_string(), vec![prob]);
-                        }
+            let column =
+                |name: &str| sh.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'")));
+            let (a, p) = (column("article_id")?, column("prob")?);
+            let mut rec = csv::StringRecord::new();
+            while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
+                let byte = rec.position().map_or(0, |x| x.byte());
+                let prob = num(&sp, byte, "prob", rec.get(p).unwrap_or(""), Kind::Share)?;
+                let id = rec.get(a).unwrap_or("");
+                match probs.get_mut(id) {
+                    Some(v) => v.push(prob),
+                    None => {
+                        probs.insert(id.to_string(), vec![prob]);
                     }
                 }
             }
@@ -366,5 +412,40 @@ mod tests {
         assert!((groups[0].per_1k(groups[0].loaded_own) - 20.0).abs() < 1e-9);
         assert_eq!(arts[3].group, "others");
         assert_eq!(short("Varania Central News Agency", 10), "Varania C…");
+    }
+
+    /// A number edited into something else is an error naming file, line and column, with
+    /// `\n` or `\r\n` line breaks; the values slant writes load.
+    #[test]
+    fn edited_numbers_are_errors_naming_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let header =
+            "id,outlet,words,loaded_own,loaded_quoted,loaded_x,attr_y,attr_countries,tone,flagged_sentences,sentences";
+        let good = ["a,O,100,2,1,3,1,RU:2;UA:1,0.25,1,4", "b,O,50,0,0,0,0,,0,0,2"];
+        let load = |rows: &[&str], nl: &str| {
+            let text = std::iter::once(header).chain(rows.iter().copied()).collect::<Vec<_>>().join(nl) + nl;
+            std::fs::write(dir.path().join("articles.csv"), text).unwrap();
+            ReportData::load(dir.path(), &ReportOptions::default()).map(|d| d.articles.len()).map_err(|e| e.to_string())
+        };
+        assert_eq!(load(&good, "\n"), Ok(2));
+        let cases = [
+            ("b,O,1.5e3x,0,0,0,0,,0,0,2", "column words: '1.5e3x'"),
+            ("b,O,50,-1,0,0,0,,0,0,2", "column loaded_own: '-1'"),
+            ("b,O,50,0,0,abc,0,,0,0,2", "column loaded_x: 'abc'"),
+            ("b,O,50,0,0,0,inf,,0,0,2", "column attr_y: 'inf'"),
+            ("b,O,50,0,0,0,0,RU:x,0,0,2", "column attr_countries: 'x'"),
+            ("b,O,50,0,0,0,0,,1.5,0,2", "column tone: '1.5' is not a number from 0 to 1"),
+            ("b,O,50,0,0,0,0,,NaN,0,2", "column tone: 'NaN'"),
+        ];
+        for (row, want) in cases {
+            for nl in ["\n", "\r\n"] {
+                let e = load(&[good[0], good[1], row], nl).unwrap_err();
+                assert!(e.contains(&format!("line 4, {want}")), "{nl:?} {row}: {e}");
+            }
+        }
+        std::fs::write(dir.path().join("sentences.csv"), "article_id,sentence,prob\na,1,0.2\na,2,high\n").unwrap();
+        assert!(load(&good, "\n").unwrap_err().contains("sentences.csv: line 3, column prob: 'high'"));
+        std::fs::write(dir.path().join("sentences.csv"), "article_id,sentence\na,1\n").unwrap();
+        assert!(load(&good, "\n").unwrap_err().contains("sentences.csv: no column 'prob'"));
     }
 }
