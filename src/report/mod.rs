@@ -131,8 +131,11 @@ pub struct ReportData {
 
 const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"];
 
-/// A CSV file's header and rows, each row with the byte offset it starts at.
-fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), ReportError> {
+/// A CSV row with the byte offset it starts at.
+type Row = (u64, Vec<String>);
+
+/// A CSV file's header and rows.
+fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Row>), ReportError> {
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
     let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
     let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
