@@ -133,7 +133,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("--cv") => {
             let k: usize = args.get(1).and_then(|x| x.parse().ok()).expect(usage);
-            let docs = load_dir(Path::new(args.get(2).expect(usage))).expect("load");
+            let docs = load_dir(Path::new(args.get(2).expect(usage))).expect("load").docs;
             let analyses: Vec<TextAnalysis> = docs.iter().map(|d| analyze_plain(&d.text)).collect();
             let results = cross_validate(&docs, &analyses, k.max(2));
             for r in &results {
@@ -158,7 +158,7 @@ fn main() {
         Some("--mine") => {
             let dir = Path::new(args.get(1).expect(usage));
             let out = args.get(2).expect(usage);
-            let docs = load_dir(dir).expect("load");
+            let docs = load_dir(dir).expect("load").docs;
             let analyses: Vec<TextAnalysis> = docs.iter().map(|d| analyze_plain(&d.text)).collect();
             let results = cross_validate(&docs, &analyses, 5);
             let b = best(&results);
@@ -190,7 +190,7 @@ fn main() {
             eprintln!("wrote {out}: {} features, threshold {t} low {l}", model.len());
         }
         Some(dir) => {
-            let docs = load_dir(Path::new(dir)).expect("load");
+            let docs = load_dir(Path::new(dir)).expect("load").docs;
             let t0 = Instant::now();
             let s = score(&docs, &|text: &str| slant::attribution::extract::extract(text, &analyze_plain(text)));
             let dt = t0.elapsed().as_secs_f64();

@@ -104,7 +104,11 @@ struct AttrReport {
 
 fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
     use slant::eval::{attribution as ea, brat};
-    let docs = brat::load_dir(&a.brat)?;
+    let set = brat::load_dir(&a.brat)?;
+    for w in &set.warnings {
+        eprintln!("warning: {w}");
+    }
+    let docs = set.docs;
     let clock = std::time::Instant::now();
     let extract = |text: &str| {
         let analysis = slant::eval::loaded::analyze_plain(text);

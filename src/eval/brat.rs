@@ -11,7 +11,7 @@
 //! The roles `Source`, `Cue`, `Content` and `Content2` are kept; the anchor roles `Attribution`
 //! and `Attribution-no-source` duplicate the cue and are not.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -56,7 +56,10 @@ fn parse_span(field: &str, table: &[usize]) -> Result<(String, Vec<Range<usize>>
         };
         let parse = |x: &str| x.parse::<usize>().map_err(|_| format!("bad offset '{x}'"));
         let (s, e) = (parse(s)?, parse(e)?);
-        if s > e || e >= table.len() {
+        if s >= e {
+            return Err(format!("span {s}..{e} is empty or reversed"));
+        }
+        if e >= table.len() {
             return Err(format!("offsets {s}..{e} outside the text ({} chars)", table.len() - 1));
         }
         ranges.push(table[s]..table[e]);
@@ -64,28 +67,54 @@ fn parse_span(field: &str, table: &[usize]) -> Result<(String, Vec<Range<usize>>
     Ok((label.to_string(), ranges))
 }
 
-/// Parses one `.ann` file against its article text.
+/// Whether `id` is a brat id of kind `kind` (`T12`, `E3`).
+fn is_id(id: &str, kind: char) -> bool {
+    id.len() > 1 && id.starts_with(kind) && id[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Parses one `.ann` file against its article text. A span that is empty, reversed or outside
+/// the text, an id defined twice, a relation naming an undefined id, and a `T` or `E` line whose
+/// fields are not tab-separated are errors naming the line.
 pub fn parse_ann(ann: &str, text: &str) -> Result<Vec<BratRelation>, String> {
     let table = char_to_byte_table(text);
     let mut spans: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
-    let mut events: Vec<&str> = Vec::new();
+    let mut events: Vec<(usize, &str)> = Vec::new();
+    let mut event_ids: BTreeSet<&str> = BTreeSet::new();
     for (i, line) in ann.lines().enumerate() {
+        let at = |m: String| format!("line {}: {m}", i + 1);
         let mut fields = line.split('\t');
-        let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
-        let is_id = |p: char| id.len() > 1 && id.starts_with(p) && id[1..].bytes().all(|b| b.is_ascii_digit());
-        if is_id('T') {
-            let (_, ranges) = parse_span(body, &table).map_err(|m| format!("line {}: {m}", i + 1))?;
-            spans.insert(id, ranges);
-        } else if is_id('E') {
-            events.push(body);
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            // A line without a tab continues a span text that held a line break, unless it
+            // starts like an annotation.
+            let first = line.split_whitespace().next().unwrap_or("");
+            if is_id(first, 'T') || is_id(first, 'E') {
+                return Err(at(format!("'{first}' line without tabs (brat separates its fields with tabs)")));
+            }
+            continue;
+        };
+        if is_id(id, 'T') {
+            let (_, ranges) = parse_span(body, &table).map_err(at)?;
+            if spans.insert(id, ranges).is_some() {
+                return Err(at(format!("{id} is defined twice")));
+            }
+        } else if is_id(id, 'E') {
+            if !event_ids.insert(id) {
+                return Err(at(format!("{id} is defined twice")));
+            }
+            events.push((i + 1, body));
         }
     }
     let mut out = Vec::with_capacity(events.len());
-    for body in events {
+    for (line, body) in events {
         let mut rel = BratRelation::default();
         for arg in body.split_whitespace() {
             let Some((role, tid)) = arg.split_once(':') else { continue };
-            let Some(ranges) = spans.get(tid) else { continue };
+            let Some(ranges) = spans.get(tid) else {
+                if event_ids.contains(tid) {
+                    continue;
+                }
+                return Err(format!("line {line}: {role}:{tid} names {tid}, which is not defined"));
+            };
             match role {
                 "Source" => rel.source = Some(ranges.clone()),
                 "Cue" => rel.cue = Some(ranges.clone()),
@@ -108,35 +137,70 @@ fn list(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
     Ok(v)
 }
 
+/// A file's text; bytes that are not UTF-8 are an error saying where.
+fn read_utf8(path: &Path) -> Result<String, EvalError> {
+    let bytes = std::fs::read(path).map_err(|e| input_err(path, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        input_err(path, format!("not UTF-8: invalid bytes at byte {at} (line {line})"))
+    })
+}
+
+/// A PolNeAR-style folder: its articles with their gold relations, and what did not pair up.
+#[derive(Debug, Clone, Default)]
+pub struct BratSet {
+    pub docs: Vec<BratDoc>,
+    /// Texts without an annotation file and annotation files without a text, one line each.
+    pub warnings: Vec<String>,
+}
+
 /// Loads `dir/text/*.txt` with the relations of `dir/attributions/<stem>_<annotator>.ann`
-/// (the first annotator file in sorted order), sorted by id. An article without any
-/// annotation file has no relations.
-pub fn load_dir(dir: &Path) -> Result<Vec<BratDoc>, EvalError> {
+/// (or `<stem>.ann`; the first annotator file in sorted order), sorted by id. A text without
+/// an annotation file has no relations and an annotation file without a text is left out,
+/// each with a warning.
+pub fn load_dir(dir: &Path) -> Result<BratSet, EvalError> {
     let texts = list(&dir.join("text"), "txt")?;
     if texts.is_empty() {
         return Err(input_err(&dir.join("text"), "no .txt files".into()));
     }
+    let ids: BTreeSet<String> =
+        texts.iter().filter_map(|p| p.file_stem().and_then(|s| s.to_str())).map(String::from).collect();
     let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut orphans: Vec<String> = Vec::new();
     for p in list(&dir.join("attributions"), "ann")? {
         let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
-        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        anns.entry(article).or_insert(p);
+        let article = if ids.contains(stem) { stem } else { stem.rsplit_once('_').map_or(stem, |(a, _)| a) };
+        if ids.contains(article) {
+            anns.entry(article.to_string()).or_insert(p);
+        } else {
+            orphans.push(p.display().to_string());
+        }
+    }
+    let mut warnings = Vec::new();
+    let unannotated: Vec<&str> = ids.iter().filter(|id| !anns.contains_key(*id)).map(String::as_str).collect();
+    if !unannotated.is_empty() {
+        warnings.push(format!(
+            "{} texts have no .ann file and are scored as holding no attribution: {}",
+            unannotated.len(),
+            unannotated.join(", ")
+        ));
+    }
+    if !orphans.is_empty() {
+        warnings.push(format!("{} .ann files have no text and were left out: {}", orphans.len(), orphans.join(", ")));
     }
     let mut docs = Vec::with_capacity(texts.len());
     for path in texts {
         let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|e| input_err(&path, e.to_string()))?;
+        let text = read_utf8(&path)?;
         let relations = match anns.get(&id) {
-            Some(ann_path) => {
-                let ann = std::fs::read_to_string(ann_path).map_err(|e| input_err(ann_path, e.to_string()))?;
-                parse_ann(&ann, &text).map_err(|m| input_err(ann_path, m))?
-            }
+            Some(ann_path) => parse_ann(&read_utf8(ann_path)?, &text).map_err(|m| input_err(ann_path, m))?,
             None => Vec::new(),
         };
         docs.push(BratDoc { id, text, relations });
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(docs)
+    Ok(BratSet { docs, warnings })
 }
 
 #[cfg(test)]
@@ -156,7 +220,9 @@ mod tests {
         let ann = "T1\tSource 10 13\tKim\nT2\tCue 14 18\tsaid\nT3\tContent 0 9;20 30\t“Nö way,” “not\nnow.”\nT4\tAttribution 14 18\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n#1\tAnnotatorNotes T1\tnote\nnow.”\n";
         std::fs::write(a.join("x_2016_a_4b22.ann"), ann).unwrap();
         std::fs::write(a.join("x_2016_a_d473.ann"), "T1\tCue 0 1\t“\nE1\tCue:T1\n").unwrap();
-        let docs = load_dir(dir.path()).unwrap();
+        let set = load_dir(dir.path()).unwrap();
+        assert_eq!(set.warnings.len(), 1, "y has no .ann: {:?}", set.warnings);
+        let docs = set.docs;
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].id, "x_2016_a");
         assert!(docs[1].relations.is_empty());
@@ -175,6 +241,14 @@ mod tests {
         assert!(parse_ann("T1\tCue 0 99\tx\n", "short").is_err());
         assert!(parse_ann("T1\tCue 3 1\tx\n", "short").is_err());
         assert!(parse_ann("T1\tCue x 1\tx\n", "short").is_err());
-        assert_eq!(parse_ann("E1\tCue:T9\n", "short").unwrap(), vec![BratRelation::default()]);
+        let err = |ann: &str| parse_ann(ann, "short text").unwrap_err();
+        assert_eq!(err("T1\tCue 1 2\tx\nE1\tCue:T9\n"), "line 2: Cue:T9 names T9, which is not defined");
+        assert_eq!(err("T1\tCue 3 3\tx\n"), "line 1: span 3..3 is empty or reversed");
+        assert_eq!(err("T1\tCue 3 1\tx\n"), "line 1: span 3..1 is empty or reversed");
+        assert_eq!(err("T1\tCue 0 1\tx\nT1\tCue 2 3\ty\n"), "line 2: T1 is defined twice");
+        assert!(err("T1 Cue 0 5 short\n").contains("line 1: 'T1' line without tabs"));
+        // a span text holding a line break continues on a line without tabs; events may name events
+        let ok = parse_ann("T1\tCue 0 5\tshort\nnext\nE1\tCue:T1\nE2\tCue:T1 Attribution:E1\n", "short text");
+        assert_eq!(ok.unwrap().len(), 2);
     }
 }
