@@ -318,13 +318,42 @@ impl CaptionRow {
     }
 }
 
-/// Writes a file atomically: `write` fills a temporary file next to `path`,
-/// which is then renamed over `path`.
+/// Where a file for `path` is written: `path` itself when nothing is there or a regular file is,
+/// the file a symbolic link points to (so the link stays a link), and an error for anything
+/// else (a folder, a FIFO, a device), which renaming a file over would destroy.
+pub fn output_target(path: &Path) -> Result<PathBuf, SlantError> {
+    let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
+    let mut target = path.to_path_buf();
+    // A chain of links is followed a few steps; a loop ends in the error below.
+    for _ in 0..8 {
+        match fs::symlink_metadata(&target) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(target),
+            Err(e) => return Err(werr(e)),
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&target).map_err(werr)?;
+                target = target.parent().map_or(link.clone(), |d| d.join(&link));
+            }
+            Ok(m) if m.is_file() => return Ok(target),
+            Ok(_) => {
+                return Err(werr(std::io::Error::other(format!(
+                    "{} is not a regular file; slant writes regular files only",
+                    target.display()
+                ))))
+            }
+        }
+    }
+    Err(werr(std::io::Error::other("too many levels of symbolic links")))
+}
+
+/// Writes a file atomically: `write` fills a temporary file next to the target (see
+/// [`output_target`]), which is then renamed over it.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> Result<(), SlantError> {
     let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
+    let target = output_target(path)?;
+    let path = target.as_path();
     let tmp = temp_path(path);
     let file = File::create(&tmp).map_err(werr)?;
     let mut w = BufWriter::new(file);
@@ -443,10 +472,11 @@ pub struct StreamingCsv {
 impl StreamingCsv {
     pub fn create(path: &Path, header: &[&str]) -> Result<Self, SlantError> {
         let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
-        let file = File::create(temp_path(path)).map_err(werr)?;
+        let target = output_target(path)?;
+        let file = File::create(temp_path(&target)).map_err(werr)?;
         let mut out = csv::Writer::from_writer(BufWriter::new(file));
         out.write_record(header).map_err(|source| SlantError::Csv { path: path.to_path_buf(), source })?;
-        Ok(StreamingCsv { path: path.to_path_buf(), out })
+        Ok(StreamingCsv { path: target, out })
     }
 
     pub fn write<I, T>(&mut self, record: I) -> Result<(), SlantError>
@@ -509,6 +539,34 @@ mod tests {
         write_atomic(&p, |w| w.write_all(b"new")).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
         assert!(!temp_path(&p).exists());
+    }
+
+    /// A link stays a link (its target is written) and what is not a regular file is refused.
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_special_files_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.tsv");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.tsv");
+        std::os::unix::fs::symlink("target.tsv", &link).unwrap();
+        write_atomic(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        let mut csv = StreamingCsv::create(&link, &["a"]).unwrap();
+        csv.write(["1"]).unwrap();
+        csv.finish().unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "a\n1\n");
+        let folder = dir.path().join("folder");
+        fs::create_dir(&folder).unwrap();
+        let e = write_atomic(&folder, |w| w.write_all(b"x")).unwrap_err().to_string();
+        assert!(e.contains("is not a regular file"), "{e}");
+        let e = StreamingCsv::create(Path::new("/dev/null"), &["a"]).err().expect("refused").to_string();
+        assert!(e.contains("is not a regular file"), "{e}");
+        let looped = dir.path().join("loop");
+        std::os::unix::fs::symlink("loop", &looped).unwrap();
+        assert!(write_atomic(&looped, |w| w.write_all(b"x")).unwrap_err().to_string().contains("symbolic links"));
     }
 
     #[test]

@@ -56,6 +56,13 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     let articles = super::load_ptc(&a.ptc, &[])?;
     let matcher = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
     let ex = tt::examples(&articles, &matcher);
+    let positives = ex.iter().filter(|e| e.label).count();
+    anyhow::ensure!(
+        positives > 0 && positives < ex.len(),
+        "{} of the {} sentences hold a gold span: with one class only, F1 and ROC AUC are undefined",
+        positives,
+        ex.len()
+    );
     let r = ToneReport {
         data: a.ptc[0].display().to_string(),
         labels: a.ptc[1].display().to_string(),

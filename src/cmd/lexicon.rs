@@ -149,9 +149,10 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
     if let Some(p) = &a.pruned_out {
         let drop = mine::pruned(&mine::entry_stats(&articles, &base, lang), t.prune_below);
         let mut tsv = format!(
-            "# base entries dropped from the default lexicon: at least {} hits and a precision below {:.2}\n\
+            "# entries dropped from the base lexicon {}: at least {} hits and a precision below {:.2}\n\
              # on {} ({} articles), measured by `slant lexicon mine`\n# name: slant-pruned\n# version: 2\n\
              term\tcategory\tweight\tsource\tprecision\tsupport\n",
+            base.name,
             mine::PRUNE_MIN_HITS,
             t.prune_below,
             a.ptc[0].display(),
@@ -174,6 +175,15 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
     }
     let cands = mine::collect(&articles, lang, max_n);
     let entries = mine::select(&cands, t);
+    anyhow::ensure!(
+        !entries.is_empty(),
+        "no candidate passed the thresholds (min_support {}, min_precision {:.2}, min_docs {}) on {} articles with {} gold spans; nothing written",
+        t.min_support,
+        t.min_precision,
+        t.min_docs,
+        articles.len(),
+        articles.iter().map(|x| x.spans.len()).sum::<usize>()
+    );
     let header = format!(
         "slant lexicon: entries mined from PTC gold spans by `slant lexicon mine`\n\
          name: {}\nversion: 2\n\

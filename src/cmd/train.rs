@@ -54,6 +54,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     let clock = std::time::Instant::now();
+    // Fail before training, not after, when the model cannot be written.
+    let folder = a.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    anyhow::ensure!(folder.is_dir(), "--out {}: folder {} does not exist", a.out.display(), folder.display());
+    anyhow::ensure!(!a.out.is_dir(), "--out {} is a folder; give a file name", a.out.display());
     let articles = super::load_ptc(&a.ptc, &[])?;
     let labels = std::fs::read(&a.ptc[1])?;
     let lexicon = Lexicon::default_lexicon();

@@ -48,6 +48,7 @@ pub struct PtcSet {
 pub fn load(dir: &Path, labels: &Path, techniques: &[&str]) -> Result<PtcSet, EvalError> {
     let input = |p: &Path, m: String| EvalError::Input { path: p.display().to_string(), message: m };
     let label_text = std::fs::read_to_string(labels).map_err(|e| input(labels, e.to_string()))?;
+    let label_text = label_text.strip_prefix('\u{feff}').unwrap_or(&label_text);
     // article id -> (start, end, technique, line)
     let mut by_id: BTreeMap<String, Vec<(usize, usize, String, usize)>> = BTreeMap::new();
     for (i, line) in label_text.lines().enumerate() {
@@ -176,6 +177,12 @@ mod tests {
         assert_eq!(set.articles[0].spans.len(), 1);
         assert_eq!(set.warnings.len(), 1);
         assert!(set.warnings[0].contains("2 labels of 1 articles not in"), "{:?}", set.warnings);
+        let set = try_load("\u{feff}1\tLoaded_Language\t4\t8\n").unwrap();
+        assert_eq!(
+            (set.articles[0].spans.len(), set.warnings.len()),
+            (1, 0),
+            "a byte order mark is not part of the id"
+        );
         let set = try_load("1\tDoubt\t0\t3\n").unwrap();
         assert!(
             set.warnings[0].contains("no labels of Loaded_Language or Name_Calling,Labeling"),

@@ -109,6 +109,10 @@ pub fn detect(path: &Path, text: &str) -> LexFormat {
 /// Reads any supported format.
 pub fn parse_any(path: &Path, bytes: &[u8]) -> Result<Lexicon, LexiconError> {
     let file = path.display().to_string();
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(err(&file, Some(line), "a NUL byte: this is a binary file, not a lexicon"));
+    }
     let text = decode_lexicon(bytes);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "user".into());
     let mut lex = match detect(path, &text) {
@@ -357,6 +361,9 @@ mod tests {
         let got: Vec<(&str, f32, &str)> =
             short.entries.iter().map(|e| (e.term.as_str(), e.weight, e.source.as_str())).collect();
         assert_eq!(got, [("tyrant", 1.0, "user"), ("thug", 2.0, "user")]);
+        let e = parse_any(Path::new("x.tsv"), b"despot\ntyr\0ant\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.to_string().contains("binary file"), "{e}");
         let bad = [
             ("term\tcategory\nx\n", 2, "fields"),
             ("term\tcategory\tweight\nx\tc\t1\textra\n", 2, "2 to 3 tab-separated fields"),

@@ -103,6 +103,23 @@ impl ToneModel {
             if !lm.weights.iter().chain([&lm.intercept, &lm.threshold]).all(|w| w.is_finite()) {
                 return Err(ToneError::Model { path: path.into(), message: format!("{what}: a weight is not finite") });
             }
+            if !(lm.threshold > 0.0 && lm.threshold < 1.0) {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message: format!("{what}: threshold {} is not a probability between 0 and 1", lm.threshold),
+                });
+            }
+            let mut names: Vec<&str> = lm.features.iter().map(String::as_str).collect();
+            names.sort_unstable();
+            if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message: format!("{what}: feature '{}' is listed twice", w[0]),
+                });
+            }
+        }
+        if m.model.features.is_empty() {
+            return Err(ToneError::Model { path: path.into(), message: "model: no features".into() });
         }
         Ok(m)
     }
@@ -305,5 +322,18 @@ mod tests {
         m.model.weights.pop();
         let e = ToneModel::parse("m.json", &m.to_json()).unwrap_err();
         assert!(e.to_string().contains("features but"), "{e}");
+        let refused = |edit: &dyn Fn(&mut ToneModel)| {
+            let mut m = ToneModel::default_model();
+            edit(&mut m);
+            ToneModel::parse("m.json", &m.to_json()).unwrap_err().to_string()
+        };
+        assert!(refused(&|m| m.model.threshold = 7.0).contains("threshold 7 is not a probability"));
+        assert!(refused(&|m| m.baseline.threshold = -5.0).contains("baseline: threshold -5"));
+        assert!(refused(&|m| {
+            m.model.features.clear();
+            m.model.weights.clear();
+        })
+        .contains("model: no features"));
+        assert!(refused(&|m| m.model.features[1] = m.model.features[0].clone()).contains("is listed twice"));
     }
 }

@@ -253,6 +253,16 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
     if opts.folds < 2 || opts.alphas.is_empty() {
         return Err(ToneError::Train("need at least 2 folds and one alpha".into()));
     }
+    if let Some(a) = opts.alphas.iter().find(|a| !(a.is_finite() && **a > 0.0)) {
+        return Err(ToneError::Train(format!("alpha {a}: an L2 penalty must be a positive, finite number")));
+    }
+    let articles = examples.iter().map(|e| e.article).collect::<std::collections::BTreeSet<_>>().len();
+    if articles < opts.folds {
+        return Err(ToneError::Train(format!(
+            "{articles} articles cannot make {} cross-validation folds (folds are sets of articles)",
+            opts.folds
+        )));
+    }
     let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
     if labels.iter().all(|&l| l) || labels.iter().all(|&l| !l) {
         return Err(ToneError::Train("the training sentences need both labels".into()));
@@ -378,5 +388,11 @@ mod tests {
         assert!(t.cv[0].auc > 0.99);
         let w = |n: &str| t.model.weights[t.model.features.iter().position(|f| f == n).unwrap()];
         assert!(w("w:evil") > 0.0 && w("w:minister") < 0.0);
+        // settings that cannot train are refused before any fitting
+        let err = |o: TrainOptions| train(&ex, &o, &|_| {}).err().expect("refused").to_string();
+        assert!(err(TrainOptions { alphas: vec![0.0], ..opts.clone() }).contains("alpha 0: an L2 penalty"));
+        assert!(err(TrainOptions { alphas: vec![f32::NAN], ..opts.clone() }).contains("alpha NaN"));
+        let e = err(TrainOptions { folds: 21, ..opts.clone() });
+        assert!(e.contains("20 articles cannot make 21 cross-validation folds"), "{e}");
     }
 }
