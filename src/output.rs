@@ -410,8 +410,12 @@ pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, 
         .iter()
         .map(|k| {
             let key = k.trim();
+            // `loaded_*` and `attr_*` columns are read back as categories by `slant chart`.
+            let lower = key.to_ascii_lowercase();
             let clash = ARTICLE_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(key))
-                || measures.iter().any(|c| c.eq_ignore_ascii_case(key));
+                || measures.iter().any(|c| c.eq_ignore_ascii_case(key))
+                || lower.starts_with("loaded_")
+                || lower.starts_with("attr_");
             if clash {
                 format!("input_{k}")
             } else {

@@ -6,7 +6,7 @@
 //! results, in input order, to the sinks. At most two batches are in flight, so
 //! memory does not grow with the corpus beyond the `articles.csv` rows.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -613,25 +613,47 @@ fn raw_size(item: &Item) -> u64 {
 /// Makes the id `raw` will get unique within the run, in input order: an id already taken gets
 /// the first free `~2`, `~3`, ... suffix, so every row of every output names one article and
 /// `--save-text` files are not overwritten. Returns the warning to report for a renamed article.
-fn claim_unique_id(taken: &mut BTreeSet<String>, raw: &mut RawDoc) -> Option<DocError> {
+/// Ids go to inputs in input order, whether or not the input then yields an article, so an id
+/// never depends on how processing went. `taken` maps each id to the input (path and line) that
+/// got it.
+fn claim_unique_id(taken: &mut BTreeMap<String, String>, raw: &mut RawDoc) -> Option<DocError> {
+    let input = match raw.line {
+        Some(l) => format!("{}:{l}", raw.path),
+        None => raw.path.clone(),
+    };
     let id = raw.meta.id.clone().unwrap_or_else(|| raw.default_id.clone());
-    if taken.insert(id.clone()) {
+    let Some(first) = taken.get(&id).cloned() else {
+        taken.insert(id, input);
         return None;
-    }
-    let unique = (2u64..).map(|k| format!("{id}~{k}")).find(|c| !taken.contains(c)).expect("a free suffix");
-    taken.insert(unique.clone());
+    };
+    let unique = (2u64..).map(|k| format!("{id}~{k}")).find(|c| !taken.contains_key(c)).expect("a free suffix");
+    taken.insert(unique.clone(), input);
     raw.meta.id = Some(unique.clone());
     Some(DocError::new(
         raw.path.clone(),
         raw.line,
         ErrorKind::DuplicateId,
-        format!("id '{id}' was already used by an earlier article; this one is '{unique}'"),
+        format!("id '{id}' was already given to an earlier input ({first}); this one is '{unique}'"),
     ))
 }
 
+/// Longest `--save-text` file name kept whole (bytes, before `.txt`; file systems allow 255).
+const MAX_NAME: usize = 200;
+
 /// The `--save-text` file name of an article id: letters, digits, `-`, `_`, `~` and `.` (but a
-/// leading dot) kept, every other byte percent-encoded, so distinct ids never share a file.
+/// leading dot) kept, every other byte percent-encoded, so distinct ids never share a file. A
+/// name longer than [`MAX_NAME`] keeps its first 150 bytes and ends in `~` and 16 hex digits
+/// of the id's SHA-256.
 fn safe_file_name(id: &str) -> String {
+    let name = encode_file_name(id);
+    if name.len() <= MAX_NAME {
+        return name;
+    }
+    let cut = (0..=150).rev().find(|&k| name.is_char_boundary(k)).unwrap_or(0);
+    format!("{}~{}", &name[..cut], &crate::ingest::sha256_hex(id.as_bytes())[..16])
+}
+
+fn encode_file_name(id: &str) -> String {
     if id.is_empty() {
         return "%".into();
     }
@@ -694,7 +716,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         let handle = scope.spawn(move || {
             let mut batch = Vec::with_capacity(batch_size);
             let mut bytes = 0u64;
-            let mut ids = BTreeSet::new();
+            let mut ids = BTreeMap::new();
             reader.run(|mut item| {
                 if let Item::Doc(raw) = &mut item {
                     if let Some(warning) = claim_unique_id(&mut ids, raw) {
@@ -912,7 +934,7 @@ mod tests {
             default_id: "same".into(),
             decode_errors: 0,
         };
-        let mut taken = BTreeSet::new();
+        let mut taken = BTreeMap::new();
         let mut docs =
             [raw("a/same.txt", None), raw("x.txt", Some("same~2")), raw("b/same.txt", None), raw("c/same.txt", None)];
         let warnings: Vec<Option<DocError>> = docs.iter_mut().map(|d| claim_unique_id(&mut taken, d)).collect();
@@ -921,7 +943,7 @@ mod tests {
         assert!(warnings[0].is_none() && warnings[1].is_none());
         let w = warnings[2].as_ref().expect("a warning for the renamed article");
         assert_eq!((w.path.as_str(), w.kind), ("b/same.txt", ErrorKind::DuplicateId));
-        assert!(w.message.contains("'same'") && w.message.contains("'same~3'"), "{}", w.message);
+        assert_eq!(w.message, "id 'same' was already given to an earlier input (a/same.txt); this one is 'same~3'");
     }
 
     #[test]
@@ -931,9 +953,13 @@ mod tests {
         assert_eq!(safe_file_name("../etc"), "%2E.%2Fetc");
         assert_eq!(safe_file_name(""), "%");
         let ids = ["a/b", "a_b", "a%2Fb", "a b", "a\\b", "a:b", "same~2", ".x", "%2Ex", ""];
-        let names: BTreeSet<String> = ids.iter().map(|i| safe_file_name(i)).collect();
+        let names: std::collections::BTreeSet<String> = ids.iter().map(|i| safe_file_name(i)).collect();
         assert_eq!(names.len(), ids.len(), "{names:?}");
         assert!(names.iter().all(|n| !n.contains('/') && !n.contains('\\') && !n.starts_with('.')));
+        let long = |c: &str| format!("https://example.org/{}", c.repeat(120));
+        let (a, b) = (safe_file_name(&long("a/")), safe_file_name(&long("a?")));
+        assert!(a.len() <= MAX_NAME && b.len() <= MAX_NAME && a != b, "{a} {b}");
+        assert!(a.starts_with("https%3A%2F%2Fexample.org%2Fa%2F"), "{a}");
     }
 
     /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in

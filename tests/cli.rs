@@ -177,6 +177,31 @@ fn a_sidecar_file_name_shared_by_two_inputs_matches_neither() {
     assert!(unused[0][3].contains("several input files are named 's.txt'"), "{:?}", unused[0]);
 }
 
+/// Carried input columns named like the category columns `slant chart` reads are renamed, so
+/// analyze can chart its own output; an over-size JSON line is reported once, as too large.
+#[test]
+fn carried_category_like_columns_are_renamed_and_big_lines_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("a.jsonl");
+    fs::write(
+        &jsonl,
+        "{\"id\": \"a\", \"text\": \"The despot spoke.\", \"attr_source\": \"Reuters\", \"Loaded_By\": \"x\"}\n\
+         {\"id\": \"b\", \"text\": \"The council met.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[jsonl.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "input_attr_source"), ["Reuters", ""]);
+    assert_eq!(column(&out.join("articles.csv"), "input_Loaded_By"), ["x", ""]);
+    let big = dir.path().join("big.jsonl");
+    fs::write(&big, format!("{{\"text\": \"{}\"}}\n", "word ".repeat(40))).unwrap();
+    let out = dir.path().join("out2");
+    let o = analyze(&[big.to_str().unwrap(), "--max-bytes", "100"], &out);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(column(&out.join("errors.csv"), "kind"), ["too_large"]);
+}
+
 #[test]
 fn nothing_analysed_exits_1() {
     let dir = tempfile::tempdir().unwrap();

@@ -43,8 +43,9 @@ pub struct PtcSet {
 /// Loads every `article*.txt` of `dir` (sorted by id) with the spans from `labels` whose
 /// technique is in `techniques` (all spans when `techniques` is empty or the file is SI).
 /// A label with an empty or reversed span, or one that ends past its article's end, is an
-/// error naming its line, as is a labels file none of whose labels names an article of `dir`
-/// (another split's labels, say). Labels of articles not in `dir` are left out with a warning.
+/// error naming its line. Labels of articles not in `dir` are left out with a warning, and a
+/// labels file none of whose labels names an article of `dir` (another split's labels, say)
+/// gets a warning of its own.
 pub fn load(dir: &Path, labels: &Path, techniques: &[&str]) -> Result<PtcSet, EvalError> {
     let input = |p: &Path, m: String| EvalError::Input { path: p.display().to_string(), message: m };
     let label_text = std::fs::read_to_string(labels).map_err(|e| input(labels, e.to_string()))?;
@@ -103,19 +104,15 @@ pub fn load(dir: &Path, labels: &Path, techniques: &[&str]) -> Result<PtcSet, Ev
         spans.sort_by(|a, b| a.bytes.start.cmp(&b.bytes.start).then(a.bytes.end.cmp(&b.bytes.end)));
         articles.push(PtcArticle { id, text, spans });
     }
+    let mut warnings = Vec::new();
     if labelled > 0 && by_id.len() == labelled {
-        let ids: Vec<&str> = by_id.keys().take(3).map(String::as_str).collect();
-        return Err(input(
-            labels,
-            format!(
-                "none of its labels names an article of {} (it labels articles {}{}): the labels of another folder?",
-                dir.display(),
-                ids.join(", "),
-                if by_id.len() > 3 { ", ..." } else { "" }
-            ),
+        warnings.push(format!(
+            "{}: none of its labels names an article of {}, so every article has 0 gold spans: \
+             is it the labels file of another folder?",
+            labels.display(),
+            dir.display()
         ));
     }
-    let mut warnings = Vec::new();
     if labelled == 0 {
         let which = if techniques.is_empty() { "any technique".to_string() } else { techniques.join(" or ") };
         warnings.push(format!("{}: no labels of {which}: every article has 0 gold spans", labels.display()));
@@ -171,8 +168,9 @@ mod tests {
         assert!(e.contains("line 1: span 10-4"), "{e}");
         let e = err("1\tName_Calling,Labeling\t4\t99999\n");
         assert!(e.contains("line 1: span 4-99999 ends past the end of article 1 (17 characters)"), "{e}");
-        let e = err("7\tLoaded_Language\t0\t3\n8\tLoaded_Language\t0\t3\n");
-        assert!(e.contains("none of its labels names an article") && e.contains("7, 8"), "{e}");
+        let set = try_load("7\tLoaded_Language\t0\t3\n8\tLoaded_Language\t0\t3\n").unwrap();
+        assert!(set.warnings[0].contains("none of its labels names an article"), "{:?}", set.warnings);
+        assert!(set.warnings[1].contains("2 labels of 2 articles not in") && set.warnings[1].contains("7, 8"));
         let set = try_load("1\tLoaded_Language\t4\t8\n7\tLoaded_Language\t0\t3\n7\tLoaded_Language\t4\t5\n").unwrap();
         assert_eq!(set.articles[0].spans.len(), 1);
         assert_eq!(set.warnings.len(), 1);

@@ -537,17 +537,19 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
             }
         }
         line += 1;
+        let bytes = if line == 1 { buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf) } else { &buf[..] };
+        if bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+            filled += 1;
+        }
         if buf.len() as u64 > opts.max_bytes {
             emit(err(line, ErrorKind::TooLarge, too_large(buf.len() as u64, opts.max_bytes)));
             continue;
         }
-        let bytes = if line == 1 { buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf) } else { &buf[..] };
         let d = decode::decode_utf8_lossy_counted(bytes);
         let s = d.text.trim();
         if s.is_empty() {
             continue;
         }
-        filled += 1;
         let obj = match serde_json::from_str::<Value>(s) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {

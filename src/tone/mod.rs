@@ -103,7 +103,7 @@ impl ToneModel {
             if !lm.weights.iter().chain([&lm.intercept, &lm.threshold]).all(|w| w.is_finite()) {
                 return Err(ToneError::Model { path: path.into(), message: format!("{what}: a weight is not finite") });
             }
-            if !(lm.threshold > 0.0 && lm.threshold < 1.0) {
+            if !(0.0..=1.0).contains(&lm.threshold) {
                 return Err(ToneError::Model {
                     path: path.into(),
                     message: format!("{what}: threshold {} is not a probability between 0 and 1", lm.threshold),
