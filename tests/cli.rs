@@ -135,7 +135,11 @@ fn same_file_names_in_two_folders_stay_two_articles() {
     );
     let out = dir.path().join("out");
     let texts = dir.path().join("texts");
-    let o = analyze(&[a.to_str().unwrap(), b.to_str().unwrap(), "--save-text", texts.to_str().unwrap()], &out);
+    // the first file named a second time is read once
+    let again = a.join("same.txt");
+    let args =
+        [a.to_str().unwrap(), b.to_str().unwrap(), again.to_str().unwrap(), "--save-text", texts.to_str().unwrap()];
+    let o = analyze(&args, &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(column(&out.join("articles.csv"), "id"), ["same", "same~2"]);
     let (h, hits) = read_csv(&out.join("hits.csv"));
@@ -148,7 +152,7 @@ fn same_file_names_in_two_folders_stay_two_articles() {
         assert_eq!(chars[s..e].iter().collect::<String>(), row[col("text")], "{row:?}");
     }
     assert!(hits.iter().any(|r| r[col("article_id")] == "same~2"));
-    assert_eq!(column(&out.join("errors.csv"), "kind"), ["duplicate_id"]);
+    assert_eq!(column(&out.join("errors.csv"), "kind"), ["duplicate_id", "skipped"]);
 }
 
 /// A sidecar row naming only a file name that two inputs share gives neither of them its

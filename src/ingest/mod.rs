@@ -174,6 +174,23 @@ impl Reader {
                 }
             }
         }
+        // A file reached twice (named, and inside a named folder; or through a link) is read once.
+        let mut seen: BTreeMap<PathBuf, String> = BTreeMap::new();
+        for source in &mut r.sources {
+            if let Source::File { path, .. } = source {
+                let Ok(real) = std::fs::canonicalize(&*path) else { continue };
+                match seen.get(&real) {
+                    Some(first) => {
+                        r.total_bytes = r.total_bytes.saturating_sub(std::fs::metadata(&real).map_or(0, |m| m.len()));
+                        let message = format!("the same file as {first}, which is read once");
+                        *source = Source::Problem(DocError::new(display(path), None, ErrorKind::Skipped, message));
+                    }
+                    None => {
+                        seen.insert(real, display(path));
+                    }
+                }
+            }
+        }
         for source in &r.sources {
             if let Source::File { path, .. } = source {
                 if let Some(name) = path.file_name() {
