@@ -266,7 +266,7 @@ impl Reader {
                     display(&path),
                     None,
                     ErrorKind::Skipped,
-                    "not a supported format (.txt .md .html .htm .csv .tsv .jsonl .ndjson); skipped",
+                    "not a supported format (.txt .text .md .html .htm .xhtml .csv .tsv .tab .jsonl .ndjson); skipped",
                 ))),
             }
         }
