@@ -49,6 +49,12 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     let o = bin().arg("chart").arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(drawn == files(), "slant chart reproduces the charts and the report");
+    let left: Vec<String> = fs::read_dir(out.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "no temporary chart files left: {left:?}");
     // a user filters the CSV and redraws: the chart follows the CSV
     let before = fs::read_to_string(out.join("charts/tone.svg")).unwrap();
     let articles = fs::read_to_string(out.join("articles.csv")).unwrap();

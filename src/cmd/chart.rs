@@ -24,6 +24,10 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let opts = ReportOptions { group_by: GroupBy::parse(&a.group_by), top: a.top };
     let written = render(&a.dir, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
+    let articles = a.dir.join("articles.csv");
+    if csv::Reader::from_path(&articles).is_ok_and(|mut r| r.records().next().is_none()) {
+        eprintln!("warning: {} has no article rows: the charts are empty", articles.display());
+    }
     for p in &written {
         println!("{}", p.display());
     }

@@ -66,21 +66,38 @@ fn e<E: std::fmt::Debug>(err: E) -> String {
     format!("{err:?}")
 }
 
+/// Draws a chart file the way every slant file is written: into a temporary file next to the
+/// target (see [`crate::output::output_target`]), renamed into place when complete. The
+/// temporary name keeps the extension, from which the PNG encoder takes its format.
+fn atomically(path: &Path, draw: impl FnOnce(&Path) -> Drawn) -> Result<(), ReportError> {
+    let wrap = |m: String| ReportError::Draw { path: path.display().to_string(), message: m };
+    let target = crate::output::output_target(path).map_err(|x| wrap(x.to_string()))?;
+    let name = |p: &Path, f: fn(&Path) -> Option<&std::ffi::OsStr>| {
+        f(p).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    };
+    let tmp =
+        target.with_file_name(format!(".{}.tmp.{}", name(&target, Path::file_stem), name(&target, Path::extension)));
+    if let Err(m) = draw(&tmp) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(wrap(m));
+    }
+    std::fs::rename(&tmp, &target).map_err(|source| ReportError::Write { path: path.display().to_string(), source })
+}
+
 macro_rules! both {
     ($dir:expr, $name:expr, $title:expr, $f:ident, $($arg:expr),*) => {{
         let png = $dir.join(format!("{}.png", $name));
         let svg = $dir.join(format!("{}.svg", $name));
-        let wrap = |p: &Path, m: String| ReportError::Draw { path: p.display().to_string(), message: m };
-        {
-            let root = BitMapBackend::new(&png, (WIDTH, HEIGHT)).into_drawing_area();
-            $f(&root, $($arg),*).map_err(|m| wrap(&png, m))?;
-            root.present().map_err(|x| wrap(&png, e(x)))?;
-        }
-        {
-            let root = SVGBackend::new(&svg, (WIDTH, HEIGHT)).into_drawing_area();
-            $f(&root, $($arg),*).map_err(|m| wrap(&svg, m))?;
-            root.present().map_err(|x| wrap(&svg, e(x)))?;
-        }
+        atomically(&png, |p| {
+            let root = BitMapBackend::new(p, (WIDTH, HEIGHT)).into_drawing_area();
+            $f(&root, $($arg),*)?;
+            root.present().map_err(e)
+        })?;
+        atomically(&svg, |p| {
+            let root = SVGBackend::new(p, (WIDTH, HEIGHT)).into_drawing_area();
+            $f(&root, $($arg),*)?;
+            root.present().map_err(e)
+        })?;
         Chart { name: $name, title: $title, png, svg }
     }};
 }
