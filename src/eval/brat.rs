@@ -142,7 +142,7 @@ fn read_utf8(path: &Path) -> Result<String, EvalError> {
     let bytes = std::fs::read(path).map_err(|e| input_err(path, e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = crate::text::line_of_byte(e.as_bytes(), at);
         input_err(path, format!("not UTF-8: invalid bytes at byte {at} (line {line})"))
     })
 }

@@ -110,7 +110,7 @@ pub fn detect(path: &Path, text: &str) -> LexFormat {
 pub fn parse_any(path: &Path, bytes: &[u8]) -> Result<Lexicon, LexiconError> {
     let file = path.display().to_string();
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = crate::text::line_of_byte(bytes, at);
         return Err(err(&file, Some(line), "a NUL byte: this is a binary file, not a lexicon"));
     }
     let text = decode_lexicon(bytes);

@@ -160,24 +160,21 @@ enum Kind {
 /// The 1-based line of the record starting at byte `byte` of `path` (read again only to report
 /// an error). With `\r\n` breaks the csv crate puts a record's start on the `\n` before it,
 /// which is why that byte itself is counted.
-fn line_at(path: &Path, byte: u64) -> u64 {
+fn line_at(path: &Path, byte: u64) -> usize {
     let bytes = std::fs::read(path).unwrap_or_default();
-    let end = usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1).min(bytes.len());
-    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    crate::text::line_of_byte(&bytes, usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1))
 }
 
 /// A number of column `column` in the record starting at byte `byte` of `path`, checked against
 /// its kind: a value edited into something else is an error naming the line, never a silent zero.
 fn num(path: &Path, byte: u64, column: &str, value: &str, kind: Kind) -> Result<f64, ReportError> {
-    let x = value.trim().parse::<f64>().ok().filter(|x| x.is_finite());
-    let ok = match (x, kind) {
-        (Some(x), Kind::Count) => x >= 0.0,
-        (Some(x), Kind::Share) => (0.0..=1.0).contains(&x),
-        (None, _) => false,
+    let fits = |x: &f64| match kind {
+        Kind::Count => x.is_finite() && *x >= 0.0,
+        Kind::Share => (0.0..=1.0).contains(x),
     };
-    match x {
-        Some(x) if ok => Ok(x),
-        _ => Err(ReportError::Input {
+    match value.trim().parse::<f64>().ok().filter(fits) {
+        Some(x) => Ok(x),
+        None => Err(ReportError::Input {
             path: path.display().to_string(),
             message: format!(
                 "line {}, column {column}: '{value}' is not {}",

@@ -131,6 +131,12 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// 1-based line of the byte at offset `at` of `bytes` (the lines before it end in `\n`; an
+/// offset past the end counts every line break).
+pub fn line_of_byte(bytes: &[u8], at: usize) -> usize {
+    bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
 /// Byte offset of the char at code-point index `char_idx` (or `text.len()` past the end).
 pub fn byte_of_char(text: &str, char_idx: usize) -> usize {
     text.char_indices().nth(char_idx).map_or(text.len(), |(b, _)| b)
