@@ -351,25 +351,36 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> Result<(), SlantError> {
+    write_atomic_with(path, |tmp| {
+        let mut w = BufWriter::new(File::create(tmp)?);
+        write(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()
+    })
+}
+
+/// Writes a file atomically through a writer of the caller's (a chart backend, say): `fill`
+/// writes the temporary file it is given ([`temp_path`] of the target), which is renamed over
+/// the target when `fill` succeeds and removed when it fails.
+pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<(), SlantError> {
     let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
     let target = output_target(path)?;
-    let path = target.as_path();
-    let tmp = temp_path(path);
-    let file = File::create(&tmp).map_err(werr)?;
-    let mut w = BufWriter::new(file);
-    let res = write(&mut w).and_then(|_| w.flush()).and_then(|_| w.get_ref().sync_all());
-    drop(w);
-    if let Err(e) = res {
+    let tmp = temp_path(&target);
+    if let Err(e) = fill(&tmp) {
         let _ = fs::remove_file(&tmp);
         return Err(werr(e));
     }
-    fs::rename(&tmp, path).map_err(werr)
+    fs::rename(&tmp, &target).map_err(werr)
 }
 
-/// The temporary name used while `path` is being written.
+/// The temporary name used while `path` is being written: hidden, and keeping the extension
+/// last (`.tone.tmp.png`), from which some writers take the format.
 pub fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp"))
+    let text = |s: &std::ffi::OsStr| s.to_string_lossy().into_owned();
+    match (path.file_stem(), path.extension()) {
+        (Some(stem), Some(ext)) => path.with_file_name(format!(".{}.tmp.{}", text(stem), text(ext))),
+        _ => path.with_file_name(format!(".{}.tmp", path.file_name().map(text).unwrap_or_default())),
+    }
 }
 
 fn csv_err(path: &Path) -> impl Fn(csv::Error) -> std::io::Error + '_ {

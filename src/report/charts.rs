@@ -66,22 +66,15 @@ fn e<E: std::fmt::Debug>(err: E) -> String {
     format!("{err:?}")
 }
 
-/// Draws a chart file the way every slant file is written: into a temporary file next to the
-/// target (see [`crate::output::output_target`]), renamed into place when complete. The
-/// temporary name keeps the extension, from which the PNG encoder takes its format.
+/// Draws a chart file the way every slant file is written ([`crate::output::write_atomic_with`]).
 fn atomically(path: &Path, draw: impl FnOnce(&Path) -> Drawn) -> Result<(), ReportError> {
-    let wrap = |m: String| ReportError::Draw { path: path.display().to_string(), message: m };
-    let target = crate::output::output_target(path).map_err(|x| wrap(x.to_string()))?;
-    let name = |p: &Path, f: fn(&Path) -> Option<&std::ffi::OsStr>| {
-        f(p).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
-    };
-    let tmp =
-        target.with_file_name(format!(".{}.tmp.{}", name(&target, Path::file_stem), name(&target, Path::extension)));
-    if let Err(m) = draw(&tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(wrap(m));
-    }
-    std::fs::rename(&tmp, &target).map_err(|source| ReportError::Write { path: path.display().to_string(), source })
+    crate::output::write_atomic_with(path, |tmp| draw(tmp).map_err(std::io::Error::other)).map_err(|x| {
+        let message = match x {
+            crate::SlantError::Write { source, .. } => source.to_string(),
+            other => other.to_string(),
+        };
+        ReportError::Draw { path: path.display().to_string(), message }
+    })
 }
 
 macro_rules! both {
