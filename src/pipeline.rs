@@ -226,10 +226,7 @@ fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decod
         .or_else(|| layout.title.as_ref().map(|r| span_text(r).to_string()))
         .map(|t| clean(&t))
         .unwrap_or_default();
-    let path = match raw.line {
-        Some(l) => format!("{}:{l}", raw.path),
-        None => raw.path.clone(),
-    };
+    let path = raw.origin();
     Article {
         id: m.id.clone().unwrap_or_else(|| raw.default_id.clone()),
         outlet,
@@ -617,10 +614,7 @@ fn raw_size(item: &Item) -> u64 {
 /// never depends on how processing went. `taken` maps each id to the input (path and line) that
 /// got it.
 fn claim_unique_id(taken: &mut BTreeMap<String, String>, raw: &mut RawDoc) -> Option<DocError> {
-    let input = match raw.line {
-        Some(l) => format!("{}:{l}", raw.path),
-        None => raw.path.clone(),
-    };
+    let input = raw.origin();
     let id = raw.meta.id.clone().unwrap_or_else(|| raw.default_id.clone());
     let Some(first) = taken.get(&id).cloned() else {
         taken.insert(id, input);

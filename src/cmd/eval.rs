@@ -112,9 +112,7 @@ struct AttrReport {
 fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
     use slant::eval::{attribution as ea, brat};
     let set = brat::load_dir(&a.brat)?;
-    for w in &set.warnings {
-        eprintln!("warning: {w}");
-    }
+    super::warn(&set.warnings);
     let docs = set.docs;
     let clock = std::time::Instant::now();
     let extract = |text: &str| {

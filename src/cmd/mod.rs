@@ -44,12 +44,17 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
+/// Prints a gold loader's warnings to stderr.
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 /// Loads a PTC folder and its labels (`[ARTICLES_DIR, LABELS_FILE]`), printing to stderr what
 /// in the labels was left out.
 fn load_ptc(paths: &[impl AsRef<Path>], techniques: &[&str]) -> anyhow::Result<Vec<PtcArticle>> {
     let set = ptc::load(paths[0].as_ref(), paths[1].as_ref(), techniques)?;
-    for w in &set.warnings {
-        eprintln!("warning: {w}");
-    }
+    warn(&set.warnings);
     Ok(set.articles)
 }

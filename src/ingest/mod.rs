@@ -83,6 +83,16 @@ pub struct RawDoc {
     pub decode_errors: usize,
 }
 
+impl RawDoc {
+    /// Where the document comes from: its path, or `path:line` for a record.
+    pub fn origin(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
 /// What the reader hands on: a document or a problem.
 #[derive(Debug)]
 pub enum Item {
@@ -174,28 +184,22 @@ impl Reader {
                 }
             }
         }
-        // A file reached twice (named, and inside a named folder; or through a link) is read once.
+        // A file reached twice (named, and inside a named folder; or through a link) is read
+        // once; the names of the files read are counted for sidecar matching.
         let mut seen: BTreeMap<PathBuf, String> = BTreeMap::new();
         for source in &mut r.sources {
-            if let Source::File { path, .. } = source {
-                let Ok(real) = std::fs::canonicalize(&*path) else { continue };
-                match seen.get(&real) {
-                    Some(first) => {
-                        r.total_bytes = r.total_bytes.saturating_sub(std::fs::metadata(&real).map_or(0, |m| m.len()));
-                        let message = format!("the same file as {first}, which is read once");
-                        *source = Source::Problem(DocError::new(display(path), None, ErrorKind::Skipped, message));
-                    }
-                    None => {
-                        seen.insert(real, display(path));
-                    }
+            let Source::File { path, .. } = source else { continue };
+            if let Ok(real) = std::fs::canonicalize(&*path) {
+                if let Some(first) = seen.get(&real) {
+                    r.total_bytes = r.total_bytes.saturating_sub(std::fs::metadata(&real).map_or(0, |m| m.len()));
+                    let message = format!("the same file as {first}, which is read once");
+                    *source = Source::Problem(DocError::new(display(path), None, ErrorKind::Skipped, message));
+                    continue;
                 }
+                seen.insert(real, display(path));
             }
-        }
-        for source in &r.sources {
-            if let Source::File { path, .. } = source {
-                if let Some(name) = path.file_name() {
-                    *r.file_names.entry(name.to_os_string()).or_default() += 1;
-                }
+            if let Some(name) = path.file_name() {
+                *r.file_names.entry(name.to_os_string()).or_default() += 1;
             }
         }
         Ok(r)
