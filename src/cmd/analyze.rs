@@ -170,7 +170,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
         println!(
             "  charts: {} files in {}, report: {}",
-            drawn.len() - 1,
+            drawn.files.len() - 1,
             cfg.out.join("charts").display(),
             cfg.out.join("report.html").display()
         );

@@ -23,12 +23,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let opts = ReportOptions { group_by: GroupBy::parse(&a.group_by), top: a.top };
-    let written = render(&a.dir, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
-    let articles = a.dir.join("articles.csv");
-    if csv::Reader::from_path(&articles).is_ok_and(|mut r| r.records().next().is_none()) {
-        eprintln!("warning: {} has no article rows: the charts are empty", articles.display());
+    let drawn = render(&a.dir, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
+    if drawn.articles == 0 {
+        eprintln!("warning: {} has no article rows: the charts are empty", a.dir.join("articles.csv").display());
     }
-    for p in &written {
+    for p in &drawn.files {
         println!("{}", p.display());
     }
     Ok(0)

@@ -339,8 +339,8 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
     match articles_part {
         Some(part) => {
             let ids: BTreeSet<String> = d.articles.iter().map(|a| escape(&a.id)).collect();
-            let kept = kept_sections(part, &ids);
-            if kept.len() == count_sections(part) {
+            let (kept, written) = (kept_sections(part, &ids), count_sections(part));
+            if kept.len() == written {
                 h.push_str(part);
             } else {
                 kept.iter().for_each(|s| h.push_str(s));
@@ -349,7 +349,7 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
                     "<p class=\"note\">{} of the {} sections <code>slant analyze</code> wrote are shown: \
                      the others are of articles no longer in <code>articles.csv</code>.</p>",
                     kept.len(),
-                    count_sections(part)
+                    written
                 );
             }
         }

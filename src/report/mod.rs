@@ -365,9 +365,16 @@ fn group(
     (groups, merged)
 }
 
+/// What [`render`] did: the files it wrote, and how many articles they show.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub files: Vec<PathBuf>,
+    pub articles: usize,
+}
+
 /// Writes every chart and `report.html` into `dir` from its CSVs; `articles_part` is the
-/// article section written by `slant analyze` (if any). Returns the files written.
-pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Vec<PathBuf>, ReportError> {
+/// article section written by `slant analyze` (if any).
+pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError> {
     let data = ReportData::load(dir, opts)?;
     let chart_dir = dir.join("charts");
     std::fs::create_dir_all(&chart_dir)
@@ -380,7 +387,7 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Vec<PathBuf>, ReportEr
     crate::output::write_atomic(&path, |w| std::io::Write::write_all(w, page.as_bytes()))
         .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
     written.push(path);
-    Ok(written)
+    Ok(Rendered { files: written, articles: data.articles.len() })
 }
 
 #[cfg(test)]
