@@ -420,13 +420,16 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     article.loaded = loaded;
 
     let attr = stages.attribution.run(&article.id, &text, &analysis);
-    // A quoted hit's speaker: the resolved source of the attribution whose content holds it.
+    // A hit's speaker: the resolved source of the attribution whose content holds it, in a
+    // quotation, or in reported speech (`the opposition says the election was a sham`) when
+    // the source is a recognised one (reported speech is found less surely than quotations).
     for row in rows.iter_mut() {
         let start = row.byte_start;
-        if row.voice == crate::lexicon::Voice::Quoted {
-            if let Some((_, who)) = attr.speakers.iter().find(|(r, _)| r.start <= start && start < r.end) {
-                row.speaker = who.clone();
-            }
+        let quoted = row.voice == crate::lexicon::Voice::Quoted;
+        if let Some((_, who, _)) =
+            attr.speakers.iter().find(|(r, _, known)| r.start <= start && start < r.end && (quoted || *known))
+        {
+            row.speaker = who.clone();
         }
     }
     article.attr = attr.counts;
@@ -958,6 +961,35 @@ mod tests {
 
     /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in
     /// the article's totals and in the last category column; without, nothing changes.
+    #[test]
+    fn hits_in_quoted_or_reported_speech_name_their_speaker() {
+        let text = "A vote\n\nElection officials say the vote was a sham. \"The tyrant must go,\" said Lena Holt.\n\
+                    The despot won again. Such lies only reveal the panic of the regime.\n";
+        let raw = RawDoc {
+            path: "a.txt".into(),
+            line: None,
+            format: Format::Text,
+            content: Content::Text(text.into()),
+            meta: Meta::default(),
+            default_id: "a".into(),
+            decode_errors: 0,
+        };
+        let cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
+        let doc = process(raw, &Stages::new(&cfg).unwrap()).unwrap();
+        let got: Vec<(&str, &str, &str)> =
+            doc.hits.iter().map(|h| (h.text.as_str(), h.voice.as_str(), h.speaker.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("sham", "own", "Election officials"),
+                ("tyrant", "quoted", "Lena Holt"),
+                ("despot", "own", ""),
+                // `Such lies only reveal` reads as an attribution to an unrecognised source
+                ("panic", "own", "")
+            ]
+        );
+    }
+
     #[test]
     fn encoder_hits_are_rows_and_counts_of_their_own_category() {
         let text = "A budget\n\nKim said the despot's brutal war was a bloodbath, the council budget said.\nThe council met on Tuesday and approved the budget for the year, officials said.\n";

@@ -278,14 +278,22 @@ impl SourceList {
             }
         }
         let lower = phrase.to_lowercase();
-        let anonymous = ["anonymous", "anonymity", "not to be named", "not authorized", "not authorised", "unnamed"]
-            .iter()
-            .any(|p| lower.contains(p));
+        // `people familiar with the talks`, but not `Bonnie Lin, an analyst familiar with ...`
+        let main = lower.split(',').next().unwrap_or(&lower);
+        let anonymous = ANONYMOUS_MARKS.iter().any(|p| lower.contains(p))
+            || UNNAMED_MARKS.iter().any(|p| main.contains(p))
+            || unnamed_close_to(main);
         if category.is_none() && anonymous {
             category = CATEGORIES.iter().position(|c| *c == "anonymous");
         }
         if category.is_none() {
             category = self.head_category(&lower);
+            if category == CATEGORIES.iter().position(|c| *c == "government")
+                && countries.is_empty()
+                && self.spokesperson_of_unknown_body(phrase)
+            {
+                category = CATEGORIES.iter().position(|c| *c == "other");
+            }
         }
         // A country or capital standing alone (`Ukraine claimed`, `Pyongyang acknowledged`)
         // speaks for its government.
@@ -295,10 +303,17 @@ impl SourceList {
         let capitalised = phrase
             .split_whitespace()
             .next()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(&w.to_lowercase()));
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(w));
         let category = category.unwrap_or(CATEGORIES.len() - 1);
         let cat_name = CATEGORIES[category];
-        let org = matches!(cat_name, "state_media" | "media" | "intelligence" | "document");
+        // `The WHO`, `IAEA`: a name in capitals is a body, not a person
+        let words: Vec<&str> =
+            phrase.split_whitespace().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the")).collect();
+        let acronym = !words.is_empty()
+            && words
+                .iter()
+                .all(|w| w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.chars().any(char::is_lowercase));
+        let org = acronym || matches!(cat_name, "state_media" | "media" | "intelligence" | "document");
         SourceClass {
             category,
             country: countries.join(";"),
@@ -328,14 +343,43 @@ impl SourceList {
             .all(|w| matches!(w.to_lowercase().as_str(), "the" | "s" | "only" | "itself"))
     }
 
+    /// `An Apple spokeswoman`, `a Northgate spokesperson`: a spokesperson (read as a
+    /// government's by default) of a capitalised body that is neither in the list nor a
+    /// head (`a Justice Ministry spokesman` stays government, `an Army spokesman` military).
+    fn spokesperson_of_unknown_body(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split(',').next().unwrap_or(phrase).split_whitespace().collect();
+        let Some((head, before)) = words.split_last() else { return false };
+        if !matches!(
+            head.to_lowercase().as_str(),
+            "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "spokespeople"
+        ) {
+            return false;
+        }
+        let body: Vec<&str> =
+            before.iter().copied().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the")).collect();
+        !body.is_empty()
+            && body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && self.head_category(&body.join(" ").to_lowercase()).is_none()
+    }
+
     fn head_category(&self, lower: &str) -> Option<usize> {
         // The main noun phrase: before an apposition or an attachment.
         let main = lower.split(',').next().unwrap_or(lower);
         let main = main.split(" (").next().unwrap_or(main).trim();
         let mut candidates = vec![main.to_string()];
-        for sep in
-            [" for ", " of ", " at ", " from ", " in ", " with ", " close to ", " familiar with ", " who ", " that "]
-        {
+        for sep in [
+            " for ",
+            " to ",
+            " of ",
+            " at ",
+            " from ",
+            " in ",
+            " with ",
+            " close to ",
+            " familiar with ",
+            " who ",
+            " that ",
+        ] {
             if let Some(i) = main.find(sep) {
                 candidates.push(main[..i].trim().to_string());
             }
@@ -390,6 +434,7 @@ fn main_cut(lower: &str) -> &str {
         ",",
         " (",
         " for ",
+        " to ",
         " of ",
         " at ",
         " from ",
@@ -407,11 +452,55 @@ fn main_cut(lower: &str) -> &str {
     lower[..end].trim_end()
 }
 
+/// Phrases that mark a source as anonymous (`a senior official who spoke on condition of
+/// anonymity`, `people familiar with the talks`).
+const ANONYMOUS_MARKS: &[&str] = &[
+    "anonymous",
+    "anonymity",
+    "not to be named",
+    "not to be identified",
+    "declined to be named",
+    "declined to be identified",
+    "without being named",
+    "without being identified",
+    "not authorized",
+    "not authorised",
+    "unnamed",
+];
+
+/// Phrases that mark a source as anonymous when they qualify its main noun phrase, before
+/// any apposition (a named person can be `familiar with` something too).
+const UNNAMED_MARKS: &[&str] = &["familiar with", "with knowledge of", "briefed on"];
+
+/// `a source close to the investigation`, `those close to him` (but not `a village close to
+/// the border`).
+fn unnamed_close_to(lower: &str) -> bool {
+    lower.find(" close to ").is_some_and(|i| {
+        let head = lower[..i].rsplit(' ').next().unwrap_or("");
+        matches!(
+            head,
+            "source"
+                | "sources"
+                | "people"
+                | "person"
+                | "those"
+                | "someone"
+                | "insider"
+                | "insiders"
+                | "official"
+                | "officials"
+        )
+    })
+}
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"];
 
-/// Whether a (lower-case) mention is a pronoun.
-pub fn is_pronoun(lower: &str) -> bool {
-    PRONOUNS.contains(&lower.trim())
+/// Whether a mention, as written, is a pronoun: `she`, `They`, but not `WHO` (the World
+/// Health Organization) or other words of two or more capitals.
+pub fn is_pronoun(written: &str) -> bool {
+    let w = written.trim();
+    let capitals = w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
+    !capitals && PRONOUNS.contains(&w.to_lowercase().as_str())
 }
 
 fn is_generic(lower: &str) -> bool {
@@ -571,7 +660,8 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
     let mut seen: BTreeSet<usize> = BTreeSet::new();
     for (i, (text, class)) in mentions.iter().enumerate() {
         let lower = text.trim().to_lowercase();
-        let target = match lower.as_str() {
+        let pronoun = if is_pronoun(text) { lower.as_str() } else { "" };
+        let target = match pronoun {
             "he" | "she" | "him" | "her" | "i" => last_person.max(last_role),
             "it" | "which" => last_org,
             "they" | "them" | "we" => last_plural.or(last_org),
@@ -593,7 +683,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
             Some(t) => out.push(t),
             None => {
                 out.push(i);
-                if class.named || !is_pronoun(&lower) {
+                if class.named || pronoun.is_empty() {
                     if class.person && class.named {
                         last_person = Some(i);
                     } else if class.named {
@@ -632,7 +722,15 @@ mod tests {
              South Korean\t\tKR\tdemonym\t\t\n\
              Western\t\tWEST\tdemonym\t\t\n\
              Ukrainian\t\tUA\tdemonym\tUkraine;Kyiv\t\n\
-             North Korean\t\tKP\tdemonym\tNorth Korea;Pyongyang\t\n",
+             North Korean\t\tKP\tdemonym\tNorth Korea;Pyongyang\t\n\
+             American\t\tUS\tdemonym\tU.S.;US\t\n\
+             Keir Starmer\tleader\tGB\tnamed\tStarmer\t\n\
+             World Health Organization\tother\tUN\tnamed\tWHO\t\n\
+             adviser\tgovernment\t\thead\taide\t\n\
+             sources\tanonymous\t\thead\tsource\t\n\
+             people\tcitizen\t\thead\t\t\n\
+             residents\tcitizen\t\thead\t\t\n\
+             ministry\tgovernment\t\thead\t\t\n",
         )
         .unwrap()
     }
@@ -657,6 +755,21 @@ mod tests {
             ("Pyongyang", "government", "KP"),
             ("North Korea only", "government", "KP"),
             ("Ukrainian soldiers", "other", "UA"),
+            // the speaker is the role before the attachment, of the named body's country
+            ("An adviser to Prime Minister Keir Starmer", "government", "GB"),
+            ("A former aide to Kim", "government", "KP"),
+            // anonymous sourcing, but not a named person who is familiar with something
+            ("Sources familiar with the matter", "anonymous", ""),
+            ("People familiar with the talks", "anonymous", ""),
+            ("A source close to the investigation", "anonymous", ""),
+            ("An official who declined to be identified", "anonymous", ""),
+            ("John Smith, an analyst familiar with the region,", "other", ""),
+            ("Residents close to the border", "citizen", ""),
+            // a company's spokesperson is not a government's
+            ("An Apple spokeswoman", "other", ""),
+            ("A Justice Ministry spokesman", "government", ""),
+            ("A Ukrainian spokesman", "government", "UA"),
+            ("U.S. officials", "government", "US"),
         ];
         for (phrase, cat, country) in cases {
             let c = l.classify(phrase);
@@ -690,6 +803,11 @@ mod tests {
         let m: Vec<(String, SourceClass)> =
             ["Hillary Clinton", "Bill Clinton"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
         assert_eq!(resolve(&m), vec![0, 1], "a different first name is a different person");
+        // `WHO` is the World Health Organization, a body: neither a pronoun nor a `she`
+        let m: Vec<(String, SourceClass)> =
+            ["Hillary Clinton", "The WHO", "WHO", "she"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
+        assert_eq!(resolve(&m), vec![0, 1, 1, 0]);
+        assert!(is_pronoun("She") && is_pronoun("who") && !is_pronoun("WHO") && is_pronoun("I"));
         assert!(is_person_role("a senior official who asked not to be named"));
         assert!(is_person_role("the prime minister"));
         assert!(!is_person_role("the ministry") && !is_person_role("officials") && !is_person_role("the woman's"));

@@ -124,7 +124,9 @@ pub struct AttrResult {
     pub rows: Vec<AttrRow>,
     pub counts: AttrCounts,
     /// Byte ranges of contents with their resolved speaker, for quoted loaded hits.
-    pub speakers: Vec<(Range<usize>, String)>,
+    /// With each, whether its source has a category other than `other` (a source the list
+    /// or a head noun recognises): reported speech names its speaker only then.
+    pub speakers: Vec<(Range<usize>, String, bool)>,
 }
 
 fn kind_of(content: &Option<Range<usize>>, direct: bool, quotes: &[Range<usize>]) -> &'static str {
@@ -371,7 +373,7 @@ impl AttrStage {
             }
             let cue_text = &text[a.cue.clone()];
             if let Some(c) = &a.content {
-                out.speakers.push((c.clone(), resolved_text.clone()));
+                out.speakers.push((c.clone(), resolved_text.clone(), category != "other"));
             }
             out.rows.push(AttrRow {
                 article_id: article_id.to_string(),
