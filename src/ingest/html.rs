@@ -140,47 +140,59 @@ impl Flattener {
         }
     }
 
-    fn walk(&mut self, el: ElementRef<'_>, ctx: Ctx) {
-        let name = el.value().name();
-        if SKIP.contains(&name) {
-            return;
+    /// Walks the element tree in document order with a stack of its own, not recursion: a
+    /// page nested 20,000 elements deep must not overflow the thread's stack.
+    fn walk(&mut self, root: ElementRef<'_>) {
+        enum Step<'a> {
+            Open(ElementRef<'a>, Ctx),
+            Text(&'a str, Ctx),
+            Close { block: bool },
         }
-        let mut ctx = ctx;
-        match name {
-            "a" => ctx.link = true,
-            "pre" => ctx.pre = true,
-            "figcaption" => ctx.hint = Hint::Caption,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if ctx.hint == Hint::None => ctx.hint = Hint::Heading,
-            "article" | "main" => ctx.in_article = true,
-            "header" if !ctx.in_article => ctx.hint = Hint::Chrome,
-            _ if CHROME.contains(&name) => ctx.hint = Hint::Chrome,
-            _ => {}
-        }
-        let block = BLOCK.contains(&name);
-        if block {
-            self.flush();
-        }
-        if name == "br" {
-            self.flush();
-        }
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => {
+        let mut stack = vec![Step::Open(root, Ctx::default())];
+        while let Some(step) = stack.pop() {
+            let (el, mut ctx) = match step {
+                Step::Close { block } => {
+                    if block {
+                        self.flush();
+                    }
+                    continue;
+                }
+                Step::Text(t, ctx) => {
                     if self.line.trim().is_empty() {
                         self.hint = ctx.hint;
                     }
                     self.push_text(t, ctx.link, ctx.pre);
+                    continue;
                 }
-                Node::Element(_) => {
-                    if let Some(e) = ElementRef::wrap(child) {
-                        self.walk(e, ctx);
-                    }
-                }
+                Step::Open(el, ctx) => (el, ctx),
+            };
+            let name = el.value().name();
+            if SKIP.contains(&name) {
+                continue;
+            }
+            match name {
+                "a" => ctx.link = true,
+                "pre" => ctx.pre = true,
+                "figcaption" => ctx.hint = Hint::Caption,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if ctx.hint == Hint::None => ctx.hint = Hint::Heading,
+                "article" | "main" => ctx.in_article = true,
+                "header" if !ctx.in_article => ctx.hint = Hint::Chrome,
+                _ if CHROME.contains(&name) => ctx.hint = Hint::Chrome,
                 _ => {}
             }
-        }
-        if block {
-            self.flush();
+            let block = BLOCK.contains(&name);
+            if block || name == "br" {
+                self.flush();
+            }
+            stack.push(Step::Close { block });
+            let children: Vec<_> = el.children().collect();
+            for child in children.into_iter().rev() {
+                match child.value() {
+                    Node::Text(t) => stack.push(Step::Text(t, ctx)),
+                    Node::Element(_) => stack.extend(ElementRef::wrap(child).map(|e| Step::Open(e, ctx))),
+                    _ => {}
+                }
+            }
         }
     }
 }
@@ -219,7 +231,7 @@ pub fn flatten(html: &str) -> HtmlText {
         chars: 0,
         hint: Hint::None,
     };
-    f.walk(doc.root_element(), Ctx::default());
+    f.walk(doc.root_element());
     f.flush();
     let meta = HtmlMeta {
         title: select_attr(&doc, r#"meta[property="og:title"]"#, "content").or_else(|| select_text(&doc, "title")),
@@ -274,5 +286,20 @@ mod tests {
         assert!(!h.text.contains("alert"));
         assert_eq!(h.meta.title.as_deref(), Some("T & U"));
         assert_eq!(h.meta.site_name.as_deref(), Some("Site"));
+    }
+
+    /// Pages nested tens of thousands of elements deep (unclosed `<b>`, stacked `<div>`) are
+    /// flattened on a small stack, not overflowed.
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let unclosed = format!("<p>{}deep text", "<b>".repeat(30_000));
+        let stacked = format!("{}<p>inner text</p>{}", "<div>".repeat(30_000), "</div>".repeat(30_000));
+        let texts = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || (flatten(&unclosed).text, flatten(&stacked).text))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(texts, ("deep text".to_string(), "inner text".to_string()));
     }
 }
