@@ -1,11 +1,14 @@
 //! Decoding policy: bytes in, text out, every repair counted.
 //!
 //! - A UTF-8 byte order mark is removed (offsets count from the first char after it).
-//! - UTF-16 (LE or BE) with a byte order mark is decoded.
+//! - UTF-16 (LE or BE) with a byte order mark is decoded, also in streamed tables and JSON
+//!   Lines ([`utf8_stream`]).
 //! - Invalid UTF-8 sequences are each replaced by U+FFFD and counted.
 //! - Line endings are left as they are (`\r\n` stays in the text, so offsets match the file);
 //!   every stage treats `\r\n` as one line break.
 //! - Binary content (known magic numbers, NUL bytes, or mostly undecodable bytes) is refused.
+
+use std::io::{self, BufRead, BufReader, Read};
 
 /// Text decoded from raw bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +110,32 @@ pub fn decode_utf8_lossy_counted(mut bytes: &[u8]) -> Decoded {
 mod tests {
     use super::*;
 
+    /// UTF-16 read in a stream: a surrogate pair split across the 8 KB chunks, both byte
+    /// orders, an odd last byte; UTF-8 passes through untouched.
+    #[test]
+    fn utf16_streams_become_utf8() {
+        let text: String = format!("{}😀 Kyiv – «ok»\nline 2", "a".repeat(4094));
+        let encode = |big: bool| -> Vec<u8> {
+            let mut b = if big { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+            for u in text.encode_utf16() {
+                b.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            b
+        };
+        let read = |bytes: Vec<u8>| {
+            let mut s = String::new();
+            utf8_stream(std::io::Cursor::new(bytes)).unwrap().read_to_string(&mut s).unwrap();
+            s
+        };
+        // the first read ends inside the emoji: BOM + 4,094 units + its high surrogate = 8,192 bytes
+        assert_eq!(read(encode(false)), text);
+        assert_eq!(read(encode(true)), text);
+        let mut odd = encode(false);
+        odd.push(b'x');
+        assert_eq!(read(odd), format!("{text}\u{FFFD}"));
+        assert_eq!(read("plain, «UTF-8»".as_bytes().to_vec()), "plain, «UTF-8»");
+    }
+
     #[test]
     fn policy_table() {
         let ok: &[(&[u8], &str, usize)] = &[
@@ -125,5 +154,76 @@ mod tests {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary("PNG image")));
         assert!(decode(b"abc\0def").is_err());
         assert!(decode(&[0xC3u8; 400]).is_err());
+    }
+}
+
+/// A stream of UTF-8: `r` as it is, or, when it opens with a UTF-16 byte order mark, its
+/// UTF-16 turned into UTF-8 as it is read (an unpaired surrogate or a last odd byte becomes
+/// U+FFFD). For inputs read in a stream (tables, JSON Lines) rather than whole.
+pub fn utf8_stream<'a, R: Read + 'a>(r: R) -> io::Result<Box<dyn Read + 'a>> {
+    let mut br = BufReader::new(r);
+    let big_endian = match br.fill_buf()? {
+        [0xff, 0xfe, ..] => false,
+        [0xfe, 0xff, ..] => true,
+        _ => return Ok(Box::new(br)),
+    };
+    br.consume(2);
+    Ok(Box::new(Utf16Stream { inner: br, big_endian, pending: Vec::new(), out: Vec::new(), pos: 0, done: false }))
+}
+
+struct Utf16Stream<R> {
+    inner: R,
+    big_endian: bool,
+    /// Bytes read but not decoded yet: an odd byte, or a high surrogate waiting for its pair.
+    pending: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R: Read> Utf16Stream<R> {
+    fn unit(&self, b: &[u8]) -> u16 {
+        if self.big_endian {
+            u16::from_be_bytes([b[0], b[1]])
+        } else {
+            u16::from_le_bytes([b[0], b[1]])
+        }
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        let mut chunk = [0u8; 8192];
+        let n = loop {
+            match self.inner.read(&mut chunk) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                r => break r?,
+            }
+        };
+        self.pending.extend_from_slice(&chunk[..n]);
+        let mut upto = self.pending.len();
+        if n == 0 {
+            self.done = true;
+        } else {
+            upto -= upto % 2;
+            if upto >= 2 && (0xd800..0xdc00).contains(&self.unit(&self.pending[upto - 2..upto])) {
+                upto -= 2;
+            }
+        }
+        let f = if self.big_endian { u16::from_be_bytes } else { u16::from_le_bytes };
+        self.out = decode_utf16(&self.pending[..upto], f).text.into_bytes();
+        self.pos = 0;
+        self.pending.drain(..upto);
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Utf16Stream<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.out.len() && !self.done {
+            self.fill()?;
+        }
+        let n = (self.out.len() - self.pos).min(buf.len());
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
     }
 }

@@ -286,7 +286,10 @@ impl Reader {
                 Source::Stdin => {
                     let stdin = io::stdin();
                     let mut hr = HashingReader::new(stdin.lock());
-                    read_jsonl(&mut hr, "-", "stdin", &self.opts, &mut emit);
+                    match decode::utf8_stream(&mut hr) {
+                        Ok(mut r) => read_jsonl(&mut r, "-", "stdin", &self.opts, &mut emit),
+                        Err(e) => emit(Item::Error(DocError::new("-", None, ErrorKind::Io, io_message(&e)))),
+                    }
                     self.records.push(hr.finish("-"));
                 }
                 Source::File { path, format, sidecar, base } => {
@@ -338,11 +341,22 @@ impl Reader {
         };
         let mut hr = HashingReader::new(BufReader::new(file));
         match format {
-            Some(Format::Csv) | Some(Format::Tsv) => {
-                let delim = if format == Some(Format::Tsv) { b'\t' } else { b',' };
-                read_csv(&mut hr, &shown, &stem, delim, &meta, &self.opts, emit);
+            Some(Format::Csv) | Some(Format::Tsv) | Some(Format::Jsonl) => {
+                let mut r = match decode::utf8_stream(&mut hr) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        emit(fail(ErrorKind::Io, io_message(&e)));
+                        return None;
+                    }
+                };
+                match format {
+                    Some(Format::Jsonl) => read_jsonl(&mut r, &shown, &stem, &self.opts, emit),
+                    _ => {
+                        let delim = if format == Some(Format::Tsv) { b'\t' } else { b',' };
+                        read_csv(&mut r, &shown, &stem, delim, &meta, &self.opts, emit);
+                    }
+                }
             }
-            Some(Format::Jsonl) => read_jsonl(&mut hr, &shown, &stem, &self.opts, emit),
             _ => {
                 let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
                 if size > self.opts.max_bytes {
