@@ -106,57 +106,6 @@ pub fn decode_utf8_lossy_counted(mut bytes: &[u8]) -> Decoded {
     Decoded { text, errors }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// UTF-16 read in a stream: a surrogate pair split across the 8 KB chunks, both byte
-    /// orders, an odd last byte; UTF-8 passes through untouched.
-    #[test]
-    fn utf16_streams_become_utf8() {
-        let text: String = format!("{}😀 Kyiv – «ok»\nline 2", "a".repeat(4094));
-        let encode = |big: bool| -> Vec<u8> {
-            let mut b = if big { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
-            for u in text.encode_utf16() {
-                b.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
-            }
-            b
-        };
-        let read = |bytes: Vec<u8>| {
-            let mut s = String::new();
-            utf8_stream(std::io::Cursor::new(bytes)).unwrap().read_to_string(&mut s).unwrap();
-            s
-        };
-        // the first read ends inside the emoji: BOM + 4,094 units + its high surrogate = 8,192 bytes
-        assert_eq!(read(encode(false)), text);
-        assert_eq!(read(encode(true)), text);
-        let mut odd = encode(false);
-        odd.push(b'x');
-        assert_eq!(read(odd), format!("{text}\u{FFFD}"));
-        assert_eq!(read("plain, «UTF-8»".as_bytes().to_vec()), "plain, «UTF-8»");
-    }
-
-    #[test]
-    fn policy_table() {
-        let ok: &[(&[u8], &str, usize)] = &[
-            (b"plain", "plain", 0),
-            (b"\xef\xbb\xbfbom", "bom", 0),
-            (b"a\r\nb", "a\r\nb", 0),
-            (b"caf\xe9 ok", "caf\u{FFFD} ok", 1),
-            (b"\xff\xfeh\x00i\x00", "hi", 0),
-            (b"\xfe\xff\x00h\x00i", "hi", 0),
-            (b"", "", 0),
-        ];
-        for (input, text, errors) in ok {
-            let d = decode(input).unwrap();
-            assert_eq!((d.text.as_str(), d.errors), (*text, *errors), "{input:?}");
-        }
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary("PNG image")));
-        assert!(decode(b"abc\0def").is_err());
-        assert!(decode(&[0xC3u8; 400]).is_err());
-    }
-}
-
 /// A stream of UTF-8: `r` as it is, or, when it opens with a UTF-16 byte order mark, its
 /// UTF-16 turned into UTF-8 as it is read (an unpaired surrogate or a last odd byte becomes
 /// U+FFFD). For inputs read in a stream (tables, JSON Lines) rather than whole.
@@ -225,5 +174,56 @@ impl<R: Read> Read for Utf16Stream<R> {
         buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// UTF-16 read in a stream: a surrogate pair split across the 8 KB chunks, both byte
+    /// orders, an odd last byte; UTF-8 passes through untouched.
+    #[test]
+    fn utf16_streams_become_utf8() {
+        let text: String = format!("{}😀 Kyiv – «ok»\nline 2", "a".repeat(4094));
+        let encode = |big: bool| -> Vec<u8> {
+            let mut b = if big { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+            for u in text.encode_utf16() {
+                b.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            b
+        };
+        let read = |bytes: Vec<u8>| {
+            let mut s = String::new();
+            utf8_stream(std::io::Cursor::new(bytes)).unwrap().read_to_string(&mut s).unwrap();
+            s
+        };
+        // the first read ends inside the emoji: BOM + 4,094 units + its high surrogate = 8,192 bytes
+        assert_eq!(read(encode(false)), text);
+        assert_eq!(read(encode(true)), text);
+        let mut odd = encode(false);
+        odd.push(b'x');
+        assert_eq!(read(odd), format!("{text}\u{FFFD}"));
+        assert_eq!(read("plain, «UTF-8»".as_bytes().to_vec()), "plain, «UTF-8»");
+    }
+
+    #[test]
+    fn policy_table() {
+        let ok: &[(&[u8], &str, usize)] = &[
+            (b"plain", "plain", 0),
+            (b"\xef\xbb\xbfbom", "bom", 0),
+            (b"a\r\nb", "a\r\nb", 0),
+            (b"caf\xe9 ok", "caf\u{FFFD} ok", 1),
+            (b"\xff\xfeh\x00i\x00", "hi", 0),
+            (b"\xfe\xff\x00h\x00i", "hi", 0),
+            (b"", "", 0),
+        ];
+        for (input, text, errors) in ok {
+            let d = decode(input).unwrap();
+            assert_eq!((d.text.as_str(), d.errors), (*text, *errors), "{input:?}");
+        }
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary("PNG image")));
+        assert!(decode(b"abc\0def").is_err());
+        assert!(decode(&[0xC3u8; 400]).is_err());
     }
 }
