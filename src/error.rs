@@ -32,6 +32,8 @@ pub enum ErrorKind {
     DuplicateId,
     /// Warning: a row of the metadata sidecar matched no input file.
     MetaUnused,
+    /// Warning: a table column shares its name with an earlier one and is read under another.
+    DuplicateColumn,
 }
 
 impl ErrorKind {
@@ -49,12 +51,20 @@ impl ErrorKind {
             ErrorKind::Skipped => "skipped",
             ErrorKind::DuplicateId => "duplicate_id",
             ErrorKind::MetaUnused => "meta_unused",
+            ErrorKind::DuplicateColumn => "duplicate_column",
         }
     }
 
     /// Warnings are reported but do not make the run partial: the article (if any) was kept.
     pub fn is_warning(self) -> bool {
-        matches!(self, ErrorKind::Decode | ErrorKind::Skipped | ErrorKind::DuplicateId | ErrorKind::MetaUnused)
+        matches!(
+            self,
+            ErrorKind::Decode
+                | ErrorKind::Skipped
+                | ErrorKind::DuplicateId
+                | ErrorKind::MetaUnused
+                | ErrorKind::DuplicateColumn
+        )
     }
 }
 

@@ -6,6 +6,7 @@
 //! formatted the same way on every run, so the files are byte-identical whatever
 //! the thread count.
 
+use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -417,21 +418,29 @@ pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, 
         }
     }
     let measures = measure_columns(categories);
+    let mut taken: BTreeSet<String> = ARTICLE_COLUMNS
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .chain(measures.iter().map(|c| c.to_ascii_lowercase()))
+        .collect();
+    // Carried names as written come first, so a renamed column does not take one of them.
+    let written: BTreeSet<String> = extra.iter().map(|k| k.trim().to_ascii_lowercase()).collect();
     let shown = extra
         .iter()
         .map(|k| {
-            let key = k.trim();
             // `loaded_*` and `attr_*` columns are read back as categories by `slant chart`.
-            let lower = key.to_ascii_lowercase();
-            let clash = ARTICLE_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(key))
-                || measures.iter().any(|c| c.eq_ignore_ascii_case(key))
-                || lower.starts_with("loaded_")
-                || lower.starts_with("attr_");
-            if clash {
-                format!("input_{k}")
-            } else {
-                k.clone()
+            let lower = k.trim().to_ascii_lowercase();
+            let mut name = k.clone();
+            if taken.contains(&lower) || lower.starts_with("loaded_") || lower.starts_with("attr_") {
+                name = format!("input_{k}");
+                while taken.contains(&name.trim().to_ascii_lowercase())
+                    || written.contains(&name.trim().to_ascii_lowercase())
+                {
+                    name = format!("input_{name}");
+                }
             }
+            taken.insert(name.trim().to_ascii_lowercase());
+            name
         })
         .collect();
     (extra, shown)
@@ -614,9 +623,16 @@ mod tests {
             tone_max: 0.0,
             flagged_sentences: 0,
             flagged_share: 0.0,
-            extra: vec![("words".into(), "9".into()), ("desk".into(), "x".into())],
+            extra: vec![
+                ("words".into(), "9".into()),
+                ("desk".into(), "x".into()),
+                ("loaded_x".into(), "1".into()),
+                ("input_loaded_x".into(), "2".into()),
+                ("Input_Words".into(), "3".into()),
+            ],
         };
         let (_, shown) = article_header(&[a], &[]);
-        assert_eq!(shown, vec!["input_words".to_string(), "desk".to_string()]);
+        // renamed columns never take a name already in the input or the output
+        assert_eq!(shown, ["input_input_words", "desk", "input_input_loaded_x", "input_loaded_x", "Input_Words"]);
     }
 }

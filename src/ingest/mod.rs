@@ -410,6 +410,29 @@ fn too_large(size: u64, max: u64) -> String {
     format!("{size} bytes is larger than --max-bytes ({max} bytes); raise the limit to analyse it")
 }
 
+/// Header names made unique (ignoring case and surrounding spaces): a repeated name gets
+/// `_2`, `_3`... so that no column's values are lost; with a message for each renaming.
+fn unique_headers(headers: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let key = |h: &str| h.trim().to_lowercase();
+    let mut taken: std::collections::BTreeSet<String> = headers.iter().map(|h| key(h)).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut messages = Vec::new();
+    let names = headers
+        .into_iter()
+        .map(|h| {
+            if seen.insert(key(&h)) {
+                return h;
+            }
+            let name =
+                (2..).map(|k| format!("{}_{k}", h.trim())).find(|n| !taken.contains(&key(n))).unwrap_or_default();
+            taken.insert(key(&name));
+            messages.push(format!("column '{}' appears more than once; this one is read as '{name}'", h.trim()));
+            name
+        })
+        .collect();
+    (names, messages)
+}
+
 fn find_text_col(names: &[String], opts: &ReadOptions) -> Result<usize, String> {
     let lower: Vec<String> = names.iter().map(|n| n.trim().to_ascii_lowercase()).collect();
     match &opts.text_col {
@@ -485,6 +508,10 @@ fn read_csv<R: Read>(
     if headers.iter().all(|h| h.trim().is_empty()) {
         emit(err(None, ErrorKind::Empty, "empty file (no header row)".into()));
         return;
+    }
+    let (headers, renamed) = unique_headers(headers);
+    for message in renamed {
+        emit(err(Some(1), ErrorKind::DuplicateColumn, message));
     }
     let text_idx = match find_text_col(&headers, opts) {
         Ok(i) => i,
@@ -683,6 +710,27 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A header naming a column twice keeps both columns' values, with a warning.
+    #[test]
+    fn repeated_header_names_keep_every_column() {
+        let (mut metas, mut warnings) = (Vec::new(), Vec::new());
+        let text = "id,text,Section,section,section_2,SECTION\na,Some text.,s1,s2,s3,s4\n";
+        read_csv(&mut text.as_bytes(), "t.csv", "t", b',', &Meta::default(), &ReadOptions::default(), &mut |item| {
+            match item {
+                Item::Doc(d) => metas.push(d.meta.extra),
+                Item::Error(e) => warnings.push((e.kind, e.message)),
+            }
+        });
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            metas,
+            [vec![pair("Section", "s1"), pair("section_3", "s2"), pair("section_2", "s3"), pair("SECTION_4", "s4")]]
+        );
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings.iter().all(|(k, _)| *k == ErrorKind::DuplicateColumn && k.is_warning()));
+        assert!(warnings[0].1.contains("column 'section' appears more than once; this one is read as 'section_3'"));
+    }
 
     /// A line number with a default id or an error message.
     type Lines = Vec<(Option<u64>, String)>;
