@@ -1665,7 +1665,17 @@ fn find_source(
     let right_after = |k: usize| if k < d.len() && d.tight(k - 1) { np_right(d, k, probs, model) } else { None };
     // `according to X`, `a report by X`, `X's report`
     if c.lemma == "according to" {
-        return right_after(j);
+        let r = right_after(j)?;
+        // `According to Reuters, the army attacked ...`: when nothing stands before the cue,
+        // the content follows the source, so what runs from a comma to the end of the
+        // sentence is the content, not an apposition.
+        let last = d.toks.partition_point(|t| t.end <= r.end).saturating_sub(1);
+        if sentence_first(d, i) == i && d.toks.get(last).is_some_and(|t| t.end == r.end) && d.last[last] {
+            if let Some(k) = slice(d.text, r.start, r.end).find(',') {
+                return Some(r.start..r.start + k);
+            }
+        }
+        return Some(r);
     }
     let head = c.head.unwrap_or(i);
     let by_follows = j < d.len() && d.tight(j - 1) && matches!(d.lower[j].as_str(), "by" | "from");
@@ -2053,6 +2063,15 @@ mod tests {
         assert_eq!(acc.4, "the launch was a success");
         let warned = find(&got, "warned:");
         assert_eq!((warned.2.as_str(), warned.3), ("Park, who leads the opposition,", true));
+        // opening a sentence, `according to X,` is followed by the content, not an apposition
+        let got = run("According to Reuters, the army attacked protesters in the capital on Monday.");
+        let acc = find(&got, "According to");
+        assert_eq!(
+            (acc.2.as_str(), acc.4.as_str()),
+            ("Reuters", "the army attacked protesters in the capital on Monday")
+        );
+        let got = run("The launch failed, according to KCNA, the state news agency.");
+        assert_eq!(find(&got, "according to").2, "KCNA, the state news agency");
     }
 
     #[test]
