@@ -441,6 +441,10 @@ fn broken_lexicon_is_an_error_naming_file_and_line() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("all.txt") && err.contains("loaded_all"), "{err}");
+    // `slant lexicon check` refuses what analyze refuses
+    let o = bin().args(["lexicon", "check"]).arg(&clash).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("loaded_all"));
     let o = bin().args(["lexicon", "check", "default"]).output().unwrap();
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("entries:"));

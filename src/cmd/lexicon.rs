@@ -219,7 +219,7 @@ fn check_cmd(a: CheckArgs) -> anyhow::Result<u8> {
     let lex = if a.file == "default" {
         Lexicon::default_lexicon()
     } else {
-        Lexicon::from_file(std::path::Path::new(&a.file))?
+        Lexicon::user_file(std::path::Path::new(&a.file))?
     };
     let st = lex.stats();
     if a.json {

@@ -184,6 +184,24 @@ impl Lexicon {
         formats::parse_any(path, &bytes)
     }
 
+    /// Reads a lexicon file given with `--lexicon` (or to `slant lexicon check`): as
+    /// [`Lexicon::from_file`], refusing categories whose `loaded_<category>` column slant
+    /// already writes.
+    pub fn user_file(path: &Path) -> Result<Lexicon, LexiconError> {
+        let u = Lexicon::from_file(path)?;
+        if let Some(e) = u.entries.iter().find(|e| RESERVED_CATEGORIES.contains(&e.category.as_str())) {
+            return Err(LexiconError {
+                file: path.display().to_string(),
+                line: None,
+                message: format!(
+                    "category '{}' would be written as articles.csv column loaded_{}, which slant already uses; rename the category",
+                    e.category, e.category
+                ),
+            });
+        }
+        Ok(u)
+    }
+
     /// The lexicon a run uses: the default, extended or replaced by user files.
     pub fn build(user: &[std::path::PathBuf], mode: LexiconMode) -> Result<Lexicon, LexiconError> {
         let mut lex = match mode {
@@ -206,17 +224,7 @@ impl Lexicon {
         // term and category. Together they replace the embedded entries of every term they list.
         let mut user_entries: Vec<Entry> = Vec::new();
         for p in user {
-            let u = Lexicon::from_file(p)?;
-            if let Some(e) = u.entries.iter().find(|e| RESERVED_CATEGORIES.contains(&e.category.as_str())) {
-                return Err(LexiconError {
-                    file: p.display().to_string(),
-                    line: None,
-                    message: format!(
-                        "category '{}' would be written as articles.csv column loaded_{}, which slant already uses; rename the category",
-                        e.category, e.category
-                    ),
-                });
-            }
+            let u = Lexicon::user_file(p)?;
             names.push(u.name.clone());
             hashes.push(u.sha256.clone());
             versions.push(u.version.clone());
