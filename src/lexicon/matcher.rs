@@ -24,7 +24,8 @@
 //!   first (`special military operation` beats `operation`).
 //! - **Wildcards** (`abandon*`, from user lexicons) match word prefixes of the surface form.
 //! - **Negation**: a hit preceded within three words of its sentence by `not`, `no`,
-//!   `never`, `n't` and the like is flagged `negated` (negation does not remove a hit).
+//!   `never`, `n't` and the like is flagged `negated` (negation does not remove a hit), unless
+//!   `just`, `only`, `merely`, `simply` or `but` follows the negator (`not just a sham`).
 //! - **Voice**: a hit whose first word lies inside a quotation is `quoted`, else `own`.
 //! - **ALL-CAPS emphasis**: a word of three or more letters written in capitals, whose
 //!   lower-case form is a common function word, a lexicon term, or appears in lower case
@@ -388,8 +389,13 @@ impl Matcher {
         let mut hits = Vec::new();
         for (t0, t1, entries) in spans {
             let tok = &analysis.tokens[t0];
-            let negated = (t0.saturating_sub(3)..t0)
-                .any(|k| analysis.tokens[k].sentence == tok.sentence && is_normalized_negator(&lowered[k]));
+            // `not just a sham`, `nothing but a thug`, `not only brutal`: these affirm the hit
+            let affirms = |k: usize| {
+                k + 1 < t0 && matches!(lowered[k + 1].as_str(), "just" | "only" | "merely" | "simply" | "but")
+            };
+            let negated = (t0.saturating_sub(3)..t0).any(|k| {
+                analysis.tokens[k].sentence == tok.sentence && is_normalized_negator(&lowered[k]) && !affirms(k)
+            });
             for entry in entries {
                 hits.push(Hit {
                     start: tok.start,
@@ -534,6 +540,9 @@ mod tests {
                 ("unprecedented".into(), "unprecedented".into(), "quoted", false),
             ]
         );
+        let negated = |t: &str| run(t).iter().map(|h| h.3).collect::<Vec<_>>();
+        assert_eq!(negated("It is not just a tyrant. He is nothing but a tyrant. Not only a tyrant."), [false; 3]);
+        assert_eq!(negated("He is not merely a tyrant, and never a tyrant."), [false, true]);
     }
 
     #[test]
