@@ -1020,6 +1020,8 @@ struct CueSpan {
 enum CueKind {
     Words,
     Colon,
+    /// A colon closing a clause whose subject speaks (`The minister had a message: "..."`).
+    ClauseColon,
     Dash,
 }
 
@@ -1038,6 +1040,7 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
     let probs = word_probabilities(&d, model);
     let mut cues = word_cues(&d, &probs, model);
     cues.extend(punctuation_cues(&d, &cues));
+    cues.extend(clause_colon_cues(&d, &cues, &probs, model));
     cues.extend(publication_cues(&d));
     cues.sort_by_key(|c| (c.bytes.start, c.bytes.end));
     let mut out: Vec<Attribution> = Vec::with_capacity(cues.len());
@@ -1278,6 +1281,42 @@ fn punctuation_cues(d: &Doc, word_cues: &[CueSpan]) -> Vec<CueSpan> {
                 head: None,
                 lemma: "—".into(),
                 kind: CueKind::Dash,
+            });
+        }
+    }
+    out
+}
+
+/// A colon before a quotation that closes a clause without a cue word, whose subject is a
+/// noun phrase followed by a verb: `The defence minister had a simple message for critics:
+/// "..."`. The subject is the source (see [`find_source`]).
+fn clause_colon_cues(d: &Doc, cues: &[CueSpan], probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
+    let mut out = Vec::new();
+    for i in 0..d.len() {
+        if d.toks[i].quoted || d.last[i] || !d.toks[i + 1].quoted || !d.after[i].starts_with(':') {
+            continue;
+        }
+        let start = sentence_first(d, i);
+        let span = d.toks[start].start..d.toks[i].end;
+        if i - start > 25 || cues.iter().any(|c| c.bytes.start < span.end + 1 && span.start < c.bytes.end) {
+            continue;
+        }
+        let opens_np = in_list(DETERMINERS, &d.lower[start]) || d.capitalised(start);
+        let not_subject = matches!(d.lower[start].as_str(), "it" | "this" | "here" | "there" | "that" | "these");
+        let Some(np) = np_right(d, start, probs, model).filter(|_| opens_np && !not_subject) else { continue };
+        let after_np = d.toks.partition_point(|t| t.start < np.end);
+        if after_np >= i || !is_verbish(d, after_np) || !(start..after_np).all(|k| d.tight(k)) {
+            continue;
+        }
+        if let Some(k) = slice(d.text, d.toks[i].end, d.toks[i + 1].start).find(':') {
+            let at = d.toks[i].end + k;
+            out.push(CueSpan {
+                bytes: at..at + 1,
+                first: i + 1,
+                end: i + 1,
+                head: None,
+                lemma: ":".into(),
+                kind: CueKind::ClauseColon,
             });
         }
     }
@@ -1658,6 +1697,7 @@ fn find_source(
             let j = c.first.checked_sub(1)?;
             return Some(range_of(d, sentence_first(d, j), j));
         }
+        CueKind::ClauseColon => return np_right(d, sentence_first(d, c.first.checked_sub(1)?), probs, model),
         CueKind::Dash => return np_right(d, c.first, probs, model),
         CueKind::Words => {}
     }
@@ -2091,6 +2131,10 @@ mod tests {
         assert_eq!(find(&got, "was reported").2, "", "a passive cue has no source");
         let quoted = find(&got, "was quoted as saying");
         assert_eq!((quoted.1.as_str(), quoted.2.as_str()), ("say", "He"));
+        let got_clause = run("The defence minister had a simple message for critics: \"This is a smear.\"\n\n\
+                              Here is the statement: \"We deny everything.\"");
+        assert_eq!(got_clause.len(), 1, "{got_clause:?}");
+        assert_eq!((got_clause[0].2.as_str(), got_clause[0].3), ("The defence minister", true));
         let msg = find(&got, "in a message published by");
         assert_eq!((msg.2.as_str(), msg.4.as_str()), ("the state news agency", "North Korea threatened retaliation"));
     }
