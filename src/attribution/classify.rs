@@ -507,6 +507,18 @@ fn is_generic(lower: &str) -> bool {
     lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ")
 }
 
+/// The categories of named bodies a short reference can stand for (`None`: any).
+fn ref_categories(lower: &str) -> Option<&'static [&'static str]> {
+    match lower {
+        "the ministry" | "the government" | "the office" | "the department" => {
+            Some(&["government", "leader", "military"])
+        }
+        "the newspaper" | "the broadcaster" | "the outlet" | "the network" => Some(&["media", "state_media"]),
+        "the service" => Some(&["intelligence", "government", "military", "media", "state_media"]),
+        _ => None,
+    }
+}
+
 /// Short references that point back to an organisation named earlier.
 const ORG_REFS: &[&str] = &[
     "the agency",
@@ -656,6 +668,8 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
     let mut last_person: Option<usize> = None;
     let mut last_role: Option<usize> = None;
     let mut last_org: Option<usize> = None;
+    // named bodies, in text order
+    let mut orgs: Vec<usize> = Vec::new();
     let mut last_plural: Option<usize> = None;
     let mut seen: BTreeSet<usize> = BTreeSet::new();
     for (i, (text, class)) in mentions.iter().enumerate() {
@@ -666,13 +680,24 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
             "it" | "which" => last_org,
             "they" | "them" | "we" => last_plural.or(last_org),
             "who" | "that" => last_person.or(last_plural),
-            _ if ORG_REFS.contains(&lower.as_str()) => last_org,
+            _ if ORG_REFS.contains(&lower.as_str()) => {
+                // the most recent named body the reference can stand for (`the ministry` is not
+                // the news agency quoted before it)
+                let fits = ref_categories(&lower);
+                orgs.iter()
+                    .rev()
+                    .copied()
+                    .find(|&o| fits.is_none_or(|f| f.contains(&CATEGORIES[mentions[o].1.category])))
+            }
             _ if class.named && CATEGORIES[class.category] == "other" => {
                 let t = earlier_full_name(mentions, i).map(|j| out[j]);
                 // the full name is now the most recent mention of that person or body
                 match t {
                     Some(t) if mentions[t].1.person => last_person = Some(t),
-                    Some(t) => last_org = Some(t),
+                    Some(t) => {
+                        last_org = Some(t);
+                        orgs.push(t);
+                    }
                     None => {}
                 }
                 t
@@ -688,6 +713,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                         last_person = Some(i);
                     } else if class.named {
                         last_org = Some(i);
+                        orgs.push(i);
                     }
                     if lower.ends_with('s') && !class.named {
                         last_plural = Some(i);
@@ -808,6 +834,13 @@ mod tests {
             ["Hillary Clinton", "The WHO", "WHO", "she"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
         assert_eq!(resolve(&m), vec![0, 1, 1, 0]);
         assert!(is_pronoun("She") && is_pronoun("who") && !is_pronoun("WHO") && is_pronoun("I"));
+        // a short reference goes to the most recent body it can stand for
+        let m: Vec<(String, SourceClass)> =
+            ["Ukraine", "KCNA", "the ministry", "the agency", "The SBU", "the newspaper"]
+                .iter()
+                .map(|s| (s.to_string(), l.classify(s)))
+                .collect();
+        assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 1]);
         assert!(is_person_role("a senior official who asked not to be named"));
         assert!(is_person_role("the prime minister"));
         assert!(!is_person_role("the ministry") && !is_person_role("officials") && !is_person_role("the woman's"));
