@@ -9,8 +9,8 @@
 //! Recognised date forms: ISO `2025-12-28` (with or without time), `December 28, 2025`,
 //! `Dec. 28, 2025`, `28 December 2025`.
 //!
-//! Outlets: a wire dateline at the start of the body (`ERBIL (Kurdistan24) -`), else a
-//! copyright footer near the end (`© 2026 Site Name.`).
+//! Outlets: a wire dateline at the start of the body (`ERBIL (Kurdistan24) -`, `KYIV, March 3
+//! (Reuters) -`), else a copyright footer near the end (`© 2026 Site Name.`).
 
 use regex::Regex;
 use std::ops::Range;
@@ -104,7 +104,7 @@ pub fn header_date(line: &str) -> Option<(String, usize)> {
 fn re_dateline() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z\. ]{2,30})?\s*\(([^()\n]{2,40})\)\s*[-–—:]")
+        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z0-9\. ]{2,30}){0,2}\s*\(([^()\n]{2,40})\)\s*[-–—:]")
             .expect("valid regex")
     })
 }
@@ -173,6 +173,10 @@ mod tests {
         assert_eq!(dateline_outlet("ERBIL (Kurdistan24) - North Korean").as_deref(), Some("Kurdistan24"));
         assert_eq!(dateline_outlet("WASHINGTON, D.C. (Reuters) — Officials").as_deref(), Some("Reuters"));
         assert_eq!(dateline_outlet("The (big) deal - x"), None);
+        // a dated dateline, with a country too
+        assert_eq!(dateline_outlet("KYIV, March 3 (Reuters) - Russia").as_deref(), Some("Reuters"));
+        assert_eq!(dateline_outlet("KYIV, Ukraine, March 3 (AP) — Russia").as_deref(), Some("AP"));
+        assert_eq!(dateline_outlet("SEOUL, Dec. 30 (Yonhap) -- North Korea").as_deref(), Some("Yonhap"));
         assert_eq!(
             copyright_outlet("© 2026 Global Hublet. Designed by Global Hublet.").as_deref(),
             Some("Global Hublet")
