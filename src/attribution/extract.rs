@@ -1866,7 +1866,11 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
                     .chars()
                     .all(|ch| ch.is_whitespace() || is_quote_char(ch) || ".,!?".contains(ch))
         });
+        // a quotation closing the paragraph before belongs to that paragraph's speaker
+        let lines: Vec<&str> = gap.split('\n').collect();
+        let paragraph_break = lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty());
         if near
+            && !paragraph_break
             && gap.chars().filter(|ch| ch.is_alphanumeric()).count() <= 40
             && (closes || gap.contains([',', '?', '!', '—']))
             || (sentence_ok && gap.trim().chars().all(|ch| is_quote_char(ch) || ",.?!—–-".contains(ch)))
@@ -2131,6 +2135,10 @@ mod tests {
         assert_eq!(find(&got, "was reported").2, "", "a passive cue has no source");
         let quoted = find(&got, "was quoted as saying");
         assert_eq!((quoted.1.as_str(), quoted.2.as_str()), ("say", "He"));
+        // a quotation closing the paragraph before is not the next paragraph's content
+        let got_para = run("\"It is a lie,\" Peskov told reporters. \"We go on.\"\n\n\
+                            Xinhua, citing a ministry spokesperson, said Beijing wanted calm.");
+        assert!(got_para.iter().all(|g| g.4 != "\"We go on.\""), "{got_para:?}");
         let got_clause = run("The defence minister had a simple message for critics: \"This is a smear.\"\n\n\
                               Here is the statement: \"We deny everything.\"");
         assert_eq!(got_clause.len(), 1, "{got_clause:?}");
