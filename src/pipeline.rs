@@ -959,13 +959,9 @@ mod tests {
         assert!(a.starts_with("https%3A%2F%2Fexample.org%2Fa%2F"), "{a}");
     }
 
-    /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in
-    /// the article's totals and in the last category column; without, nothing changes.
-    #[test]
-    fn hits_in_quoted_or_reported_speech_name_their_speaker() {
-        let text = "A vote\n\nElection officials say the vote was a sham. \"The tyrant must go,\" said Lena Holt.\n\
-                    The despot won again. Such lies only reveal the panic of the regime.\n";
-        let raw = RawDoc {
+    /// A plain-text input `a.txt` holding `text`.
+    fn text_doc(text: &str) -> RawDoc {
+        RawDoc {
             path: "a.txt".into(),
             line: None,
             format: Format::Text,
@@ -973,9 +969,15 @@ mod tests {
             meta: Meta::default(),
             default_id: "a".into(),
             decode_errors: 0,
-        };
+        }
+    }
+
+    #[test]
+    fn hits_in_quoted_or_reported_speech_name_their_speaker() {
+        let text = "A vote\n\nElection officials say the vote was a sham. \"The tyrant must go,\" said Lena Holt.\n\
+                    The despot won again. Such lies only reveal the panic of the regime.\n";
         let cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
-        let doc = process(raw, &Stages::new(&cfg).unwrap()).unwrap();
+        let doc = process(text_doc(text), &Stages::new(&cfg).unwrap()).unwrap();
         let got: Vec<(&str, &str, &str)> =
             doc.hits.iter().map(|h| (h.text.as_str(), h.voice.as_str(), h.speaker.as_str())).collect();
         assert_eq!(
@@ -990,18 +992,12 @@ mod tests {
         );
     }
 
+    /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in
+    /// the article's totals and in the last category column; without, nothing changes.
     #[test]
     fn encoder_hits_are_rows_and_counts_of_their_own_category() {
         let text = "A budget\n\nKim said the despot's brutal war was a bloodbath, the council budget said.\nThe council met on Tuesday and approved the budget for the year, officials said.\n";
-        let raw = || RawDoc {
-            path: "a.txt".into(),
-            line: None,
-            format: Format::Text,
-            content: Content::Text(text.into()),
-            meta: Meta::default(),
-            default_id: "a".into(),
-            decode_errors: 0,
-        };
+        let raw = || text_doc(text);
         let cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
         let mut stages = Stages::new(&cfg).unwrap();
         let plain = process(raw(), &stages).unwrap();

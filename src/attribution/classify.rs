@@ -367,19 +367,7 @@ impl SourceList {
         let main = lower.split(',').next().unwrap_or(lower);
         let main = main.split(" (").next().unwrap_or(main).trim();
         let mut candidates = vec![main.to_string()];
-        for sep in [
-            " for ",
-            " to ",
-            " of ",
-            " at ",
-            " from ",
-            " in ",
-            " with ",
-            " close to ",
-            " familiar with ",
-            " who ",
-            " that ",
-        ] {
+        for sep in ATTACHMENTS {
             if let Some(i) = main.find(sep) {
                 candidates.push(main[..i].trim().to_string());
             }
@@ -427,24 +415,14 @@ fn title_case_caps(phrase: &str) -> String {
     out
 }
 
+/// Words that attach a phrase to a source's head (`a spokesman for ...`, `sources familiar with ...`).
+const ATTACHMENTS: &[&str] =
+    &[" for ", " to ", " of ", " at ", " from ", " in ", " with ", " close to ", " familiar with ", " who ", " that "];
+
 /// The part of a (lower-case) phrase before its first apposition or attachment.
 fn main_cut(lower: &str) -> &str {
     let mut end = lower.len();
-    for sep in [
-        ",",
-        " (",
-        " for ",
-        " to ",
-        " of ",
-        " at ",
-        " from ",
-        " in ",
-        " with ",
-        " close to ",
-        " familiar with ",
-        " who ",
-        " that ",
-    ] {
+    for sep in [",", " ("].iter().chain(ATTACHMENTS) {
         if let Some(i) = lower.find(sep) {
             end = end.min(i);
         }

@@ -1241,22 +1241,10 @@ fn punctuation_cues(d: &Doc, word_cues: &[CueSpan]) -> Vec<CueSpan> {
         if d.toks[i].quoted || d.last[i] || taken(i) {
             continue;
         }
-        let after = &d.after[i];
-        let gap_text = slice(d.text, d.toks[i].end, d.toks[i + 1].start);
         // A colon after a short name opening the sentence, before a quotation or a capitalised
         // statement (`Kim: "..."`, the headline `Kim: Cuts Are Coming`, a transcript `Kim: Well, ...`).
-        if after.starts_with(':') && colon_speaker(d, i) {
-            if let Some(k) = gap_text.find(':') {
-                let at = d.toks[i].end + k;
-                out.push(CueSpan {
-                    bytes: at..at + 1,
-                    first: i + 1,
-                    end: i + 1,
-                    head: None,
-                    lemma: ":".into(),
-                    kind: CueKind::Colon,
-                });
-            }
+        if d.after[i].starts_with(':') && colon_speaker(d, i) {
+            out.extend(colon_cue(d, i, CueKind::Colon));
         }
     }
     for i in 1..d.len() {
@@ -1308,19 +1296,16 @@ fn clause_colon_cues(d: &Doc, cues: &[CueSpan], probs: &[f32], model: &CueModel)
         if after_np >= i || !is_verbish(d, after_np) || !(start..after_np).all(|k| d.tight(k)) {
             continue;
         }
-        if let Some(k) = slice(d.text, d.toks[i].end, d.toks[i + 1].start).find(':') {
-            let at = d.toks[i].end + k;
-            out.push(CueSpan {
-                bytes: at..at + 1,
-                first: i + 1,
-                end: i + 1,
-                head: None,
-                lemma: ":".into(),
-                kind: CueKind::ClauseColon,
-            });
-        }
+        out.extend(colon_cue(d, i, CueKind::ClauseColon));
     }
     out
+}
+
+/// The cue of the colon after word `i` (`None` when no colon follows it).
+fn colon_cue(d: &Doc, i: usize, kind: CueKind) -> Option<CueSpan> {
+    let k = slice(d.text, d.toks[i].end, d.toks[i + 1].start).find(':')?;
+    let at = d.toks[i].end + k;
+    Some(CueSpan { bytes: at..at + 1, first: i + 1, end: i + 1, head: None, lemma: ":".into(), kind })
 }
 
 /// Whether the words from the start of word `i`'s sentence to `i` name a speaker before a colon
