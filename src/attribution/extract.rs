@@ -1055,6 +1055,9 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         let by_phrase = c.kind == CueKind::Words && c.end > 0 && d.lower[c.end - 1] == "by";
         if (c.lemma == "according to" || by_phrase) && !direct {
             content = according_to_content(&d, c, source.as_ref(), analysis);
+        } else if !direct && says_nothing(&d, content.as_ref(), source.as_ref()) {
+            // `The test was a success, said KCNA.`, `..., officials said on Monday.`
+            content = clause_before(&d, c, source.as_ref(), analysis).or(content);
         }
         let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
         out.push(Attribution {
@@ -1102,6 +1105,38 @@ fn relative_antecedent(d: &Doc, source: &Range<usize>, probs: &[f32], model: &Cu
         return None;
     }
     Some(np_left(d, k - 1, probs, model))
+}
+
+/// Whether a reported clause found after a cue is no content: none, the source itself
+/// (`said KCNA`), or only a time or a channel (`said on Monday`, `said in a statement`).
+fn says_nothing(d: &Doc, content: Option<&Range<usize>>, source: Option<&Range<usize>>) -> bool {
+    let Some(r) = content else { return true };
+    if source.is_some_and(|s| s.start < r.end && r.start < s.end) {
+        return true;
+    }
+    let words = d.toks.partition_point(|t| t.start < r.start)..d.toks.partition_point(|t| t.start < r.end);
+    words.clone().all(|k| {
+        let w = d.lower[k].as_str();
+        skippable(d, k)
+            || in_list(TIME_WORDS, w)
+            || in_list(DETERMINERS, w)
+            || matches!(w, "on" | "in" | "at" | "last" | "late" | "early")
+            || matches!(w, "statement" | "interview" | "briefing" | "email" | "post" | "message" | "speech")
+    })
+}
+
+/// The clause before a source or cue that ends its sentence, up to a comma or dash
+/// (`The test was a success, | said KCNA.`).
+fn clause_before(d: &Doc, c: &CueSpan, source: Option<&Range<usize>>, analysis: &TextAnalysis) -> Option<Range<usize>> {
+    let sentence = d.toks.get(c.first)?.sentence as usize;
+    let sr = analysis.sentences.get(sentence)?;
+    let cut = source.map_or(c.bytes.start, |s| s.start.min(c.bytes.start));
+    let before = slice(d.text, sr.start, cut).trim_end();
+    if !before.ends_with([',', '—', '–']) || !before.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let start = sr.start + (before.len() - before.trim_start().len());
+    Some(start..trim_content(d.text, start, sr.start + before.len()))
 }
 
 /// The content of `according to X` (or `a message published by X`): the rest of the sentence after `X,` when the cue opens the
@@ -1874,6 +1909,15 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
         if c.lemma == "tell" && listener && !d.last[k] {
             k += 1;
         }
+        // `said on Monday that ...`: the time is not the content
+        let mut t = k;
+        while !d.last[t] && (in_list(TIME_WORDS, &d.lower[t]) || matches!(d.lower[t].as_str(), "on" | "last" | "this"))
+        {
+            t += 1;
+        }
+        if t > k && d.lower[t] == "that" {
+            k = t;
+        }
         if d.lower[k] == "that" && !d.last[k] {
             k += 1;
         }
@@ -2120,6 +2164,15 @@ mod tests {
         assert_eq!(find(&got, "was reported").2, "", "a passive cue has no source");
         let quoted = find(&got, "was quoted as saying");
         assert_eq!((quoted.1.as_str(), quoted.2.as_str()), ("say", "He"));
+        // a source or a time after the cue is not the content: the clause before the comma is
+        let got_inv = run("The test was a success, said KCNA. The talks had stalled, officials said on Monday. \
+                           Prices rose, the ministry said in a statement. He said on Monday that prices rose. \
+                           Kim said Monday was a holiday.");
+        let contents: Vec<&str> = got_inv.iter().map(|g| g.4.as_str()).collect();
+        assert_eq!(
+            contents,
+            ["The test was a success", "The talks had stalled", "Prices rose", "prices rose", "Monday was a holiday"]
+        );
         // a quotation closing the paragraph before is not the next paragraph's content
         let got_para = run("\"It is a lie,\" Peskov told reporters. \"We go on.\"\n\n\
                             Xinhua, citing a ministry spokesperson, said Beijing wanted calm.");
