@@ -314,6 +314,13 @@ fn is_hard_wrapped(text: &str, raw: &[Option<Range<usize>>]) -> bool {
     open * 2 >= long.len()
 }
 
+/// `By Maria Solberg`, `By Staff Reporter and Agencies`: a byline, not a headline.
+fn is_byline(line: &str) -> bool {
+    let line = line.trim();
+    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "));
+    rest.is_some_and(|r| r.starts_with(char::is_uppercase) && r.split_whitespace().count() <= 8)
+}
+
 /// Locates the article body in `text`, given its lines (from [`text_lines`] or the HTML
 /// flattener). With `keep_all`, every non-blank line is body.
 pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<usize>)>, keep_all: bool) -> Layout {
@@ -348,7 +355,11 @@ pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<u
     let title = before
         .iter()
         .take(6)
-        .find(|&&i| units[i].class == Class::Other && (3..=30).contains(&units[i].words))
+        .find(|&&i| {
+            units[i].class == Class::Other
+                && (3..=30).contains(&units[i].words)
+                && !is_byline(&text[units[i].span.clone()])
+        })
         .map(|&i| units[i].span.clone());
     let n = units.len();
     Layout {
@@ -410,6 +421,7 @@ mod tests {
         assert_eq!(l.captions.len(), 1);
         assert_eq!(&page[l.captions[0].credit.clone().unwrap()], "AP");
         assert_eq!(&page[l.title.unwrap()], "Big Storm Hits Coast Town Overnight");
+        assert!(is_byline("By Maria Solberg") && is_byline("BY STAFF REPORTER") && !is_byline("By the Sea We Wait"));
         assert_eq!(&page[l.before_body[0].clone()], "By Staff March 3, 2026");
     }
 
