@@ -1051,6 +1051,13 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
             d.toks.get(c.first.saturating_sub(1)).map_or(0, |t| t.sentence)
         };
         let source = find_source(&d, c, &probs, model, &out, sentence);
+        // `There is no doubt ...`, `Let us be clear ...`: the writer's own voice, not a speaker
+        if source.as_ref().is_some_and(|r| {
+            let s = slice(text, r.start, r.end).to_lowercase();
+            s == "there" || s == "let us" || s == "let's" || s == "let’s"
+        }) {
+            continue;
+        }
         let (mut content, direct) = find_content(&d, c, analysis);
         let by_phrase = c.kind == CueKind::Words && c.end > 0 && d.lower[c.end - 1] == "by";
         if (c.lemma == "according to" || by_phrase) && !direct {
@@ -2164,6 +2171,9 @@ mod tests {
         assert_eq!(find(&got, "was reported").2, "", "a passive cue has no source");
         let quoted = find(&got, "was quoted as saying");
         assert_eq!((quoted.1.as_str(), quoted.2.as_str()), ("say", "He"));
+        // the writer's own voice is no attribution
+        let own = run("Let us be clear about what is happening. There is no doubt he is a tyrant.");
+        assert!(own.iter().all(|g| g.2 != "There" && g.2 != "Let us"), "{own:?}");
         // a source or a time after the cue is not the content: the clause before the comma is
         let got_inv = run("The test was a success, said KCNA. The talks had stalled, officials said on Monday. \
                            Prices rose, the ministry said in a statement. He said on Monday that prices rose. \
