@@ -423,12 +423,14 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     // A hit's speaker: the resolved source of the attribution whose content holds it, in a
     // quotation, or in reported speech (`the opposition says the election was a sham`) when
     // the source is a recognised one (reported speech is found less surely than quotations).
+    // The innermost content holding the hit decides (`The opposition says X, Reuters reported`:
+    // X is the opposition's, not Reuters').
     for row in rows.iter_mut() {
         let start = row.byte_start;
         let quoted = row.voice == crate::lexicon::Voice::Quoted;
-        if let Some((_, who, _)) =
-            attr.speakers.iter().find(|(r, _, known)| r.start <= start && start < r.end && (quoted || *known))
-        {
+        let holder =
+            attr.speakers.iter().filter(|(r, _, _)| r.start <= start && start < r.end).min_by_key(|(r, _, _)| r.len());
+        if let Some((_, who, _)) = holder.filter(|(_, _, known)| quoted || *known) {
             row.speaker = who.clone();
         }
     }
@@ -975,7 +977,8 @@ mod tests {
     #[test]
     fn hits_in_quoted_or_reported_speech_name_their_speaker() {
         let text = "A vote\n\nElection officials say the vote was a sham. \"The tyrant must go,\" said Lena Holt.\n\
-                    The despot won again. Such lies only reveal the panic of the regime.\n";
+                    The despot won again. Such lies only reveal the panic of the regime. \
+                    The opposition says the election was rigged, Reuters reported.\n";
         let cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
         let doc = process(text_doc(text), &Stages::new(&cfg).unwrap()).unwrap();
         let got: Vec<(&str, &str, &str)> =
@@ -987,7 +990,9 @@ mod tests {
                 ("tyrant", "quoted", "Lena Holt"),
                 ("despot", "own", ""),
                 // `Such lies only reveal` reads as an attribution to an unrecognised source
-                ("panic", "own", "")
+                ("panic", "own", ""),
+                // the innermost speaker (unrecognised, so none), not Reuters around it
+                ("rigged", "own", "")
             ]
         );
     }

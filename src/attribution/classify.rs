@@ -259,6 +259,10 @@ impl SourceList {
             let lower = phrase.to_lowercase();
             let cut = main_cut(&lower);
             match self.head_category(cut) {
+                // `people close to President Zelensky` stay anonymous
+                Some(_) if m.start() >= cut.len() && anonymous_marks(&lower) => {
+                    category = CATEGORIES.iter().position(|c| *c == "anonymous")
+                }
                 Some(h) if m.start() >= cut.len() => category = Some(h),
                 _ => {
                     category = Some(n.category);
@@ -278,21 +282,15 @@ impl SourceList {
             }
         }
         let lower = phrase.to_lowercase();
-        // `people familiar with the talks`, but not `Bonnie Lin, an analyst familiar with ...`
-        let main = lower.split(',').next().unwrap_or(&lower);
-        let anonymous = ANONYMOUS_MARKS.iter().any(|p| lower.contains(p))
-            || UNNAMED_MARKS.iter().any(|p| main.contains(p))
-            || unnamed_close_to(main);
-        if category.is_none() && anonymous {
+        if category.is_none() && anonymous_marks(&lower) {
             category = CATEGORIES.iter().position(|c| *c == "anonymous");
         }
         if category.is_none() {
             category = self.head_category(&lower);
-            if category == CATEGORIES.iter().position(|c| *c == "government")
-                && countries.is_empty()
-                && self.spokesperson_of_unknown_body(phrase)
-            {
-                category = CATEGORIES.iter().position(|c| *c == "other");
+            if category == CATEGORIES.iter().position(|c| *c == "government") && countries.is_empty() {
+                if let Some(body) = self.spokesperson_body(phrase) {
+                    category = Some(body);
+                }
             }
         }
         // A country or capital standing alone (`Ukraine claimed`, `Pyongyang acknowledged`)
@@ -343,23 +341,34 @@ impl SourceList {
             .all(|w| matches!(w.to_lowercase().as_str(), "the" | "s" | "only" | "itself"))
     }
 
-    /// `An Apple spokeswoman`, `a Northgate spokesperson`: a spokesperson (read as a
-    /// government's by default) of a capitalised body that is neither in the list nor a
-    /// head (`a Justice Ministry spokesman` stays government, `an Army spokesman` military).
-    fn spokesperson_of_unknown_body(&self, phrase: &str) -> bool {
+    /// The category of the body a spokesperson (read as a government's by default) speaks
+    /// for, named before or after the role: a head's (`a Justice Ministry spokesman`:
+    /// government, `an Army spokesman`: military, `a spokesman for the company`: other), or
+    /// `other` for a capitalised body that is neither in the list nor a head (`An Apple
+    /// spokeswoman`, `a spokesman for Northgate Energy`). `None` for a bare spokesperson.
+    fn spokesperson_body(&self, phrase: &str) -> Option<usize> {
         let words: Vec<&str> = phrase.split(',').next().unwrap_or(phrase).split_whitespace().collect();
-        let Some((head, before)) = words.split_last() else { return false };
-        if !matches!(
-            head.to_lowercase().as_str(),
-            "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "spokespeople"
-        ) {
-            return false;
-        }
+        let at = words.iter().position(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "spokespeople"
+            )
+        })?;
+        let body = if at + 1 == words.len() {
+            &words[..at]
+        } else if matches!(words[at + 1].to_lowercase().as_str(), "for" | "of" | "at") {
+            &words[at + 2..]
+        } else {
+            return None;
+        };
         let body: Vec<&str> =
-            before.iter().copied().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the")).collect();
-        !body.is_empty()
-            && body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && self.head_category(&body.join(" ").to_lowercase()).is_none()
+            body.iter().copied().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the")).collect();
+        if body.is_empty() {
+            return None;
+        }
+        self.head_category(&body.join(" ").to_lowercase()).or_else(|| {
+            body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)).then(|| CATEGORIES.len() - 1)
+        })
     }
 
     fn head_category(&self, lower: &str) -> Option<usize> {
@@ -446,6 +455,16 @@ const ANONYMOUS_MARKS: &[&str] = &[
     "unnamed",
 ];
 
+/// Whether a (lower-case) source phrase says its speaker is not named: anywhere
+/// (`anonymity`, `unnamed`), or qualifying its main noun phrase before any apposition
+/// (`people familiar with the talks`, but not `Bonnie Lin, an analyst familiar with ...`).
+fn anonymous_marks(lower: &str) -> bool {
+    let main = lower.split(',').next().unwrap_or(lower);
+    ANONYMOUS_MARKS.iter().any(|p| lower.contains(p))
+        || UNNAMED_MARKS.iter().any(|p| main.contains(p))
+        || unnamed_close_to(main)
+}
+
 /// Phrases that mark a source as anonymous when they qualify its main noun phrase, before
 /// any apposition (a named person can be `familiar with` something too).
 const UNNAMED_MARKS: &[&str] = &["familiar with", "with knowledge of", "briefed on"];
@@ -473,12 +492,11 @@ fn unnamed_close_to(lower: &str) -> bool {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"];
 
-/// Whether a mention, as written, is a pronoun: `she`, `They`, but not `WHO` (the World
-/// Health Organization) or other words of two or more capitals.
+/// Whether a mention, as written, is a pronoun: `she`, `They`, `HE`, but not `WHO` (the
+/// World Health Organization).
 pub fn is_pronoun(written: &str) -> bool {
     let w = written.trim();
-    let capitals = w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
-    !capitals && PRONOUNS.contains(&w.to_lowercase().as_str())
+    w != "WHO" && PRONOUNS.contains(&w.to_lowercase().as_str())
 }
 
 fn is_generic(lower: &str) -> bool {
@@ -734,7 +752,9 @@ mod tests {
              sources\tanonymous\t\thead\tsource\t\n\
              people\tcitizen\t\thead\t\t\n\
              residents\tcitizen\t\thead\t\t\n\
-             ministry\tgovernment\t\thead\t\t\n",
+             ministry\tgovernment\t\thead\t\t\n\
+             treasury\tgovernment\t\thead\t\t\n\
+             company\tother\t\thead\tfirm\t\n",
         )
         .unwrap()
     }
@@ -771,7 +791,12 @@ mod tests {
             ("Residents close to the border", "citizen", ""),
             // a company's spokesperson is not a government's
             ("An Apple spokeswoman", "other", ""),
+            ("A spokesman for Northgate Energy", "other", ""),
+            ("A spokesman for the company", "other", ""),
+            ("A spokesman for the ministry", "government", ""),
             ("A Justice Ministry spokesman", "government", ""),
+            ("A Treasury spokesman", "government", ""),
+            ("People close to Kim", "anonymous", "KP"),
             ("A Ukrainian spokesman", "government", "UA"),
             ("U.S. officials", "government", "US"),
         ];
@@ -811,7 +836,7 @@ mod tests {
         let m: Vec<(String, SourceClass)> =
             ["Hillary Clinton", "The WHO", "WHO", "she"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
         assert_eq!(resolve(&m), vec![0, 1, 1, 0]);
-        assert!(is_pronoun("She") && is_pronoun("who") && !is_pronoun("WHO") && is_pronoun("I"));
+        assert!(is_pronoun("She") && is_pronoun("who") && !is_pronoun("WHO") && is_pronoun("I") && is_pronoun("HE"));
         // a short reference goes to the most recent body it can stand for
         let m: Vec<(String, SourceClass)> =
             ["Ukraine", "KCNA", "the ministry", "the agency", "The SBU", "the newspaper"]

@@ -3,12 +3,13 @@
 //! - A UTF-8 byte order mark is removed (offsets count from the first char after it).
 //! - UTF-16 (LE or BE) with a byte order mark is decoded, also in streamed tables and JSON
 //!   Lines ([`utf8_stream`]).
-//! - Invalid UTF-8 sequences are each replaced by U+FFFD and counted.
+//! - Invalid UTF-8 sequences are each replaced by U+FFFD and counted (in a streamed UTF-16
+//!   table, an unpaired surrogate becomes U+FFFD uncounted).
 //! - Line endings are left as they are (`\r\n` stays in the text, so offsets match the file);
 //!   every stage treats `\r\n` as one line break.
 //! - Binary content (known magic numbers, NUL bytes, or mostly undecodable bytes) is refused.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 
 /// Text decoded from raw bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,15 +110,24 @@ pub fn decode_utf8_lossy_counted(mut bytes: &[u8]) -> Decoded {
 /// A stream of UTF-8: `r` as it is, or, when it opens with a UTF-16 byte order mark, its
 /// UTF-16 turned into UTF-8 as it is read (an unpaired surrogate or a last odd byte becomes
 /// U+FFFD). For inputs read in a stream (tables, JSON Lines) rather than whole.
-pub fn utf8_stream<'a, R: Read + 'a>(r: R) -> io::Result<Box<dyn Read + 'a>> {
-    let mut br = BufReader::new(r);
-    let big_endian = match br.fill_buf()? {
-        [0xff, 0xfe, ..] => false,
-        [0xfe, 0xff, ..] => true,
-        _ => return Ok(Box::new(br)),
+pub fn utf8_stream<'a, R: Read + 'a>(mut r: R) -> io::Result<Box<dyn Read + 'a>> {
+    // the first two bytes, however the reads split them (a pipe can give one at a time)
+    let mut head = [0u8; 2];
+    let mut got = 0;
+    while got < 2 {
+        match r.read(&mut head[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let big_endian = match head[..got] {
+        [0xff, 0xfe] => false,
+        [0xfe, 0xff] => true,
+        _ => return Ok(Box::new(BufReader::new(io::Cursor::new(head[..got].to_vec()).chain(r)))),
     };
-    br.consume(2);
-    Ok(Box::new(Utf16Stream { inner: br, big_endian, pending: Vec::new(), out: Vec::new(), pos: 0, done: false }))
+    Ok(Box::new(Utf16Stream { inner: r, big_endian, pending: Vec::new(), out: Vec::new(), pos: 0, done: false }))
 }
 
 struct Utf16Stream<R> {
@@ -205,6 +215,20 @@ mod tests {
         odd.push(b'x');
         assert_eq!(read(odd), format!("{text}\u{FFFD}"));
         assert_eq!(read("plain, «UTF-8»".as_bytes().to_vec()), "plain, «UTF-8»");
+        assert_eq!(read(b"x".to_vec()), "x");
+        // a byte order mark split across reads (a pipe giving one byte at a time)
+        struct Trickle(Vec<u8>, usize);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = usize::from(self.1 < self.0.len() && !buf.is_empty());
+                buf[..n].copy_from_slice(&self.0[self.1..self.1 + n]);
+                self.1 += n;
+                Ok(n)
+            }
+        }
+        let mut s = String::new();
+        utf8_stream(Trickle(encode(true), 0)).unwrap().read_to_string(&mut s).unwrap();
+        assert_eq!(s, text);
     }
 
     #[test]

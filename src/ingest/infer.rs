@@ -104,7 +104,7 @@ pub fn header_date(line: &str) -> Option<(String, usize)> {
 fn re_dateline() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z0-9\. ]{2,30}){0,2}\s*\(([^()\n]{2,40})\)\s*[-–—:]")
+        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z0-9\. ]{2,30}){0,3}\s*\(([^()\n]{2,40})\)\s*[-–—:]")
             .expect("valid regex")
     })
 }
@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(dateline_outlet("KYIV, March 3 (Reuters) - Russia").as_deref(), Some("Reuters"));
         assert_eq!(dateline_outlet("KYIV, Ukraine, March 3 (AP) — Russia").as_deref(), Some("AP"));
         assert_eq!(dateline_outlet("SEOUL, Dec. 30 (Yonhap) -- North Korea").as_deref(), Some("Yonhap"));
+        assert_eq!(dateline_outlet("KYIV, Ukraine, March 3, 2026 (AP) — Russia").as_deref(), Some("AP"));
         assert_eq!(
             copyright_outlet("© 2026 Global Hublet. Designed by Global Hublet.").as_deref(),
             Some("Global Hublet")
