@@ -1067,7 +1067,7 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
             content = according_to_content(&d, c, source.as_ref(), analysis);
         } else if !direct && says_nothing(&d, content.as_ref(), source.as_ref()) {
             // `The test was a success, said KCNA.`, `..., officials said on Monday.`
-            content = clause_before(&d, c, source.as_ref(), analysis).or(content);
+            content = clause_before(&d, c, source.as_ref(), analysis);
         }
         let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
         out.push(Attribution {
@@ -1143,6 +1143,11 @@ fn clause_before(d: &Doc, c: &CueSpan, source: Option<&Range<usize>>, analysis: 
     let cut = source.map_or(c.bytes.start, |s| s.start.min(c.bytes.start));
     let before = slice(d.text, sr.start, cut).trim_end();
     if !before.ends_with([',', '—', '–']) || !before.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    // `In Seoul, officials said on Monday.`: an introductory phrase is no clause
+    let first = d.toks.partition_point(|t| t.end <= sr.start);
+    if first < d.len() && (in_list(INTRODUCERS, &d.lower[first]) || in_list(PREPOSITIONS, &d.lower[first])) {
         return None;
     }
     let start = sr.start + (before.len() - before.trim_start().len());
@@ -2209,6 +2214,11 @@ mod tests {
                            Prices rose, the ministry said in a statement. He said on Monday that prices rose. \
                            Kim said Monday was a holiday.");
         let contents: Vec<&str> = got_inv.iter().map(|g| g.4.as_str()).collect();
+        assert_eq!(
+            find(&run("In Seoul, officials said on Monday."), "said on").4,
+            "",
+            "neither `In Seoul` nor `Monday`"
+        );
         assert_eq!(
             contents,
             ["The test was a success", "The talks had stalled", "Prices rose", "prices rose", "Monday was a holiday"]
