@@ -813,36 +813,28 @@ mod tests {
     #[test]
     fn pronouns_resolve_to_recent_named_sources() {
         let l = list();
-        let m: Vec<(String, SourceClass)> =
-            ["Kim", "KCNA", "he", "it", "analysts", "they"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
+        let mentions = |l: &SourceList, texts: &[&str]| -> Vec<(String, SourceClass)> {
+            texts.iter().map(|s| (s.to_string(), l.classify(s))).collect()
+        };
+        let m = mentions(&l, &["Kim", "KCNA", "he", "it", "analysts", "they"]);
         assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 4]);
         // a person named by role stands behind a later `he` when more recent than any name
-        let m: Vec<(String, SourceClass)> = ["Kim", "the great leader", "he", "the ministry", "she", "Kim", "he"]
-            .iter()
-            .map(|s| (s.to_string(), l.classify(s)))
-            .collect();
+        let m = mentions(&l, &["Kim", "the great leader", "he", "the ministry", "she", "Kim", "he"]);
         assert_eq!(resolve(&m), vec![0, 1, 1, 3, 1, 5, 5]);
         // a surname alone goes to the earlier full name, and stays that person for `he`
-        let m: Vec<(String, SourceClass)> =
-            ["President Mira Halden", "Pavel Orsk", "Halden, voting in Kestra,", "Mr. Orsk", "he", "Smith"]
-                .iter()
-                .map(|s| (s.to_string(), l.classify(s)))
-                .collect();
+        let m = mentions(
+            &l,
+            &["President Mira Halden", "Pavel Orsk", "Halden, voting in Kestra,", "Mr. Orsk", "he", "Smith"],
+        );
         assert_eq!(resolve(&m), vec![0, 1, 0, 1, 1, 5]);
-        let m: Vec<(String, SourceClass)> =
-            ["Hillary Clinton", "Bill Clinton"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
+        let m = mentions(&l, &["Hillary Clinton", "Bill Clinton"]);
         assert_eq!(resolve(&m), vec![0, 1], "a different first name is a different person");
         // `WHO` is the World Health Organization, a body: neither a pronoun nor a `she`
-        let m: Vec<(String, SourceClass)> =
-            ["Hillary Clinton", "The WHO", "WHO", "she"].iter().map(|s| (s.to_string(), l.classify(s))).collect();
+        let m = mentions(&l, &["Hillary Clinton", "The WHO", "WHO", "she"]);
         assert_eq!(resolve(&m), vec![0, 1, 1, 0]);
         assert!(is_pronoun("She") && is_pronoun("who") && !is_pronoun("WHO") && is_pronoun("I") && is_pronoun("HE"));
         // a short reference goes to the most recent body it can stand for
-        let m: Vec<(String, SourceClass)> =
-            ["Ukraine", "KCNA", "the ministry", "the agency", "The SBU", "the newspaper"]
-                .iter()
-                .map(|s| (s.to_string(), l.classify(s)))
-                .collect();
+        let m = mentions(&l, &["Ukraine", "KCNA", "the ministry", "the agency", "The SBU", "the newspaper"]);
         assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 1]);
         assert!(is_person_role("a senior official who asked not to be named"));
         assert!(is_person_role("the prime minister"));
