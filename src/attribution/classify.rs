@@ -305,8 +305,7 @@ impl SourceList {
         let category = category.unwrap_or(CATEGORIES.len() - 1);
         let cat_name = CATEGORIES[category];
         // `The WHO`, `IAEA`: a name in capitals is a body, not a person
-        let words: Vec<&str> =
-            phrase.split_whitespace().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the")).collect();
+        let words: Vec<&str> = phrase.split_whitespace().filter(|w| !is_article(w)).collect();
         let acronym = !words.is_empty()
             && words
                 .iter()
@@ -361,8 +360,7 @@ impl SourceList {
         } else {
             return None;
         };
-        let body: Vec<&str> =
-            body.iter().copied().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the")).collect();
+        let body: Vec<&str> = body.iter().copied().filter(|w| !is_article(w)).collect();
         if body.is_empty() {
             return None;
         }
@@ -422,6 +420,11 @@ fn title_case_caps(phrase: &str) -> String {
         out.push_str(tail);
     }
     out
+}
+
+/// Whether a word, in any case, is `a`, `an` or `the`.
+fn is_article(w: &str) -> bool {
+    ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Words that attach a phrase to a source's head (`a spokesman for ...`, `sources familiar with ...`).

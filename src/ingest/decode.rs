@@ -9,7 +9,7 @@
 //!   every stage treats `\r\n` as one line break.
 //! - Binary content (known magic numbers, NUL bytes, or mostly undecodable bytes) is refused.
 
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 
 /// Text decoded from raw bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +125,8 @@ pub fn utf8_stream<'a, R: Read + 'a>(mut r: R) -> io::Result<Box<dyn Read + 'a>>
     let big_endian = match head[..got] {
         [0xff, 0xfe] => false,
         [0xfe, 0xff] => true,
-        _ => return Ok(Box::new(BufReader::new(io::Cursor::new(head[..got].to_vec()).chain(r)))),
+        // (the readers of tables and JSON Lines buffer for themselves)
+        _ => return Ok(Box::new(io::Cursor::new(head[..got].to_vec()).chain(r))),
     };
     Ok(Box::new(Utf16Stream { inner: r, big_endian, pending: Vec::new(), out: Vec::new(), pos: 0, done: false }))
 }
