@@ -162,7 +162,7 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
             let e = &base.entries[*i];
             tsv.push_str(&format!(
                 "{}\t{}\t{:.2}\t{}\t{:.3}\t{}\n",
-                e.term,
+                e.written_term(),
                 e.category,
                 e.weight,
                 e.source,

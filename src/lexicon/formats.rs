@@ -188,8 +188,15 @@ pub fn parse_slant(file: &str, text: &str, default_source: &str) -> Result<Lexic
         let get = |name: &str| {
             h.iter().position(|c| c == name).and_then(|i| fields.get(i)).map(|f| f.trim()).filter(|v| !v.is_empty())
         };
-        let term = normalize_term(fields[0]);
+        let (exact, written) = match fields[0].trim().strip_prefix('=') {
+            Some(rest) => (true, rest),
+            None => (false, fields[0]),
+        };
+        let term = normalize_term(written);
         check_term(file, n, &term)?;
+        if exact && term.ends_with('*') {
+            return Err(err(file, Some(n), format!("'={term}': an exact-form term cannot end in '*'")));
+        }
         let category = fields[1].trim().to_string();
         check_category(file, n, &category)?;
         let weight = match get("weight") {
@@ -210,7 +217,7 @@ pub fn parse_slant(file: &str, text: &str, default_source: &str) -> Result<Lexic
             Some(p) => Some(p.parse::<u32>().map_err(|_| err(file, Some(n), format!("support '{p}' is not a count")))?),
         };
         let source = get("source").unwrap_or(default_source).to_string();
-        push_unique(&mut lex, &mut seen, file, n, Entry { term, category, weight, source, precision, support })?;
+        push_unique(&mut lex, &mut seen, file, n, Entry { term, category, weight, source, precision, support, exact })?;
     }
     if header.is_none() {
         return Err(err(file, None, "no header row (term<TAB>category...)"));
@@ -269,6 +276,7 @@ pub fn parse_liwc(file: &str, text: &str, stem: &str) -> Result<Lexicon, Lexicon
                         source: format!("user:{stem}"),
                         precision: None,
                         support: None,
+                        exact: false,
                     };
                     // LIWC files often repeat a word in a category; keep the first.
                     if seen.insert((e.term.clone(), e.category.clone())) {
@@ -309,7 +317,15 @@ pub fn parse_vader(file: &str, text: &str, stem: &str) -> Result<Lexicon, Lexico
         }
         let category = if mean < 0.0 { "vader_negative" } else { "vader_positive" }.to_string();
         let weight = (mean.abs() / 4.0).clamp(0.01, 10.0);
-        let e = Entry { term, category, weight, source: format!("user:{stem}"), precision: None, support: None };
+        let e = Entry {
+            term,
+            category,
+            weight,
+            source: format!("user:{stem}"),
+            precision: None,
+            support: None,
+            exact: false,
+        };
         push_unique(&mut lex, &mut seen, file, n, e)?;
     }
     Ok(lex)
@@ -338,6 +354,7 @@ pub fn parse_word_list(file: &str, text: &str, stem: &str) -> Result<Lexicon, Le
             source: format!("user:{stem}"),
             precision: None,
             support: None,
+            exact: false,
         };
         push_unique(&mut lex, &mut seen, file, n, e)?;
     }

@@ -281,17 +281,26 @@ impl Matcher {
     }
 
     /// Whether the text parts `p0..=p1` are the words of entry `e` or inflections of them
-    /// (always true outside English, where only the stem decides).
+    /// (only the words themselves, possessive `'s` allowed, for an exact-form entry in any
+    /// language; outside English every other entry is taken on its stems alone).
     /// `surf(k)` is text part `k` normalised.
     fn accepts<'s>(&self, e: usize, surf: impl Fn(usize) -> &'s str, p0: usize, p1: usize) -> bool {
-        if self.lang.name() != "english" {
+        let exact = self.entries[e].exact;
+        if !exact && self.lang.name() != "english" {
             return true;
         }
         let words = &self.entry_parts[e];
+        let same = |surface: &str, word: &str| {
+            if exact {
+                surface.strip_suffix("'s").unwrap_or(surface) == word
+            } else {
+                is_inflection(surface, word)
+            }
+        };
         if p1 - p0 + 1 == words.len() {
-            (p0..=p1).zip(words).all(|(k, w)| is_inflection(surf(k), w))
+            (p0..=p1).zip(words).all(|(k, w)| same(surf(k), w))
         } else if p0 == p1 {
-            is_inflection(surf(p0), &words.concat())
+            same(surf(p0), &words.concat())
         } else {
             false
         }
@@ -570,6 +579,29 @@ mod tests {
         let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
         assert_eq!(hits.len(), 1);
         assert_eq!(m.entries[hits[0].entry].term, "despot");
+    }
+
+    #[test]
+    fn exact_form_terms_take_no_inflection() {
+        let tsv = "term\tcategory\n=blasted\tx\nrampage\tx\n=raging fire\ty\n";
+        let lex = parse_slant("d.tsv", tsv, "curated").unwrap();
+        assert!(lex.entries[0].exact && !lex.entries[1].exact && lex.entries[2].exact);
+        assert_eq!(lex.entries[0].term, "blasted");
+        assert_eq!(lex.entries[0].written_term(), "=blasted");
+        let text = "A blast shook the town. Two blasts followed. The mayor blasted the army's \
+                    rampages on the Blasted Heath's ruin. A raging fire, raging fires.";
+        let m = Matcher::new(&lex, Lang::english());
+        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(words, ["blasted", "rampages", "Blasted", "raging fire"]);
+        // The exact form holds in other languages too, where other entries match by stem.
+        let m = Matcher::new(&lex, Lang::parse("german").unwrap());
+        let text = "Die blast und blasted.";
+        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
+        assert_eq!(hits.iter().map(|h| &text[h.start..h.end]).collect::<Vec<_>>(), ["blasted"]);
+        let bad = parse_slant("d.tsv", "term\tcategory\n=blast*\tx\n", "x").unwrap_err();
+        assert_eq!(bad.line, Some(2));
+        assert!(bad.message.contains("exact-form"), "{}", bad.message);
     }
 
     #[test]

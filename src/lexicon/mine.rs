@@ -291,6 +291,7 @@ pub fn select(cands: &BTreeMap<String, Candidate>, t: Thresholds) -> Vec<Entry> 
             source: "mined".into(),
             precision: Some(((c.precision() * 1000.0).round() / 1000.0) as f32),
             support: Some(c.support),
+            exact: false,
         })
         .collect()
 }
@@ -373,7 +374,7 @@ pub fn to_tsv(entries: &[Entry], header_comment: &str) -> String {
     for e in entries {
         s.push_str(&format!(
             "{}\t{}\t{:.2}\t{}\t{:.3}\t{}\n",
-            e.term,
+            e.written_term(),
             e.category,
             e.weight,
             e.source,

@@ -42,6 +42,20 @@ pub struct Entry {
     pub precision: Option<f32>,
     /// For mined entries: occurrences on PTC train.
     pub support: Option<u32>,
+    /// Written `=term` in the project format: only this exact word form matches, no
+    /// inflection of it (`=blasted` takes `blasted`, not the noun `blast`).
+    pub exact: bool,
+}
+
+impl Entry {
+    /// The term as the project format writes it (`=` before an exact-form term).
+    pub fn written_term(&self) -> String {
+        if self.exact {
+            format!("={}", self.term)
+        } else {
+            self.term.clone()
+        }
+    }
 }
 
 /// A named, versioned set of entries.
