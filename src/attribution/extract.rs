@@ -294,7 +294,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
-fn is_quote_char(c: char) -> bool {
+pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`' | '‹' | '›')
 }
 

@@ -356,6 +356,7 @@ impl AttrStage {
             counts: AttrCounts { per_category: vec![0; CATEGORIES.len()], ..Default::default() },
             ..Default::default()
         };
+        let mut direct = Vec::new();
         for (i, a) in found.iter().enumerate() {
             let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
             let (resolved_text, class) = &mentions[resolved[i]];
@@ -374,6 +375,10 @@ impl AttrStage {
             let cue_text = &text[a.cue.clone()];
             if let Some(c) = &a.content {
                 out.speakers.push((c.clone(), resolved_text.clone(), category != "other"));
+                if a.direct {
+                    let end = [Some(c), Some(&a.cue), a.source.as_ref()].into_iter().flatten().map(|r| r.end).max();
+                    direct.push((c.clone(), end.unwrap_or(c.end), out.speakers.len() - 1));
+                }
             }
             out.rows.push(AttrRow {
                 article_id: article_id.to_string(),
@@ -394,8 +399,51 @@ impl AttrStage {
                 source_bytes: a.source.clone(),
             });
         }
+        for (q, k) in continued_quotes(text, &analysis.quotes, &direct) {
+            let (_, who, known) = out.speakers[k].clone();
+            out.speakers.push((q, who, known));
+        }
         out
     }
+}
+
+/// Quotations that go on in the sentence after their attribution (`"We will win," Peskov
+/// said. "The West will tire."`), each with the index into `speakers` of the direct
+/// attribution it continues. `direct` holds each direct attribution's content, the end of
+/// its content, cue and source, and its speakers index, in text order. A quotation continues
+/// when it opens the next sentence of the same paragraph (at most 40 letters, none after the
+/// sentence's end, stand between) and ends a sentence itself; a chain of them continues too.
+fn continued_quotes(
+    text: &str,
+    quotes: &[Range<usize>],
+    direct: &[(Range<usize>, usize, usize)],
+) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for q in quotes {
+        if let Some((_, end, k)) = direct.iter().find(|(c, _, _)| c.start <= q.start && q.end <= c.end) {
+            last = Some((*end, *k));
+            continue;
+        }
+        let Some((end, k)) = last.take() else { continue };
+        let Some(gap) = text.get(end..q.start) else { continue };
+        let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || extract::is_quote_char(c));
+        // the sentence before ends in the gap, or inside the quotation before (`... tire.” “It`)
+        let opens_sentence = match gap.rfind(['.', '!', '?']) {
+            Some(stop) => blank(&gap[stop + 1..]),
+            None => blank(gap) && text[..end].trim_end_matches(extract::is_quote_char).ends_with(['.', '!', '?']),
+        };
+        let near = !gap.contains('\n') && gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40;
+        let closes = text[q.clone()].trim_end().ends_with(['.', '!', '?', ',', '…'])
+            || text[q.end..].trim_start_matches(extract::is_quote_char).starts_with(['.', '!', '?']);
+        if opens_sentence && near && closes {
+            let start = text[..q.start].trim_end_matches(extract::is_quote_char).len();
+            let stop = q.end + text[q.end..].len() - text[q.end..].trim_start_matches(extract::is_quote_char).len();
+            out.push((start..stop, k));
+            last = Some((stop, k));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -411,6 +459,30 @@ mod tests {
     fn rows(text: &str) -> Vec<(String, String, &'static str)> {
         let a = crate::eval::loaded::analyze_plain(text);
         stage().run("t", text, &a).rows.into_iter().map(|r| (r.source, r.resolved_source, r.category)).collect()
+    }
+
+    #[test]
+    fn a_quotation_continuing_after_its_attribution_keeps_the_speaker() {
+        let t = "“We will win,” Dmitry Peskov told reporters on Tuesday. “The West will tire.” “It always \
+                 does.” Analysts disagreed. “Nonsense,” said Kim. The “operation” goes on. “Brutal” was \
+                 the word used.\n\n“A new paragraph.”";
+        let a = crate::eval::loaded::analyze_plain(t);
+        let r = stage().run("t", t, &a);
+        let who = |quote: &str| {
+            let at = t.find(quote).unwrap();
+            let holders: Vec<&str> =
+                r.speakers.iter().filter(|(c, _, _)| c.start <= at && at < c.end).map(|(_, w, _)| w.as_str()).collect();
+            holders.join("|")
+        };
+        assert_eq!(who("We will win"), "Dmitry Peskov");
+        assert_eq!(who("The West will tire"), "Dmitry Peskov");
+        assert_eq!(who("It always does"), "Dmitry Peskov", "a chain of continuations");
+        assert_eq!(who("Nonsense"), "Kim");
+        assert_eq!(who("operation"), "", "a scare quote inside narration");
+        assert_eq!(who("Brutal"), "", "a quoted word opening a sentence it does not end");
+        assert_eq!(who("A new paragraph"), "", "a new paragraph");
+        let continued = r.speakers.iter().find(|(c, _, _)| t[c.clone()].contains("West")).unwrap();
+        assert_eq!(&t[continued.0.clone()], "“The West will tire.”", "with its marks");
     }
 
     #[test]
