@@ -407,12 +407,14 @@ impl AttrStage {
     }
 }
 
-/// Quotations that go on in the sentence after their attribution (`"We will win," Peskov
-/// said. "The West will tire."`), each with the index into `speakers` of the direct
-/// attribution it continues. `direct` holds each direct attribution's content, the end of
-/// its content, cue and source, and its speakers index, in text order. A quotation continues
-/// when it opens the next sentence of the same paragraph (at most 40 letters, none after the
-/// sentence's end, stand between) and ends a sentence itself; a chain of them continues too.
+/// Quotations that go on after their attribution (`"We will win," Peskov said. "The West
+/// will tire."`), each with the index into `speakers` of the direct attribution it
+/// continues. `direct` holds each direct attribution's content, the end of its content, cue
+/// and source, and its speakers index, in text order. A quotation continues when it opens
+/// the next sentence or paragraph (at most 40 letters, none after the sentence's end, stand
+/// between) and ends a sentence itself; a chain of them continues too. A new paragraph
+/// counts as news writing uses it: a quotation with no attribution of its own after a quoted
+/// speaker's paragraph is that speaker's.
 fn continued_quotes(
     text: &str,
     quotes: &[Range<usize>],
@@ -433,7 +435,7 @@ fn continued_quotes(
             Some(stop) => blank(&gap[stop + 1..]),
             None => blank(gap) && text[..end].trim_end_matches(extract::is_quote_char).ends_with(['.', '!', '?']),
         };
-        let near = !gap.contains('\n') && gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40;
+        let near = gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40;
         let closes = text[q.clone()].trim_end().ends_with(['.', '!', '?', ',', '…'])
             || text[q.end..].trim_start_matches(extract::is_quote_char).starts_with(['.', '!', '?']);
         if opens_sentence && near && closes {
@@ -480,7 +482,21 @@ mod tests {
         assert_eq!(who("Nonsense"), "Kim");
         assert_eq!(who("operation"), "", "a scare quote inside narration");
         assert_eq!(who("Brutal"), "", "a quoted word opening a sentence it does not end");
-        assert_eq!(who("A new paragraph"), "", "a new paragraph");
+        assert_eq!(who("A new paragraph"), "", "after narration");
+        let t = "“We will win,” Peskov said.\n\n“The West will tire.”\n“It always does,” Kim said.\n“So?”";
+        let a = crate::eval::loaded::analyze_plain(t);
+        let r = stage().run("t", t, &a);
+        let who = |quote: &str| {
+            let at = t.find(quote).unwrap();
+            r.speakers
+                .iter()
+                .filter(|(c, _, _)| c.start <= at && at < c.end)
+                .map(|(_, w, _)| w.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(who("The West"), ["Peskov"], "the next paragraph");
+        assert_eq!(who("It always"), ["Kim"], "a quotation attributed itself");
+        assert_eq!(who("So?"), ["Kim"]);
         let continued = r.speakers.iter().find(|(c, _, _)| t[c.clone()].contains("West")).unwrap();
         assert_eq!(&t[continued.0.clone()], "“The West will tire.”", "with its marks");
     }
