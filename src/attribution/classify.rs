@@ -277,6 +277,16 @@ impl SourceList {
                 .map(|m| (m.start(), self.demonym_country[m.pattern().as_usize()].clone()))
                 .collect();
             found.sort();
+            // `the U.S. Embassy in Kyiv`: the place of a seat is not its country when an
+            // earlier word names one
+            let ascii_lower = phrase.to_ascii_lowercase(); // byte offsets as in `phrase`
+            let seat = ["embassy in ", "consulate in ", "mission in ", "bureau in ", "office in ", "delegation in "]
+                .iter()
+                .filter_map(|w| ascii_lower.find(w))
+                .min();
+            if let Some(at) = seat.filter(|&at| !countries.is_empty() || found.first().is_some_and(|f| f.0 < at)) {
+                found.retain(|f| f.0 < at);
+            }
             for (_, c) in found {
                 add_country(&c, &mut countries);
             }
@@ -806,6 +816,16 @@ mod tests {
         for (phrase, cat, country) in cases {
             let c = l.classify(phrase);
             assert_eq!((CATEGORIES[c.category], c.country.as_str()), (cat, country), "{phrase}");
+        }
+        // a seat's place is not its country (the embedded list)
+        let full = SourceList::default_list();
+        for (phrase, country) in [
+            ("The U.S. Embassy in Kyiv", "US"),
+            ("The Russian embassy in London", "RU"),
+            ("Officials in Tallinn", "EE"),
+        ] {
+            let c = full.classify(phrase);
+            assert_eq!((CATEGORIES[c.category], c.country.as_str()), ("government", country), "{phrase}");
         }
         assert!(l.classify("John Smith").named);
         assert!(!l.classify("analysts").named);

@@ -237,6 +237,53 @@ const TITLES: &[&str] = &[
     "sgt", "sr", "st",
 ];
 
+/// Capitalised words that go on a name after dotted capitals (`U.S. Embassy`, `U.N. Security
+/// Council`, `U.S. Secretary of State`).
+const BODY_WORDS: &[&str] = &[
+    "administration",
+    "agency",
+    "ambassador",
+    "army",
+    "attorney",
+    "border",
+    "central",
+    "coast",
+    "command",
+    "congress",
+    "consulate",
+    "customs",
+    "defense",
+    "department",
+    "embassy",
+    "envoy",
+    "federal",
+    "forces",
+    "general",
+    "government",
+    "house",
+    "intelligence",
+    "justice",
+    "marine",
+    "marines",
+    "military",
+    "mission",
+    "national",
+    "navy",
+    "president",
+    "secretary",
+    "security",
+    "senate",
+    "senator",
+    "special",
+    "state",
+    "supreme",
+    "trade",
+    "treasury",
+];
+
+/// Offices named with their place (`the Embassy in Kyiv`, `the bureau in Moscow`).
+const SEATS: &[&str] = &["bureau", "consulate", "delegation", "embassy", "mission", "office"];
+
 /// Labels that end in a colon without naming a speaker (`Note:`, `Update:`).
 const COLON_LABELS: &[&str] = &[
     "also",
@@ -493,14 +540,15 @@ impl<'a> Doc<'a> {
     }
 
     /// An initial (`W`), an abbreviated title (`Mr`) or capitals with dots before a lower-case
-    /// word (`U.S. officials`, `U.N. inspectors`), whose final dot is part of the name, not the
-    /// end of a sentence (`imposed by the U.S. Officials said ...` ends one; `a.m.` is no name).
+    /// word (`U.S. officials`, `U.N. inspectors`) or a body or title (`U.S. Embassy`, `U.S.
+    /// Secretary of State`), whose final dot is part of the name, not the end of a sentence
+    /// (`imposed by the U.S. Officials said ...` ends one; `a.m.` is no name).
     fn abbreviation(&self, i: usize) -> bool {
         let w = self.word(i);
         let dotted = w.contains('.')
             && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
             && i + 1 < self.len()
-            && !self.capitalised(i + 1);
+            && (!self.capitalised(i + 1) || in_list(BODY_WORDS, &self.lower[i + 1]));
         (w.chars().count() == 1 && self.capitalised(i)) || dotted || in_list(TITLES, &self.lower[i])
     }
 
@@ -1641,15 +1689,17 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
     while i > 0 && d.tight(i - 1) && j - i < 10 {
         let pw = &d.lower[i - 1];
         // `officials in Tallinn`, `sources from Kyiv`: a plural head with a place attached
+        // and `the U.S. Embassy in Kyiv`, `its bureau in Moscow`: a seat with its place
         let place = matches!(pw.as_str(), "in" | "from")
             && d.capitalised(i)
             && i >= 2
             && d.tight(i - 2)
             && !d.toks[i - 2].quoted
-            && d.lower[i - 2].len() > 3
-            && d.lower[i - 2].ends_with('s')
-            && (!d.capitalised(i - 2) || d.first[i - 2])
-            && !is_verbish(d, i - 2)
+            && (in_list(SEATS, &d.lower[i - 2])
+                || d.lower[i - 2].len() > 3
+                    && d.lower[i - 2].ends_with('s')
+                    && (!d.capitalised(i - 2) || d.first[i - 2])
+                    && !is_verbish(d, i - 2))
             && probs[i - 2] < model.low;
         if !place && (d.toks[i - 1].quoted || probs[i - 1] >= model.low || in_list(BOUNDARY, pw) || d.pronoun(i - 1)) {
             break;
@@ -2077,6 +2127,8 @@ mod tests {
             ROLE_HEADS,
             SPEECH_NOUNS,
             ADDRESSEES,
+            BODY_WORDS,
+            SEATS,
         ] {
             assert!(l.windows(2).all(|w| w[0] < w[1]), "{l:?}");
         }
@@ -2217,7 +2269,9 @@ mod tests {
                  the matter said the deal was close. A source close to the investigation said arrests were \
                  near. The Institute for the Study of War said the lines held. U.S. officials said the talks \
                  had stalled. A senior U.S. official, who spoke on condition of anonymity, told Reuters the \
-                 plan failed. The WHO said cases rose.";
+                 plan failed. The WHO said cases rose. A U.S. State Department spokesperson said talks would \
+                 resume. U.S. Secretary of State Antony Blinken said the deal was near. The U.S. Embassy in \
+                 Kyiv said the warning stands. He met Zelensky in Kyiv and said the talks went well.";
         let got = run(t);
         let sources: Vec<&str> = got.iter().filter(|g| g.0 == "said" || g.0 == "told").map(|g| g.2.as_str()).collect();
         assert_eq!(
@@ -2230,6 +2284,10 @@ mod tests {
                 "U.S. officials",
                 "A senior U.S. official, who spoke on condition of anonymity,",
                 "The WHO",
+                "A U.S. State Department spokesperson",
+                "U.S. Secretary of State Antony Blinken",
+                "The U.S. Embassy in Kyiv",
+                "He",
             ]
         );
         // a time or a sentence-ending abbreviation is no part of the next subject
