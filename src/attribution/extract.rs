@@ -281,6 +281,12 @@ const BODY_WORDS: &[&str] = &[
     "treasury",
 ];
 
+/// Words that count a noun after them (`two more blasts`, `several reports`).
+const QUANTIFIERS: &[&str] = &[
+    "eight", "five", "four", "many", "more", "multiple", "nine", "numerous", "seven", "several", "six", "ten", "three",
+    "two",
+];
+
 /// Offices named with their place (`the Embassy in Kyiv`, `the bureau in Moscow`).
 const SEATS: &[&str] = &["bureau", "consulate", "delegation", "embassy", "mission", "office"];
 
@@ -1280,7 +1286,13 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
                 && d.tight(k - 1)
                 && matches!(d.lower[k].as_str(), "plan" | "plans" | "schedule" | "tradition" | "custom" | "protocol")
         };
-        if !anonymity && !idiom && (probs[head] >= model.threshold || (j == i + 1 && force)) {
+        // `Two more blasts were heard`: a counted noun before `were` is no verb
+        let counted_noun = i > 0
+            && d.tight(i - 1)
+            && d.tight(i)
+            && in_list(BE_FORMS, &d.lower[i + 1])
+            && (in_list(QUANTIFIERS, &d.lower[i - 1]) || d.lower[i - 1].starts_with(|c: char| c.is_ascii_digit()));
+        if !anonymity && !idiom && !counted_noun && (probs[head] >= model.threshold || (j == i + 1 && force)) {
             let lemma = if d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to" {
                 "according to".to_string()
             } else if (i..j).any(|k| d.lower[k] == "quoted") && (i..j).any(|k| d.lower[k] == "saying") {
@@ -2129,6 +2141,7 @@ mod tests {
             ADDRESSEES,
             BODY_WORDS,
             SEATS,
+            QUANTIFIERS,
         ] {
             assert!(l.windows(2).all(|w| w[0] < w[1]), "{l:?}");
         }
@@ -2197,6 +2210,10 @@ mod tests {
                  talks had ended.";
         let got = run(t);
         let pairs: Vec<(&str, &str)> = got.iter().map(|g| (g.2.as_str(), g.4.as_str())).collect();
+        // a counted noun is no cue (`blasts` can be a verb: `Kim blasts the West`)
+        assert!(run("Two more blasts were heard. 12 blasts were heard.").is_empty());
+        let police = run("Three more blasts were heard overnight, police said.");
+        assert_eq!(police.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect::<Vec<_>>(), [("said", "police")]);
         assert_eq!(
             pairs,
             [
