@@ -321,13 +321,24 @@ impl SourceList {
                 .iter()
                 .all(|w| w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.chars().any(char::is_lowercase));
         let org = acronym || matches!(cat_name, "state_media" | "media" | "intelligence" | "document");
+        // `Supporters of President Trump`: a group named by a plural head, neither a person
+        // nor a name, whatever its attachment names
+        let cut = main_cut(&lower);
+        let group = !named_hit
+            && cut.len() < lower.len()
+            && cut.ends_with('s')
+            && !cut.ends_with("ss")
+            && self.head_category(cut).is_some();
         SourceClass {
             category,
             country: countries.join(";"),
-            named: named_hit
-                || (capitalised && cat_name == "other")
-                || (capitalised && (!is_generic(&lower) || second_capitalised(phrase))),
-            person: !org && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
+            named: !group
+                && (named_hit
+                    || (capitalised && cat_name == "other")
+                    || (capitalised && (!is_generic(&lower) || second_capitalised(phrase)))),
+            person: !org
+                && !group
+                && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
         }
     }
 

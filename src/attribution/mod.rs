@@ -517,6 +517,10 @@ mod tests {
         let got = rows(t);
         assert!(got.contains(&("he".into(), "Captain Ilya Rusk".into(), "other")), "{got:#?}");
         assert_eq!(titled_people(t, &crate::eval::loaded::analyze_plain(t)).len(), 1);
+        // a group named by a plural head is no person for `he`, whatever its attachment names
+        let got = rows("Supporters of President Trump said the rally was large. He said it was fine.");
+        assert_eq!(got[0], ("Supporters of President Trump".into(), "Supporters of President Trump".into(), "citizen"));
+        assert_ne!(got[1].1, "Supporters of President Trump");
         let people = |t: &str| -> Vec<String> {
             titled_people(t, &crate::eval::loaded::analyze_plain(t)).into_iter().map(|r| t[r].to_string()).collect()
         };
