@@ -80,6 +80,9 @@ pub struct SourceClass {
     pub named: bool,
     /// Whether the phrase reads as a person (for he/she) rather than an organisation.
     pub person: bool,
+    /// A group named by a plural head with an attachment (`Officials in Tallinn`,
+    /// `Supporters of President Trump`): neither a person nor a name, but `they`.
+    pub group: bool,
 }
 
 /// Whether `text[start..end]` is bounded by non-word characters (so `Trump’s` matches
@@ -339,6 +342,7 @@ impl SourceList {
             person: !org
                 && !group
                 && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
+            group,
         }
     }
 
@@ -735,7 +739,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                         last_org = Some(i);
                         orgs.push(i);
                     }
-                    if lower.ends_with('s') && !class.named {
+                    if (lower.ends_with('s') || class.group) && !class.named {
                         last_plural = Some(i);
                     }
                     if !class.named && is_person_role(&lower) {
