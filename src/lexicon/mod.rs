@@ -120,6 +120,8 @@ pub const MINED_TSV: &str = include_str!("../../data/lexicon/mined.tsv");
 pub const BASELINE_TSV: &str = include_str!("../../data/lexicon/baseline-mined.tsv");
 /// Curated entries dropped for low precision on PTC train, as embedded.
 pub const PRUNED_TSV: &str = include_str!("../../data/lexicon/pruned.tsv");
+/// Mined terms left out by hand (plain words of general news), as embedded.
+pub const EXCLUDED_TSV: &str = include_str!("../../data/lexicon/excluded.tsv");
 
 impl Lexicon {
     /// The embedded default lexicon.
@@ -128,21 +130,28 @@ impl Lexicon {
             .expect("embedded curated lexicon is valid (checked by tests)");
         let mined = formats::parse_slant("data/lexicon/mined.tsv", MINED_TSV, "mined")
             .expect("embedded mined lexicon is valid (checked by tests)");
+        let mined_version = mined.version.clone();
         let pruned = formats::parse_slant("data/lexicon/pruned.tsv", PRUNED_TSV, "pruned")
             .expect("embedded pruned list is valid (checked by tests)");
+        let excluded = formats::parse_slant("data/lexicon/excluded.tsv", EXCLUDED_TSV, "excluded")
+            .expect("embedded excluded list is valid (checked by tests)");
         let drop: std::collections::BTreeSet<(String, String)> =
             pruned.entries.into_iter().map(|e| (e.term, e.category)).collect();
+        let excluded: std::collections::BTreeSet<(String, String)> =
+            excluded.entries.into_iter().map(|e| (e.term, e.category)).collect();
+        let mined: Vec<Entry> =
+            mined.entries.into_iter().filter(|e| !excluded.contains(&(e.term.clone(), e.category.clone()))).collect();
         let mut lex = Lexicon {
             name: "slant-default".into(),
-            version: format!("{}+{}", curated.version, mined.version),
-            sha256: sha256_hex(format!("{CURATED_TSV}{MINED_TSV}{PRUNED_TSV}").as_bytes()),
+            version: format!("{}+{}", curated.version, mined_version),
+            sha256: sha256_hex(format!("{CURATED_TSV}{MINED_TSV}{PRUNED_TSV}{EXCLUDED_TSV}").as_bytes()),
             entries: curated
                 .entries
                 .into_iter()
                 .filter(|e| !drop.contains(&(e.term.clone(), e.category.clone())))
                 .collect(),
         };
-        lex.extend(mined.entries, false);
+        lex.extend(mined, false);
         lex
     }
 
@@ -296,5 +305,29 @@ impl Lexicon {
                 .collect(),
             sources,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_lexicon_leaves_out_pruned_and_excluded_terms() {
+        let lex = Lexicon::default_lexicon();
+        assert!(lex.entries.len() >= 1500, "{}", lex.entries.len());
+        let has = |term: &str, source: &str| lex.entries.iter().any(|e| e.term == term && e.source == source);
+        let mined = formats::parse_slant("mined.tsv", MINED_TSV, "mined").unwrap();
+        let excluded = formats::parse_slant("excluded.tsv", EXCLUDED_TSV, "excluded").unwrap();
+        assert!(!excluded.entries.is_empty());
+        for e in &excluded.entries {
+            assert!(
+                mined.entries.iter().any(|m| m.term == e.term && m.category == e.category),
+                "{} is not a mined term",
+                e.term
+            );
+            assert!(!has(&e.term, "mined"), "{} is still in the default lexicon", e.term);
+        }
+        assert!(has("shamelessly", "mined") && has("skyrocketing", "mined") && has("despot", "curated"));
     }
 }
