@@ -203,7 +203,11 @@ mod tests {
     /// `--count-hits all` but not under the default rule.
     #[test]
     fn the_count_rule_drops_hits_in_unflagged_sentences() {
-        let text = "Council budget\n\nThe council approved the budget on Tuesday after a two-hour meeting, the clerk said.\nOfficials said the unprecedented number of applications, 1,200 in total, would be processed by the end of the month.\n";
+        let text = "Council budget\n\nThe council approved the budget on Tuesday after a two-hour meeting, the clerk said.\n\
+                    The budget sets aside 4.2 million for roads and 1.1 million for the library.\n\
+                    The meeting was held in the town hall and lasted two hours.\n\
+                    Officials said the unprecedented number of applications, 1,200 in total, would be processed by the end of the month.\n\
+                    The next meeting is on 4 May.\n";
         let at = text.find("unprecedented").unwrap();
         let span = GoldSpan { bytes: at..at + "unprecedented".len(), technique: "Loaded_Language".into() };
         let arts = vec![PtcArticle { id: "1".into(), text: text.into(), spans: vec![span] }];
