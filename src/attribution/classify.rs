@@ -842,6 +842,19 @@ mod tests {
             let c = full.classify(phrase);
             assert_eq!((CATEGORIES[c.category], c.country.as_str()), ("government", country), "{phrase}");
         }
+        // titles styled secretary or officer; anonymous sources with an attachment
+        for (phrase, cat) in [
+            ("Health Secretary Rachel Dunmore", "government"),
+            ("Home Secretary Priya Anand", "government"),
+            ("Environmental health officer Brian Cole", "government"),
+            ("Chief financial officer Anna Berger", "other"),
+            ("A press officer", "other"),
+            ("Two officers", "military"),
+            ("An Egyptian official briefed on the negotiations", "anonymous"),
+            ("A source in Ukraine's SBU security service", "anonymous"),
+        ] {
+            assert_eq!(CATEGORIES[full.classify(phrase).category], cat, "{phrase}");
+        }
         assert!(l.classify("John Smith").named);
         assert!(!l.classify("analysts").named);
         assert!(l.classify("The Ostland Security Directorate").named);

@@ -1623,7 +1623,15 @@ fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<Range<
             return Some(d.toks[i].start..through(d, m, ')'));
         }
     }
-    // apposition: `Kim, a professor at Y,`
+    // apposition: `Kim, a professor at Y,`, also after an age (`Lorraine Pike, 67, a retired nurse`)
+    let aged = !d.last[j]
+        && d.after[j] == ","
+        && d.capitalised(j)
+        && d.lower[j + 1].len() <= 3
+        && d.lower[j + 1].bytes().all(|b| b.is_ascii_digit())
+        && !d.last[j + 1]
+        && d.after[j + 1] == ",";
+    let j = if aged { j + 1 } else { j };
     if !d.last[j] && d.after[j] == "," && in_list(DETERMINERS, &d.lower[j + 1]) {
         let mut k = j + 1;
         while d.tight(k) && k - j < 12 && probs[k + 1] < model.threshold && !d.toks[k + 1].quoted {
@@ -1636,7 +1644,7 @@ fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<Range<
             return Some(d.toks[i].start..through(d, k, ','));
         }
     }
-    Some(range_of(d, i, j))
+    Some(range_of(d, i, if aged { j - 1 } else { j }))
 }
 
 /// The noun phrase ending at word `j`, grown leftwards over words, a list of names and an
@@ -1748,13 +1756,15 @@ fn attached_to(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<usi
     let prep = d.lower[i - 1].as_str();
     let mut h = i - 2;
     match prep {
-        "with" | "to" if matches!(d.lower[h].as_str(), "familiar" | "close") => {
+        "with" | "to" | "on" if matches!(d.lower[h].as_str(), "familiar" | "close" | "briefed") => {
             if h == 0 || !d.tight(h - 1) {
                 return None;
             }
             h -= 1;
         }
         "for" | "to" | "of" | "at" => {}
+        // `a source in the Ukrainian military`, `officials in the occupied region`
+        "in" if in_list(ROLE_HEADS, &d.lower[h]) => {}
         _ => return None,
     }
     // a role noun and its fixed attachment words are taken whatever the cue model makes of
@@ -2391,7 +2401,10 @@ mod tests {
                  had stalled. A senior U.S. official, who spoke on condition of anonymity, told Reuters the \
                  plan failed. The WHO said cases rose. A U.S. State Department spokesperson said talks would \
                  resume. U.S. Secretary of State Antony Blinken said the deal was near. The U.S. Embassy in \
-                 Kyiv said the warning stands. He met Zelensky in Kyiv and said the talks went well.";
+                 Kyiv said the warning stands. He met Zelensky in Kyiv and said the talks went well. An \
+                 Egyptian official briefed on the negotiations said the deal was close. A source in \
+                 Ukraine's SBU security service said the drones were new. \"It was loud,\" said Lorraine Pike, \
+                 67, a retired nurse. \"We ran,\" said Tom Reed, 45.";
         let got = run(t);
         let sources: Vec<&str> = got.iter().filter(|g| g.0 == "said" || g.0 == "told").map(|g| g.2.as_str()).collect();
         assert_eq!(
@@ -2408,6 +2421,10 @@ mod tests {
                 "U.S. Secretary of State Antony Blinken",
                 "The U.S. Embassy in Kyiv",
                 "He",
+                "An Egyptian official briefed on the negotiations",
+                "A source in Ukraine's SBU security service",
+                "Lorraine Pike, 67, a retired nurse",
+                "Tom Reed",
             ]
         );
         // a time or a sentence-ending abbreviation is no part of the next subject
