@@ -1,8 +1,8 @@
 //! Cue classes: verb choice is framing. `data/cues/cues.tsv` lists reporting cues
 //! (verb lemmas, nouns and fixed phrases) with a class:
 //! `neutral` (said, told), `distancing` (claimed, alleged), `conceding` (admitted,
-//! confirmed), `emphatic` (warned, vowed, hailed), `according_to`, and `belief`
-//! (believes, estimated). A cue is looked up by its phrase, then by the stem of each
+//! confirmed), `emphatic` (warned, vowed, hailed), `according_to`, `belief`
+//! (believes, estimated) and `refusal` (declined to comment: no claim). A cue is looked up by its phrase, then by the stem of each
 //! of its words from the last (so `has also claimed` is `distancing`); unknown cues
 //! are `neutral`.
 
@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use crate::text::{normalize, Lang};
 
 /// Cue classes, in column order.
-pub const CUE_CLASSES: &[&str] = &["neutral", "distancing", "conceding", "emphatic", "according_to", "belief"];
+pub const CUE_CLASSES: &[&str] =
+    &["neutral", "distancing", "conceding", "emphatic", "according_to", "belief", "refusal"];
 
 /// The embedded default cue list.
 pub const CUES_TSV: &str = include_str!("../../data/cues/cues.tsv");

@@ -362,17 +362,21 @@ impl AttrStage {
             let (resolved_text, class) = &mentions[resolved[i]];
             let category = if mention.is_empty() { "other" } else { CATEGORIES[class.category] };
             let kind = kind_of(&a.content, a.direct, &analysis.quotes);
-            out.counts.total += 1;
-            if kind == "direct" {
-                out.counts.direct += 1;
-            }
-            if let Some(ci) = CATEGORIES.iter().position(|c| *c == category) {
-                out.counts.per_category[ci] += 1;
-            }
-            for c in class.country.split(';').filter(|c| !c.is_empty()) {
-                *out.counts.countries.entry(c.to_string()).or_default() += 1;
-            }
             let cue_text = &text[a.cue.clone()];
+            let cue_class = self.cues.class_of(cue_text);
+            // `The company declined to comment.` is a row, but no claim to count
+            if cue_class != "refusal" {
+                out.counts.total += 1;
+                if kind == "direct" {
+                    out.counts.direct += 1;
+                }
+                if let Some(ci) = CATEGORIES.iter().position(|c| *c == category) {
+                    out.counts.per_category[ci] += 1;
+                }
+                for c in class.country.split(';').filter(|c| !c.is_empty()) {
+                    *out.counts.countries.entry(c.to_string()).or_default() += 1;
+                }
+            }
             if let Some(c) = &a.content {
                 out.speakers.push((c.clone(), resolved_text.clone(), category != "other"));
                 if a.direct {
@@ -385,7 +389,7 @@ impl AttrStage {
                 n: i + 1,
                 sentence: a.sentence as usize + 1,
                 cue: cue_text.to_string(),
-                cue_class: self.cues.class_of(cue_text),
+                cue_class,
                 source: mention,
                 source_start: a.source.as_ref().map(|r| offsets.char_index(r.start)),
                 source_end: a.source.as_ref().map(|r| offsets.char_index(r.end)),
