@@ -1724,6 +1724,7 @@ const ROLE_HEADS: &[&str] = &[
     "director",
     "economist",
     "economists",
+    "employees",
     "families",
     "followers",
     "friends",
@@ -1732,12 +1733,14 @@ const ROLE_HEADS: &[&str] = &[
     "insiders",
     "lawyer",
     "lawyers",
+    "locals",
     "member",
     "members",
     "official",
     "officials",
     "opponent",
     "opponents",
+    "parents",
     "people",
     "person",
     "relatives",
@@ -1745,6 +1748,7 @@ const ROLE_HEADS: &[&str] = &[
     "representatives",
     "researcher",
     "researchers",
+    "residents",
     "someone",
     "source",
     "sources",
@@ -1754,11 +1758,17 @@ const ROLE_HEADS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "spokeswomen",
+    "staff",
     "strategist",
     "strategists",
+    "students",
     "supporter",
     "supporters",
+    "survivors",
     "those",
+    "villagers",
+    "witnesses",
+    "workers",
 ];
 
 /// When the noun phrase starting at word `i` is attached to a role noun or a name before
@@ -1815,7 +1825,25 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
                     && (!d.capitalised(i - 2) || d.first[i - 2])
                     && !is_verbish(d, i - 2))
             && probs[i - 2] < model.low;
-        if !place && (d.toks[i - 1].quoted || probs[i - 1] >= model.low || in_list(BOUNDARY, pw) || d.pronoun(i - 1)) {
+        // a modifier the model finds a little cue-like (`the fire service`, `opposition leader`,
+        // `coast guard`): a lower-case noun-like word below the cue threshold
+        let modifier = probs[i - 1] < model.threshold
+            && !d.capitalised(i - 1)
+            && !d.toks[i - 1].quoted
+            && !is_verbish(d, i - 1)
+            && !pw.ends_with("ly")
+            && !pw.ends_with("ing")
+            && pw.chars().all(char::is_alphabetic)
+            && !in_list(BOUNDARY, pw)
+            && !in_list(SKIPPABLE, pw)
+            && !in_list(TIME_WORDS, pw)
+            && !matches!(pw.as_str(), "out" | "up" | "off" | "down" | "away" | "back" | "over" | "not");
+        if !place
+            && (d.toks[i - 1].quoted
+                || (probs[i - 1] >= model.low && !modifier)
+                || in_list(BOUNDARY, pw)
+                || d.pronoun(i - 1))
+        {
             break;
         }
         if is_verbish(d, i - 1) && !d.capitalised(i) {
@@ -2333,7 +2361,9 @@ mod tests {
     fn group_heads_addressees_and_times() {
         let t = "Supporters of President Trump said the rally was large. On Sunday critics of the mayor said \
                  the budget failed. A spokesman told Reuters the company would appeal. Kim told the \
-                 Associated Press on Sunday that talks had failed. She told a news conference the vote \
+                 Associated Press on Sunday that talks had failed. Residents of the village said the well \
+                 was dry. The Philippine coast guard said the ship was hit. Georgian opposition leader \
+                 Nino Abashidze said the vote was rigged. She told a news conference the vote \
                  was rigged. The Sunday Times reported the \
                  talks had ended.";
         let got = run(t);
@@ -2351,6 +2381,9 @@ mod tests {
                 ("critics of the mayor", "the budget failed"),
                 ("A spokesman", "the company would appeal"),
                 ("Kim", "talks had failed"),
+                ("Residents of the village", "the well was dry"),
+                ("The Philippine coast guard", "the ship was hit"),
+                ("Georgian opposition leader Nino Abashidze", "the vote was rigged"),
                 ("She", "the vote was rigged"),
                 ("The Sunday Times", "the talks had ended"),
             ]
