@@ -255,12 +255,26 @@ impl SourceList {
             }
             found => (phrase, found),
         };
+        // where the attachment of a role with its own country begins (see below)
+        let mut own_country_before: Option<usize> = None;
         if let Some(m) = best {
             let n = &self.named[m.pattern().as_usize()];
-            add_country(&n.country, &mut countries);
             // "a spokesman for Kim": a head before the attachment names the speaker's role.
             let lower = phrase.to_lowercase();
             let cut = main_cut(&lower);
+            // `Russia's ambassador to the United Nations`: a role whose own country is named
+            // before the attachment does not take the attached body's country
+            let own_country = m.start() >= cut.len()
+                && self
+                    .demonym_ac
+                    .as_ref()
+                    .zip(phrase.get(..cut.len()))
+                    .is_some_and(|(ac, head)| ac.find_iter(head).any(|d| bounded(head, d.start(), d.end())));
+            if own_country {
+                own_country_before = Some(cut.len());
+            } else {
+                add_country(&n.country, &mut countries);
+            }
             match self.head_category(cut) {
                 // `people close to President Zelensky` stay anonymous
                 Some(_) if m.start() >= cut.len() && anonymous_marks(&lower) => {
@@ -288,6 +302,9 @@ impl SourceList {
                 .filter_map(|w| ascii_lower.find(w))
                 .min();
             if let Some(at) = seat.filter(|&at| !countries.is_empty() || found.first().is_some_and(|f| f.0 < at)) {
+                found.retain(|f| f.0 < at);
+            }
+            if let Some(at) = own_country_before {
                 found.retain(|f| f.0 < at);
             }
             for (_, c) in found {
@@ -854,6 +871,15 @@ mod tests {
             ("A source in Ukraine's SBU security service", "anonymous"),
         ] {
             assert_eq!(CATEGORIES[full.classify(phrase).category], cat, "{phrase}");
+        }
+        // a country's envoy to an international body is that country's
+        for (phrase, country) in [
+            ("Russia's ambassador to the United Nations", "RU"),
+            ("China's envoy to the European Union", "CN"),
+            ("A spokesman for President Vladimir Putin", "RU"),
+        ] {
+            let c = full.classify(phrase);
+            assert_eq!((CATEGORIES[c.category], c.country.as_str()), ("government", country), "{phrase}");
         }
         assert!(l.classify("John Smith").named);
         assert!(!l.classify("analysts").named);
