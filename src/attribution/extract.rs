@@ -2136,8 +2136,12 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
             return (Some(with_marks(q)), true);
         }
     }
-    // quotation ending just before the cue (or before its source)
-    if let Some(q) = qs.partition_point(|q| q.end <= before).checked_sub(1).and_then(|k| qs.get(k)) {
+    // quotation ending just before the cue (or before its source), unless the cue introduces
+    // its own clause (`"...," he said, adding that talks were over`)
+    let own_clause = c.end < d.len() && c.end > 0 && d.tight(c.end - 1) && d.lower[c.end] == "that";
+    if let Some(q) =
+        qs.partition_point(|q| q.end <= before).checked_sub(1).and_then(|k| qs.get(k)).filter(|_| !own_clause)
+    {
         let gap = slice(text, q.end, before);
         let sentence_ok = c.first < d.len() && c.first > 0 && d.toks[c.first].sentence == d.toks[c.first - 1].sentence;
         let closes = slice(text, q.start, q.end).trim_end().ends_with([',', '?', '!', '—']);
@@ -2389,6 +2393,10 @@ mod tests {
                  talks had ended.";
         let got = run(t);
         let pairs: Vec<(&str, &str)> = got.iter().map(|g| (g.2.as_str(), g.4.as_str())).collect();
+        // `adding that` has its own content, not the quotation before it
+        let got = run("\"We will not retreat,\" the minister stressed, adding that talks were over.");
+        assert_eq!(find(&got, "adding").4, "talks were over");
+        assert_eq!(find(&got, "stressed").4, "\"We will not retreat,\"");
         // a past-tense verb after a quotation and a short noun phrase is a cue
         let got = run("\"The West bears full responsibility,\" the diplomat stressed. \"Why now?\" the senator asked.");
         let cues: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect();
