@@ -303,7 +303,7 @@ const QUANTIFIERS: &[&str] = &[
 ];
 
 /// Offices named with their place (`the Embassy in Kyiv`, `the bureau in Moscow`).
-const SEATS: &[&str] = &["bureau", "consulate", "delegation", "embassy", "mission", "office"];
+pub(super) const SEATS: &[&str] = &["bureau", "consulate", "delegation", "embassy", "mission", "office"];
 
 /// Labels that end in a colon without naming a speaker (`Note:`, `Update:`).
 const COLON_LABELS: &[&str] = &[
@@ -1366,7 +1366,7 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
         // before a verb is the subject of that verb, no cue (report nouns aside: `the report said`)
         let article_noun = head > 0
             && d.tight(head - 1)
-            && matches!(d.lower[head - 1].as_str(), "the" | "a" | "an")
+            && super::classify::is_article(&d.lower[head - 1])
             && d.tight(head)
             && is_verbish(d, head + 1)
             && !in_list(REPORT_NOUNS, &d.lower[head])
@@ -1661,6 +1661,7 @@ fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<Range<
         && d.lower[j + 1].bytes().all(|b| b.is_ascii_digit())
         && !d.last[j + 1]
         && d.after[j + 1] == ",";
+    let name_end = j;
     let j = if aged { j + 1 } else { j };
     if !d.last[j] && d.after[j] == "," && in_list(DETERMINERS, &d.lower[j + 1]) {
         let mut k = j + 1;
@@ -1674,7 +1675,7 @@ fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<Range<
             return Some(d.toks[i].start..through(d, k, ','));
         }
     }
-    Some(range_of(d, i, if aged { j - 1 } else { j }))
+    Some(range_of(d, i, name_end))
 }
 
 /// The noun phrase ending at word `j`, grown leftwards over words, a list of names and an
@@ -1850,12 +1851,10 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
         // `coast guard`): a lower-case noun-like word below the cue threshold
         let modifier = probs[i - 1] < model.threshold
             && !d.capitalised(i - 1)
-            && !d.toks[i - 1].quoted
             && !is_verbish(d, i - 1)
             && !pw.ends_with("ly")
             && !pw.ends_with("ing")
             && pw.chars().all(char::is_alphabetic)
-            && !in_list(BOUNDARY, pw)
             && !in_list(SKIPPABLE, pw)
             && !in_list(TIME_WORDS, pw)
             && !matches!(pw.as_str(), "out" | "up" | "off" | "down" | "away" | "back" | "over" | "not");
@@ -2224,7 +2223,7 @@ const ADDRESSEES: &[&str] = &[
 /// conference`); `k` itself when neither stands there or nothing would be left of the sentence.
 fn past_addressee(d: &Doc, k: usize) -> usize {
     let mut m = k;
-    if matches!(d.lower[m].as_str(), "a" | "an" | "the") && d.tight(m) {
+    if super::classify::is_article(&d.lower[m]) && d.tight(m) {
         m += 1;
     }
     let mut end = m;
@@ -2393,20 +2392,6 @@ mod tests {
                  talks had ended.";
         let got = run(t);
         let pairs: Vec<(&str, &str)> = got.iter().map(|g| (g.2.as_str(), g.4.as_str())).collect();
-        // `adding that` has its own content, not the quotation before it
-        let got = run("\"We will not retreat,\" the minister stressed, adding that talks were over.");
-        assert_eq!(find(&got, "adding").4, "talks were over");
-        assert_eq!(find(&got, "stressed").4, "\"We will not retreat,\"");
-        // a past-tense verb after a quotation and a short noun phrase is a cue
-        let got = run("\"The West bears full responsibility,\" the diplomat stressed. \"Why now?\" the senator asked.");
-        let cues: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect();
-        assert_eq!(cues, [("stressed", "the diplomat"), ("asked", "the senator")]);
-        // a noun before its verb is no cue either
-        assert!(run("The blast shattered windows. The cause of the blast was not clear.").is_empty());
-        // a counted noun is no cue (`blasts` can be a verb: `Kim blasts the West`)
-        assert!(run("Two more blasts were heard. 12 blasts were heard.").is_empty());
-        let police = run("Three more blasts were heard overnight, police said.");
-        assert_eq!(police.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect::<Vec<_>>(), [("said", "police")]);
         assert_eq!(
             pairs,
             [
@@ -2421,6 +2406,20 @@ mod tests {
                 ("The Sunday Times", "the talks had ended"),
             ]
         );
+        // `adding that` has its own content, not the quotation before it
+        let got = run("\"We will not retreat,\" the minister stressed, adding that talks were over.");
+        assert_eq!(find(&got, "adding").4, "talks were over");
+        assert_eq!(find(&got, "stressed").4, "\"We will not retreat,\"");
+        // a past-tense verb after a quotation and a short noun phrase is a cue
+        let got = run("\"The West bears full responsibility,\" the diplomat stressed. \"Why now?\" the senator asked.");
+        let cues: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect();
+        assert_eq!(cues, [("stressed", "the diplomat"), ("asked", "the senator")]);
+        // a noun before its verb is no cue either
+        assert!(run("The blast shattered windows. The cause of the blast was not clear.").is_empty());
+        // a counted noun is no cue (`blasts` can be a verb: `Kim blasts the West`)
+        assert!(run("Two more blasts were heard. 12 blasts were heard.").is_empty());
+        let police = run("Three more blasts were heard overnight, police said.");
+        assert_eq!(police.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect::<Vec<_>>(), [("said", "police")]);
     }
 
     #[test]
