@@ -297,7 +297,7 @@ impl SourceList {
             // `the U.S. Embassy in Kyiv`: the place of a seat is not its country when an
             // earlier word names one
             let ascii_lower = phrase.to_ascii_lowercase(); // byte offsets as in `phrase`
-            let seat = super::extract::SEATS.iter().filter_map(|w| ascii_lower.find(&format!("{w} in "))).min();
+            let seat = super::extract::SEATS.words.iter().filter_map(|w| ascii_lower.find(&format!("{w} in "))).min();
             if let Some(at) = seat.filter(|&at| !countries.is_empty() || found.first().is_some_and(|f| f.0 < at)) {
                 found.retain(|f| f.0 < at);
             }

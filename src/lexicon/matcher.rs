@@ -119,20 +119,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    let mut out: Vec<(usize, &str)> = Vec::with_capacity(1);
-    for (i, c) in word.char_indices() {
-        if matches!(c, '-' | '‐' | '‑') {
-            if i > start {
-                out.push((start, &word[start..i]));
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    if start < word.len() {
-        out.push((start, &word[start..]));
-    }
-    out.into_iter()
+    word.split(['-', '‐', '‑'])
+        .filter(|p| !p.is_empty())
+        .map(move |p| (p.as_ptr() as usize - word.as_ptr() as usize, p))
 }
 
 /// Adds entry `i` to a pattern's targets (once).

@@ -81,13 +81,21 @@ impl Lang {
     /// news vocabulary repeats, and stemming is the costliest step of several stages.
     /// `stemmer` must be this language's.
     pub fn stem_into(&self, stemmer: &Stemmer, word: &str, out: &mut String) {
-        type Cache = std::collections::HashMap<&'static str, super::FnvMap<String, String>>;
+        // One map per language, found by a scan: a run sees one language or a few.
+        type Cache = Vec<(&'static str, super::FnvMap<String, String>)>;
         thread_local! {
-            static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::new());
+            static CACHE: std::cell::RefCell<Cache> = const { std::cell::RefCell::new(Vec::new()) };
         }
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            let m = c.entry(self.name).or_default();
+            let k = match c.iter().position(|(name, _)| *name == self.name) {
+                Some(k) => k,
+                None => {
+                    c.push((self.name, super::FnvMap::default()));
+                    c.len() - 1
+                }
+            };
+            let m = &mut c[k].1;
             if let Some(s) = m.get(word) {
                 out.push_str(s);
                 return;

@@ -34,7 +34,7 @@ impl Default for Fnv {
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        mix64(self.0)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -42,6 +42,17 @@ impl std::hash::Hasher for Fnv {
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
+}
+
+/// Spreads every bit of `h` over the whole word (the finaliser of MurmurHash3). A hash table
+/// places a key by its low bits and tells keys apart by its top bits, and in plain FNV-1a the
+/// last bytes of a key never reach the top bits: `says` and `said` would look alike there.
+pub fn mix64(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// A `HashMap` hashed with [`Fnv`].
@@ -63,7 +74,8 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Is `lower` (an already lower-cased word) an English function word?
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    static SET: std::sync::OnceLock<FnvMap<&'static str, ()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|&w| (w, ())).collect()).contains_key(lower)
 }
 
 /// Sentences, quotations and words of an article body.
