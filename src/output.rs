@@ -65,6 +65,9 @@ pub struct Article {
     pub tone_max: f64,
     pub flagged_sentences: usize,
     pub flagged_share: f64,
+    /// The article whose body holds the most of this one's (see [`crate::copies`]) and the
+    /// share it holds, when that is at least [`crate::copies::MIN_SHARE`].
+    pub same_text: Option<(String, f64)>,
     /// Carried input columns, in input order.
     pub extra: Vec<(String, String)>,
 }
@@ -268,6 +271,12 @@ impl Article {
         v.push(format!("{:.4}", self.tone_max));
         v.push(self.flagged_sentences.to_string());
         v.push(format!("{:.4}", self.flagged_share));
+        let (other, share) = match &self.same_text {
+            Some((id, share)) => (id.clone(), format!("{share:.2}")),
+            None => (String::new(), String::new()),
+        };
+        v.push(other);
+        v.push(share);
         v
     }
 
@@ -402,6 +411,7 @@ pub fn measure_columns(categories: &[String]) -> Vec<String> {
     v.push("attr_countries".into());
     v.push("credits".into());
     v.extend(["tone", "tone_max", "flagged_sentences", "flagged_share"].map(String::from));
+    v.extend(["same_text_as", "same_text_share"].map(String::from));
     v
 }
 
@@ -467,6 +477,46 @@ pub fn write_articles(path: &Path, rows: &[Article], categories: &[String]) -> R
                 vals.push(r.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default());
             }
             out.write_record(&vals).map_err(&e)?;
+        }
+        out.flush()
+    })
+}
+
+/// Columns of `shared_text.csv`.
+pub const SHARED_COLUMNS: &[&str] = &[
+    "article_id",
+    "other_id",
+    "share",
+    "other_share",
+    "shingles",
+    "shared",
+    "start",
+    "end",
+    "other_start",
+    "other_end",
+];
+
+/// Writes `shared_text.csv`: one row per article whose body is largely another's (see
+/// [`crate::copies::find`]); `articles` are the rows the indices of `shared` refer to.
+pub fn write_shared(path: &Path, shared: &[crate::copies::Shared], articles: &[Article]) -> Result<(), SlantError> {
+    write_atomic(path, |w| {
+        let mut out = csv::Writer::from_writer(w);
+        let e = csv_err(path);
+        out.write_record(SHARED_COLUMNS).map_err(&e)?;
+        for s in shared {
+            out.write_record([
+                articles[s.article].id.clone(),
+                articles[s.other].id.clone(),
+                format!("{:.4}", s.share),
+                format!("{:.4}", s.other_share),
+                s.shingles.to_string(),
+                s.shared.to_string(),
+                s.span.start.to_string(),
+                s.span.end.to_string(),
+                s.other_span.start.to_string(),
+                s.other_span.end.to_string(),
+            ])
+            .map_err(&e)?;
         }
         out.flush()
     })
@@ -623,6 +673,7 @@ mod tests {
             tone_max: 0.0,
             flagged_sentences: 0,
             flagged_share: 0.0,
+            same_text: None,
             extra: vec![
                 ("words".into(), "9".into()),
                 ("desk".into(), "x".into()),

@@ -117,6 +117,8 @@ pub struct DocResult {
     pub hits: Vec<HitRow>,
     pub attributions: Vec<AttrRow>,
     pub sentences: Vec<SentenceRow>,
+    /// The body's shingles, to find text shared with other articles of the run.
+    pub fingerprint: crate::copies::Fingerprint,
     /// The article's section of `report.html` (when the report shows article texts).
     pub report: Option<String>,
     pub warnings: Vec<DocError>,
@@ -248,6 +250,7 @@ fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decod
         tone_max: 0.0,
         flagged_sentences: 0,
         flagged_share: 0.0,
+        same_text: None,
         extra: m.extra.clone(),
     }
 }
@@ -461,6 +464,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         let view = HitsView { hits: &hits, counted: &counted, caps: &caps, encoded: &encoded };
         report_section(&text, &layout.body, &analysis, &article, view, &attr.rows, m)
     });
+    let fingerprint = crate::copies::Fingerprint::new(&text, &analysis);
     Ok(DocResult {
         origin,
         article,
@@ -469,6 +473,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         report,
         attributions: attr.rows,
         sentences,
+        fingerprint,
         warnings,
         text: stages.keep_text.then_some(text),
     })
@@ -705,6 +710,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let mut report_part = String::new();
     let mut report_shown = 0usize;
     let mut articles: Vec<Article> = Vec::new();
+    let mut fingerprints: Vec<crate::copies::Fingerprint> = Vec::new();
     let mut errors: Vec<DocError> = Vec::new();
     let mut summary = Summary::default();
     let batch_size = cfg.batch;
@@ -781,6 +787,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                         }
                         summary.words += doc.article.words;
                         articles.push(doc.article);
+                        fingerprints.push(doc.fingerprint);
                     }
                     Err(e) => errors.push(e),
                 }
@@ -809,11 +816,24 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     } else if part_path.exists() {
         std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
     }
+    let shared = crate::copies::find(&fingerprints, crate::copies::MIN_SHARE);
+    drop(fingerprints);
+    for s in &shared {
+        articles[s.article].same_text = Some((articles[s.other].id.clone(), s.share));
+    }
+    output::write_shared(&cfg.out.join("shared_text.csv"), &shared, &articles)?;
     output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.categories)?;
-    summary.outputs =
-        ["articles.csv", "hits.csv", "categories_long.csv", "attributions.csv", "sentences.csv", "captions.csv"]
-            .map(String::from)
-            .to_vec();
+    summary.outputs = [
+        "articles.csv",
+        "hits.csv",
+        "categories_long.csv",
+        "attributions.csv",
+        "sentences.csv",
+        "captions.csv",
+        "shared_text.csv",
+    ]
+    .map(String::from)
+    .to_vec();
     let errors_path = cfg.out.join("errors.csv");
     if errors.is_empty() {
         if errors_path.exists() {

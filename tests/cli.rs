@@ -35,6 +35,39 @@ fn same_article_in_four_formats_gives_the_same_row() {
 }
 
 #[test]
+fn articles_sharing_their_text_point_to_each_other_with_the_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, texts) = (dir.path().join("out"), dir.path().join("text"));
+    let fx = root().join("tests/fixtures/same");
+    let o = analyze(&[fx.to_str().unwrap(), "--save-text", texts.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    // the four files hold one story: each row names the first other article holding all of it
+    assert_eq!(column(&out.join("articles.csv"), "same_text_as"), ["story~2", "story", "story", "story"]);
+    assert_eq!(column(&out.join("articles.csv"), "same_text_share"), ["1.00"; 4]);
+    let (h, rows) = read_csv(&out.join("shared_text.csv"));
+    assert_eq!(rows.len(), 4);
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let chars = |id: &str, s: &str, e: &str| -> String {
+        let t = fs::read_to_string(texts.join(format!("{id}.txt"))).unwrap();
+        let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+        t.chars().skip(s).take(e - s).collect()
+    };
+    for r in &rows {
+        assert_eq!(r[col("share")], "1.0000");
+        let mine = chars(&r[col("article_id")], &r[col("start")], &r[col("end")]);
+        let theirs = chars(&r[col("other_id")], &r[col("other_start")], &r[col("other_end")]);
+        assert!(mine.split_whitespace().count() > 50, "{mine}");
+        assert_eq!(mine, theirs);
+    }
+    // a run without shared text still writes the file, header only
+    let single = dir.path().join("single");
+    let o = analyze(&[fx.join("story.txt").to_str().unwrap()], &single);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(read_csv(&single.join("shared_text.csv")).1.len(), 0);
+    assert_eq!(column(&single.join("articles.csv"), "same_text_as"), [""]);
+}
+
+#[test]
 fn bad_inputs_become_error_rows_and_good_articles_survive() {
     let dir = tempfile::tempdir().unwrap();
     let inp = dir.path().join("in");

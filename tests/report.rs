@@ -68,7 +68,7 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     // and so do the report's article texts
     let report = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(report.contains("id=\"a-wire-01\"") && !report.contains("id=\"a-blaze-01\""));
-    assert!(report.contains("6 of the 8 sections"), "the report says sections were left out");
+    assert!(report.contains("7 of the 9 sections"), "the report says sections were left out");
     // redrawing from unchanged CSVs reproduces the same SVG bytes
     let again = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
     assert_eq!(again.status.code(), Some(0));
@@ -91,7 +91,7 @@ fn many_groups_are_capped_with_others() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let svg = fs::read_to_string(out.join("charts/loaded_voice.svg")).unwrap();
-    assert!(svg.contains("others (5) (n=5)"), "8 articles, top 3 shown, 5 merged");
+    assert!(svg.contains("others (6) (n=6)"), "9 articles, top 3 shown, 6 merged");
 }
 
 fn report_of(inputs: &[&str], out: &Path) -> String {
@@ -137,7 +137,12 @@ fn report_marks_hits_quotes_and_sources_and_caps_articles() {
     assert_eq!(o.status.code(), Some(0));
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert_eq!(html.matches("<section class=\"article\"").count(), 2);
-    assert!(html.contains("Showing the first 2 of 8 articles"));
+    assert!(html.contains("Showing the first 2 of 9 articles"));
+    // the content farm's copy and the tabloid story it copied name each other
+    assert!(html.contains("<h2>Shared text</h2>"));
+    assert!(html.contains(
+        "<tr><td>farm-01</td><td>Viral Buzz Daily</td><td>blaze-01</td><td>The Daily Blaze</td><td>0.93</td></tr>"
+    ));
     assert!(html.contains("data-hit=\"despot (name_calling, own)\""));
     assert!(html.contains("class=\"q\""));
     assert!(html.contains("class=\"src s-"));

@@ -37,6 +37,12 @@ fn content_farm_body_is_the_tabloid_article() {
     assert_eq!(rows[2][col("captions")], "7");
     let credits = column(&out.join("captions.csv"), "credit");
     assert_eq!(credits, ["AP", "Rex", "Reuters", "X", "AFP", "East2West", "East2West"]);
+    // the farm page and the tabloid name each other as sharing their text; the wire, telling
+    // the same story in its own words, shares too little with either
+    let same: Vec<String> = rows.iter().map(|r| r[col("same_text_as")].clone()).collect();
+    assert_eq!(same, ["", "004_b294593ff27a6f91", "001_2f1f1da0377aa34d"]);
+    let share: f64 = rows[2][col("same_text_share")].parse().unwrap();
+    assert!(share >= 0.8, "004 shares {share} of its text with 001");
 }
 
 #[test]

@@ -14,7 +14,7 @@ use slant::pipeline::{self, AnalyzeConfig, Invocation, Progress};
 #[command(after_help = "Outputs in DIR: articles.csv (one row per article), hits.csv (every loaded-language \
 hit with offsets), categories_long.csv (article, category, count, rate), attributions.csv (who said what, \
 classified), sentences.csv (tone of every sentence), captions.csv (photo captions \
-kept out of the body), charts/ (PNG and SVG), report.html (self-contained), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
+kept out of the body), shared_text.csv (articles whose text is largely another's), charts/ (PNG and SVG), report.html (self-contained), errors.csv (only when something failed or was repaired), run.json (manifest).\n\
 Exit code: 0 all inputs analysed, 2 some inputs failed (see errors.csv), 1 nothing could be analysed.")]
 pub struct Args {
     /// Files, folders (read recursively) or `-` for JSON Lines on standard input.

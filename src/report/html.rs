@@ -237,6 +237,36 @@ fn css(categories: &[String]) -> String {
     s
 }
 
+/// Articles whose body is largely another's (`same_text_as`), when there are any.
+fn shared_text_table(d: &ReportData, h: &mut String) {
+    let shared: Vec<_> = d.articles.iter().filter(|a| !a.same_text_as.is_empty()).collect();
+    if shared.is_empty() {
+        return;
+    }
+    h.push_str(
+        "<h2>Shared text</h2>\n<p>Articles whose body is largely found in another article of the run \
+         (a copy, or one wire story run twice): the share is of the article's sampled 7-word runs. \
+         Passages with offsets: <code>shared_text.csv</code>.</p>\n<table><thead><tr>",
+    );
+    for c in ["article", "outlet", "text found in", "its outlet", "share"] {
+        let _ = write!(h, "<th>{c}</th>");
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    for a in shared {
+        let other = d.articles.iter().find(|o| o.id == a.same_text_as).map_or("", |o| o.outlet.as_str());
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&a.id),
+            escape(&a.outlet),
+            escape(&a.same_text_as),
+            escape(other),
+            escape(&a.same_text_share)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}
+
 fn fmt(x: f64, digits: usize) -> String {
     format!("{x:.digits$}")
 }
@@ -306,6 +336,7 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
         );
     }
     h.push_str("</tbody></table>\n");
+    shared_text_table(d, &mut h);
 
     // charts, inlined
     h.push_str("<h2>Charts</h2>\n");

@@ -83,6 +83,9 @@ pub struct ArticleData {
     pub tone: f64,
     pub flagged: f64,
     pub sentences: f64,
+    /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder).
+    pub same_text_as: String,
+    pub same_text_share: String,
 }
 
 /// A group of articles with its sums.
@@ -257,6 +260,8 @@ impl ReportData {
                 tone: at(tone_c, Kind::Share)?,
                 flagged: at(flagged_c, Kind::Count)?,
                 sentences: at(sentences_c, Kind::Count)?,
+                same_text_as: get(r, col("same_text_as")),
+                same_text_share: get(r, col("same_text_share")),
             });
         }
         // sentence probabilities by article

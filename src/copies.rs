@@ -1,0 +1,220 @@
+//! Shared text between the articles of a run: which article's body is largely found in
+//! another's (a content farm's copy of a tabloid story, one wire story run by several
+//! outlets).
+//!
+//! Each body is cut into overlapping runs of [`SHINGLE_WORDS`] words (lower-cased, as the
+//! tokenizer finds them) and each run is hashed; about one run in [`SAMPLE`], chosen by its
+//! hash, is kept, so the same run is kept in every article that has it. An article's share
+//! in another is the share of its kept runs that the other has too. Every kept run keeps its
+//! char offsets, so a shared passage can be found in both texts.
+
+use std::ops::Range;
+
+use crate::text::{normalize_into, FnvMap, Offsets, TextAnalysis};
+
+/// Words in one shingle (a run of consecutive body words).
+pub const SHINGLE_WORDS: usize = 7;
+/// One shingle in this many is kept (those whose hash is divisible by it).
+pub const SAMPLE: u64 = 8;
+/// An article with fewer kept shingles is too short to compare.
+pub const MIN_SHINGLES: usize = 4;
+/// A pair is reported when this share of an article's kept shingles is in the other.
+pub const MIN_SHARE: f64 = 0.5;
+
+/// One kept shingle: its hash and the char range of its words in the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shingle {
+    hash: u64,
+    chars: Range<usize>,
+}
+
+/// The kept shingles of one article body, sorted by hash, each hash once (its first place).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    shingles: Vec<Shingle>,
+}
+
+impl Fingerprint {
+    /// Kept shingles of the body words in `analysis` (byte ranges into `text`).
+    pub fn new(text: &str, analysis: &TextAnalysis) -> Fingerprint {
+        let mut word = String::new();
+        let words: Vec<u64> = analysis
+            .tokens
+            .iter()
+            .map(|t| {
+                normalize_into(t.text(text), &mut word);
+                word_hash(&word)
+            })
+            .collect();
+        let kept: Vec<(u64, usize)> = words
+            .windows(SHINGLE_WORDS)
+            .enumerate()
+            .map(|(i, w)| (shingle_hash(w), i))
+            .filter(|(h, _)| h % SAMPLE == 0)
+            .collect();
+        // char offsets in increasing byte order, starts and ends each through their own converter
+        let starts = Offsets::new(text);
+        let ends = Offsets::new(text);
+        let toks = &analysis.tokens;
+        let mut shingles: Vec<Shingle> = kept
+            .into_iter()
+            .map(|(hash, i)| Shingle {
+                hash,
+                chars: starts.char_index(toks[i].start)..ends.char_index(toks[i + SHINGLE_WORDS - 1].end),
+            })
+            .collect();
+        shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.chars.start.cmp(&b.chars.start)));
+        shingles.dedup_by_key(|s| s.hash);
+        Fingerprint { shingles }
+    }
+
+    /// Number of kept shingles.
+    pub fn len(&self) -> usize {
+        self.shingles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shingles.is_empty()
+    }
+
+    fn get(&self, hash: u64) -> Option<&Shingle> {
+        self.shingles.binary_search_by_key(&hash, |s| s.hash).ok().map(|k| &self.shingles[k])
+    }
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    crate::text::mix64(h)
+}
+
+fn shingle_hash(words: &[u64]) -> u64 {
+    crate::text::mix64(words.iter().fold(0u64, |h, &w| h.rotate_left(5) ^ w))
+}
+
+/// An article whose body is largely found in another's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// Index of the article (in the order given to [`find`]).
+    pub article: usize,
+    /// Index of the article that holds the most of its kept shingles (the earlier one on a tie).
+    pub other: usize,
+    /// Kept shingles of the article, and how many of them the other has.
+    pub shingles: usize,
+    pub shared: usize,
+    /// `shared` over the article's kept shingles, and over the other's.
+    pub share: f64,
+    pub other_share: f64,
+    /// Char range from the first to the last shared shingle, in the article and in the other.
+    pub span: Range<usize>,
+    pub other_span: Range<usize>,
+}
+
+/// For each article with at least [`MIN_SHINGLES`] kept shingles, the other article holding
+/// the most of them, when that is at least `min_share` of them. In article order.
+pub fn find(fps: &[Fingerprint], min_share: f64) -> Vec<Shared> {
+    let mut index: Vec<(u64, usize)> =
+        fps.iter().enumerate().flat_map(|(a, fp)| fp.shingles.iter().map(move |s| (s.hash, a))).collect();
+    index.sort_unstable();
+    let mut out = Vec::new();
+    for (a, fp) in fps.iter().enumerate() {
+        if fp.len() < MIN_SHINGLES {
+            continue;
+        }
+        let mut counts: FnvMap<usize, usize> = FnvMap::default();
+        for s in &fp.shingles {
+            let from = index.partition_point(|&(h, _)| h < s.hash);
+            for &(_, b) in index[from..].iter().take_while(|&&(h, _)| h == s.hash) {
+                if b != a {
+                    *counts.entry(b).or_insert(0) += 1;
+                }
+            }
+        }
+        let best = counts.into_iter().max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)));
+        let Some((b, shared)) = best else { continue };
+        let share = shared as f64 / fp.len() as f64;
+        if share < min_share {
+            continue;
+        }
+        let other = &fps[b];
+        let pairs: Vec<(&Shingle, &Shingle)> =
+            fp.shingles.iter().filter_map(|s| other.get(s.hash).map(|o| (s, o))).collect();
+        let span = |side: &dyn Fn(&(&Shingle, &Shingle)) -> Range<usize>| {
+            let start = pairs.iter().map(|p| side(p).start).min().unwrap_or(0);
+            start..pairs.iter().map(|p| side(p).end).max().unwrap_or(0)
+        };
+        out.push(Shared {
+            article: a,
+            other: b,
+            shingles: fp.len(),
+            shared,
+            share,
+            other_share: shared as f64 / other.len() as f64,
+            span: span(&|p| p.0.chars.clone()),
+            other_span: span(&|p| p.1.chars.clone()),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(text: &str) -> Fingerprint {
+        let analysis = crate::eval::loaded::analyze_plain(text);
+        Fingerprint::new(text, &analysis)
+    }
+
+    /// `n` sentences of distinct words, numbered from `from`.
+    fn story(from: usize, n: usize) -> String {
+        (from..from + n).map(|i| format!("Word{i} alpha{i} beta{i} gamma{i} delta{i} epsilon{i}. ")).collect()
+    }
+
+    #[test]
+    fn a_copy_inside_other_text_is_found_with_its_place() {
+        let original = story(0, 60);
+        let copy = format!("Menu Home News Sport. {original}Photo credit: Agency. Share this article.");
+        let other = story(1000, 60);
+        let fps = [fp(&original), fp(&copy), fp(&other)];
+        assert!(fps[0].len() >= MIN_SHINGLES, "{}", fps[0].len());
+        let got = find(&fps, MIN_SHARE);
+        assert_eq!(got.iter().map(|s| (s.article, s.other)).collect::<Vec<_>>(), [(0, 1), (1, 0)]);
+        assert_eq!(got[0].share, 1.0);
+        assert!(got[1].share > 0.8 && got[1].share <= 1.0, "{}", got[1].share);
+        // the copy's shared passage lies inside the original's text as placed in the copy
+        let offset = "Menu Home News Sport. ".chars().count();
+        assert!(got[1].span.start >= offset && got[1].span.end <= offset + original.chars().count());
+        assert_eq!(got[0].other_span, got[1].span);
+        let a: String = original.chars().skip(got[0].span.start).take(got[0].span.len()).collect();
+        let b: String = copy.chars().skip(got[1].span.start).take(got[1].span.len()).collect();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn unrelated_short_and_empty_articles_have_no_match() {
+        let fps = [fp(&story(0, 60)), fp(&story(500, 60)), fp("Too short to compare."), fp("")];
+        assert!(find(&fps, MIN_SHARE).is_empty());
+        assert!(fps[3].is_empty());
+        // a share below the minimum is not reported, above it is
+        let half = format!("{}{}", story(0, 30), story(2000, 30));
+        let fps = [fp(&story(0, 60)), fp(&half)];
+        let got = find(&fps, 0.0);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].share > 0.3 && got[0].share < 0.7, "{}", got[0].share);
+        assert_eq!(find(&fps, 0.9), []);
+    }
+
+    #[test]
+    fn case_and_spacing_do_not_matter_and_ties_go_to_the_earlier_article() {
+        let text = story(0, 40);
+        let shouted = text.to_uppercase().replace(' ', "  ");
+        let fps = [fp(&text), fp(&shouted), fp(&text)];
+        let got = find(&fps, MIN_SHARE);
+        assert_eq!(got.iter().map(|s| (s.article, s.other)).collect::<Vec<_>>(), [(0, 1), (1, 0), (2, 0)]);
+        assert!(got.iter().all(|s| s.share == 1.0 && s.other_share == 1.0));
+    }
+}
