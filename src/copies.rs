@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::text::{normalize_into, FnvMap, Offsets, TextAnalysis};
 
 /// Words in one shingle (a run of consecutive body words).
@@ -21,11 +23,17 @@ pub const MIN_SHINGLES: usize = 4;
 /// A pair is reported when this share of an article's kept shingles is in the other.
 pub const MIN_SHARE: f64 = 0.5;
 
-/// One kept shingle: its hash and the char range of its words in the article's text.
+/// One kept shingle: its hash and the char range of its words in the article's text (as
+/// `u32`, which holds any text slant reads, to keep a large run's fingerprints small).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Shingle {
     hash: u64,
-    chars: Range<usize>,
+    start: u32,
+    end: u32,
+}
+
+fn char_u32(c: usize) -> u32 {
+    u32::try_from(c).unwrap_or(u32::MAX)
 }
 
 /// The kept shingles of one article body, sorted by hash, each hash once (its first place).
@@ -60,10 +68,11 @@ impl Fingerprint {
             .into_iter()
             .map(|(hash, i)| Shingle {
                 hash,
-                chars: starts.char_index(toks[i].start)..ends.char_index(toks[i + SHINGLE_WORDS - 1].end),
+                start: char_u32(starts.char_index(toks[i].start)),
+                end: char_u32(ends.char_index(toks[i + SHINGLE_WORDS - 1].end)),
             })
             .collect();
-        shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.chars.start.cmp(&b.chars.start)));
+        shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.start.cmp(&b.start)));
         shingles.dedup_by_key(|s| s.hash);
         Fingerprint { shingles }
     }
@@ -114,50 +123,53 @@ pub struct Shared {
 }
 
 /// For each article with at least [`MIN_SHINGLES`] kept shingles, the other article holding
-/// the most of them, when that is at least `min_share` of them. In article order.
+/// the most of them, when that is at least `min_share` of them. In article order (articles are
+/// compared in parallel on the current rayon pool; the result does not depend on it).
 pub fn find(fps: &[Fingerprint], min_share: f64) -> Vec<Shared> {
     let mut index: Vec<(u64, usize)> =
         fps.iter().enumerate().flat_map(|(a, fp)| fp.shingles.iter().map(move |s| (s.hash, a))).collect();
-    index.sort_unstable();
-    let mut out = Vec::new();
-    for (a, fp) in fps.iter().enumerate() {
-        if fp.len() < MIN_SHINGLES {
-            continue;
-        }
-        let mut counts: FnvMap<usize, usize> = FnvMap::default();
-        for s in &fp.shingles {
-            let from = index.partition_point(|&(h, _)| h < s.hash);
-            for &(_, b) in index[from..].iter().take_while(|&&(h, _)| h == s.hash) {
-                if b != a {
-                    *counts.entry(b).or_insert(0) += 1;
-                }
+    index.par_sort_unstable();
+    (0..fps.len()).into_par_iter().filter_map(|a| best_match(fps, &index, a, min_share)).collect()
+}
+
+/// [`find`] for article `a`, given every article's shingles sorted by hash in `index`.
+fn best_match(fps: &[Fingerprint], index: &[(u64, usize)], a: usize, min_share: f64) -> Option<Shared> {
+    let fp = &fps[a];
+    if fp.len() < MIN_SHINGLES {
+        return None;
+    }
+    let mut counts: FnvMap<usize, usize> = FnvMap::default();
+    for s in &fp.shingles {
+        let from = index.partition_point(|&(h, _)| h < s.hash);
+        for &(_, b) in index[from..].iter().take_while(|&&(h, _)| h == s.hash) {
+            if b != a {
+                *counts.entry(b).or_insert(0) += 1;
             }
         }
-        let best = counts.into_iter().max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)));
-        let Some((b, shared)) = best else { continue };
-        let share = shared as f64 / fp.len() as f64;
-        if share < min_share {
-            continue;
-        }
-        let other = &fps[b];
-        let pairs: Vec<(&Shingle, &Shingle)> =
-            fp.shingles.iter().filter_map(|s| other.get(s.hash).map(|o| (s, o))).collect();
-        let span = |side: &dyn Fn(&(&Shingle, &Shingle)) -> Range<usize>| {
-            let start = pairs.iter().map(|p| side(p).start).min().unwrap_or(0);
-            start..pairs.iter().map(|p| side(p).end).max().unwrap_or(0)
-        };
-        out.push(Shared {
-            article: a,
-            other: b,
-            shingles: fp.len(),
-            shared,
-            share,
-            other_share: shared as f64 / other.len() as f64,
-            span: span(&|p| p.0.chars.clone()),
-            other_span: span(&|p| p.1.chars.clone()),
-        });
     }
-    out
+    let (b, shared) = counts.into_iter().max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
+    let share = shared as f64 / fp.len() as f64;
+    if share < min_share {
+        return None;
+    }
+    let other = &fps[b];
+    let pairs: Vec<(&Shingle, &Shingle)> =
+        fp.shingles.iter().filter_map(|s| other.get(s.hash).map(|o| (s, o))).collect();
+    let span = |side: usize| {
+        let pick = |p: &(&Shingle, &Shingle)| if side == 0 { (p.0.start, p.0.end) } else { (p.1.start, p.1.end) };
+        let start = pairs.iter().map(|p| pick(p).0).min().unwrap_or(0);
+        start as usize..pairs.iter().map(|p| pick(p).1).max().unwrap_or(0) as usize
+    };
+    Some(Shared {
+        article: a,
+        other: b,
+        shingles: fp.len(),
+        shared,
+        share,
+        other_share: shared as f64 / other.len() as f64,
+        span: span(0),
+        other_span: span(1),
+    })
 }
 
 #[cfg(test)]

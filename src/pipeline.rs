@@ -816,7 +816,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     } else if part_path.exists() {
         std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
     }
-    let shared = crate::copies::find(&fingerprints, crate::copies::MIN_SHARE);
+    let shared = pool.install(|| crate::copies::find(&fingerprints, crate::copies::MIN_SHARE));
     drop(fingerprints);
     for s in &shared {
         articles[s.article].same_text = Some((articles[s.other].id.clone(), s.share));
