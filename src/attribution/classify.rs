@@ -352,7 +352,8 @@ impl SourceList {
             named: !group
                 && (named_hit
                     || (capitalised && cat_name == "other")
-                    || (capitalised && (!is_generic(&lower) || second_capitalised(phrase)))),
+                    || (capitalised && (!is_generic(&lower) || second_capitalised(phrase)))
+                    || role_then_name(phrase)),
             person: !org
                 && !group
                 && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
@@ -632,6 +633,17 @@ fn second_capitalised(phrase: &str) -> bool {
     phrase.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether a phrase opening in lower case ends, before any comma, in a name of two or more
+/// capitalised words (`opposition leader Pavel Orsk`, `teacher Marta Golan`).
+fn role_then_name(phrase: &str) -> bool {
+    let main = phrase.split(',').next().unwrap_or("");
+    let words: Vec<&str> = main.split_whitespace().collect();
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    words.len() >= 3
+        && words[0].chars().next().is_some_and(char::is_lowercase)
+        && words[words.len() - 2..].iter().all(cap)
+}
+
 /// Titles before a name (`Gen. Tomas Reik`, `Dr. Lena Marsk`), lower-case without the dot.
 const TITLES: &[&str] =
     &["adm", "capt", "col", "dr", "gen", "gov", "lt", "maj", "mr", "mrs", "ms", "rep", "sen", "sgt"];
@@ -874,6 +886,9 @@ mod tests {
             assert_eq!(CATEGORIES[full.classify(phrase).category], cat, "{phrase}");
         }
         assert!(l.classify("John Smith").named);
+        assert!(l.classify("opposition leader Pavel Orsk").named);
+        assert!(l.classify("teacher Marta Golan, 52,").named);
+        assert!(!l.classify("opposition leaders in Kestra").named);
         assert!(!l.classify("analysts").named);
         assert!(l.classify("The Ostland Security Directorate").named);
         assert!(!l.classify("The officials").named);

@@ -2108,6 +2108,28 @@ fn sentence_subject(d: &Doc, before: usize, probs: &[f32], model: &CueModel) -> 
     np_right(d, k, probs, model).filter(|r| r.end <= d.toks[before].start)
 }
 
+/// The subject of the verb before the coordinating word `k` (`..., but opposition leader Pavel
+/// Orsk refused to concede and said`): the name or personal pronoun right before the nearest
+/// earlier verb of the sentence (over auxiliaries and adverbs), with its noun phrase, when that
+/// phrase opens a clause (at the sentence start, after punctuation, `and` or `but`). `None`
+/// otherwise (`the talks failed and` after `said` opens no clause).
+fn coordinated_subject(d: &Doc, k: usize, probs: &[f32], model: &CueModel) -> Option<Range<usize>> {
+    let first = sentence_first(d, k);
+    let v = (first + 1..k).rev().take(12).find(|&m| !d.toks[m].quoted && is_verbish(d, m) && d.tight(m - 1))?;
+    let mut e = v - 1;
+    while e > first && d.tight(e - 1) && (in_list(AUXILIARIES, &d.lower[e]) || skippable(d, e)) {
+        e -= 1;
+    }
+    let head = d.capitalised(e) || matches!(d.lower[e].as_str(), "he" | "she" | "they" | "we" | "i");
+    if !head || d.toks[e].quoted || in_list(AUXILIARIES, &d.lower[e]) || skippable(d, e) {
+        return None;
+    }
+    let np = np_left(d, e, probs, model);
+    let s = d.toks.partition_point(|t| t.start < np.start);
+    let opens = s == first || !d.gap[s].is_empty() || matches!(d.lower[s - 1].as_str(), "and" | "but");
+    (opens && !d.toks[s].quoted).then_some(np)
+}
+
 fn is_passive(d: &Doc, c: &CueSpan) -> bool {
     let words = &d.lower[c.first..c.end];
     let be = words.iter().position(|w| in_list(BE_FORMS, w));
@@ -2172,15 +2194,16 @@ fn find_source(
     if is_passive(d, c) {
         return if by_follows && d.lower[j] == "by" { right_after(j + 1) } else { None };
     }
-    let shared = || {
+    // (the source of an `according to` is no subject the sentence could share)
+    let earlier = || {
         previous
             .iter()
             .rev()
             .take_while(|a| a.sentence == sentence)
-            .find(|a| a.source.is_some())
+            .find(|a| a.source.is_some() && a.cue_lemma != "according to")
             .and_then(|a| a.source.clone())
-            .or_else(|| sentence_subject(d, i, probs, model))
     };
+    let shared = || earlier().or_else(|| sentence_subject(d, i, probs, model));
     // a participle after a comma or a dash (`..., adding`, `... – saying`) shares the sentence's source
     if !d.first[i] && d.gap[i].contains(|c: char| c == ',' || is_dash(c)) && d.lower[head].ends_with("ing") {
         return shared();
@@ -2200,7 +2223,7 @@ fn find_source(
             return None;
         }
         if matches!(w, "and" | "but" | "or" | "then") {
-            return shared();
+            return earlier().or_else(|| coordinated_subject(d, k, probs, model)).or_else(shared);
         }
         if w == "that" || !in_list(BOUNDARY, w) {
             return Some(np_left(d, k, probs, model));
@@ -2338,6 +2361,18 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
         }
         if t > k && d.lower[t] == "that" {
             k = t;
+        }
+        // `said after casting | his ballot that ...`: a cue ending in a participle of time
+        // reaches over its object to the `that` that opens the content
+        let timed = c.end >= c.first + 3
+            && d.lower[c.end - 1].ends_with("ing")
+            && matches!(d.lower[c.end - 2].as_str(), "after" | "before" | "while" | "when" | "upon");
+        if timed {
+            if let Some(t) =
+                (k..(k + 6).min(d.len())).take_while(|&m| m == k || d.tight(m - 1)).find(|&m| d.lower[m] == "that")
+            {
+                k = t;
+            }
         }
         if d.lower[k] == "that" && !d.last[k] {
             k += 1;
@@ -2660,6 +2695,16 @@ mod tests {
             ],
             "{got:#?}"
         );
+        // a cue after `and` takes the subject of the verb before it, not the source of an
+        // `according to`; a cue ending in `after <participle>` reaches over its object to `that`
+        let got = run("Halden held a narrow lead, according to preliminary figures, but opposition leader \
+                       Pavel Orsk refused to concede and said he would go to court. Kim said the talks failed \
+                       and added that more were planned. Orsk said after casting his ballot that the test \
+                       changed nothing.");
+        assert_eq!(find(&got, "said").2, "opposition leader Pavel Orsk", "{got:#?}");
+        assert_eq!(find(&got, "added").2, "Kim", "{got:#?}");
+        let timed = got.iter().find(|g| g.0.starts_with("said after")).unwrap_or_else(|| panic!("{got:#?}"));
+        assert_eq!((timed.2.as_str(), timed.4.as_str()), ("Orsk", "the test changed nothing"));
         // a time or a sentence-ending abbreviation is no part of the next subject
         let got = run("The blast happened at 10 a.m. Police said two people died. Sanctions were imposed by \
                        the U.S. Officials said the talks failed. A source familiar with the talks said it failed.");
