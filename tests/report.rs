@@ -141,7 +141,7 @@ fn report_marks_hits_quotes_and_sources_and_caps_articles() {
     // the content farm's copy and the tabloid story it copied name each other
     assert!(html.contains("<h2>Shared text</h2>"));
     assert!(html.contains(
-        "<tr><td>farm-01</td><td>Viral Buzz Daily</td><td>blaze-01</td><td>The Daily Blaze</td><td>0.93</td></tr>"
+        "<tr><td>farm-01</td><td>Viral Buzz Daily</td><td>blaze-01</td><td>The Daily Blaze</td><td>1.00</td></tr>"
     ));
     assert!(html.contains("data-hit=\"despot (name_calling, own)\""));
     assert!(html.contains("class=\"q\""));

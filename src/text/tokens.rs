@@ -53,14 +53,25 @@ pub fn for_each_word(text: &str, range: Range<usize>, mut f: impl FnMut(usize, u
     let mut run_len = 0usize;
     let mut run_all_digits = true;
     let mut prev_run_single_letter = false;
+    // whether the current word is so far lower-case letters only
+    let mut all_lower = false;
     while let Some((i, c)) = it.next() {
         if is_word_char(c) {
+            if let Some(s) = cur {
+                let title_follows = it.peek().is_some_and(|&(_, n)| n.is_lowercase());
+                if all_lower && c.is_uppercase() && title_follows && glued(slice, s, i) {
+                    f(base + s, base + i);
+                    cur = None;
+                }
+            }
             if cur.is_none() {
                 cur = Some(i);
                 run_len = 0;
                 run_all_digits = true;
                 prev_run_single_letter = false;
+                all_lower = true;
             }
+            all_lower &= c.is_lowercase();
             run_len += 1;
             run_all_digits &= c.is_ascii_digit();
             continue;
@@ -98,6 +109,22 @@ pub fn for_each_word(text: &str, range: Range<usize>, mut f: impl FnMut(usize, u
     if let Some(s) = cur {
         f(base + s, base + slice.len());
     }
+}
+
+/// Whether the lower-case word `slice[s..i]` and the capitalised word at `i` were glued
+/// together by a scrape (`theRussians`, `peacefulOstland`): the first has two letters or more
+/// and is no name particle (`diGenova`, `deBlasio`), and the word is no handle or hashtag
+/// (`@realDonaldTrump`). `iPhone` and `eBay` have one letter before the capital.
+fn glued(slice: &str, s: usize, i: usize) -> bool {
+    let first = &slice[s..i];
+    let handle = slice[..s].ends_with(['@', '#']);
+    first.chars().count() >= 2
+        && first.chars().all(char::is_lowercase)
+        && !handle
+        && !matches!(
+            first,
+            "de" | "di" | "da" | "du" | "al" | "el" | "la" | "le" | "mc" | "mac" | "van" | "von" | "del"
+        )
 }
 
 /// `U.S`: after a single letter and a dot, the next run is also a single letter.
@@ -150,6 +177,11 @@ mod tests {
             ("Ünïcödé naïve café", &["Ünïcödé", "naïve", "café"]),
             ("a,b 1,a", &["a", "b", "1", "a"]),
             ("J. Harlan", &["J", "Harlan"]),
+            // words a scrape glued together come apart; names, brands and handles do not
+            ("help theRussians flush out", &["help", "the", "Russians", "flush", "out"]),
+            ("KCNA reported thatNorth Korean", &["KCNA", "reported", "that", "North", "Korean"]),
+            ("iPhone eBay McCain diGenova anti-Russian", &["iPhone", "eBay", "McCain", "diGenova", "anti-Russian"]),
+            ("@realDonaldTrump macOS o’Neill", &["realDonaldTrump", "macOS", "o’Neill"]),
         ];
         for (input, want) in cases {
             assert_eq!(&words(input), want, "input {input:?}");
