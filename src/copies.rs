@@ -22,6 +22,10 @@ pub const SAMPLE: u64 = 8;
 pub const MIN_SHINGLES: usize = 4;
 /// A pair is reported when this share of an article's kept shingles is in the other.
 pub const MIN_SHARE: f64 = 0.5;
+/// A shingle kept in more articles than this (a site's footer, a standard formula) is left
+/// out of the counts: it says nothing about which article holds which, and counting it would
+/// cost the square of the number of articles holding it.
+pub const MAX_HOLDERS: usize = 200;
 
 /// One kept shingle: its hash and the char range of its words in the article's text (as
 /// `u32`, which holds any text slant reads, to keep a large run's fingerprints small).
@@ -51,6 +55,7 @@ impl Fingerprint {
             .iter()
             .map(|t| {
                 normalize_into(t.text(text), &mut word);
+                fold_case_forms(&mut word);
                 word_hash(&word)
             })
             .collect();
@@ -88,6 +93,14 @@ impl Fingerprint {
 
     fn get(&self, hash: u64) -> Option<&Shingle> {
         self.shingles.binary_search_by_key(&hash, |s| s.hash).ok().map(|k| &self.shingles[k])
+    }
+}
+
+/// Folds the lower-case forms that upper case does not give back: a final `ς` (upper `Σ`
+/// lowers to `σ`) and `ß` (written `SS` in capitals), so a copy in capitals matches.
+fn fold_case_forms(word: &mut String) {
+    if word.contains(['ς', 'ß']) {
+        *word = word.replace('ς', "σ").replace('ß', "ss");
     }
 }
 
@@ -141,7 +154,11 @@ fn best_match(fps: &[Fingerprint], index: &[(u64, usize)], a: usize, min_share: 
     let mut counts: FnvMap<usize, usize> = FnvMap::default();
     for s in &fp.shingles {
         let from = index.partition_point(|&(h, _)| h < s.hash);
-        for &(_, b) in index[from..].iter().take_while(|&&(h, _)| h == s.hash) {
+        let holders = index[from..].partition_point(|&(h, _)| h == s.hash);
+        if holders > MAX_HOLDERS {
+            continue;
+        }
+        for &(_, b) in &index[from..from + holders] {
             if b != a {
                 *counts.entry(b).or_insert(0) += 1;
             }
@@ -218,6 +235,29 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert!(got[0].share > 0.3 && got[0].share < 0.7, "{}", got[0].share);
         assert_eq!(find(&fps, 0.9), []);
+    }
+
+    #[test]
+    fn capitals_match_in_greek_and_german_and_common_shingles_are_left_out() {
+        let greek: String = (0..60).map(|i| format!("Λόγος{i} κόσμος{i} νόμος{i} χρόνος{i} δρόμος{i}. ")).collect();
+        let german: String = (0..60).map(|i| format!("Straße{i} Fuß{i} groß{i} weiß{i} Spaß{i}. ")).collect();
+        for text in [greek, german] {
+            let got = find(&[fp(&text), fp(&text.to_uppercase())], MIN_SHARE);
+            assert_eq!(got.len(), 2, "{text:.40}");
+            assert!(got.iter().all(|s| s.share == 1.0));
+        }
+        // a passage every article holds counts for none: only the real copy is found
+        let footer = story(9000, 5);
+        let mut fps: Vec<Fingerprint> =
+            (0..MAX_HOLDERS + 1).map(|k| fp(&format!("{}{footer}", story(k * 100, 20)))).collect();
+        fps.push(fp(&format!("{}{footer}", story(0, 20))));
+        let got = find(&fps, MIN_SHARE);
+        assert_eq!(
+            got.iter().map(|s| (s.article, s.other)).collect::<Vec<_>>(),
+            [(0, MAX_HOLDERS + 1), (MAX_HOLDERS + 1, 0)]
+        );
+        // the two are the same text, but the footer's shingles are not counted
+        assert!(got[0].share > MIN_SHARE && got[0].share < 1.0, "{}", got[0].share);
     }
 
     #[test]

@@ -245,6 +245,10 @@ impl ReportData {
                     countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
                 }
             }
+            let same_text_share = get(r, col("same_text_share"));
+            if !same_text_share.trim().is_empty() {
+                num(&path, *byte, "same_text_share", &same_text_share, Kind::Share)?;
+            }
             articles.push(ArticleData {
                 id: get(r, Some(id_c)),
                 title: get(r, col("title")),
@@ -261,7 +265,7 @@ impl ReportData {
                 flagged: at(flagged_c, Kind::Count)?,
                 sentences: at(sentences_c, Kind::Count)?,
                 same_text_as: get(r, col("same_text_as")),
-                same_text_share: get(r, col("same_text_share")),
+                same_text_share,
             });
         }
         // sentence probabilities by article
@@ -432,8 +436,9 @@ mod tests {
     fn edited_numbers_are_errors_naming_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
         let header =
-            "id,outlet,words,loaded_own,loaded_quoted,loaded_x,attr_y,attr_countries,tone,flagged_sentences,sentences";
-        let good = ["a,O,100,2,1,3,1,RU:2;UA:1,0.25,1,4", "b,O,50,0,0,0,0,,0,0,2"];
+            "id,outlet,words,loaded_own,loaded_quoted,loaded_x,attr_y,attr_countries,tone,flagged_sentences,sentences,\
+             same_text_as,same_text_share";
+        let good = ["a,O,100,2,1,3,1,RU:2;UA:1,0.25,1,4,b,0.90", "b,O,50,0,0,0,0,,0,0,2,,"];
         let load = |rows: &[&str], nl: &str| {
             let text = std::iter::once(header).chain(rows.iter().copied()).collect::<Vec<_>>().join(nl) + nl;
             std::fs::write(dir.path().join("articles.csv"), text).unwrap();
@@ -441,13 +446,15 @@ mod tests {
         };
         assert_eq!(load(&good, "\n"), Ok(2));
         let cases = [
-            ("b,O,1.5e3x,0,0,0,0,,0,0,2", "column words: '1.5e3x'"),
-            ("b,O,50,-1,0,0,0,,0,0,2", "column loaded_own: '-1'"),
-            ("b,O,50,0,0,abc,0,,0,0,2", "column loaded_x: 'abc'"),
-            ("b,O,50,0,0,0,inf,,0,0,2", "column attr_y: 'inf'"),
-            ("b,O,50,0,0,0,0,RU:x,0,0,2", "column attr_countries: 'x'"),
-            ("b,O,50,0,0,0,0,,1.5,0,2", "column tone: '1.5' is not a number from 0 to 1"),
-            ("b,O,50,0,0,0,0,,NaN,0,2", "column tone: 'NaN'"),
+            ("b,O,1.5e3x,0,0,0,0,,0,0,2,,", "column words: '1.5e3x'"),
+            ("b,O,50,-1,0,0,0,,0,0,2,,", "column loaded_own: '-1'"),
+            ("b,O,50,0,0,abc,0,,0,0,2,,", "column loaded_x: 'abc'"),
+            ("b,O,50,0,0,0,inf,,0,0,2,,", "column attr_y: 'inf'"),
+            ("b,O,50,0,0,0,0,RU:x,0,0,2,,", "column attr_countries: 'x'"),
+            ("b,O,50,0,0,0,0,,1.5,0,2,,", "column tone: '1.5' is not a number from 0 to 1"),
+            ("b,O,50,0,0,0,0,,NaN,0,2,,", "column tone: 'NaN'"),
+            ("b,O,50,0,0,0,0,,0,0,2,a,n/a", "column same_text_share: 'n/a'"),
+            ("b,O,50,0,0,0,0,,0,0,2,a,1.7", "column same_text_share: '1.7' is not a number from 0 to 1"),
         ];
         for (row, want) in cases {
             for nl in ["\n", "\r\n"] {
