@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::text::{normalize_into, FnvMap, Offsets, TextAnalysis};
+use std::hash::Hasher;
+
+use crate::text::{normalize_into, Fnv, FnvMap, Offsets, TextAnalysis};
 
 /// Words in one shingle (a run of consecutive body words).
 pub const SHINGLE_WORDS: usize = 7;
@@ -105,12 +107,9 @@ fn fold_case_forms(word: &mut String) {
 }
 
 fn word_hash(word: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for b in word.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    crate::text::mix64(h)
+    let mut h = Fnv::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 fn shingle_hash(words: &[u64]) -> u64 {
