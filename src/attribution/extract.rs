@@ -527,6 +527,9 @@ struct Doc<'a> {
     rep_before: Vec<&'static str>,
     /// How the word relates to the closest later core reporting verb of its sentence.
     rep_after: Vec<&'static str>,
+    /// Words of a relative clause without `who` that ends a noun phrase (`Voters | we spoke to`,
+    /// `the people | we interviewed`): part of that phrase, never a cue.
+    relative: Vec<bool>,
 }
 
 fn slice(text: &str, a: usize, b: usize) -> &str {
@@ -636,13 +639,45 @@ impl<'a> Doc<'a> {
             quote_after,
             rep_before,
             rep_after,
+            relative: Vec::new(),
         };
         doc.shapes = (0..n).map(|i| doc.compute_shape(i)).collect();
+        doc.relative = doc.relative_clauses();
         doc
     }
 
     fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// See [`Doc::relative`]: a personal pronoun after a noun, then `spoke to`, `talked with`,
+    /// `interviewed` and the like, then another word of the sentence.
+    fn relative_clauses(&self) -> Vec<bool> {
+        let n = self.len();
+        let mut out = vec![false; n];
+        for p in 1..n.saturating_sub(2) {
+            if !matches!(self.lower[p].as_str(), "we" | "i" | "they" | "you" | "he" | "she") {
+                continue;
+            }
+            let verb = self.lower[p + 1].as_str();
+            let with_prep =
+                matches!(verb, "spoke" | "spoken" | "talked") && matches!(self.lower[p + 2].as_str(), "to" | "with");
+            let bare = matches!(verb, "interviewed" | "surveyed" | "contacted" | "polled");
+            let last = if with_prep { p + 2 } else { p + 1 };
+            let noun = &self.lower[p - 1];
+            let noun_like = !self.toks[p - 1].quoted
+                && noun.chars().all(char::is_alphabetic)
+                && !in_list(BOUNDARY, noun)
+                && !in_list(DETERMINERS, noun)
+                && !in_list(PRONOUNS, noun)
+                && !in_list(AUXILIARIES, noun)
+                && !in_list(CORE_REPORTING, noun)
+                && !is_verbish(self, p - 1);
+            if (with_prep || bare) && noun_like && (p - 1..=last).all(|k| self.tight(k)) {
+                out[p..=last].iter_mut().for_each(|r| *r = true);
+            }
+        }
+        out
     }
 
     fn word(&self, i: usize) -> &str {
@@ -1413,12 +1448,12 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
     let mut forced: Option<usize> = None;
     while i < d.len() {
         let force = forced == Some(i) || belief_after_name(d, i) || verb_after_quote(d, i, probs, model);
-        if probs[i] < model.low && !force {
+        if (probs[i] < model.low && !force) || d.relative[i] {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < d.len() && probs[j] >= model.low && d.tight(j - 1) {
+        while j < d.len() && probs[j] >= model.low && d.tight(j - 1) && !d.relative[j] {
             j += 1;
         }
         let next = j;
@@ -2217,6 +2252,14 @@ fn find_source(
         k -= 1;
     }
     let gap = d.gap[k + 1].as_str();
+    // `Residents we spoke to said`: the noun phrase with its relative clause
+    if gap.is_empty() && d.relative[k] {
+        let mut r = k;
+        while d.relative[r - 1] {
+            r -= 1;
+        }
+        return Some(np_left(d, r - 1, probs, model).start..d.toks[k].end);
+    }
     if gap.is_empty() {
         let w = d.lower[k].as_str();
         if d.toks[k].quoted {
@@ -2705,6 +2748,11 @@ mod tests {
         assert_eq!(find(&got, "added").2, "Kim", "{got:#?}");
         let timed = got.iter().find(|g| g.0.starts_with("said after")).unwrap_or_else(|| panic!("{got:#?}"));
         assert_eq!((timed.2.as_str(), timed.4.as_str()), ("Orsk", "the test changed nothing"));
+        // a relative clause without `who` belongs to its noun phrase and holds no cue
+        let got = run("Residents we spoke to said the shelling went on. Voters we spoke to weren't buying it. \
+                       Officials I talked to say the plan is dead.");
+        let pairs: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2.as_str())).collect();
+        assert_eq!(pairs, [("said", "Residents we spoke to"), ("say", "Officials I talked to")]);
         // a time or a sentence-ending abbreviation is no part of the next subject
         let got = run("The blast happened at 10 a.m. Police said two people died. Sanctions were imposed by \
                        the U.S. Officials said the talks failed. A source familiar with the talks said it failed.");
