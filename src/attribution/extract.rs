@@ -1511,10 +1511,19 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
             && !in_list(REPORT_NOUNS, &d.lower[head])
             && !in_list(SPEECH_NOUNS, &d.lower[head])
             && !matches!(d.lower[head].as_str(), "allegation" | "accusation" | "claim" | "hope" | "belief" | "view");
+        // `The rocket slammed down`, `missiles slammed into`: a verb of criticism used of a blow
+        let blow = {
+            let w = d.lower[head].as_str();
+            let struck = ["slam", "blast", "hammer", "pound", "batter", "rock"].iter().any(|v| w.starts_with(v));
+            struck
+                && d.tight(head)
+                && matches!(d.lower[head + 1].as_str(), "down" | "into" | "onto" | "through" | "across" | "near")
+        };
         if !anonymity
             && !idiom
             && !counted_noun
             && !article_noun
+            && !blow
             && (probs[head] >= model.threshold || (j == i + 1 && force))
         {
             let lemma = if d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to" {
@@ -2748,6 +2757,11 @@ mod tests {
         assert_eq!(find(&got, "added").2, "Kim", "{got:#?}");
         let timed = got.iter().find(|g| g.0.starts_with("said after")).unwrap_or_else(|| panic!("{got:#?}"));
         assert_eq!((timed.2.as_str(), timed.4.as_str()), ("Orsk", "the test changed nothing"));
+        // a verb of criticism used of a blow is no cue; used of words it is
+        let got = run("The rocket slammed down near the border. Two missiles slammed into a school. The senator \
+                       slammed the decision.");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["slammed"], "{got:#?}");
+        assert_eq!(got[0].2, "The senator");
         // a relative clause without `who` belongs to its noun phrase and holds no cue
         let got = run("Residents we spoke to said the shelling went on. Voters we spoke to weren't buying it. \
                        Officials I talked to say the plan is dead.");
