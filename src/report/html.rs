@@ -252,8 +252,13 @@ fn shared_text_table(d: &ReportData, h: &mut String) {
         let _ = write!(h, "<th>{c}</th>");
     }
     h.push_str("</tr></thead><tbody>\n");
+    // the first row of each id, as a search from the top would find it
+    let mut outlets: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for o in &d.articles {
+        outlets.entry(o.id.as_str()).or_insert(o.outlet.as_str());
+    }
     for a in shared {
-        let other = d.articles.iter().find(|o| o.id == a.same_text_as).map_or("", |o| o.outlet.as_str());
+        let other = outlets.get(a.same_text_as.as_str()).copied().unwrap_or("");
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

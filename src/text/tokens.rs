@@ -53,13 +53,11 @@ pub fn for_each_word(text: &str, range: Range<usize>, mut f: impl FnMut(usize, u
     let mut run_len = 0usize;
     let mut run_all_digits = true;
     let mut prev_run_single_letter = false;
-    // whether the current word is so far lower-case letters only
-    let mut all_lower = false;
     while let Some((i, c)) = it.next() {
         if is_word_char(c) {
             if let Some(s) = cur {
                 let title_follows = it.peek().is_some_and(|&(_, n)| n.is_lowercase());
-                if all_lower && c.is_uppercase() && title_follows && glued(slice, s, i) {
+                if c.is_uppercase() && title_follows && glued(slice, s, i) {
                     f(base + s, base + i);
                     cur = None;
                 }
@@ -69,9 +67,7 @@ pub fn for_each_word(text: &str, range: Range<usize>, mut f: impl FnMut(usize, u
                 run_len = 0;
                 run_all_digits = true;
                 prev_run_single_letter = false;
-                all_lower = true;
             }
-            all_lower &= c.is_lowercase();
             run_len += 1;
             run_all_digits &= c.is_ascii_digit();
             continue;
