@@ -1512,13 +1512,9 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
             && !in_list(SPEECH_NOUNS, &d.lower[head])
             && !matches!(d.lower[head].as_str(), "allegation" | "accusation" | "claim" | "hope" | "belief" | "view");
         // `The rocket slammed down`, `missiles slammed into`: a verb of criticism used of a blow
-        let blow = {
-            let w = d.lower[head].as_str();
-            let struck = ["slam", "blast", "hammer", "pound", "batter", "rock"].iter().any(|v| w.starts_with(v));
-            struck
-                && d.tight(head)
-                && matches!(d.lower[head + 1].as_str(), "down" | "into" | "onto" | "through" | "across" | "near")
-        };
+        let blow = d.tight(head)
+            && matches!(d.lower[head + 1].as_str(), "down" | "into" | "onto" | "through" | "across" | "near")
+            && matches!(lemma(&d.lower[head]).as_str(), "slam" | "blast" | "hammer" | "pound" | "batter" | "rock");
         if !anonymity
             && !idiom
             && !counted_noun
