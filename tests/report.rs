@@ -41,14 +41,14 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
         names
             .iter()
             .flat_map(|n| [format!("charts/{n}.png"), format!("charts/{n}.svg")])
-            .chain(["report.html".to_string()])
+            .chain(["report.html".to_string(), "groups.csv".to_string()])
             .map(|f| fs::read(out.join(f)).unwrap())
             .collect()
     };
     let drawn = files();
     let o = bin().arg("chart").arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(drawn == files(), "slant chart reproduces the charts and the report");
+    assert!(drawn == files(), "slant chart reproduces the charts, groups.csv and the report");
     let left: Vec<String> = fs::read_dir(out.join("charts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -73,6 +73,12 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     let again = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(after, fs::read_to_string(out.join("charts/tone.svg")).unwrap());
+    let (_, groups) = read_csv(&out.join("groups.csv"));
+    assert_eq!(groups.len(), 7, "one row per article left");
+    assert!(
+        groups.iter().all(|g| g[0] == "article" && g[7].is_empty() && g[8].is_empty()),
+        "no interval for one article"
+    );
     // an unknown column is a clear error
     let bad = bin().arg("chart").arg(&out).arg("--group-by").arg("nonesuch").output().unwrap();
     assert_eq!(bad.status.code(), Some(1));
@@ -213,4 +219,53 @@ fn chromium_renders_the_report_with_its_highlights() {
     if let Some(keep) = std::env::var_os("SLANT_SCREENSHOT") {
         fs::copy(&shot, keep).unwrap();
     }
+}
+
+/// `groups.csv` sums `articles.csv` by group, and every pooled rate lies inside its interval.
+#[test]
+fn groups_csv_sums_articles_and_brackets_each_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&["data/examples"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (ah, arts) = read_csv(&out.join("articles.csv"));
+    let (gh, groups) = read_csv(&out.join("groups.csv"));
+    let a = |name: &str| ah.iter().position(|c| c == name).unwrap();
+    let g = |name: &str| gh.iter().position(|c| c == name).unwrap_or_else(|| panic!("groups.csv has no {name}"));
+    assert_eq!(&gh[..3], ["group_by", "group", "articles"]);
+    for c in ah.iter().filter(|c| c.starts_with("attr_") && *c != "attr_countries") {
+        g(c);
+    }
+    let num = |s: &str| s.parse::<f64>().unwrap_or_else(|_| panic!("not a number: {s:?}"));
+    let mut seen = 0;
+    for row in &groups {
+        assert_eq!(row[0], "outlet");
+        let members: Vec<&Vec<String>> = arts.iter().filter(|r| r[a("outlet")] == row[1]).collect();
+        assert_eq!(num(&row[g("articles")]) as usize, members.len(), "{}", row[1]);
+        seen += members.len();
+        for col in ["words", "quoted_words", "loaded", "loaded_own", "loaded_quoted", "attributions", "sentences"] {
+            let sum: f64 = members.iter().map(|r| num(&r[a(col)])).sum();
+            assert_eq!(num(&row[g(col)]), sum, "{} {col}", row[1]);
+        }
+        let (words, quoted) = (num(&row[g("words")]), num(&row[g("quoted_words")]));
+        let rate = |hits: &str, base: f64| format!("{:.2}", num(&row[g(hits)]) * 1000.0 / base);
+        assert_eq!(row[g("loaded_per_1k")], rate("loaded", words));
+        assert_eq!(row[g("loaded_own_per_1k")], rate("loaded_own", words - quoted));
+        for r in ["loaded_per_1k", "loaded_own_per_1k"] {
+            let (lo, hi) = (&row[g(&format!("{r}_lo"))], &row[g(&format!("{r}_hi"))]);
+            if members.len() < 2 {
+                assert!(lo.is_empty() && hi.is_empty(), "{} {r}: one article, no interval", row[1]);
+            } else {
+                let x = num(&row[g(r)]);
+                assert!(num(lo) <= x && x <= num(hi), "{} {r}: {lo} <= {x} <= {hi}", row[1]);
+                assert!(num(lo) >= 0.0);
+            }
+        }
+    }
+    assert_eq!(seen, arts.len(), "every article is in a group");
+    // the report shows the interval of a group of several articles
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    let wire = groups.iter().find(|r| r[1] == "Meridian Wire").unwrap();
+    let shown = format!("({}–{})", wire[g("loaded_per_1k_lo")], wire[g("loaded_per_1k_hi")]);
+    assert!(report.contains(&shown), "report.html shows {shown}");
 }

@@ -169,10 +169,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             summary.outputs.iter().map(|o| cfg.out.join(o).display().to_string()).collect::<Vec<_>>().join(", ")
         );
         println!(
-            "  charts: {} files in {}, report: {}",
-            drawn.files.len() - 1,
+            "  charts: {} files in {}, report: {}, groups: {}",
+            drawn.charts,
             cfg.out.join("charts").display(),
-            cfg.out.join("report.html").display()
+            cfg.out.join("report.html").display(),
+            cfg.out.join("groups.csv").display()
         );
         if summary.errors + summary.warnings > 0 {
             println!("  see {} for details", cfg.out.join("errors.csv").display());

@@ -224,7 +224,7 @@ fn css(categories: &[String]) -> String {
          .src{text-decoration:underline;text-decoration-style:dotted;text-decoration-thickness:2px;\
          text-underline-offset:3px;cursor:help}\
          .caps{font-weight:bold;outline:1px dashed #999}\
-         .hit{border-radius:3px;padding:0 1px;cursor:help}.uncounted{opacity:.5}\
+         .hit{border-radius:3px;padding:0 1px;cursor:help}.uncounted{opacity:.5}.ci{color:#666;font-size:.8rem;white-space:nowrap}\
          .legend span{display:inline-block;margin:.2rem .6rem .2rem 0;padding:0 .3rem;border-radius:3px}\
          .note{background:#fff8e1;padding:.5rem 1rem;border-left:4px solid #E69F00}\n",
     );
@@ -270,6 +270,14 @@ fn shared_text_table(d: &ReportData, h: &mut String) {
         );
     }
     h.push_str("</tbody></table>\n");
+}
+
+/// A rate with two decimals and, when there is one, its 95% interval in smaller type.
+fn with_ci(x: f64, ci: Option<[f64; 2]>) -> String {
+    match ci {
+        Some([lo, hi]) => format!("{} <span class=\"ci\">({}–{})</span>", fmt(x, 2), fmt(lo, 2), fmt(hi, 2)),
+        None => fmt(x, 2),
+    }
 }
 
 fn fmt(x: f64, digits: usize) -> String {
@@ -331,8 +339,8 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
             escape(&g.name),
             g.articles,
             fmt(g.words, 0),
-            fmt(g.per_1k(g.loaded_own + g.loaded_quoted), 2),
-            fmt(g.per_1k(g.loaded_own), 2),
+            with_ci(g.per_1k(g.loaded_own + g.loaded_quoted), g.ci.loaded),
+            with_ci(g.per_1k(g.loaded_own), g.ci.own),
             fmt(g.per_1k(g.loaded_quoted), 2),
             fmt(attr, 0),
             escape(&top),
@@ -340,7 +348,11 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
             fmt(flagged, 1)
         );
     }
-    h.push_str("</tbody></table>\n");
+    h.push_str(
+        "</tbody></table>\n<p class=\"meta\">In parentheses: 95% intervals over the group's articles \
+         (none for a group of one; see the README's Charts and the report); rates per 1,000 body words. <code>groups.csv</code> has \
+         every group with these figures.</p>\n",
+    );
     shared_text_table(d, &mut h);
 
     // charts, inlined

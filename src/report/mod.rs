@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod html;
 
+use crate::stats::ratio_ci;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -73,6 +74,8 @@ pub struct ArticleData {
     pub date: String,
     pub group: String,
     pub words: f64,
+    /// Body words inside quotations (`quoted_words`).
+    pub quoted_words: f64,
     pub loaded_own: f64,
     pub loaded_quoted: f64,
     /// Hits per lexicon category, in column order.
@@ -94,8 +97,11 @@ pub struct Group {
     pub name: String,
     pub articles: usize,
     pub words: f64,
+    pub quoted_words: f64,
     pub loaded_own: f64,
     pub loaded_quoted: f64,
+    /// 95% intervals of its rates over its articles.
+    pub ci: RateIntervals,
     pub categories: Vec<f64>,
     pub attr: Vec<f64>,
     pub countries: BTreeMap<String, f64>,
@@ -105,6 +111,31 @@ pub struct Group {
     pub tone: f64,
     pub flagged: f64,
     pub sentences: f64,
+}
+
+/// 95% intervals of a group's pooled rates over its articles ([`ratio_ci`]): how far the rate
+/// of the outlet's (or group's) writing could lie from the one measured, were other articles of
+/// the same kind sampled. `None` for a group of one article.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RateIntervals {
+    /// Hits per 1,000 body words.
+    pub loaded: Option<[f64; 2]>,
+    /// Own-voice hits per 1,000 body words (the report's and the voice chart's base).
+    pub own: Option<[f64; 2]>,
+    /// Own-voice hits per 1,000 body words outside quotations (`loaded_own_per_1k`'s base).
+    pub own_per_own_words: Option<[f64; 2]>,
+}
+
+impl RateIntervals {
+    fn of(members: &[&ArticleData]) -> RateIntervals {
+        let ci =
+            |f: fn(&ArticleData) -> (f64, f64)| ratio_ci(&members.iter().map(|a| f(a)).collect::<Vec<_>>(), 1000.0);
+        RateIntervals {
+            loaded: ci(|a| (a.loaded_own + a.loaded_quoted, a.words)),
+            own: ci(|a| (a.loaded_own, a.words)),
+            own_per_own_words: ci(|a| (a.loaded_own, a.words - a.quoted_words)),
+        }
+    }
 }
 
 impl Group {
@@ -130,6 +161,8 @@ pub struct ReportData {
     pub group_by: String,
     /// Groups merged into `others`.
     pub merged: usize,
+    /// Every group, none merged, in the same order (for `groups.csv`; no sentence tones).
+    pub all_groups: Vec<Group>,
 }
 
 const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"];
@@ -216,6 +249,7 @@ impl ReportData {
         };
         let (id_c, words_c, own_c, quoted_c) =
             (need("id")?, need("words")?, need("loaded_own")?, need("loaded_quoted")?);
+        let quoted_words_c = need("quoted_words")?;
         let (tone_c, flagged_c, sentences_c) = (need("tone")?, need("flagged_sentences")?, need("sentences")?);
         let cat_cols: Vec<(String, usize)> = h
             .iter()
@@ -245,6 +279,16 @@ impl ReportData {
                     countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
                 }
             }
+            let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
+            if quoted_words > words {
+                return Err(ReportError::Input {
+                    path: path.display().to_string(),
+                    message: format!(
+                        "line {}, column quoted_words: {quoted_words} is more than the article's {words} words",
+                        line_at(&path, *byte)
+                    ),
+                });
+            }
             let same_text_share = get(r, col("same_text_share"));
             if !same_text_share.trim().is_empty() {
                 num(&path, *byte, "same_text_share", &same_text_share, Kind::Share)?;
@@ -255,7 +299,8 @@ impl ReportData {
                 outlet: get(r, col("outlet")),
                 date: get(r, col("date")),
                 group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
-                words: at(words_c, Kind::Count)?,
+                words,
+                quoted_words,
                 loaded_own: at(own_c, Kind::Count)?,
                 loaded_quoted: at(quoted_c, Kind::Count)?,
                 categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
@@ -294,8 +339,18 @@ impl ReportData {
         }
         let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
         let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
+        let (all_groups, _) =
+            group(&mut articles.clone(), BTreeMap::new(), usize::MAX, categories.len(), attr_categories.len());
         let (groups, merged) = group(&mut articles, probs, opts.top, categories.len(), attr_categories.len());
-        Ok(ReportData { articles, categories, attr_categories, groups, group_by: opts.group_by.label(), merged })
+        Ok(ReportData {
+            articles,
+            categories,
+            attr_categories,
+            groups,
+            group_by: opts.group_by.label(),
+            merged,
+            all_groups,
+        })
     }
 
     /// Distinct valid dates (`YYYY-MM-DD`) among the articles.
@@ -340,14 +395,17 @@ fn group(
         });
     }
     let mut tone_words = vec![0.0; groups.len()];
-    for a in articles.iter_mut() {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (i, a) in articles.iter_mut().enumerate() {
         let k = keep.iter().position(|g| *g == a.group).unwrap_or(groups.len() - 1);
         if k == keep.len() {
             a.group = others.clone();
         }
+        members[k].push(i);
         let g = &mut groups[k];
         g.articles += 1;
         g.words += a.words;
+        g.quoted_words += a.quoted_words;
         g.loaded_own += a.loaded_own;
         g.loaded_quoted += a.loaded_quoted;
         for (s, v) in g.categories.iter_mut().zip(&a.categories) {
@@ -368,16 +426,74 @@ fn group(
         g.flagged += a.flagged;
         g.sentences += a.sentences;
     }
-    for (g, w) in groups.iter_mut().zip(tone_words) {
+    for ((g, w), m) in groups.iter_mut().zip(tone_words).zip(members) {
         g.tone = if w > 0.0 { g.tone / w } else { 0.0 };
+        g.ci = RateIntervals::of(&m.iter().map(|&i| &articles[i]).collect::<Vec<_>>());
     }
     (groups, merged)
+}
+
+/// The fixed columns of `groups.csv`; `loaded_<category>` and `attr_<category>` counts follow.
+pub const GROUP_COLUMNS: &[&str] = &[
+    "group_by",
+    "group",
+    "articles",
+    "words",
+    "quoted_words",
+    "loaded",
+    "loaded_per_1k",
+    "loaded_per_1k_lo",
+    "loaded_per_1k_hi",
+    "loaded_own",
+    "loaded_own_per_1k",
+    "loaded_own_per_1k_lo",
+    "loaded_own_per_1k_hi",
+    "loaded_quoted",
+    "attributions",
+    "tone",
+    "flagged_sentences",
+    "sentences",
+];
+
+/// The rows of `groups.csv`, header first: one per group of [`ReportData::all_groups`], sums
+/// of its articles' `articles.csv` counts, pooled rates (sum of hits per 1,000 of the sum of
+/// words) and their 95% intervals over the group's articles ([`RateIntervals`]).
+pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let rate = |n: f64, base: f64| if base > 0.0 { format!("{:.2}", n * 1000.0 / base) } else { String::new() };
+    let ends = |ci: Option<[f64; 2]>| match ci {
+        Some([lo, hi]) => [format!("{lo:.2}"), format!("{hi:.2}")],
+        None => [String::new(), String::new()],
+    };
+    let mut header: Vec<String> = GROUP_COLUMNS.iter().map(|c| c.to_string()).collect();
+    header.extend(d.categories.iter().map(|c| format!("loaded_{c}")));
+    header.extend(d.attr_categories.iter().map(|c| format!("attr_{c}")));
+    let mut rows = vec![header];
+    for g in &d.all_groups {
+        let own_words = g.words - g.quoted_words;
+        let mut r = vec![d.group_by.clone(), g.name.clone(), g.articles.to_string()];
+        r.extend([g.words, g.quoted_words, g.loaded_own + g.loaded_quoted].map(|x| x.to_string()));
+        r.push(rate(g.loaded_own + g.loaded_quoted, g.words));
+        r.extend(ends(g.ci.loaded));
+        r.push(g.loaded_own.to_string());
+        r.push(rate(g.loaded_own, own_words));
+        r.extend(ends(g.ci.own_per_own_words));
+        r.push(g.loaded_quoted.to_string());
+        r.push(g.attr.iter().sum::<f64>().to_string());
+        r.push(format!("{:.4}", g.tone));
+        r.extend([g.flagged, g.sentences].map(|x| x.to_string()));
+        r.extend(g.categories.iter().chain(&g.attr).map(|x| x.to_string()));
+        rows.push(r);
+    }
+    rows
 }
 
 /// What [`render`] did: the files it wrote, and how many articles they show.
 #[derive(Debug, Clone)]
 pub struct Rendered {
+    /// Every file written: the charts' PNG and SVG files, `groups.csv` and `report.html`.
     pub files: Vec<PathBuf>,
+    /// Chart files (PNG and SVG) among them.
+    pub charts: usize,
     pub articles: usize,
 }
 
@@ -390,13 +506,24 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError>
         .map_err(|e| ReportError::Write { path: chart_dir.display().to_string(), source: e })?;
     let charts = charts::draw_all(&data, &chart_dir)?;
     let mut written: Vec<PathBuf> = charts.iter().flat_map(|c| [c.png.clone(), c.svg.clone()]).collect();
+    let chart_files = written.len();
+    let path = dir.join("groups.csv");
+    crate::output::write_atomic(&path, |w| {
+        let mut out = csv::Writer::from_writer(w);
+        for r in group_rows(&data) {
+            out.write_record(&r)?;
+        }
+        out.flush()
+    })
+    .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
+    written.push(path);
     let part = std::fs::read_to_string(dir.join(html::ARTICLES_PART)).ok();
     let page = html::page(&data, &charts, part.as_deref())?;
     let path = dir.join("report.html");
     crate::output::write_atomic(&path, |w| std::io::Write::write_all(w, page.as_bytes()))
         .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
     written.push(path);
-    Ok(Rendered { files: written, articles: data.articles.len() })
+    Ok(Rendered { files: written, charts: chart_files, articles: data.articles.len() })
 }
 
 #[cfg(test)]
@@ -436,9 +563,9 @@ mod tests {
     fn edited_numbers_are_errors_naming_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
         let header =
-            "id,outlet,words,loaded_own,loaded_quoted,loaded_x,attr_y,attr_countries,tone,flagged_sentences,sentences,\
+            "id,outlet,words,quoted_words,loaded_own,loaded_quoted,loaded_x,attr_y,attr_countries,tone,flagged_sentences,sentences,\
              same_text_as,same_text_share";
-        let good = ["a,O,100,2,1,3,1,RU:2;UA:1,0.25,1,4,b,0.90", "b,O,50,0,0,0,0,,0,0,2,,"];
+        let good = ["a,O,100,0,2,1,3,1,RU:2;UA:1,0.25,1,4,b,0.90", "b,O,50,0,0,0,0,0,,0,0,2,,"];
         let load = |rows: &[&str], nl: &str| {
             let text = std::iter::once(header).chain(rows.iter().copied()).collect::<Vec<_>>().join(nl) + nl;
             std::fs::write(dir.path().join("articles.csv"), text).unwrap();
@@ -446,15 +573,16 @@ mod tests {
         };
         assert_eq!(load(&good, "\n"), Ok(2));
         let cases = [
-            ("b,O,1.5e3x,0,0,0,0,,0,0,2,,", "column words: '1.5e3x'"),
-            ("b,O,50,-1,0,0,0,,0,0,2,,", "column loaded_own: '-1'"),
-            ("b,O,50,0,0,abc,0,,0,0,2,,", "column loaded_x: 'abc'"),
-            ("b,O,50,0,0,0,inf,,0,0,2,,", "column attr_y: 'inf'"),
-            ("b,O,50,0,0,0,0,RU:x,0,0,2,,", "column attr_countries: 'x'"),
-            ("b,O,50,0,0,0,0,,1.5,0,2,,", "column tone: '1.5' is not a number from 0 to 1"),
-            ("b,O,50,0,0,0,0,,NaN,0,2,,", "column tone: 'NaN'"),
-            ("b,O,50,0,0,0,0,,0,0,2,a,n/a", "column same_text_share: 'n/a'"),
-            ("b,O,50,0,0,0,0,,0,0,2,a,1.7", "column same_text_share: '1.7' is not a number from 0 to 1"),
+            ("b,O,1.5e3x,0,0,0,0,0,,0,0,2,,", "column words: '1.5e3x'"),
+            ("b,O,50,0,-1,0,0,0,,0,0,2,,", "column loaded_own: '-1'"),
+            ("b,O,50,60,0,0,0,0,,0,0,2,,", "column quoted_words: 60 is more than the article's 50 words"),
+            ("b,O,50,0,0,0,abc,0,,0,0,2,,", "column loaded_x: 'abc'"),
+            ("b,O,50,0,0,0,0,inf,,0,0,2,,", "column attr_y: 'inf'"),
+            ("b,O,50,0,0,0,0,0,RU:x,0,0,2,,", "column attr_countries: 'x'"),
+            ("b,O,50,0,0,0,0,0,,1.5,0,2,,", "column tone: '1.5' is not a number from 0 to 1"),
+            ("b,O,50,0,0,0,0,0,,NaN,0,2,,", "column tone: 'NaN'"),
+            ("b,O,50,0,0,0,0,0,,0,0,2,a,n/a", "column same_text_share: 'n/a'"),
+            ("b,O,50,0,0,0,0,0,,0,0,2,a,1.7", "column same_text_share: '1.7' is not a number from 0 to 1"),
         ];
         for (row, want) in cases {
             for nl in ["\n", "\r\n"] {
