@@ -128,8 +128,9 @@ fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
         return Ok(0);
     }
     println!("attribution vs gold relations: {} documents ({:.2} s)", r.slant.documents, r.seconds);
+    println!("(content, chars: non-space characters, not spans; the baseline finds no contents)");
     println!(
-        "{:<16} {:<14} {:>6} {:>6} {:>9} {:>7} {:>7}",
+        "{:<16} {:<16} {:>7} {:>7} {:>9} {:>7} {:>7}",
         "extractor", "span, match", "pred", "gold", "precision", "recall", "F1"
     );
     for (name, s) in [("slant", &r.slant), ("regex baseline", &r.regex_baseline)] {
@@ -138,9 +139,14 @@ fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
             ("cue, exact", &s.cue_exact),
             ("source, overlap", &s.source_overlap),
             ("source, exact", &s.source_exact),
-        ] {
+            ("content, overlap", &s.content_overlap),
+            ("content, chars", &s.content_chars),
+        ]
+        .into_iter()
+        .take(if name == "slant" { 6 } else { 4 })
+        {
             println!(
-                "{:<16} {:<14} {:>6} {:>6} {:>9.3} {:>7.3} {:>7.3}",
+                "{:<16} {:<16} {:>7} {:>7} {:>9.3} {:>7.3} {:>7.3}",
                 name, what, p.predicted, p.gold, p.precision, p.recall, p.f1
             );
         }

@@ -10,6 +10,11 @@
 //! Identical spans are counted once on both sides (a source shared by two cues is one span).
 //! Only relations with a `Source` give gold sources, and only predictions with a source are
 //! source predictions.
+//!
+//! Contents are scored as spans under the overlap rule, and by their characters: the
+//! non-space characters inside some predicted content (precision's base) or some gold content
+//! fragment (recall's base), and how many of them are inside both. The characters say how well
+//! the content's ends are placed, which overlap alone does not.
 
 use std::ops::Range;
 
@@ -63,6 +68,23 @@ pub struct AttrScore {
     pub cue_overlap: PrF,
     pub source_exact: PrF,
     pub source_overlap: PrF,
+    pub content_overlap: PrF,
+    /// Counts are non-space characters, not spans.
+    pub content_chars: PrF,
+}
+
+impl AttrScore {
+    /// Every score, in the order [`score_doc`] counts them.
+    fn parts(&mut self) -> [&mut PrF; 6] {
+        [
+            &mut self.cue_exact,
+            &mut self.cue_overlap,
+            &mut self.source_exact,
+            &mut self.source_overlap,
+            &mut self.content_overlap,
+            &mut self.content_chars,
+        ]
+    }
 }
 
 fn exact(p: &Range<usize>, g: &[Range<usize>]) -> bool {
@@ -95,7 +117,45 @@ fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync)) -> [PrF; 4] {
+/// Sorted, disjoint ranges covering the same bytes as `v`.
+fn merged(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    v.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+    for r in v.into_iter().filter(|r| r.start < r.end) {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Non-space characters of `text` inside the merged ranges `v`.
+fn ink(text: &str, v: &[Range<usize>]) -> usize {
+    v.iter().map(|r| text.get(r.clone()).map_or(0, |t| t.chars().filter(|c| !c.is_whitespace()).count())).sum()
+}
+
+/// Character counts of predicted against gold content (see the module's notes).
+fn content_chars(text: &str, pred: &[Range<usize>], gold: &[Vec<Range<usize>>]) -> PrF {
+    let p = merged(pred.to_vec());
+    let g = merged(gold.iter().flatten().cloned().collect());
+    let both: Vec<Range<usize>> = p
+        .iter()
+        .flat_map(|a| {
+            g.iter().filter(|b| b.start < a.end && a.start < b.end).map(|b| a.start.max(b.start)..a.end.min(b.end))
+        })
+        .collect();
+    let matched = ink(text, &both);
+    PrF {
+        predicted: ink(text, &p),
+        gold: ink(text, &g),
+        matched_predicted: matched,
+        matched_gold: matched,
+        ..Default::default()
+    }
+}
+
+fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync)) -> [PrF; 6] {
     let found = extract(&doc.text);
     let pred_cues = dedup(found.iter().map(|a| a.cue.clone()).map(|r| (r.start, r.end)).collect())
         .into_iter()
@@ -114,27 +174,32 @@ fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync))
             .into_iter()
             .map(back)
             .collect();
+    let pred_contents = dedup(found.iter().filter_map(|a| a.content.clone()).map(|r| (r.start, r.end)).collect())
+        .into_iter()
+        .map(|(s, e)| s..e)
+        .collect::<Vec<_>>();
+    let gold_contents: Vec<Vec<Range<usize>>> =
+        dedup(doc.relations.iter().flat_map(|r| r.content.iter()).map(key).collect()).into_iter().map(back).collect();
     [
         count(&pred_cues, &gold_cues, exact),
         count(&pred_cues, &gold_cues, overlap),
         count(&pred_sources, &gold_sources, exact),
         count(&pred_sources, &gold_sources, overlap),
+        count(&pred_contents, &gold_contents, overlap),
+        content_chars(&doc.text, &pred_contents, &gold_contents),
     ]
 }
 
 /// Scores `extract` (text in, attributions with byte ranges out) on `docs`.
 pub fn score(docs: &[BratDoc], extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync)) -> AttrScore {
-    let per: Vec<[PrF; 4]> = docs.par_iter().map(|d| score_doc(d, extract)).collect();
+    let per: Vec<[PrF; 6]> = docs.par_iter().map(|d| score_doc(d, extract)).collect();
     let mut s = AttrScore { documents: docs.len(), ..Default::default() };
     for p in &per {
-        s.cue_exact.add(&p[0]);
-        s.cue_overlap.add(&p[1]);
-        s.source_exact.add(&p[2]);
-        s.source_overlap.add(&p[3]);
+        for (x, y) in s.parts().into_iter().zip(p) {
+            x.add(y);
+        }
     }
-    for x in [&mut s.cue_exact, &mut s.cue_overlap, &mut s.source_exact, &mut s.source_overlap] {
-        x.finish();
-    }
+    s.parts().into_iter().for_each(PrF::finish);
     s
 }
 
@@ -250,6 +315,29 @@ mod tests {
         let s = score(&[doc], &none);
         assert_eq!(s.cue_overlap.f1, 0.0);
         assert_eq!(s.source_overlap.precision, 0.0);
+    }
+
+    #[test]
+    fn contents_by_span_and_by_character() {
+        // "Kim said the deal is dead. Lee said no."
+        let text = "Kim said the deal is dead. Lee said no.".to_string();
+        let relations = vec![
+            BratRelation { source: Some(vec![0..3]), cue: Some(vec![4..8]), content: vec![vec![9..25]] },
+            BratRelation { source: Some(vec![27..30]), cue: Some(vec![31..35]), content: vec![vec![36..38]] },
+        ];
+        let doc = BratDoc { id: "d".into(), text, relations };
+        let with = |cue: Range<usize>, content: Range<usize>| Attribution { content: Some(content), ..attr(cue, None) };
+        // the first content ends early ("the deal"), the second is missed, a third is spurious
+        let pred = |_: &str| vec![with(4..8, 9..17), with(4..8, 9..17), with(31..35, 26..26)];
+        let s = score(std::slice::from_ref(&doc), &pred);
+        // spans: the empty one matches nothing
+        assert_eq!((s.content_overlap.predicted, s.content_overlap.gold), (2, 2));
+        assert_eq!((s.content_overlap.matched_predicted, s.content_overlap.matched_gold), (1, 1));
+        // characters: "thedeal" (7) of "thedealisdead" (13) and "no" (2)
+        assert_eq!((s.content_chars.predicted, s.content_chars.gold, s.content_chars.matched_gold), (7, 15, 7));
+        assert!((s.content_chars.precision - 1.0).abs() < 1e-12);
+        assert!((s.content_chars.recall - 7.0 / 15.0).abs() < 1e-12);
+        assert_eq!(merged(vec![5..9, 0..3, 2..4, 9..9]), vec![0..4, 5..9]);
     }
 
     #[test]
