@@ -64,10 +64,10 @@ pub struct Args {
     /// Articles shown with their text in report.html (0: none; charts and summary are always made).
     #[arg(long, default_value_t = 100, value_name = "N")]
     pub report_articles: usize,
-    /// Unit of the charts and report: outlet, article, or any column of articles.csv.
+    /// Unit of the charts, groups.csv and report: outlet, article, or any column of articles.csv.
     #[arg(long, default_value = "outlet", value_name = "UNIT")]
     pub group_by: String,
-    /// Groups shown in charts; the rest are merged into `others`.
+    /// Groups shown in charts and report; the rest are merged into `others` (groups.csv lists all).
     #[arg(long, default_value_t = 12, value_name = "N")]
     pub top: usize,
     /// Refuse documents larger than this many bytes.

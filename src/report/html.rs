@@ -312,8 +312,8 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
         "articles",
         "words",
         "loaded / 1k words",
-        "own voice / 1k",
-        "quoted / 1k",
+        "own voice / 1k words",
+        "quoted / 1k words",
         "attributions",
         "top source category",
         "tone",
@@ -350,8 +350,11 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
     }
     h.push_str(
         "</tbody></table>\n<p class=\"meta\">In parentheses: 95% intervals over the group's articles \
-         (none for a group of one; see the README's Charts and the report); rates per 1,000 body words. <code>groups.csv</code> has \
-         every group with these figures.</p>\n",
+         (none for a group with fewer than two articles with words; see “Intervals of a group's rates” \
+         in the README). Every rate here is per 1,000 body words, own voice included, so own and \
+         quoted add up to the total as in the voice chart. <code>groups.csv</code> lists every group \
+         with its total rate and interval, and its own-voice rate per 1,000 words outside quotations, \
+         as <code>articles.csv</code> gives it.</p>\n",
     );
     shared_text_table(d, &mut h);
 

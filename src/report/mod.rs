@@ -1,4 +1,4 @@
-//! Charts and the HTML report, drawn from the CSV files of an output folder.
+//! Charts, `groups.csv` and the HTML report, drawn from the CSV files of an output folder.
 //!
 //! Everything here reads `articles.csv` and `sentences.csv` back (not the in-memory run), so
 //! `slant chart DIR` redraws exactly what `slant analyze` drew, and a user can filter or edit
@@ -497,8 +497,8 @@ pub struct Rendered {
     pub articles: usize,
 }
 
-/// Writes every chart and `report.html` into `dir` from its CSVs; `articles_part` is the
-/// article section written by `slant analyze` (if any).
+/// Writes every chart, `groups.csv` and `report.html` into `dir` from its CSVs; the report's
+/// article texts come from the section file written by `slant analyze` (if any).
 pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError> {
     let data = ReportData::load(dir, opts)?;
     let chart_dir = dir.join("charts");
