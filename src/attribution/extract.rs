@@ -53,6 +53,9 @@ pub struct Attribution {
     pub content: Option<Range<usize>>,
     /// Whether the content is a quotation.
     pub direct: bool,
+    /// Quotations that go on after a direct attribution, unattributed, in the same or the
+    /// next sentences (`"We will win," Peskov said. "The West will tire."`): the speaker's too.
+    pub continued: Vec<Range<usize>>,
     /// Index of the sentence holding the cue (into `TextAnalysis::sentences`).
     pub sentence: u32,
 }
@@ -1252,6 +1255,8 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
     cues.extend(publication_cues(&d));
     cues.sort_by_key(|c| (c.bytes.start, c.bytes.end));
     let mut out: Vec<Attribution> = Vec::with_capacity(cues.len());
+    // the part of a reported clause before an aside (`The army, officials said, has ...`)
+    let mut leads: Vec<Option<Range<usize>>> = Vec::with_capacity(cues.len());
     for c in &cues {
         let sentence = if c.first < d.len() {
             d.toks[c.first].sentence
@@ -1266,7 +1271,8 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         }) {
             continue;
         }
-        let (mut content, direct) = find_content(&d, c, analysis);
+        let (mut content, direct, rest) = find_content(&d, c, analysis);
+        let mut lead = None;
         let by_phrase = c.kind == CueKind::Words && c.end > 0 && d.lower[c.end - 1] == "by";
         if (c.lemma == "according to" || by_phrase) && !direct {
             content = according_to_content(&d, c, source.as_ref(), analysis);
@@ -1277,11 +1283,16 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
             let aside = content.as_ref().is_some_and(|r| {
                 slice(text, c.bytes.end.max(source.as_ref().map_or(0, |s| s.end)), r.start).contains(',')
             });
-            if says_nothing(&d, content.as_ref(), source.as_ref()) || (aside && before.is_some()) {
+            if aside && before.is_some() && content.as_ref().is_some_and(|r| goes_on(&d, r)) {
+                // `The army, officials said, has withdrawn from the town.`: the clause on both
+                // sides of the aside (the part after it is cut below like any content)
+                lead = before;
+            } else if says_nothing(&d, content.as_ref(), source.as_ref()) || (aside && before.is_some()) {
                 content = before;
             }
         }
         let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
+        leads.push(lead);
         out.push(Attribution {
             cue: c.bytes.clone(),
             cue_lemma: c.lemma.clone(),
@@ -1290,6 +1301,7 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
             content,
             direct,
             sentence,
+            continued: rest.into_iter().collect(),
         });
     }
     // a reported clause ends where the next attribution of its sentence begins
@@ -1312,6 +1324,71 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
             }
             let end = trim_content(text, content.start, cut.max(content.start));
             *content = content.start..end.max(content.start);
+        }
+    }
+    for (a, lead) in out.iter_mut().zip(leads) {
+        if let Some(lead) = lead {
+            a.continued.extend(a.content.replace(lead));
+        }
+    }
+    let direct: Vec<(Range<usize>, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.direct)
+        .filter_map(|(i, a)| {
+            let c = a.content.as_ref()?;
+            let parts = a.continued.iter().chain([c, &a.cue]).chain(&a.source);
+            Some((c.clone(), parts.map(|r| r.end).max().unwrap_or(c.end), i))
+        })
+        .collect();
+    for (q, i) in continued_quotes(text, analysis, &direct) {
+        out[i].continued.push(q);
+    }
+    out
+}
+
+/// Quotations that go on after their attribution (`"We will win," Peskov said. "The West
+/// will tire."`), each with the index of the direct attribution it continues. `direct` holds
+/// each direct attribution's content, the end of its content, cue and source, and its index,
+/// in text order. A quotation continues when it opens
+/// the next sentence or paragraph (at most 40 letters, none after the sentence's end, stand
+/// between) and ends a sentence itself; a chain of them continues too. A new paragraph
+/// counts as news writing uses it: a quotation with no attribution of its own after a quoted
+/// speaker's paragraph is that speaker's.
+fn continued_quotes(
+    text: &str,
+    analysis: &TextAnalysis,
+    direct: &[(Range<usize>, usize, usize)],
+) -> Vec<(Range<usize>, usize)> {
+    let (quotes, sentences) = (&analysis.quotes, &analysis.sentences);
+    let mut out = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for q in quotes {
+        // (a quotation up to the end of an attribution's parts is one of them)
+        if let Some((_, end, k)) = direct.iter().find(|(c, end, _)| c.start <= q.start && q.end <= *end) {
+            last = Some((*end, *k));
+            continue;
+        }
+        let Some((end, k)) = last.take() else { continue };
+        let Some(gap) = text.get(end..q.start) else { continue };
+        let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || is_quote_char(c));
+        // the sentence before ends in the gap, or inside the quotation before (`... tire.” “It`)
+        let opens_sentence = match gap.rfind(['.', '!', '?']) {
+            Some(stop) => blank(&gap[stop + 1..]),
+            None => blank(gap) && text[..end].trim_end_matches(is_quote_char).ends_with(['.', '!', '?']),
+        };
+        // the rest of the attribution's own sentence (`"...," said Anna Adams, a spokeswoman for
+        // the committee. "We ..."`), or a few words more
+        let own = sentences.partition_point(|r| r.end < end);
+        let next = sentences.get(own + 1).is_some_and(|r| r.start <= q.start && blank(slice(text, r.start, q.start)));
+        let near = next || gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40;
+        let closes = text[q.clone()].trim_end().ends_with(['.', '!', '?', ',', '…'])
+            || text[q.end..].trim_start_matches(is_quote_char).starts_with(['.', '!', '?']);
+        if opens_sentence && near && closes {
+            let start = text[..q.start].trim_end_matches(is_quote_char).len();
+            let stop = q.end + text[q.end..].len() - text[q.end..].trim_start_matches(is_quote_char).len();
+            out.push((start..stop, k));
+            last = Some((stop, k));
         }
     }
     out
@@ -1752,6 +1829,16 @@ fn through(d: &Doc, i: usize, c: char) -> usize {
     let end = if i + 1 < d.len() { d.toks[i + 1].start } else { d.text.len() };
     let gap = slice(d.text, d.toks[i].end, end);
     gap.find(c).map_or(d.toks[i].end, |k| d.toks[i].end + k + c.len_utf8())
+}
+
+/// Whether the words `r` after an aside go on with the clause before it: they hold a verb
+/// (`may be`, `has withdrawn`) or open with `to` (`it is his job, he said, to talk ...`), and
+/// open with no conjunction, which would begin a clause of the writer's.
+fn goes_on(d: &Doc, r: &Range<usize>) -> bool {
+    let words = d.toks.partition_point(|t| t.start < r.start)..d.toks.partition_point(|t| t.start < r.end);
+    let Some(first) = words.clone().next() else { return false };
+    !matches!(d.lower[first].as_str(), "and" | "but" | "or" | "so" | "while" | "although" | "though")
+        && (d.lower[first] == "to" || words.take(8).any(|k| is_verbish(d, k)))
 }
 
 fn is_verbish(d: &Doc, i: usize) -> bool {
@@ -2328,25 +2415,63 @@ fn ends_clause(d: &Doc, r: &Range<usize>) -> bool {
 
 /// The quotation right after (`said: "..."`, `said, "..."`) or right before (`"...," said`) the
 /// cue, else the clause after the cue.
-fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<usize>>, bool) {
+/// A quotation with the quotation marks around it.
+fn with_marks(text: &str, q: &Range<usize>) -> Range<usize> {
+    let mut s = q.start;
+    let mut e = q.end;
+    if let Some(ch) = slice(text, 0, s).chars().next_back() {
+        if is_quote_char(ch) {
+            s -= ch.len_utf8();
+        }
+    }
+    if let Some(ch) = slice(text, e, text.len()).chars().next() {
+        if is_quote_char(ch) {
+            e += ch.len_utf8();
+        }
+    }
+    s..e
+}
+
+/// The quotation (in `quotes`, without marks) ending just before the cue or its source, when it
+/// is the cue's: near, in the cue's sentence or the one before, and closed by a comma, `?`,
+/// `!` or dash (`"...," he said`).
+fn quote_before<'q>(d: &Doc, c: &CueSpan, analysis: &'q TextAnalysis) -> Option<&'q Range<usize>> {
+    let (text, qs, before) = (d.text, &analysis.quotes, c.bytes.start);
+    let q = qs.partition_point(|q| q.end <= before).checked_sub(1).and_then(|k| qs.get(k))?;
+    let gap = slice(text, q.end, before);
+    let sentence_ok = c.first < d.len() && c.first > 0 && d.toks[c.first].sentence == d.toks[c.first - 1].sentence;
+    let closes = slice(text, q.start, q.end).trim_end().ends_with([',', '?', '!', '—']);
+    let cue_sentence =
+        d.toks.get(c.first.min(d.len().saturating_sub(1))).and_then(|t| analysis.sentences.get(t.sentence as usize));
+    // a quotation closing the sentence before is the cue's when nothing but the source stands
+    // between; a comma before the cue (`“...” The army, officials said, has ...`) means the
+    // cue's sentence has a clause of its own
+    let near = cue_sentence.is_some_and(|sr| {
+        q.end > sr.start
+            || slice(text, q.end, sr.start)
+                .chars()
+                .all(|ch| ch.is_whitespace() || is_quote_char(ch) || ".,!?".contains(ch))
+                && !slice(text, sr.start, before).contains(',')
+    });
+    // a quotation closing the paragraph before belongs to that paragraph's speaker
+    let lines: Vec<&str> = gap.split('\n').collect();
+    let paragraph_break = lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty());
+    let mine = near
+        && !paragraph_break
+        && gap.chars().filter(|ch| ch.is_alphanumeric()).count() <= 40
+        && (closes || gap.contains([',', '?', '!', '—']))
+        || (sentence_ok && gap.trim().chars().all(|ch| is_quote_char(ch) || ",.?!—–-".contains(ch)));
+    mine.then_some(q)
+}
+
+/// The content of cue `c`, whether it is a quotation, and the rest of a quotation split by the
+/// cue (`"We will win," Peskov said, "because the West will tire."`: the first part is the
+/// content, the second the rest).
+fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<usize>>, bool, Option<Range<usize>>) {
     let text = d.text;
-    let with_marks = |q: &Range<usize>| {
-        let mut s = q.start;
-        let mut e = q.end;
-        if let Some(ch) = slice(text, 0, s).chars().next_back() {
-            if is_quote_char(ch) {
-                s -= ch.len_utf8();
-            }
-        }
-        if let Some(ch) = slice(text, e, text.len()).chars().next() {
-            if is_quote_char(ch) {
-                e += ch.len_utf8();
-            }
-        }
-        s..e
-    };
     let after = c.bytes.end;
-    let before = c.bytes.start;
+    // the clause after the cue opens with `that` (`"...," he said, adding that talks were over`)
+    let own_clause = c.end < d.len() && c.end > 0 && d.tight(c.end - 1) && d.lower[c.end] == "that";
     // quotation starting within a few punctuation chars after the cue
     let qs = &analysis.quotes;
     if let Some(q) = qs.get(qs.partition_point(|q| q.start < after)) {
@@ -2354,39 +2479,20 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
             .chars()
             .all(|ch| ch.is_whitespace() || ",:;—–-".contains(ch) || is_quote_char(ch))
         {
-            return (Some(with_marks(q)), true);
+            // a quotation ending in a comma right before the cue is its first part
+            let split = quote_before(d, c, analysis).filter(|b| slice(text, b.start, b.end).trim_end().ends_with(','));
+            return match split {
+                Some(b) if slice(text, after, q.start).contains(',') => {
+                    (Some(with_marks(text, b)), true, Some(with_marks(text, q)))
+                }
+                _ => (Some(with_marks(text, q)), true, None),
+            };
         }
     }
     // quotation ending just before the cue (or before its source), unless the cue introduces
-    // its own clause (`"...," he said, adding that talks were over`)
-    let own_clause = c.end < d.len() && c.end > 0 && d.tight(c.end - 1) && d.lower[c.end] == "that";
-    if let Some(q) =
-        qs.partition_point(|q| q.end <= before).checked_sub(1).and_then(|k| qs.get(k)).filter(|_| !own_clause)
-    {
-        let gap = slice(text, q.end, before);
-        let sentence_ok = c.first < d.len() && c.first > 0 && d.toks[c.first].sentence == d.toks[c.first - 1].sentence;
-        let closes = slice(text, q.start, q.end).trim_end().ends_with([',', '?', '!', '—']);
-        let cue_sentence = d
-            .toks
-            .get(c.first.min(d.len().saturating_sub(1)))
-            .and_then(|t| analysis.sentences.get(t.sentence as usize));
-        let near = cue_sentence.is_some_and(|sr| {
-            q.end > sr.start
-                || slice(text, q.end, sr.start)
-                    .chars()
-                    .all(|ch| ch.is_whitespace() || is_quote_char(ch) || ".,!?".contains(ch))
-        });
-        // a quotation closing the paragraph before belongs to that paragraph's speaker
-        let lines: Vec<&str> = gap.split('\n').collect();
-        let paragraph_break = lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty());
-        if near
-            && !paragraph_break
-            && gap.chars().filter(|ch| ch.is_alphanumeric()).count() <= 40
-            && (closes || gap.contains([',', '?', '!', '—']))
-            || (sentence_ok && gap.trim().chars().all(|ch| is_quote_char(ch) || ",.?!—–-".contains(ch)))
-        {
-            return (Some(with_marks(q)), true);
-        }
+    // its own clause
+    if let Some(q) = quote_before(d, c, analysis).filter(|_| !own_clause) {
+        return (Some(with_marks(text, q)), true, None);
     }
     // the clause after the cue, to the end of its sentence
     if c.end < d.len() && c.end > 0 && !d.last[c.end - 1] {
@@ -2429,9 +2535,9 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
         let e = d.sent_last[k];
         let s = d.toks[k].start;
         let end = analysis.sentences.get(sentence).map_or(d.toks[e].end, |sr| sr.end.max(d.toks[e].end));
-        return (Some(s..trim_content(text, s, end)), false);
+        return (Some(s..trim_content(text, s, end)), false, None);
     }
-    (None, false)
+    (None, false, None)
 }
 
 /// Nouns naming who is told (`told the newspaper`, `told a news conference`).
@@ -2569,6 +2675,49 @@ mod tests {
         cue: &str,
     ) -> &'a (String, String, String, bool, String) {
         got.iter().find(|g| g.0 == cue).unwrap_or_else(|| panic!("no cue {cue:?} in {got:#?}"))
+    }
+
+    /// The content of the attribution with cue `cue`, each part as written.
+    fn parts(text: &str, cue: &str) -> Vec<String> {
+        let a = crate::eval::loaded::analyze_plain(text);
+        let x = extract(text, &a).into_iter().find(|x| &text[x.cue.clone()] == cue).expect("cue found");
+        x.content.iter().chain(&x.continued).map(|r| text[r.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn contents_split_by_their_attribution_or_going_on_after_it() {
+        // a clause on both sides of an aside
+        assert_eq!(
+            parts("The army, officials said, has withdrawn from the town.", "said"),
+            ["The army", "has withdrawn from the town"]
+        );
+        assert_eq!(
+            parts("It is his job, he said, to talk to Congress about the threat.", "said"),
+            ["It is his job", "to talk to Congress about the threat"]
+        );
+        // an apposition after the aside, or a clause of the writer's, is not the source's
+        assert_eq!(parts("Four died, the governor said, the latest in a series of strikes.", "said"), ["Four died"]);
+        assert_eq!(parts("Troops advanced, officials said, and the town fell.", "said"), ["Troops advanced"]);
+        // a quotation split by its attribution, and one going on in the next sentences
+        assert_eq!(
+            parts("“We will win,” Peskov said, “because the West will tire.” “And so will Kyiv.”", "said"),
+            ["“We will win,”", "“because the West will tire.”", "“And so will Kyiv.”"]
+        );
+        assert_eq!(parts("“Why?” she asked. “Why now?”", "asked"), ["“Why?”", "“Why now?”"]);
+        // however long the rest of the attribution's own sentence
+        assert_eq!(
+            parts(
+                "“We are on track,” said Anna Adams, a spokeswoman for the committee raising funds for the \
+                 convention in the city. “We expect a full hall.” The hall was half empty.",
+                "said"
+            ),
+            ["“We are on track,”", "“We expect a full hall.”"]
+        );
+        // but not over a sentence of narration
+        assert_eq!(
+            parts("“We are on track,” Adams said. The committee raised four million dollars in March. “Good.”", "said"),
+            ["“We are on track,”"]
+        );
     }
 
     #[test]

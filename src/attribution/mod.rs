@@ -41,9 +41,13 @@ pub struct AttrRow {
     pub country: String,
     /// `direct`, `indirect` or `mixed`.
     pub kind: &'static str,
+    /// Char offsets from the start of the content's first part to the end of its last.
     pub content_start: Option<usize>,
     pub content_end: Option<usize>,
     pub content: String,
+    /// Char offsets of each part of the content, `start-end`, `;`-separated (one part unless the
+    /// cue splits the clause or quotation, or the quotation goes on after it).
+    pub content_parts: String,
     /// Byte range of the source mention (not written; for the report).
     pub source_bytes: Option<std::ops::Range<usize>>,
 }
@@ -64,6 +68,7 @@ pub const ATTR_COLUMNS: &[&str] = &[
     "content_start",
     "content_end",
     "content",
+    "content_parts",
 ];
 
 fn opt(v: Option<usize>) -> String {
@@ -71,7 +76,7 @@ fn opt(v: Option<usize>) -> String {
 }
 
 impl AttrRow {
-    pub fn values(&self) -> [String; 15] {
+    pub fn values(&self) -> [String; 16] {
         [
             self.article_id.clone(),
             self.n.to_string(),
@@ -88,6 +93,7 @@ impl AttrRow {
             opt(self.content_start),
             opt(self.content_end),
             self.content.clone(),
+            self.content_parts.clone(),
         ]
     }
 }
@@ -129,16 +135,17 @@ pub struct AttrResult {
     pub speakers: Vec<(Range<usize>, String, bool)>,
 }
 
-fn kind_of(content: &Option<Range<usize>>, direct: bool, quotes: &[Range<usize>]) -> &'static str {
-    let Some(c) = content else { return if direct { "direct" } else { "indirect" } };
+fn kind_of(parts: &[&Range<usize>], direct: bool, quotes: &[Range<usize>]) -> &'static str {
     let mut quoted = 0usize;
-    for q in quotes {
-        let (s, e) = (q.start.max(c.start), q.end.min(c.end));
-        if s < e {
-            quoted += e - s;
+    for c in parts {
+        for q in quotes {
+            let (s, e) = (q.start.max(c.start), q.end.min(c.end));
+            if s < e {
+                quoted += e - s;
+            }
         }
     }
-    let len = c.len().max(1);
+    let len = parts.iter().map(|c| c.len()).sum::<usize>().max(1);
     if direct || quoted * 10 >= len * 9 {
         "direct"
     } else if quoted > 0 {
@@ -356,12 +363,14 @@ impl AttrStage {
             counts: AttrCounts { per_category: vec![0; CATEGORIES.len()], ..Default::default() },
             ..Default::default()
         };
-        let mut direct = Vec::new();
+        let mut speaker_of = vec![0; found.len()];
         for (i, a) in found.iter().enumerate() {
             let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
             let (resolved_text, class) = &mentions[resolved[i]];
             let category = if mention.is_empty() { "other" } else { CATEGORIES[class.category] };
-            let kind = kind_of(&a.content, a.direct, &analysis.quotes);
+            let parts: Vec<&Range<usize>> = a.content.iter().chain(&a.continued).collect();
+            let cover = a.content.as_ref().map(|c| c.start..parts.iter().map(|r| r.end).max().unwrap_or(c.end));
+            let kind = kind_of(&parts, a.direct, &analysis.quotes);
             let cue_text = &text[a.cue.clone()];
             let cue_class = self.cues.class_of(cue_text);
             // `The company declined to comment.` is a row, but no claim to count
@@ -378,11 +387,8 @@ impl AttrStage {
                 }
             }
             if let Some(c) = &a.content {
+                speaker_of[i] = out.speakers.len();
                 out.speakers.push((c.clone(), resolved_text.clone(), category != "other"));
-                if a.direct {
-                    let end = [Some(c), Some(&a.cue), a.source.as_ref()].into_iter().flatten().map(|r| r.end).max();
-                    direct.push((c.clone(), end.unwrap_or(c.end), out.speakers.len() - 1));
-                }
             }
             out.rows.push(AttrRow {
                 article_id: article_id.to_string(),
@@ -397,59 +403,27 @@ impl AttrStage {
                 category,
                 country: class.country.clone(),
                 kind,
-                content_start: a.content.as_ref().map(|r| offsets.char_index(r.start)),
-                content_end: a.content.as_ref().map(|r| offsets.char_index(r.end)),
-                content: a.content.as_ref().map(|r| truncate(&text[r.clone()])).unwrap_or_default(),
+                content_start: cover.as_ref().map(|r| offsets.char_index(r.start)),
+                content_end: cover.as_ref().map(|r| offsets.char_index(r.end)),
+                content: cover.as_ref().map(|r| truncate(&text[r.clone()])).unwrap_or_default(),
+                content_parts: parts
+                    .iter()
+                    .map(|r| format!("{}-{}", offsets.char_index(r.start), offsets.char_index(r.end)))
+                    .collect::<Vec<_>>()
+                    .join(";"),
                 source_bytes: a.source.clone(),
             });
         }
-        for (q, k) in continued_quotes(text, &analysis.quotes, &direct) {
-            let (_, who, known) = out.speakers[k].clone();
+        // quotations that go on after their attribution keep its speaker, in text order
+        let mut continued: Vec<(Range<usize>, usize)> =
+            found.iter().enumerate().flat_map(|(i, a)| a.continued.iter().map(move |q| (q.clone(), i))).collect();
+        continued.sort_by_key(|(q, _)| q.start);
+        for (q, i) in continued {
+            let (_, who, known) = out.speakers[speaker_of[i]].clone();
             out.speakers.push((q, who, known));
         }
         out
     }
-}
-
-/// Quotations that go on after their attribution (`"We will win," Peskov said. "The West
-/// will tire."`), each with the index into `speakers` of the direct attribution it
-/// continues. `direct` holds each direct attribution's content, the end of its content, cue
-/// and source, and its speakers index, in text order. A quotation continues when it opens
-/// the next sentence or paragraph (at most 40 letters, none after the sentence's end, stand
-/// between) and ends a sentence itself; a chain of them continues too. A new paragraph
-/// counts as news writing uses it: a quotation with no attribution of its own after a quoted
-/// speaker's paragraph is that speaker's.
-fn continued_quotes(
-    text: &str,
-    quotes: &[Range<usize>],
-    direct: &[(Range<usize>, usize, usize)],
-) -> Vec<(Range<usize>, usize)> {
-    let mut out = Vec::new();
-    let mut last: Option<(usize, usize)> = None;
-    for q in quotes {
-        if let Some((_, end, k)) = direct.iter().find(|(c, _, _)| c.start <= q.start && q.end <= c.end) {
-            last = Some((*end, *k));
-            continue;
-        }
-        let Some((end, k)) = last.take() else { continue };
-        let Some(gap) = text.get(end..q.start) else { continue };
-        let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || extract::is_quote_char(c));
-        // the sentence before ends in the gap, or inside the quotation before (`... tire.” “It`)
-        let opens_sentence = match gap.rfind(['.', '!', '?']) {
-            Some(stop) => blank(&gap[stop + 1..]),
-            None => blank(gap) && text[..end].trim_end_matches(extract::is_quote_char).ends_with(['.', '!', '?']),
-        };
-        let near = gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40;
-        let closes = text[q.clone()].trim_end().ends_with(['.', '!', '?', ',', '…'])
-            || text[q.end..].trim_start_matches(extract::is_quote_char).starts_with(['.', '!', '?']);
-        if opens_sentence && near && closes {
-            let start = text[..q.start].trim_end_matches(extract::is_quote_char).len();
-            let stop = q.end + text[q.end..].len() - text[q.end..].trim_start_matches(extract::is_quote_char).len();
-            out.push((start..stop, k));
-            last = Some((stop, k));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -503,6 +477,34 @@ mod tests {
         assert_eq!(who("So?"), ["Kim"]);
         let continued = r.speakers.iter().find(|(c, _, _)| t[c.clone()].contains("West")).unwrap();
         assert_eq!(&t[continued.0.clone()], "“The West will tire.”", "with its marks");
+    }
+
+    #[test]
+    fn a_content_in_parts_is_shown_whole_and_listed_by_part() {
+        let t = "Ärger: “We will win,” Peskov said, “because the West will tire.” The army, officials said, \
+                 has withdrawn.";
+        let a = crate::eval::loaded::analyze_plain(t);
+        let r = stage().run("t", t, &a);
+        let chars = |r: &str| -> String {
+            let (s, e) = r.split_once('-').unwrap();
+            t.chars().skip(s.parse().unwrap()).take(e.parse::<usize>().unwrap() - s.parse::<usize>().unwrap()).collect()
+        };
+        let peskov = r.rows.iter().find(|x| x.source == "Peskov").unwrap();
+        assert_eq!(peskov.content, "“We will win,” Peskov said, “because the West will tire.”");
+        let parts: Vec<String> = peskov.content_parts.split(';').map(chars).collect();
+        assert_eq!(parts, ["“We will win,”", "“because the West will tire.”"]);
+        assert_eq!(peskov.kind, "direct");
+        let army = r.rows.iter().find(|x| x.source == "officials").unwrap();
+        assert_eq!(army.content, "The army, officials said, has withdrawn");
+        assert_eq!(army.content_parts.split(';').map(chars).collect::<Vec<_>>(), ["The army", "has withdrawn"]);
+        assert_eq!(army.kind, "indirect");
+        assert_eq!(chars(&format!("{}-{}", army.content_start.unwrap(), army.content_end.unwrap())), army.content);
+        // each part is the source's: a loaded word after the aside gets the speaker, the source
+        // words between the parts do not
+        let at = t.find("withdrawn").unwrap();
+        assert!(r.speakers.iter().any(|(c, w, _)| c.contains(&at) && w == "officials"));
+        let at = t.find("officials").unwrap();
+        assert!(!r.speakers.iter().any(|(c, _, _)| c.contains(&at)));
     }
 
     #[test]

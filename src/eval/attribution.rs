@@ -174,10 +174,11 @@ fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync))
             .into_iter()
             .map(back)
             .collect();
-    let pred_contents = dedup(found.iter().filter_map(|a| a.content.clone()).map(|r| (r.start, r.end)).collect())
-        .into_iter()
-        .map(|(s, e)| s..e)
-        .collect::<Vec<_>>();
+    let pred_contents =
+        dedup(found.iter().flat_map(|a| a.content.iter().chain(&a.continued)).map(|r| (r.start, r.end)).collect())
+            .into_iter()
+            .map(|(s, e)| s..e)
+            .collect::<Vec<_>>();
     let gold_contents: Vec<Vec<Range<usize>>> =
         dedup(doc.relations.iter().flat_map(|r| r.content.iter()).map(key).collect()).into_iter().map(back).collect();
     [
@@ -254,7 +255,16 @@ pub fn baseline_extract(text: &str) -> Vec<Attribution> {
         }
         let source = (j < i).then(|| words[j].start..words[i - 1].end);
         let cue_lemma = if lower == "according" { "according to".to_string() } else { lower };
-        out.push(Attribution { cue, cue_lemma, source, antecedent: None, content: None, direct: false, sentence: 0 });
+        out.push(Attribution {
+            cue,
+            cue_lemma,
+            source,
+            antecedent: None,
+            content: None,
+            direct: false,
+            sentence: 0,
+            continued: Vec::new(),
+        });
     }
     out
 }
@@ -273,6 +283,7 @@ mod tests {
             content: None,
             direct: false,
             sentence: 0,
+            continued: Vec::new(),
         }
     }
 
