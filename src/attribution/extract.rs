@@ -912,12 +912,11 @@ fn features(d: &Doc, i: usize, s: &str, emit: &mut dyn FnMut(&[&str])) {
 
 /// 64-bit FNV-1a hash of a feature name given in parts (the same as of the joined name).
 fn hash_parts(parts: &[&str]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for b in parts.iter().flat_map(|p| p.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut h = crate::text::Fnv::default();
+    for p in parts {
+        std::hash::Hasher::write(&mut h, p.as_bytes());
     }
-    h
+    h.raw()
 }
 
 /// A hasher for keys that are already hashes (FNV-1a, see [`hash_parts`]), mixed once more.
@@ -1271,7 +1270,10 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         }) {
             continue;
         }
-        let (mut content, direct, rest) = find_content(&d, c, analysis);
+        let (mut content, direct, mut rest) = find_content(&d, c, analysis);
+        if direct && rest.is_none() {
+            rest = content.as_ref().and_then(|f| split_rest(&d, c, f, source.as_ref(), analysis));
+        }
         let mut lead = None;
         let by_phrase = c.kind == CueKind::Words && c.end > 0 && d.lower[c.end - 1] == "by";
         if (c.lemma == "according to" || by_phrase) && !direct {
@@ -1279,6 +1281,10 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         } else if !direct {
             // `The test was a success, said KCNA.`, `..., officials said on Monday.`, and
             // `Four died, the governor said, the latest in a series of strikes.`
+            // `The army, officials said on Monday, has withdrawn`: the time is the cue's
+            if let Some(r) = content.as_mut() {
+                r.start = past_time(&d, r).unwrap_or(r.start);
+            }
             let before = clause_before(&d, c, source.as_ref(), analysis);
             let aside = content.as_ref().is_some_and(|r| {
                 slice(text, c.bytes.end.max(source.as_ref().map_or(0, |s| s.end)), r.start).contains(',')
@@ -1378,10 +1384,14 @@ fn continued_quotes(
             None => blank(gap) && text[..end].trim_end_matches(is_quote_char).ends_with(['.', '!', '?']),
         };
         // the rest of the attribution's own sentence (`"...," said Anna Adams, a spokeswoman for
-        // the committee. "We ..."`), or a few words more
+        // the committee. "We ..."`), or a few words more; narration after that sentence only
+        // of the speaker (`He smiled.`), not of someone else (`Kuleba disagreed.`)
         let own = sentences.partition_point(|r| r.end < end);
         let next = sentences.get(own + 1).is_some_and(|r| r.start <= q.start && blank(slice(text, r.start, q.start)));
-        let near = next || gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40;
+        let narration = sentences.get(own).map_or("", |r| slice(text, r.end.max(end), q.start));
+        let narrator = narration.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+        let same_speaker = narrator.is_none_or(|w| matches!(w, "He" | "She" | "They" | "I" | "We"));
+        let near = next || (same_speaker && gap.chars().filter(|c| c.is_alphanumeric()).count() <= 40);
         let closes = text[q.clone()].trim_end().ends_with(['.', '!', '?', ',', '…'])
             || text[q.end..].trim_start_matches(is_quote_char).starts_with(['.', '!', '?']);
         if opens_sentence && near && closes {
@@ -1831,14 +1841,40 @@ fn through(d: &Doc, i: usize, c: char) -> usize {
     gap.find(c).map_or(d.toks[i].end, |k| d.toks[i].end + k + c.len_utf8())
 }
 
+/// Where the words `r` go on after a time closed by a comma that opens them (`Monday, has
+/// withdrawn`, `last week, ...`): the start of the word after the comma.
+fn past_time(d: &Doc, r: &Range<usize>) -> Option<usize> {
+    let first = d.toks.partition_point(|t| t.start < r.start);
+    let timeish = |k: usize| {
+        in_list(TIME_WORDS, &d.lower[k]) || matches!(d.lower[k].as_str(), "on" | "last" | "this" | "late" | "early")
+    };
+    let last = (first..(first + 4).min(d.len())).take_while(|&k| timeish(k) && !d.last[k]).last()?;
+    (d.toks[last + 1].start < r.end && d.gap[last + 1].trim_start().starts_with(',')).then(|| d.toks[last + 1].start)
+}
+
 /// Whether the words `r` after an aside go on with the clause before it: they hold a verb
 /// (`may be`, `has withdrawn`) or open with `to` (`it is his job, he said, to talk ...`), and
-/// open with no conjunction, which would begin a clause of the writer's.
+/// open with no conjunction or relative pronoun, which would begin a clause of the writer's
+/// (`..., diplomats said, which surprised nobody`).
 fn goes_on(d: &Doc, r: &Range<usize>) -> bool {
     let words = d.toks.partition_point(|t| t.start < r.start)..d.toks.partition_point(|t| t.start < r.end);
     let Some(first) = words.clone().next() else { return false };
-    !matches!(d.lower[first].as_str(), "and" | "but" | "or" | "so" | "while" | "although" | "though")
-        && (d.lower[first] == "to" || words.take(8).any(|k| is_verbish(d, k)))
+    !matches!(
+        d.lower[first].as_str(),
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "as"
+            | "while"
+            | "although"
+            | "though"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+    ) && (d.lower[first] == "to" || words.take(8).any(|k| is_verbish(d, k)))
 }
 
 fn is_verbish(d: &Doc, i: usize) -> bool {
@@ -2444,14 +2480,16 @@ fn quote_before<'q>(d: &Doc, c: &CueSpan, analysis: &'q TextAnalysis) -> Option<
     let cue_sentence =
         d.toks.get(c.first.min(d.len().saturating_sub(1))).and_then(|t| analysis.sentences.get(t.sentence as usize));
     // a quotation closing the sentence before is the cue's when nothing but the source stands
-    // between; a comma before the cue (`“...” The army, officials said, has ...`) means the
-    // cue's sentence has a clause of its own
+    // between; a comma before a cue with words after it (`“...” The army, officials said, has
+    // ...`) means the cue's sentence has a clause of its own (not so `“...” That, at least, is
+    // what residents said.`)
+    let more = c.end < d.len() && c.end > 0 && !d.last[c.end - 1];
     let near = cue_sentence.is_some_and(|sr| {
         q.end > sr.start
             || slice(text, q.end, sr.start)
                 .chars()
                 .all(|ch| ch.is_whitespace() || is_quote_char(ch) || ".,!?".contains(ch))
-                && !slice(text, sr.start, before).contains(',')
+                && !(more && slice(text, sr.start, before).contains(','))
     });
     // a quotation closing the paragraph before belongs to that paragraph's speaker
     let lines: Vec<&str> = gap.split('\n').collect();
@@ -2462,6 +2500,36 @@ fn quote_before<'q>(d: &Doc, c: &CueSpan, analysis: &'q TextAnalysis) -> Option<
         && (closes || gap.contains([',', '?', '!', '—']))
         || (sentence_ok && gap.trim().chars().all(|ch| is_quote_char(ch) || ",.?!—–-".contains(ch)));
     mine.then_some(q)
+}
+
+/// Whether a quotation (without its marks) ends as the first part of a split one does.
+fn opens_split(quote: &str) -> bool {
+    quote.trim_end().ends_with([',', '?', '!', '—', '–'])
+}
+
+/// The second part of a quotation split by an attribution whose source stands after the cue or
+/// whose cue takes a listener (`"...," said Zoe Kowalski, "and ..."`, `"...," she told
+/// reporters, "..."`): a quotation right after the source or cue, at most two words and a
+/// comma, colon or dash between, when `first`, the content, is a quotation before the cue
+/// that ends as a first part does.
+fn split_rest(
+    d: &Doc,
+    c: &CueSpan,
+    first: &Range<usize>,
+    source: Option<&Range<usize>>,
+    analysis: &TextAnalysis,
+) -> Option<Range<usize>> {
+    let inner = slice(d.text, first.start, first.end).trim_end_matches(is_quote_char);
+    if first.end > c.bytes.start || !opens_split(inner) {
+        return None;
+    }
+    let from = c.bytes.end.max(source.map_or(0, |s| s.end));
+    let qs = &analysis.quotes;
+    let q = qs.get(qs.partition_point(|q| q.start < from))?;
+    let gap = slice(d.text, from, q.start);
+    let words = gap.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let joined = gap.contains([',', ':', '—', '–']) && !gap.contains(['.', '!', '?', '\n']);
+    (words <= 2 && joined).then(|| with_marks(d.text, q))
 }
 
 /// The content of cue `c`, whether it is a quotation, and the rest of a quotation split by the
@@ -2479,10 +2547,10 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
             .chars()
             .all(|ch| ch.is_whitespace() || ",:;—–-".contains(ch) || is_quote_char(ch))
         {
-            // a quotation ending in a comma right before the cue is its first part
-            let split = quote_before(d, c, analysis).filter(|b| slice(text, b.start, b.end).trim_end().ends_with(','));
+            // a quotation ending in a comma (`?`, `!`, dash) right before the cue is its first part
+            let split = quote_before(d, c, analysis).filter(|b| opens_split(slice(text, b.start, b.end)));
             return match split {
-                Some(b) if slice(text, after, q.start).contains(',') => {
+                Some(b) if slice(text, after, q.start).contains([',', ':', '—', '–']) => {
                     (Some(with_marks(text, b)), true, Some(with_marks(text, q)))
                 }
                 _ => (Some(with_marks(text, q)), true, None),
@@ -2713,10 +2781,50 @@ mod tests {
             ),
             ["“We are on track,”", "“We expect a full hall.”"]
         );
-        // but not over a sentence of narration
+        // but not over a sentence of narration, nor one that brings in someone else
         assert_eq!(
             parts("“We are on track,” Adams said. The committee raised four million dollars in March. “Good.”", "said"),
             ["“We are on track,”"]
+        );
+        assert_eq!(
+            parts("“We will win,” Peskov said. Kuleba disagreed. “Russia will lose.”", "said"),
+            ["“We will win,”"]
+        );
+        assert_eq!(parts("“We will win,” Peskov said.\n\nKyiv scoffed. “Propaganda.”", "said"), ["“We will win,”"]);
+        assert_eq!(
+            parts("“We will win,” Peskov said. He smiled. “The West will tire.”", "said"),
+            ["“We will win,”", "“The West will tire.”"]
+        );
+        // split quotations with the source after the cue, a listener, a question, a dash
+        assert_eq!(
+            parts("“The vote was stolen,” said Zoë Kowalski, “and nobody cares.”", "said"),
+            ["“The vote was stolen,”", "“and nobody cares.”"]
+        );
+        assert_eq!(
+            parts("“We are ready,” she told reporters, “whatever comes.”", "told"),
+            ["“We are ready,”", "“whatever comes.”"]
+        );
+        assert_eq!(
+            parts("“Why now?” the senator asked, “when the vote is over?”", "asked"),
+            ["“Why now?”", "“when the vote is over?”"]
+        );
+        assert_eq!(
+            parts("“It is over,” he said — “a farce from the start.”", "said"),
+            ["“It is over,”", "“a farce from the start.”"]
+        );
+        // a relative clause after the aside is the writer's; a time before it is the cue's
+        assert_eq!(
+            parts("The talks collapsed, diplomats said, which surprised nobody.", "said"),
+            ["The talks collapsed"]
+        );
+        assert_eq!(
+            parts("The army, officials said on Monday, has withdrawn from the town.", "said on"),
+            ["The army", "has withdrawn from the town"]
+        );
+        // a quotation closing the sentence before stays the content of a cue with nothing after it
+        assert_eq!(
+            parts("“Nobody is safe here.” That, at least, is what residents said.", "said"),
+            ["“Nobody is safe here.”"]
         );
     }
 

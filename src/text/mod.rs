@@ -32,6 +32,14 @@ impl Default for Fnv {
     }
 }
 
+impl Fnv {
+    /// The plain FNV-1a hash of the bytes written so far, without [`mix64`] (for keys stored
+    /// as raw FNV, such as the cue model's features).
+    pub fn raw(&self) -> u64 {
+        self.0
+    }
+}
+
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
         mix64(self.0)
