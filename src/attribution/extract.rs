@@ -53,8 +53,9 @@ pub struct Attribution {
     pub content: Option<Range<usize>>,
     /// Whether the content is a quotation.
     pub direct: bool,
-    /// Quotations that go on after a direct attribution, unattributed, in the same or the
-    /// next sentences (`"We will win," Peskov said. "The West will tire."`): the speaker's too.
+    /// Further parts of the content: the rest of a quotation or clause split by the attribution,
+    /// and quotations going on after it, unattributed, in the next sentences or paragraph
+    /// (`"We will win," Peskov said. "The West will tire."`).
     pub continued: Vec<Range<usize>>,
     /// Index of the sentence holding the cue (into `TextAnalysis::sentences`).
     pub sentence: u32,
@@ -1337,41 +1338,42 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
             a.continued.extend(a.content.replace(lead));
         }
     }
-    let direct: Vec<(Range<usize>, usize, usize)> = out
+    let contents: Vec<(Range<usize>, usize, usize)> = out
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.direct)
         .filter_map(|(i, a)| {
             let c = a.content.as_ref()?;
             let parts = a.continued.iter().chain([c, &a.cue]).chain(&a.source);
             Some((c.clone(), parts.map(|r| r.end).max().unwrap_or(c.end), i))
         })
         .collect();
-    for (q, i) in continued_quotes(text, analysis, &direct) {
+    for (q, i) in continued_quotes(text, analysis, &contents) {
         out[i].continued.push(q);
     }
     out
 }
 
 /// Quotations that go on after their attribution (`"We will win," Peskov said. "The West
-/// will tire."`), each with the index of the direct attribution it continues. `direct` holds
-/// each direct attribution's content, the end of its content, cue and source, and its index,
-/// in text order. A quotation continues when it opens
-/// the next sentence or paragraph (at most 40 letters, none after the sentence's end, stand
-/// between) and ends a sentence itself; a chain of them continues too. A new paragraph
-/// counts as news writing uses it: a quotation with no attribution of its own after a quoted
-/// speaker's paragraph is that speaker's.
+/// will tire."`, `Peskov called it a “victory.” “The West will tire.”`), each with the index of
+/// the attribution it continues. `contents` holds each attribution's content, the end of its
+/// parts, cue and source, and its index, in text order; a quotation inside those is the
+/// attribution's, and one of the next sentence or paragraph continues the last such
+/// attribution when at most 40 letters stand between (any number if they finish the
+/// attribution's own sentence; a sentence of narration only if it opens with a personal
+/// pronoun) and it ends a sentence itself; a chain of them continues too. A new paragraph counts
+/// as news writing uses it: a quotation with no attribution of its own after a quoted speaker's
+/// paragraph is that speaker's.
 fn continued_quotes(
     text: &str,
     analysis: &TextAnalysis,
-    direct: &[(Range<usize>, usize, usize)],
+    contents: &[(Range<usize>, usize, usize)],
 ) -> Vec<(Range<usize>, usize)> {
     let (quotes, sentences) = (&analysis.quotes, &analysis.sentences);
     let mut out = Vec::new();
     let mut last: Option<(usize, usize)> = None;
     for q in quotes {
         // (a quotation up to the end of an attribution's parts is one of them)
-        if let Some((_, end, k)) = direct.iter().find(|(c, end, _)| c.start <= q.start && q.end <= *end) {
+        if let Some((_, end, k)) = contents.iter().find(|(c, end, _)| c.start <= q.start && q.end <= *end) {
             last = Some((*end, *k));
             continue;
         }
@@ -2794,6 +2796,11 @@ mod tests {
         assert_eq!(
             parts("“We will win,” Peskov said. He smiled. “The West will tire.”", "said"),
             ["“We will win,”", "“The West will tire.”"]
+        );
+        // after reported speech holding a quotation too
+        assert_eq!(
+            parts("Peskov said the launch was a “success.” “The West will tire.”", "said"),
+            ["the launch was a “success.”", "“The West will tire.”"]
         );
         // split quotations with the source after the cue, a listener, a question, a dash
         assert_eq!(
