@@ -1429,6 +1429,8 @@ fn says_nothing(d: &Doc, content: Option<&Range<usize>>, source: Option<&Range<u
         return true;
     }
     let words = d.toks.partition_point(|t| t.start < r.start)..d.toks.partition_point(|t| t.start < r.end);
+    // in a headline in capitals (`Trump Calls Obama To Resign`) a capital marks no name
+    let headline = words.start < d.len() && title_case(d, words.start);
     // `said on Monday`, `said in a statement`, `said in its evening report`, `said on
     // Telegram`, `told Reuters`: when, where and to whom, but no claim
     words.len() <= 6
@@ -1439,8 +1441,41 @@ fn says_nothing(d: &Doc, content: Option<&Range<usize>>, source: Option<&Range<u
                 || in_list(DETERMINERS, w)
                 || in_list(MEDIUMS, w)
                 || matches!(w, "on" | "in" | "at" | "to" | "last" | "late" | "early" | "its" | "their")
-                || (d.capitalised(k) && !d.first[k] && !d.pronoun(k))
+                || (d.capitalised(k) && !d.first[k] && !d.pronoun(k) && !headline)
         })
+}
+
+/// Whether the sentence of word `k` is written in title case, as headlines are: at least three
+/// words, every one capitalised but short function words (`Senator Says Vote Was Rigged`,
+/// `Rubio Endorses Cruz`, `Trump Calls on Obama to Resign`; not `Kim Jong Un told Reuters`).
+fn title_case(d: &Doc, k: usize) -> bool {
+    let (first, last) = (sentence_first(d, k), d.sent_last[k]);
+    let minor = |m: usize| {
+        matches!(
+            d.lower[m].as_str(),
+            "a" | "an"
+                | "the"
+                | "and"
+                | "but"
+                | "or"
+                | "for"
+                | "nor"
+                | "to"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "up"
+                | "as"
+                | "over"
+                | "with"
+                | "from"
+                | "into"
+                | "vs"
+        )
+    };
+    last >= first + 2 && (first..=last).all(|m| d.capitalised(m) || minor(m))
 }
 
 /// Where or how something was said (`in a statement`, `on Telegram`, `in its daily report`).
@@ -2828,6 +2863,10 @@ mod tests {
             parts("“It is over,” he said — “a farce from the start.”", "said"),
             ["“It is over,”", "“a farce from the start.”"]
         );
+        // in a headline a capitalised word is no name the content could be only of
+        assert_eq!(parts("Senator Says Vote Was Rigged", "Says"), ["Vote Was Rigged"]);
+        assert_eq!(parts("Rubio Endorses Cruz", "Endorses"), ["Cruz"]);
+        assert!(parts("Kim Jong Un told Reuters.", "told").is_empty());
         // a lone verb before a cue is no source
         assert!(lone_verb("proved") && lone_verb("went") && !lone_verb("officials") && !lone_verb("Reed"));
         let t = "The launch proved once again that the shield is unbreakable, the General Staff announced.";
