@@ -24,21 +24,16 @@ fn main() {
     for d in &set.docs {
         let a = analyze_plain(&d.text);
         for p in extract(&d.text, &a) {
-            let Some(g) = d
-                .relations
-                .iter()
-                .find(|r| r.cue.as_ref().is_some_and(|c| c.iter().any(|f| f.start < p.cue.end && p.cue.start < f.end)))
-            else {
+            let Some(g) = d.relations.iter().find(|r| {
+                !r.content.is_empty()
+                    && r.cue.as_ref().is_some_and(|c| c.iter().any(|f| f.start < p.cue.end && p.cue.start < f.end))
+            }) else {
                 continue;
             };
             let Some(gc) = g.content.first() else { continue };
             n += 1;
             let gr = gc.first().unwrap().start..gc.last().unwrap().end;
-            let pc = match (&p.content, p.continued.last()) {
-                (Some(c), Some(q)) => c.start..q.end,
-                (Some(c), None) => c.clone(),
-                _ => 0..0,
-            };
+            let pc = p.content_cover().unwrap_or(0..0);
             let both = pc.start.max(gr.start)..pc.end.min(gr.end);
             let m = if both.start < both.end { ink(&d.text, &both) } else { 0 };
             let (pp, gg) = (ink(&d.text, &pc), ink(&d.text, &gr));

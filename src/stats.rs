@@ -1,5 +1,5 @@
-//! Statistics shared by the evaluations and the report: rank correlation, F1 and
-//! fixed-seed bootstrap intervals.
+//! Statistics shared by the evaluations and the report: rank correlation, F1, fixed-seed
+//! bootstrap intervals, Student's t quantile and the interval of a pooled rate.
 
 /// Spearman rank correlation (ties get average ranks). `None` with fewer than 3 pairs
 /// or when either side is constant.
@@ -94,6 +94,7 @@ pub fn bootstrap_ci<T, const K: usize>(
 /// table (five decimals) up to 30, above that from the Cornish-Fisher expansion around the
 /// normal quantile (within 1e-5 of the table at 30).
 pub fn t975(df: usize) -> f64 {
+    debug_assert!(df >= 1, "t needs a degree of freedom");
     const TABLE: [f64; 30] = [
         12.70620, 4.30265, 3.18245, 2.77645, 2.57058, 2.44691, 2.36462, 2.30600, 2.26216, 2.22814, 2.20099, 2.17881,
         2.16037, 2.14479, 2.13145, 2.11991, 2.10982, 2.10092, 2.09302, 2.08596, 2.07961, 2.07387, 2.06866, 2.06390,
@@ -114,7 +115,7 @@ pub fn t975(df: usize) -> f64 {
 /// √(n/(n−1) Σ (countᵢ − R baseᵢ)²) / Σ base, times Student's t with n−1 degrees of freedom,
 /// the lower end cut at 0. Units with neither count nor base carry no information and are
 /// left out (a count on a base of 0, which slant never writes, stays in, so the rate is always
-/// the interval's centre); `None` with fewer than 2 units left or no base at all. When no unit has a count, the units show no spread to
+/// inside the interval); `None` with fewer than 2 units left or no base at all. When no unit has a count, the units show no spread to
 /// measure, and the interval is 0 to the exact Poisson 97.5% upper limit for zero events,
 /// −ln 0.025 ≈ 3.689 counts over the summed base.
 pub fn ratio_ci(units: &[(f64, f64)], scale: f64) -> Option<[f64; 2]> {

@@ -61,6 +61,14 @@ pub struct Attribution {
     pub sentence: u32,
 }
 
+impl Attribution {
+    /// From the start of the content's first part to the end of its last.
+    pub fn content_cover(&self) -> Option<Range<usize>> {
+        let c = self.content.as_ref()?;
+        Some(c.start..self.continued.iter().map(|r| r.end).fold(c.end, usize::max))
+    }
+}
+
 /// The embedded cue model.
 pub const CUE_MODEL_TSV: &str = include_str!("../../data/attribution/cue_words.tsv");
 
@@ -1338,16 +1346,17 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
     }
     for (a, lead) in out.iter_mut().zip(leads) {
         if let Some(lead) = lead {
-            a.continued.extend(a.content.replace(lead));
+            // (the part after the aside may have been cut to nothing by the next attribution)
+            a.continued.extend(a.content.replace(lead).filter(|r| !r.is_empty()));
         }
     }
     let contents: Vec<(Range<usize>, usize, usize)> = out
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let c = a.content.as_ref()?;
-            let parts = a.continued.iter().chain([c, &a.cue]).chain(&a.source);
-            Some((c.clone(), parts.map(|r| r.end).max().unwrap_or(c.end), i))
+            let c = a.content_cover()?;
+            let end = [c.end, a.cue.end, a.source.as_ref().map_or(0, |r| r.end)].into_iter().max().unwrap_or(c.end);
+            Some((c, end, i))
         })
         .collect();
     for (q, i) in continued_quotes(text, analysis, &contents) {
@@ -1358,10 +1367,10 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
 
 /// Quotations that go on after their attribution (`"We will win," Peskov said. "The West
 /// will tire."`, `Peskov called it a “victory.” “The West will tire.”`), each with the index of
-/// the attribution it continues. `contents` holds each attribution's content, the end of its
-/// parts, cue and source, and its index, in text order; a quotation inside those is the
-/// attribution's, and one of the next sentence or paragraph continues the last such
-/// attribution when at most 40 letters stand between (any number if they finish the
+/// the attribution it continues. `contents` holds each attribution's content (first part to
+/// last), the end of that, its cue and source, and its index, in cue order; a quotation inside
+/// those is the attribution's, and one of the next sentence or paragraph continues the last
+/// such attribution when at most 40 letters stand between (any number if they finish the
 /// attribution's own sentence; a sentence of narration only if it opens with a personal
 /// pronoun) and it ends a sentence itself; a chain of them continues too. A new paragraph counts
 /// as news writing uses it: a quotation with no attribution of its own after a quoted speaker's
@@ -1884,7 +1893,12 @@ fn through(d: &Doc, i: usize, c: char) -> usize {
 /// Whether a would-be source is a single lower-case word in the past tense or a past
 /// participle (`tried`, `went`, `proved`).
 fn lone_verb(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(char::is_lowercase) && (w.ends_with("ed") || in_list(IRREGULAR_PAST, w))
+    !w.is_empty() && w.chars().all(char::is_lowercase) && past_form(w)
+}
+
+/// Whether a lower-case word looks like a past tense or participle (`-ed`, or irregular).
+fn past_form(w: &str) -> bool {
+    w.ends_with("ed") || in_list(IRREGULAR_PAST, w)
 }
 
 /// Where the words `r` go on after a time closed by a comma that opens them (`Monday, has
@@ -1895,7 +1909,8 @@ fn past_time(d: &Doc, r: &Range<usize>) -> Option<usize> {
         in_list(TIME_WORDS, &d.lower[k]) || matches!(d.lower[k].as_str(), "on" | "last" | "this" | "late" | "early")
     };
     let last = (first..(first + 4).min(d.len())).take_while(|&k| timeish(k) && !d.last[k]).last()?;
-    (d.toks[last + 1].start < r.end && d.gap[last + 1].trim_start().starts_with(',')).then(|| d.toks[last + 1].start)
+    let time = (first..=last).any(|k| in_list(TIME_WORDS, &d.lower[k]));
+    (time && d.toks[last + 1].start < r.end && d.gap[last + 1].starts_with(',')).then(|| d.toks[last + 1].start)
 }
 
 /// Whether the words `r` after an aside go on with the clause before it: they hold a verb
@@ -1925,7 +1940,7 @@ fn goes_on(d: &Doc, r: &Range<usize>) -> bool {
 
 fn is_verbish(d: &Doc, i: usize) -> bool {
     let w = d.lower[i].as_str();
-    in_list(AUXILIARIES, w) || (!d.capitalised(i) && (w.ends_with("ed") || in_list(IRREGULAR_PAST, w)))
+    in_list(AUXILIARIES, w) || (!d.capitalised(i) && past_form(w))
 }
 
 /// The noun phrase starting at word `i`, growing right until punctuation, sentence end, a
@@ -2495,8 +2510,6 @@ fn ends_clause(d: &Doc, r: &Range<usize>) -> bool {
     }
 }
 
-/// The quotation right after (`said: "..."`, `said, "..."`) or right before (`"...," said`) the
-/// cue, else the clause after the cue.
 /// A quotation with the quotation marks around it.
 fn with_marks(text: &str, q: &Range<usize>) -> Range<usize> {
     let mut s = q.start;
@@ -2522,7 +2535,7 @@ fn quote_before<'q>(d: &Doc, c: &CueSpan, analysis: &'q TextAnalysis) -> Option<
     let q = qs.partition_point(|q| q.end <= before).checked_sub(1).and_then(|k| qs.get(k))?;
     let gap = slice(text, q.end, before);
     let sentence_ok = c.first < d.len() && c.first > 0 && d.toks[c.first].sentence == d.toks[c.first - 1].sentence;
-    let closes = slice(text, q.start, q.end).trim_end().ends_with([',', '?', '!', '—']);
+    let closes = slice(text, q.start, q.end).trim_end().ends_with(SPLIT_MARKS);
     let cue_sentence =
         d.toks.get(c.first.min(d.len().saturating_sub(1))).and_then(|t| analysis.sentences.get(t.sentence as usize));
     // a quotation closing the sentence before is the cue's when nothing but the source stands
@@ -2548,9 +2561,20 @@ fn quote_before<'q>(d: &Doc, c: &CueSpan, analysis: &'q TextAnalysis) -> Option<
     mine.then_some(q)
 }
 
-/// Whether a quotation (without its marks) ends as the first part of a split one does.
-fn opens_split(quote: &str) -> bool {
-    quote.trim_end().ends_with([',', '?', '!', '—', '–'])
+/// Marks that end the first part of a quotation split by its attribution, inside or after it.
+const SPLIT_MARKS: [char; 5] = [',', '?', '!', '—', '–'];
+
+/// Whether the quotation `q` (with or without its marks) can be the first part of a split one:
+/// it ends as a first part does and opens its sentence or follows a colon (not a scare quote
+/// inside narration, `When asked about the “special operation,” Peskov said: ...`).
+fn opens_split(d: &Doc, analysis: &TextAnalysis, q: &Range<usize>) -> bool {
+    let sentences = &analysis.sentences;
+    let opens = sentences.get(sentences.partition_point(|s| s.end <= q.start)).filter(|s| s.start <= q.start);
+    let first = opens.is_some_and(|s| {
+        let lead = slice(d.text, s.start, q.start).trim_end_matches(|ch: char| ch.is_whitespace() || is_quote_char(ch));
+        lead.is_empty() || lead.ends_with(':')
+    });
+    first && slice(d.text, q.start, q.end).trim_end_matches(is_quote_char).trim_end().ends_with(SPLIT_MARKS)
 }
 
 /// The second part of a quotation split by an attribution whose source stands after the cue or
@@ -2565,8 +2589,7 @@ fn split_rest(
     source: Option<&Range<usize>>,
     analysis: &TextAnalysis,
 ) -> Option<Range<usize>> {
-    let inner = slice(d.text, first.start, first.end).trim_end_matches(is_quote_char);
-    if first.end > c.bytes.start || !opens_split(inner) {
+    if first.end > c.bytes.start || !opens_split(d, analysis, first) {
         return None;
     }
     let from = c.bytes.end.max(source.map_or(0, |s| s.end));
@@ -2594,7 +2617,7 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
             .all(|ch| ch.is_whitespace() || ",:;—–-".contains(ch) || is_quote_char(ch))
         {
             // a quotation ending in a comma (`?`, `!`, dash) right before the cue is its first part
-            let split = quote_before(d, c, analysis).filter(|b| opens_split(slice(text, b.start, b.end)));
+            let split = quote_before(d, c, analysis).filter(|b| opens_split(d, analysis, b));
             return match split {
                 Some(b) if slice(text, after, q.start).contains([',', ':', '—', '–']) => {
                     (Some(with_marks(text, b)), true, Some(with_marks(text, q)))
@@ -2867,6 +2890,11 @@ mod tests {
         assert_eq!(parts("Senator Says Vote Was Rigged", "Says"), ["Vote Was Rigged"]);
         assert_eq!(parts("Rubio Endorses Cruz", "Endorses"), ["Cruz"]);
         assert!(parts("Kim Jong Un told Reuters.", "told").is_empty());
+        // a scare quote ending in a comma is no first part
+        assert_eq!(
+            parts("When asked about the “special operation,” Peskov said: “It goes to plan.”", "said:"),
+            ["“It goes to plan.”"]
+        );
         // a lone verb before a cue is no source
         assert!(lone_verb("proved") && lone_verb("went") && !lone_verb("officials") && !lone_verb("Reed"));
         let t = "The launch proved once again that the shield is unbreakable, the General Staff announced.";

@@ -363,13 +363,13 @@ impl AttrStage {
             counts: AttrCounts { per_category: vec![0; CATEGORIES.len()], ..Default::default() },
             ..Default::default()
         };
-        let mut speaker_of = vec![0; found.len()];
+        let mut speaker_of: Vec<Option<usize>> = vec![None; found.len()];
         for (i, a) in found.iter().enumerate() {
             let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
             let (resolved_text, class) = &mentions[resolved[i]];
             let category = if mention.is_empty() { "other" } else { CATEGORIES[class.category] };
             let parts: Vec<&Range<usize>> = a.content.iter().chain(&a.continued).collect();
-            let cover = a.content.as_ref().map(|c| c.start..parts.iter().map(|r| r.end).max().unwrap_or(c.end));
+            let cover = a.content_cover();
             let kind = kind_of(&parts, a.direct, &analysis.quotes);
             let cue_text = &text[a.cue.clone()];
             let cue_class = self.cues.class_of(cue_text);
@@ -387,7 +387,7 @@ impl AttrStage {
                 }
             }
             if let Some(c) = &a.content {
-                speaker_of[i] = out.speakers.len();
+                speaker_of[i] = Some(out.speakers.len());
                 out.speakers.push((c.clone(), resolved_text.clone(), category != "other"));
             }
             out.rows.push(AttrRow {
@@ -419,8 +419,10 @@ impl AttrStage {
             found.iter().enumerate().flat_map(|(i, a)| a.continued.iter().map(move |q| (q.clone(), i))).collect();
         continued.sort_by_key(|(q, _)| q.start);
         for (q, i) in continued {
-            let (_, who, known) = out.speakers[speaker_of[i]].clone();
-            out.speakers.push((q, who, known));
+            if let Some(k) = speaker_of[i] {
+                let (_, who, known) = out.speakers[k].clone();
+                out.speakers.push((q, who, known));
+            }
         }
         out
     }

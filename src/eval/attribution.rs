@@ -11,7 +11,8 @@
 //! Only relations with a `Source` give gold sources, and only predictions with a source are
 //! source predictions.
 //!
-//! Contents are scored as spans under the overlap rule, and by their characters: the
+//! Contents are scored as spans under the overlap rule (a content in parts is one span of
+//! several fragments, as a gold content is), and by their characters: the
 //! non-space characters inside some predicted content (precision's base) or some gold content
 //! fragment (recall's base), and how many of them are inside both. The characters say how well
 //! the content's ends are placed, which overlap alone does not.
@@ -60,7 +61,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Cue and source scores over a set of documents.
+/// Cue, source and content scores over a set of documents.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct AttrScore {
     pub documents: usize,
@@ -107,6 +108,19 @@ fn count(
         gold: gold.len(),
         matched_predicted: pred.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count(),
         matched_gold: gold.iter().filter(|g| pred.iter().any(|p| matches(p, g))).count(),
+        ..Default::default()
+    }
+}
+
+/// Counts of spans of several fragments against gold spans under the overlap rule: a predicted
+/// span matches when any of its fragments overlaps a fragment of a gold span.
+fn count_parts(pred: &[Vec<Range<usize>>], gold: &[Vec<Range<usize>>]) -> PrF {
+    let hit = |p: &Vec<Range<usize>>, g: &Vec<Range<usize>>| p.iter().any(|f| overlap(f, g));
+    PrF {
+        predicted: pred.len(),
+        gold: gold.len(),
+        matched_predicted: pred.iter().filter(|p| gold.iter().any(|g| hit(p, g))).count(),
+        matched_gold: gold.iter().filter(|g| pred.iter().any(|p| hit(p, g))).count(),
         ..Default::default()
     }
 }
@@ -174,11 +188,18 @@ fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync))
             .into_iter()
             .map(back)
             .collect();
-    let pred_contents =
-        dedup(found.iter().flat_map(|a| a.content.iter().chain(&a.continued)).map(|r| (r.start, r.end)).collect())
-            .into_iter()
-            .map(|(s, e)| s..e)
-            .collect::<Vec<_>>();
+    // a content in parts is one span of several fragments, as gold contents are
+    let pred_contents: Vec<Vec<Range<usize>>> = dedup(
+        found
+            .iter()
+            .map(|a| a.content.iter().chain(&a.continued).map(|r| (r.start, r.end)).collect::<Vec<_>>())
+            .filter(|v| !v.is_empty())
+            .collect(),
+    )
+    .into_iter()
+    .map(back)
+    .collect();
+    let pred_content_chars: Vec<Range<usize>> = pred_contents.iter().flatten().cloned().collect();
     let gold_contents: Vec<Vec<Range<usize>>> =
         dedup(doc.relations.iter().flat_map(|r| r.content.iter()).map(key).collect()).into_iter().map(back).collect();
     [
@@ -186,8 +207,8 @@ fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync))
         count(&pred_cues, &gold_cues, overlap),
         count(&pred_sources, &gold_sources, exact),
         count(&pred_sources, &gold_sources, overlap),
-        count(&pred_contents, &gold_contents, overlap),
-        content_chars(&doc.text, &pred_contents, &gold_contents),
+        count_parts(&pred_contents, &gold_contents),
+        content_chars(&doc.text, &pred_content_chars, &gold_contents),
     ]
 }
 
@@ -349,6 +370,12 @@ mod tests {
         assert!((s.content_chars.precision - 1.0).abs() < 1e-12);
         assert!((s.content_chars.recall - 7.0 / 15.0).abs() < 1e-12);
         assert_eq!(merged(vec![5..9, 0..3, 2..4, 9..9]), vec![0..4, 5..9]);
+        // a content in two parts is one predicted span, matched when either part overlaps
+        let two = |_: &str| vec![Attribution { continued: vec![36..38], ..with(4..8, 13..17) }];
+        let s = score(std::slice::from_ref(&doc), &two);
+        assert_eq!((s.content_overlap.predicted, s.content_overlap.matched_predicted), (1, 1));
+        assert_eq!(s.content_overlap.matched_gold, 2, "each part reaches its own gold content");
+        assert_eq!((s.content_chars.predicted, s.content_chars.matched_gold), (6, 6), "deal + no");
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub struct Group {
 
 /// 95% intervals of a group's pooled rates over its articles ([`ratio_ci`]): how far the rate
 /// of the outlet's (or group's) writing could lie from the one measured, were other articles of
-/// the same kind sampled. `None` for a group of one article.
+/// the same kind sampled. `None` for a group with fewer than two articles with words.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct RateIntervals {
     /// Hits per 1,000 body words.
@@ -340,7 +340,8 @@ impl ReportData {
         let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
         let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
         let (all_groups, _) =
-            group(&mut articles.clone(), BTreeMap::new(), usize::MAX, categories.len(), attr_categories.len());
+            // (with no limit nothing is merged, so the articles are left as they are)
+            group(&mut articles, BTreeMap::new(), usize::MAX, categories.len(), attr_categories.len());
         let (groups, merged) = group(&mut articles, probs, opts.top, categories.len(), attr_categories.len());
         Ok(ReportData {
             articles,
@@ -394,10 +395,11 @@ fn group(
             ..Default::default()
         });
     }
+    let index: BTreeMap<String, usize> = keep.iter().enumerate().map(|(i, g)| (g.clone(), i)).collect();
     let mut tone_words = vec![0.0; groups.len()];
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (i, a) in articles.iter_mut().enumerate() {
-        let k = keep.iter().position(|g| *g == a.group).unwrap_or(groups.len() - 1);
+        let k = index.get(a.group.as_str()).copied().unwrap_or(groups.len() - 1);
         if k == keep.len() {
             a.group = others.clone();
         }
