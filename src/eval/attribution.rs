@@ -98,29 +98,12 @@ fn overlap(p: &Range<usize>, g: &[Range<usize>]) -> bool {
 }
 
 /// Counts (without the ratios) of `pred` against `gold` under `matches`.
-fn count(
-    pred: &[Range<usize>],
-    gold: &[Vec<Range<usize>>],
-    matches: fn(&Range<usize>, &[Range<usize>]) -> bool,
-) -> PrF {
+fn count<P>(pred: &[P], gold: &[Vec<Range<usize>>], matches: impl Fn(&P, &[Range<usize>]) -> bool) -> PrF {
     PrF {
         predicted: pred.len(),
         gold: gold.len(),
         matched_predicted: pred.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count(),
         matched_gold: gold.iter().filter(|g| pred.iter().any(|p| matches(p, g))).count(),
-        ..Default::default()
-    }
-}
-
-/// Counts of spans of several fragments against gold spans under the overlap rule: a predicted
-/// span matches when any of its fragments overlaps a fragment of a gold span.
-fn count_parts(pred: &[Vec<Range<usize>>], gold: &[Vec<Range<usize>>]) -> PrF {
-    let hit = |p: &Vec<Range<usize>>, g: &Vec<Range<usize>>| p.iter().any(|f| overlap(f, g));
-    PrF {
-        predicted: pred.len(),
-        gold: gold.len(),
-        matched_predicted: pred.iter().filter(|p| gold.iter().any(|g| hit(p, g))).count(),
-        matched_gold: gold.iter().filter(|g| pred.iter().any(|p| hit(p, g))).count(),
         ..Default::default()
     }
 }
@@ -207,7 +190,8 @@ fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync))
         count(&pred_cues, &gold_cues, overlap),
         count(&pred_sources, &gold_sources, exact),
         count(&pred_sources, &gold_sources, overlap),
-        count_parts(&pred_contents, &gold_contents),
+        // (a content in parts overlaps when any of its parts does)
+        count(&pred_contents, &gold_contents, |p: &Vec<Range<usize>>, g| p.iter().any(|f| overlap(f, g))),
         content_chars(&doc.text, &pred_content_chars, &gold_contents),
     ]
 }
