@@ -39,7 +39,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::text::{FnvMap, TextAnalysis, Token};
 
 /// One attribution found in a text. All ranges are byte ranges into the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attribution {
     /// The cue words (`said`, `has also said`, `according to`, `:`, `—`).
     pub cue: Range<usize>,
@@ -62,6 +62,11 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// The parts of the content, first the content itself, then the further parts.
+    pub fn parts(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.content.iter().chain(&self.continued)
+    }
+
     /// From the start of the content's first part to the end of its last.
     pub fn content_cover(&self) -> Option<Range<usize>> {
         let c = self.content.as_ref()?;
@@ -2818,7 +2823,7 @@ mod tests {
     fn parts(text: &str, cue: &str) -> Vec<String> {
         let a = crate::eval::loaded::analyze_plain(text);
         let x = extract(text, &a).into_iter().find(|x| &text[x.cue.clone()] == cue).expect("cue found");
-        x.content.iter().chain(&x.continued).map(|r| text[r.clone()].to_string()).collect()
+        x.parts().map(|r| text[r.clone()].to_string()).collect()
     }
 
     #[test]

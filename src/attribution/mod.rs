@@ -368,7 +368,7 @@ impl AttrStage {
             let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
             let (resolved_text, class) = &mentions[resolved[i]];
             let category = if mention.is_empty() { "other" } else { CATEGORIES[class.category] };
-            let parts: Vec<&Range<usize>> = a.content.iter().chain(&a.continued).collect();
+            let parts: Vec<&Range<usize>> = a.parts().collect();
             let cover = a.content_cover();
             let kind = kind_of(&parts, a.direct, &analysis.quotes);
             let cue_text = &text[a.cue.clone()];

@@ -175,7 +175,7 @@ fn score_doc(doc: &BratDoc, extract: &(dyn Fn(&str) -> Vec<Attribution> + Sync))
     let pred_contents: Vec<Vec<Range<usize>>> = dedup(
         found
             .iter()
-            .map(|a| a.content.iter().chain(&a.continued).map(|r| (r.start, r.end)).collect::<Vec<_>>())
+            .map(|a| a.parts().map(|r| (r.start, r.end)).collect::<Vec<_>>())
             .filter(|v| !v.is_empty())
             .collect(),
     )
@@ -260,16 +260,7 @@ pub fn baseline_extract(text: &str) -> Vec<Attribution> {
         }
         let source = (j < i).then(|| words[j].start..words[i - 1].end);
         let cue_lemma = if lower == "according" { "according to".to_string() } else { lower };
-        out.push(Attribution {
-            cue,
-            cue_lemma,
-            source,
-            antecedent: None,
-            content: None,
-            direct: false,
-            sentence: 0,
-            continued: Vec::new(),
-        });
+        out.push(Attribution { cue, cue_lemma, source, ..Default::default() });
     }
     out
 }
@@ -280,16 +271,7 @@ mod tests {
     use crate::eval::brat::BratRelation;
 
     fn attr(cue: Range<usize>, source: Option<Range<usize>>) -> Attribution {
-        Attribution {
-            cue,
-            cue_lemma: String::new(),
-            source,
-            antecedent: None,
-            content: None,
-            direct: false,
-            sentence: 0,
-            continued: Vec::new(),
-        }
+        Attribution { cue, source, ..Default::default() }
     }
 
     #[test]
