@@ -1,5 +1,6 @@
 //! Statistics shared by the evaluations and the report: rank correlation, F1, fixed-seed
-//! bootstrap intervals, Student's t quantile and the interval of a pooled rate.
+//! bootstrap intervals, Student's t quantile and p-value, the interval of a pooled rate and the
+//! comparison of two.
 
 /// Spearman rank correlation (ties get average ranks). `None` with fewer than 3 pairs
 /// or when either side is constant.
@@ -110,6 +111,31 @@ pub fn t975(df: usize) -> f64 {
     z + g1 / n + g2 / (n * n) + g3 / (n * n * n)
 }
 
+/// A pooled rate Σ count / Σ base over units (articles) and the variance of that estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RatioEstimate {
+    rate: f64,
+    /// The ratio estimator's linearised variance, n/(n−1) Σ (countᵢ − R baseᵢ)² / (Σ base)².
+    var: f64,
+    /// Units kept (those with a count or a base).
+    n: usize,
+    base: f64,
+}
+
+/// The pooled rate of `units` (count, base) and its variance; units with neither count nor
+/// base carry no information and are left out. `None` with fewer than 2 units left or no base.
+fn ratio_estimate(units: &[(f64, f64)]) -> Option<RatioEstimate> {
+    let kept: Vec<(f64, f64)> = units.iter().copied().filter(|&(count, base)| base > 0.0 || count > 0.0).collect();
+    let n = kept.len();
+    let base: f64 = kept.iter().map(|u| u.1).sum();
+    if n < 2 || base <= 0.0 {
+        return None;
+    }
+    let rate = kept.iter().map(|u| u.0).sum::<f64>() / base;
+    let ss: f64 = kept.iter().map(|&(c, b)| (c - rate * b).powi(2)).sum();
+    Some(RatioEstimate { rate, var: n as f64 / (n - 1) as f64 * ss / (base * base), n, base })
+}
+
 /// A 95% interval of a pooled rate, `scale` × Σ count / Σ base, over units (articles) that
 /// are a sample of a larger set: the ratio estimator's linearised standard error,
 /// √(n/(n−1) Σ (countᵢ − R baseᵢ)²) / Σ base, times Student's t with n−1 degrees of freedom,
@@ -119,20 +145,144 @@ pub fn t975(df: usize) -> f64 {
 /// measure, and the interval is 0 to the exact Poisson 97.5% upper limit for zero events,
 /// −ln 0.025 ≈ 3.689 counts over the summed base.
 pub fn ratio_ci(units: &[(f64, f64)], scale: f64) -> Option<[f64; 2]> {
-    let kept: Vec<(f64, f64)> = units.iter().copied().filter(|&(count, base)| base > 0.0 || count > 0.0).collect();
-    let n = kept.len();
-    let total: f64 = kept.iter().map(|u| u.1).sum();
-    if n < 2 || total <= 0.0 {
+    let e = ratio_estimate(units)?;
+    if e.rate == 0.0 {
+        return Some([0.0, -(0.025_f64.ln()) / e.base * scale]);
+    }
+    let half = t975(e.n - 1) * e.var.sqrt();
+    Some([((e.rate - half) * scale).max(0.0), (e.rate + half) * scale])
+}
+
+/// Two groups' pooled rates compared by [`compare_rates`] (rates and difference × `scale`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateComparison {
+    pub rate_a: f64,
+    pub rate_b: f64,
+    /// `rate_a − rate_b`.
+    pub difference: f64,
+    /// Its 95% interval.
+    pub interval: [f64; 2],
+    /// `rate_a / rate_b`; `None` when `rate_b` is 0.
+    pub ratio: Option<f64>,
+    /// Degrees of freedom of the t test.
+    pub df: usize,
+    /// Two-sided p-value of "the two rates are equal".
+    pub p: f64,
+}
+
+/// Compares the pooled rates of two groups of units (articles), each (count, base), as a
+/// t test of their difference: each rate's variance as in [`ratio_ci`], but at least the
+/// Poisson variance at the two groups' common rate (common rate / group base), so that a group
+/// without hits, or a small group whose few articles happen to agree, does not look exactly
+/// known; t with min(nₐ, n_b) − 1 degrees of freedom (Welch's approximation gave false alarms
+/// well above 5% when a small group meets a large one, see
+/// `scripts/experiments/rate_difference_test.py`). `None` when either group has fewer than
+/// 2 units with words or neither has a count.
+pub fn compare_rates(a: &[(f64, f64)], b: &[(f64, f64)], scale: f64) -> Option<RateComparison> {
+    let (ea, eb) = (ratio_estimate(a)?, ratio_estimate(b)?);
+    let common = (ea.rate * ea.base + eb.rate * eb.base) / (ea.base + eb.base);
+    if common <= 0.0 {
         return None;
     }
-    let r = kept.iter().map(|u| u.0).sum::<f64>() / total;
-    if r == 0.0 {
-        return Some([0.0, -(0.025_f64.ln()) / total * scale]);
+    let var = ea.var.max(common / ea.base) + eb.var.max(common / eb.base);
+    let df = ea.n.min(eb.n) - 1;
+    let (difference, se) = (ea.rate - eb.rate, var.sqrt());
+    let half = t975(df) * se;
+    Some(RateComparison {
+        rate_a: ea.rate * scale,
+        rate_b: eb.rate * scale,
+        difference: difference * scale,
+        interval: [(difference - half) * scale, (difference + half) * scale],
+        ratio: (eb.rate > 0.0).then(|| ea.rate / eb.rate),
+        df,
+        p: t_two_sided_p(difference.abs() / se, df as f64),
+    })
+}
+
+/// Holm's step-down adjustment of p-values (same order as given; each at most 1).
+pub fn holm(ps: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..ps.len()).collect();
+    order.sort_by(|&i, &j| ps[i].total_cmp(&ps[j]).then(i.cmp(&j)));
+    let m = ps.len();
+    let mut out = vec![0.0; m];
+    let mut running = 0.0f64;
+    for (k, &i) in order.iter().enumerate() {
+        running = running.max(((m - k) as f64 * ps[i]).min(1.0));
+        out[i] = running;
     }
-    let ss: f64 = kept.iter().map(|&(c, b)| (c - r * b).powi(2)).sum();
-    let se = (n as f64 / (n - 1) as f64 * ss).sqrt() / total;
-    let half = t975(n - 1) * se;
-    Some([((r - half) * scale).max(0.0), (r + half) * scale])
+    out
+}
+
+/// P(|T| ≥ t) for Student's T with `df` degrees of freedom: I_{df/(df+t²)}(df/2, 1/2).
+pub fn t_two_sided_p(t: f64, df: f64) -> f64 {
+    if !t.is_finite() {
+        return if t.is_nan() { f64::NAN } else { 0.0 };
+    }
+    incomplete_beta(df / 2.0, 0.5, df / (df + t * t))
+}
+
+/// ln Γ(x) for x > 0 (Lanczos' approximation, g = 7, nine terms; relative error about 1e-15).
+fn ln_gamma(x: f64) -> f64 {
+    const C: [f64; 9] = [
+        0.999_999_999_999_809_9,
+        676.520_368_121_885_1,
+        -1_259.139_216_722_402_8,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507_343_278_686_905,
+        -0.138_571_095_265_720_12,
+        9.984_369_578_019_572e-6,
+        1.505_632_735_149_311_6e-7,
+    ];
+    if x < 0.5 {
+        // reflection: Γ(x) Γ(1−x) = π / sin(πx)
+        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
+    }
+    let x = x - 1.0;
+    let mut sum = C[0];
+    for (k, c) in C.iter().enumerate().skip(1) {
+        sum += c / (x + k as f64);
+    }
+    let t = x + 7.5;
+    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
+}
+
+/// The regularised incomplete beta function I_x(a, b), by its continued fraction (modified
+/// Lentz), on the side where it converges fast.
+fn incomplete_beta(a: f64, b: f64, x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    let front = (ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln()).exp();
+    if x > (a + 1.0) / (a + b + 2.0) {
+        return 1.0 - incomplete_beta(b, a, 1.0 - x);
+    }
+    const TINY: f64 = 1e-300;
+    let (mut c, mut d) = (1.0, 1.0 - (a + b) * x / (a + 1.0));
+    d = 1.0 / if d.abs() < TINY { TINY } else { d };
+    let mut f = d;
+    for m in 1..500 {
+        let m = m as f64;
+        for numerator in [
+            m * (b - m) * x / ((a + 2.0 * m - 1.0) * (a + 2.0 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2.0 * m) * (a + 2.0 * m + 1.0)),
+        ] {
+            d = 1.0 + numerator * d;
+            d = 1.0 / if d.abs() < TINY { TINY } else { d };
+            c = 1.0 + numerator / c;
+            if c.abs() < TINY {
+                c = TINY;
+            }
+            f *= c * d;
+        }
+        if (c * d - 1.0).abs() < 1e-15 {
+            break;
+        }
+    }
+    front * f / a
 }
 
 /// F1 of a precision and a recall (0 when both are 0).
@@ -172,6 +322,70 @@ mod tests {
         assert!(above < table && table - above < 0.005);
         above = t975(1_000);
         assert!(above < t975(31));
+    }
+
+    #[test]
+    fn t_p_values_match_the_table() {
+        for (df, t) in [(1usize, 12.7062), (2, 4.30265), (10, 2.22814), (30, 2.04227)] {
+            let p = t_two_sided_p(t, df as f64);
+            assert!((p - 0.05).abs() < 2e-6, "df {df}: {p}");
+            assert!((t_two_sided_p(t975(df), df as f64) - 0.05).abs() < 2e-6);
+        }
+        assert!((t_two_sided_p(1.959964, 1e7) - 0.05).abs() < 1e-5);
+        assert_eq!(t_two_sided_p(0.0, 5.0), 1.0);
+        assert_eq!(t_two_sided_p(f64::INFINITY, 5.0), 0.0);
+        // df 1 is Cauchy: P(|T| >= 1) = 1/2
+        assert!((t_two_sided_p(1.0, 1.0) - 0.5).abs() < 1e-12);
+        assert!((ln_gamma(5.0) - 24f64.ln()).abs() < 1e-12);
+        assert!((ln_gamma(0.5) - std::f64::consts::PI.sqrt().ln()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn holm_adjusts_in_order_and_keeps_positions() {
+        let adj = holm(&[0.04, 0.01, 0.03, 0.5]);
+        // sorted 0.01 (x4), 0.03 (x3), 0.04 (x2), 0.5 (x1), each at least the one before
+        let want = [0.09, 0.04, 0.09, 0.5];
+        for (a, w) in adj.iter().zip(want) {
+            assert!((a - w).abs() < 1e-12, "{adj:?}");
+        }
+        assert_eq!(holm(&[0.6, 0.7]), vec![1.0, 1.0]);
+        assert!(holm(&[]).is_empty());
+    }
+
+    #[test]
+    fn rate_comparisons_tell_groups_apart_only_when_the_articles_do() {
+        // articles of 1,000 words: A about 30 hits each, B about 10
+        let a = [(31.0, 1000.0), (29.0, 1000.0), (30.0, 1000.0), (28.0, 1000.0)];
+        let b = [(9.0, 1000.0), (11.0, 1000.0), (10.0, 1000.0), (12.0, 1000.0)];
+        let c = compare_rates(&a, &b, 1000.0).unwrap();
+        assert!((c.rate_a - 29.5).abs() < 1e-9 && (c.rate_b - 10.5).abs() < 1e-9);
+        assert!((c.difference - 19.0).abs() < 1e-9);
+        assert!(c.interval[0] > 0.0 && c.interval[1] > c.difference);
+        assert!((c.ratio.unwrap() - 29.5 / 10.5).abs() < 1e-12);
+        assert_eq!(c.df, 3);
+        assert!(c.p < 0.01, "{}", c.p);
+        // the same comparison the other way round: the difference and interval change sign
+        let r = compare_rates(&b, &a, 1000.0).unwrap();
+        assert!((r.difference + 19.0).abs() < 1e-9 && (r.interval[1] + c.interval[0]).abs() < 1e-9);
+        assert!((r.p - c.p).abs() < 1e-15);
+        // spread articles: the same pooled rates, no longer told apart
+        let a2 = [(60.0, 1000.0), (0.0, 1000.0), (58.0, 1000.0), (0.0, 1000.0)];
+        let b2 = [(21.0, 1000.0), (0.0, 1000.0), (0.0, 1000.0), (21.0, 1000.0)];
+        let s = compare_rates(&a2, &b2, 1000.0).unwrap();
+        assert!((s.difference - 19.0).abs() < 1e-9);
+        assert!(s.interval[0] < 0.0 && s.p > 0.05, "{s:?}");
+        // a group without hits is still compared, with the Poisson variance at the common rate
+        let z = [(0.0, 1000.0), (0.0, 1000.0), (0.0, 1000.0), (0.0, 1000.0)];
+        let zc = compare_rates(&a, &z, 1000.0).unwrap();
+        assert_eq!(zc.ratio, None);
+        assert!(zc.p < 0.05 && zc.interval[0] > 0.0);
+        // no test: one article, or no hits on either side
+        assert_eq!(compare_rates(&a[..1], &b, 1000.0), None);
+        assert_eq!(compare_rates(&z, &z, 1000.0), None);
+        // equal rates: difference 0, p 1
+        let e = compare_rates(&a, &a, 1000.0).unwrap();
+        assert_eq!(e.difference, 0.0);
+        assert_eq!(e.p, 1.0);
     }
 
     #[test]

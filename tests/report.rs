@@ -41,14 +41,14 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
         names
             .iter()
             .flat_map(|n| [format!("charts/{n}.png"), format!("charts/{n}.svg")])
-            .chain(["report.html".to_string(), "groups.csv".to_string()])
+            .chain(["report.html", "groups.csv", "compare.csv"].map(String::from))
             .map(|f| fs::read(out.join(f)).unwrap())
             .collect()
     };
     let drawn = files();
     let o = bin().arg("chart").arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(drawn == files(), "slant chart reproduces the charts, groups.csv and the report");
+    assert!(drawn == files(), "slant chart reproduces the charts, groups.csv, compare.csv and the report");
     let left: Vec<String> = fs::read_dir(out.join("charts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -268,4 +268,52 @@ fn groups_csv_sums_articles_and_brackets_each_rate() {
     let wire = groups.iter().find(|r| r[1] == "Meridian Wire").unwrap();
     let shown = format!("({}–{})", wire[g("loaded_per_1k_lo")], wire[g("loaded_per_1k_hi")]);
     assert!(report.contains(&shown), "report.html shows {shown}");
+}
+
+/// `compare.csv` compares each pair of the groups shown, with `groups.csv`'s rates, and a pair
+/// with a one-article group keeps its row without a test.
+#[test]
+fn compare_csv_pairs_the_groups_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&["data/examples"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (gh, groups) = read_csv(&out.join("groups.csv"));
+    let (ch, pairs) = read_csv(&out.join("compare.csv"));
+    let g = |name: &str| gh.iter().position(|c| c == name).unwrap();
+    let c = |name: &str| ch.iter().position(|x| x == name).unwrap_or_else(|| panic!("compare.csv has no {name}"));
+    let num = |s: &str| s.parse::<f64>().unwrap_or_else(|_| panic!("not a number: {s:?}"));
+    let n = groups.len();
+    assert!(n >= 3, "the example corpus has several outlets");
+    assert_eq!(pairs.len(), n * (n - 1), "every pair, once per rate");
+    for measure in ["loaded_per_1k", "loaded_own_per_1k"] {
+        let rows: Vec<&Vec<String>> = pairs.iter().filter(|r| r[c("measure")] == measure).collect();
+        assert_eq!(rows.len(), n * (n - 1) / 2, "{measure}");
+        for r in rows {
+            let group = |name: &str| groups.iter().find(|x| x[1] == name).unwrap();
+            let (a, b) = (group(&r[c("group_a")]), group(&r[c("group_b")]));
+            assert!(num(&a[g("articles")]) >= num(&b[g("articles")]), "the larger group first");
+            assert_eq!(r[c("rate_a")], a[g(measure)]);
+            assert_eq!(r[c("rate_b")], b[g(measure)]);
+            assert_eq!(r[c("articles_a")], a[g("articles")]);
+            if a[g("articles")] == "1" || b[g("articles")] == "1" {
+                assert!(r[c("p")].is_empty() && r[c("difference")].is_empty(), "no test with one article: {r:?}");
+                continue;
+            }
+            let d = num(&r[c("difference")]);
+            assert!((d - (num(&r[c("rate_a")]) - num(&r[c("rate_b")]))).abs() <= 0.011, "{r:?}");
+            assert!(num(&r[c("difference_lo")]) <= d && d <= num(&r[c("difference_hi")]), "{r:?}");
+            let (p, holm) = (num(&r[c("p")]), num(&r[c("p_holm")]));
+            assert!((0.0..=1.0).contains(&p) && p <= holm && holm <= 1.0, "{r:?}");
+            // the interval leaves out 0 exactly when the test rejects at 5%
+            let excludes = num(&r[c("difference_lo")]) > 0.0 || num(&r[c("difference_hi")]) < 0.0;
+            assert_eq!(excludes, p < 0.05, "{r:?}");
+        }
+    }
+    // with --top 2 only the two largest groups are compared (others is no group of its own)
+    let o = bin().args(["chart", "--top", "2"]).arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, pairs) = read_csv(&out.join("compare.csv"));
+    assert_eq!(pairs.len(), 2, "one pair per rate: {pairs:?}");
+    assert!(pairs.iter().all(|r| !r[c("group_a")].starts_with("others") && !r[c("group_b")].starts_with("others")));
 }

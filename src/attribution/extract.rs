@@ -873,7 +873,6 @@ fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
-/// The features of word `i` (which is outside quotations).
 /// The features of word `i` (which is outside quotations): `emit` gets each feature name in
 /// parts, to be joined (training) or hashed (extraction) without building strings.
 fn features(d: &Doc, i: usize, s: &str, emit: &mut dyn FnMut(&[&str])) {

@@ -64,10 +64,10 @@ pub struct Args {
     /// Articles shown with their text in report.html (0: none; charts and summary are always made).
     #[arg(long, default_value_t = 100, value_name = "N")]
     pub report_articles: usize,
-    /// Unit of the charts, groups.csv and report: outlet, article, or any column of articles.csv.
+    /// Unit of the charts, groups.csv, compare.csv and report: outlet, article, or any column of articles.csv.
     #[arg(long, default_value = "outlet", value_name = "UNIT")]
     pub group_by: String,
-    /// Groups shown in charts and report; the rest are merged into `others` (groups.csv lists all).
+    /// Groups shown in charts and report, and compared in compare.csv; the rest are merged into `others` (groups.csv lists all).
     #[arg(long, default_value_t = 12, value_name = "N")]
     pub top: usize,
     /// Refuse documents larger than this many bytes.
@@ -169,11 +169,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             summary.outputs.iter().map(|o| cfg.out.join(o).display().to_string()).collect::<Vec<_>>().join(", ")
         );
         println!(
-            "  charts: {} files in {}, report: {}, groups: {}",
+            "  charts: {} files in {}, report: {}, groups: {}, {}",
             drawn.charts,
             cfg.out.join("charts").display(),
             cfg.out.join("report.html").display(),
-            cfg.out.join("groups.csv").display()
+            cfg.out.join("groups.csv").display(),
+            cfg.out.join("compare.csv").display()
         );
         if summary.errors + summary.warnings > 0 {
             println!("  see {} for details", cfg.out.join("errors.csv").display());

@@ -1,4 +1,4 @@
-//! `slant chart DIR`: redraw the charts, groups.csv and report.html from an output folder's CSV
+//! `slant chart DIR`: redraw the charts, groups.csv, compare.csv and report.html from an output folder's CSV
 //! files.
 
 use std::path::PathBuf;
@@ -9,7 +9,8 @@ use slant::report::{render, GroupBy, ReportOptions};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example: slant chart reports/example --group-by outlet\n\
 Reads DIR/articles.csv and DIR/sentences.csv (edit or filter them first if you like) and writes \
-DIR/charts/*.png, DIR/charts/*.svg, DIR/groups.csv (every group's sums and rates, with 95% intervals) \
+DIR/charts/*.png, DIR/charts/*.svg, DIR/groups.csv (every group's sums and rates, with 95% intervals), \
+DIR/compare.csv (each pair of the groups shown: difference of their rates, interval, p-value) \
 and DIR/report.html.")]
 pub struct Args {
     /// An output folder of `slant analyze`.
@@ -18,7 +19,7 @@ pub struct Args {
     /// Unit of the charts: outlet, article, or any column of articles.csv.
     #[arg(long, default_value = "outlet", value_name = "UNIT")]
     pub group_by: String,
-    /// Groups shown in the charts and report; the rest are merged into `others` (groups.csv lists all).
+    /// Groups shown in the charts and report, and compared in compare.csv; the rest are merged into `others` (groups.csv lists all).
     #[arg(long, default_value_t = 12, value_name = "N")]
     pub top: usize,
 }

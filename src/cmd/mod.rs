@@ -22,9 +22,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse articles (files, folders, or JSON Lines on stdin) and write CSV outputs, charts,
-    /// groups.csv and report.html.
+    /// groups.csv, compare.csv and report.html.
     Analyze(analyze::Args),
-    /// Redraw the charts, groups.csv and report.html of an output folder from its CSV files.
+    /// Redraw the charts, groups.csv, compare.csv and report.html of an output folder from its CSV files.
     Chart(chart::Args),
     /// Build and check lexicons.
     Lexicon(lexicon::Args),

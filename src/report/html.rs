@@ -354,7 +354,9 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
          in the README). Every rate here is per 1,000 body words, own voice included, so own and \
          quoted add up to the total as in the voice chart. <code>groups.csv</code> lists every group \
          with its total rate and interval, and its own-voice rate per 1,000 words outside quotations, \
-         as <code>articles.csv</code> gives it.</p>\n",
+         as <code>articles.csv</code> gives it. Whether two groups shown here differ is tested in \
+         <code>compare.csv</code> (difference of their rates, its interval, p-values adjusted for \
+         the number of pairs).</p>\n",
     );
     shared_text_table(d, &mut h);
 

@@ -7,7 +7,7 @@
 pub mod charts;
 pub mod html;
 
-use crate::stats::ratio_ci;
+use crate::stats::{compare_rates, holm, ratio_ci};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -102,6 +102,8 @@ pub struct Group {
     pub loaded_quoted: f64,
     /// 95% intervals of its rates over its articles.
     pub ci: RateIntervals,
+    /// Its articles' counts and bases, for the intervals and [`compare_rows`].
+    pub units: Vec<Units>,
     pub categories: Vec<f64>,
     pub attr: Vec<f64>,
     pub countries: BTreeMap<String, f64>,
@@ -127,14 +129,43 @@ pub struct RateIntervals {
 }
 
 impl RateIntervals {
-    fn of(members: &[&ArticleData]) -> RateIntervals {
-        let ci =
-            |f: fn(&ArticleData) -> (f64, f64)| ratio_ci(&members.iter().map(|a| f(a)).collect::<Vec<_>>(), 1000.0);
+    fn of(units: &[Units]) -> RateIntervals {
+        let ci = |f: Measure| ratio_ci(&units.iter().map(f).collect::<Vec<_>>(), 1000.0);
         RateIntervals {
-            loaded: ci(|a| (a.loaded_own + a.loaded_quoted, a.words)),
-            own: ci(|a| (a.loaded_own, a.words)),
-            own_per_own_words: ci(|a| (a.loaded_own, a.words - a.quoted_words)),
+            loaded: ci(Units::loaded),
+            own: ci(|u| (u.own, u.words)),
+            own_per_own_words: ci(Units::own_voice),
         }
+    }
+}
+
+/// A rate's (count, base) in an article's [`Units`].
+type Measure = fn(&Units) -> (f64, f64);
+
+/// One article's loaded-language counts and word bases, as its group's rates use them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Units {
+    /// Hits, own and quoted.
+    pub hits: f64,
+    /// Own-voice hits.
+    pub own: f64,
+    pub words: f64,
+    pub quoted_words: f64,
+}
+
+impl Units {
+    fn of(a: &ArticleData) -> Units {
+        Units { hits: a.loaded_own + a.loaded_quoted, own: a.loaded_own, words: a.words, quoted_words: a.quoted_words }
+    }
+
+    /// (hits, words): `loaded_per_1k`'s count and base.
+    fn loaded(&self) -> (f64, f64) {
+        (self.hits, self.words)
+    }
+
+    /// (own-voice hits, words outside quotations): `loaded_own_per_1k`'s count and base.
+    fn own_voice(&self) -> (f64, f64) {
+        (self.own, self.words - self.quoted_words)
     }
 }
 
@@ -430,7 +461,8 @@ fn group(
     }
     for ((g, w), m) in groups.iter_mut().zip(tone_words).zip(members) {
         g.tone = if w > 0.0 { g.tone / w } else { 0.0 };
-        g.ci = RateIntervals::of(&m.iter().map(|&i| &articles[i]).collect::<Vec<_>>());
+        g.units = m.iter().map(|&i| Units::of(&articles[i])).collect();
+        g.ci = RateIntervals::of(&g.units);
     }
     (groups, merged)
 }
@@ -489,6 +521,79 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
     rows
 }
 
+/// The columns of `compare.csv`.
+pub const COMPARE_COLUMNS: &[&str] = &[
+    "group_by",
+    "measure",
+    "group_a",
+    "group_b",
+    "articles_a",
+    "articles_b",
+    "rate_a",
+    "rate_b",
+    "difference",
+    "difference_lo",
+    "difference_hi",
+    "ratio",
+    "df",
+    "p",
+    "p_holm",
+];
+
+/// The rows of `compare.csv`, header first: for each rate (`loaded_per_1k`, then
+/// `loaded_own_per_1k`), every pair of the groups shown in the charts (`others` left out), the
+/// larger group first, compared by [`compare_rates`]; `p_holm` adjusts the p-values of one
+/// rate's pairs for their number (Holm). A pair with no test keeps its row, rates filled and
+/// test columns empty.
+pub fn compare_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let shown = &d.groups[..d.groups.len() - usize::from(d.merged > 0)];
+    let mut rows = vec![COMPARE_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    let measures: [(&str, Measure); 2] = [("loaded_per_1k", Units::loaded), ("loaded_own_per_1k", Units::own_voice)];
+    for (measure, f) in measures {
+        let mut tests = Vec::new();
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                let (ua, ub): (Vec<_>, Vec<_>) = (a.units.iter().map(f).collect(), b.units.iter().map(f).collect());
+                tests.push((a, b, pooled(&ua), pooled(&ub), compare_rates(&ua, &ub, 1000.0)));
+            }
+        }
+        let ps: Vec<f64> = tests.iter().filter_map(|t| t.4.map(|c| c.p)).collect();
+        let mut adjusted = holm(&ps).into_iter();
+        for (a, b, rate_a, rate_b, test) in tests {
+            let mut r = vec![d.group_by.clone(), measure.to_string(), a.name.clone(), b.name.clone()];
+            r.extend([a.articles, b.articles].map(|n| n.to_string()));
+            r.extend([rate_a, rate_b].map(|x| x.map_or(String::new(), |x| format!("{x:.2}"))));
+            match test {
+                Some(c) => {
+                    r.extend([c.difference, c.interval[0], c.interval[1]].map(|x| format!("{x:.2}")));
+                    r.push(c.ratio.map_or(String::new(), |x| format!("{x:.3}")));
+                    r.push(c.df.to_string());
+                    r.push(p_value(c.p));
+                    r.push(p_value(adjusted.next().unwrap_or(f64::NAN)));
+                }
+                None => r.extend(std::iter::repeat_n(String::new(), 7)),
+            }
+            rows.push(r);
+        }
+    }
+    rows
+}
+
+/// Σ count per 1,000 of Σ base; `None` without a base.
+fn pooled(units: &[(f64, f64)]) -> Option<f64> {
+    let base: f64 = units.iter().map(|u| u.1).sum();
+    (base > 0.0).then(|| units.iter().map(|u| u.0).sum::<f64>() * 1000.0 / base)
+}
+
+/// A p-value to four decimals, or in scientific notation below 0.001.
+fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        format!("{p:.2e}")
+    } else {
+        format!("{p:.4}")
+    }
+}
+
 /// What [`render`] did: the files it wrote, and how many articles they show.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -510,14 +615,10 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError>
     let mut written: Vec<PathBuf> = charts.iter().flat_map(|c| [c.png.clone(), c.svg.clone()]).collect();
     let chart_files = written.len();
     let path = dir.join("groups.csv");
-    crate::output::write_atomic(&path, |w| {
-        let mut out = csv::Writer::from_writer(w);
-        for r in group_rows(&data) {
-            out.write_record(&r)?;
-        }
-        out.flush()
-    })
-    .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
+    write_rows(&path, &group_rows(&data))?;
+    written.push(path);
+    let path = dir.join("compare.csv");
+    write_rows(&path, &compare_rows(&data))?;
     written.push(path);
     let part = std::fs::read_to_string(dir.join(html::ARTICLES_PART)).ok();
     let page = html::page(&data, &charts, part.as_deref())?;
@@ -526,6 +627,18 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError>
         .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
     written.push(path);
     Ok(Rendered { files: written, charts: chart_files, articles: data.articles.len() })
+}
+
+/// Writes CSV rows to `path` (atomically).
+fn write_rows(path: &Path, rows: &[Vec<String>]) -> Result<(), ReportError> {
+    crate::output::write_atomic(path, |w| {
+        let mut out = csv::Writer::from_writer(w);
+        for r in rows {
+            out.write_record(r)?;
+        }
+        out.flush()
+    })
+    .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })
 }
 
 #[cfg(test)]
