@@ -2,27 +2,31 @@
 """False alarms and power of the test slant uses to compare two groups' pooled rates.
 
 compare.csv gives, for two groups (outlets), the difference of their pooled rates (hits per
-1,000 words) with a 95% interval and a two-sided p-value: Welch's t on the two rates'
-linearised standard errors (src/stats.rs, compare_rates). This script simulates pairs of
-outlets and counts how often the test calls them different:
+1,000 words) with a 95% interval and a two-sided p-value (src/stats.rs, compare_rates). This
+script simulates pairs of outlets and counts how often a test calls them different:
 
-- with equal true rates (20 per 1,000 words): the false alarm rate, 5% if the test is right;
+- with equal true rates: the false alarm rate, 5% if the test is right;
 - with the second outlet's true rate 1.5 or 2 times the first's: the power.
 
-Articles are made as in rate_interval_coverage.py: U(300, 1500) words, an article rate drawn
-from a gamma distribution with the given shape around the outlet's rate, Poisson hits.
+Articles are made by sim_outlets.py: U(300, 1500) words, an article rate drawn from a gamma
+distribution with the given shape around the outlet's rate, Poisson hits.
 
-Two variants are compared:
-- plain: each rate's linearised variance as it is; a pair where a group has no hits at all
-  has no variance to measure there and gets no test;
-- floor: each rate's variance is at least the Poisson variance at the two groups' pooled rate
-  (pooled rate / group words), so a group without hits still gets a test.
+Four tests are compared, each a t test on the difference of the two rates:
+- plain: each rate's linearised variance as it is, Welch's degrees of freedom; a pair where
+  a group has no hits at all has no variance to measure there and gets no test (the share of
+  such pairs in parentheses; the column is a share of the tested pairs);
+- floor: each rate's variance at least the Poisson variance at the two groups' common rate
+  (common rate / group words), so a group without hits still gets a test; Welch's degrees;
+- jackknife+floor: the jackknife variance of each rate instead of the linearised one;
+- floor+df(min n - 1): the floor with min(n_a, n_b) - 1 degrees of freedom (what slant uses).
 
-Usage: rate_difference_test.py [SHAPE] [SEED] [BASE_RATE]   (pure Python, no packages; about a minute)
+Usage: rate_difference_test.py [SHAPE] [SEED] [BASE_RATE]   (pure Python, no packages; a few minutes)
 """
 import math
 import random
 import sys
+
+import sim_outlets
 
 SHAPE = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
@@ -34,7 +38,8 @@ T_TABLE = [12.70620, 4.30265, 3.18245, 2.77645, 2.57058, 2.44691, 2.36462, 2.306
 
 
 def t975(df):
-    """0.975 quantile of Student's t at a whole number of degrees of freedom, as slant does."""
+    """0.975 quantile of Student's t at a whole number of degrees of freedom (mirrors slant's
+    stats::t975: the same table and expansion)."""
     if df <= 30:
         return T_TABLE[df - 1]
     z, n = 1.959963985, float(df)
@@ -42,21 +47,6 @@ def t975(df):
     g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96
     g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384
     return z + g1 / n + g2 / n ** 2 + g3 / n ** 3
-
-
-def poisson(lam):
-    limit, k, p = math.exp(-lam), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p < limit:
-            return k
-        k += 1
-
-
-def outlet(n, rate):
-    words = [rng.uniform(300, 1500) for _ in range(n)]
-    hits = [poisson(rng.gammavariate(SHAPE, rate / SHAPE) * w / 1000) for w in words]
-    return hits, words
 
 
 def estimate(hits, words):
@@ -94,7 +84,7 @@ for na, nb in [(2, 2), (3, 3), (3, 10), (5, 5), (10, 10), (20, 20), (5, 40)]:
     for ratio in [1.0, 1.5, 2.0]:
         plain = floor = jack = hsu = none = 0
         for _ in range(2000):
-            a, b = outlet(na, BASE), outlet(nb, BASE * ratio)
+            a, b = sim_outlets.outlet(rng, na, BASE, SHAPE), sim_outlets.outlet(rng, nb, BASE * ratio, SHAPE)
             p = differs(a, b, False)
             none += p is None
             plain += bool(p)

@@ -19,26 +19,13 @@ import math
 import random
 import sys
 
+import sim_outlets
+
 SHAPE = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
 TRUE = 20.0
 # 0.975 quantiles of Student's t, df 1..40 where needed
 T975 = {1: 12.706, 2: 4.303, 4: 2.776, 9: 2.262, 19: 2.093, 39: 2.023}
-
-
-def poisson(lam):
-    limit, k, p = math.exp(-lam), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p < limit:
-            return k
-        k += 1
-
-
-def outlet(n):
-    words = [rng.uniform(300, 1500) for _ in range(n)]
-    hits = [poisson(rng.gammavariate(SHAPE, TRUE / SHAPE) * w / 1000) for w in words]
-    return hits, words
 
 
 def linearised(hits, words):
@@ -62,6 +49,6 @@ def bootstrap(hits, words, rounds=400):
 print(f"gamma shape {SHAPE}: share of simulated outlets whose interval holds the true rate")
 print("articles  linearised-t (4000 outlets)  percentile bootstrap (400 outlets)")
 for n in [2, 3, 5, 10, 20, 40]:
-    lin = sum(lo <= TRUE <= hi for lo, hi in (linearised(*outlet(n)) for _ in range(4000))) / 4000
-    boot = sum(lo <= TRUE <= hi for lo, hi in (bootstrap(*outlet(n)) for _ in range(400))) / 400
+    lin = sum(lo <= TRUE <= hi for lo, hi in (linearised(*sim_outlets.outlet(rng, n, TRUE, SHAPE)) for _ in range(4000))) / 4000
+    boot = sum(lo <= TRUE <= hi for lo, hi in (bootstrap(*sim_outlets.outlet(rng, n, TRUE, SHAPE)) for _ in range(400))) / 400
     print(f"{n:8d}  {lin:27.3f}  {boot:34.3f}")

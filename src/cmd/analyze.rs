@@ -169,7 +169,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             summary.outputs.iter().map(|o| cfg.out.join(o).display().to_string()).collect::<Vec<_>>().join(", ")
         );
         println!(
-            "  charts: {} files in {}, report: {}, groups: {}, {}",
+            "  charts: {} files in {}, report: {}, groups: {}, comparisons: {}",
             drawn.charts,
             cfg.out.join("charts").display(),
             cfg.out.join("report.html").display(),

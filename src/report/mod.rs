@@ -1,4 +1,5 @@
-//! Charts, `groups.csv` and the HTML report, drawn from the CSV files of an output folder.
+//! Charts, `groups.csv`, `compare.csv` and the HTML report, drawn from the CSV files of an
+//! output folder.
 //!
 //! Everything here reads `articles.csv` and `sentences.csv` back (not the in-memory run), so
 //! `slant chart DIR` redraws exactly what `slant analyze` drew, and a user can filter or edit
@@ -131,11 +132,7 @@ pub struct RateIntervals {
 impl RateIntervals {
     fn of(units: &[Units]) -> RateIntervals {
         let ci = |f: Measure| ratio_ci(&units.iter().map(f).collect::<Vec<_>>(), 1000.0);
-        RateIntervals {
-            loaded: ci(Units::loaded),
-            own: ci(|u| (u.own, u.words)),
-            own_per_own_words: ci(Units::own_voice),
-        }
+        RateIntervals { loaded: ci(Units::loaded), own: ci(Units::own_of_all), own_per_own_words: ci(Units::own_voice) }
     }
 }
 
@@ -161,6 +158,11 @@ impl Units {
     /// (hits, words): `loaded_per_1k`'s count and base.
     fn loaded(&self) -> (f64, f64) {
         (self.hits, self.words)
+    }
+
+    /// (own-voice hits, words): the report's own-voice rate, per 1,000 of all words.
+    fn own_of_all(&self) -> (f64, f64) {
+        (self.own, self.words)
     }
 
     /// (own-voice hits, words outside quotations): `loaded_own_per_1k`'s count and base.
@@ -541,20 +543,22 @@ pub const COMPARE_COLUMNS: &[&str] = &[
 ];
 
 /// The rows of `compare.csv`, header first: for each rate (`loaded_per_1k`, then
-/// `loaded_own_per_1k`), every pair of the groups shown in the charts (`others` left out), the
+/// `loaded_own_per_1k`), every pair of the groups shown in the charts that have two articles
+/// or more (`others` left out; a group of one article can be compared with nothing), the
 /// larger group first, compared by [`compare_rates`]; `p_holm` adjusts the p-values of one
-/// rate's pairs for their number (Holm). A pair with no test keeps its row, rates filled and
-/// test columns empty.
+/// rate's tested pairs for their number (Holm). A pair with no test (no base or no hit for
+/// that rate) keeps its row, rates filled and test columns empty.
 pub fn compare_rows(d: &ReportData) -> Vec<Vec<String>> {
-    let shown = &d.groups[..d.groups.len() - usize::from(d.merged > 0)];
+    let shown: Vec<&Group> =
+        d.groups[..d.groups.len() - usize::from(d.merged > 0)].iter().filter(|g| g.articles >= 2).collect();
     let mut rows = vec![COMPARE_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
     let measures: [(&str, Measure); 2] = [("loaded_per_1k", Units::loaded), ("loaded_own_per_1k", Units::own_voice)];
     for (measure, f) in measures {
+        let units: Vec<Vec<(f64, f64)>> = shown.iter().map(|g| g.units.iter().map(f).collect()).collect();
         let mut tests = Vec::new();
-        for (i, a) in shown.iter().enumerate() {
-            for b in &shown[i + 1..] {
-                let (ua, ub): (Vec<_>, Vec<_>) = (a.units.iter().map(f).collect(), b.units.iter().map(f).collect());
-                tests.push((a, b, pooled(&ua), pooled(&ub), compare_rates(&ua, &ub, 1000.0)));
+        for (i, (a, ua)) in shown.iter().zip(&units).enumerate() {
+            for (b, ub) in shown.iter().zip(&units).skip(i + 1) {
+                tests.push((a, b, pooled(ua), pooled(ub), compare_rates(ua, ub, 1000.0)));
             }
         }
         let ps: Vec<f64> = tests.iter().filter_map(|t| t.4.map(|c| c.p)).collect();
@@ -585,10 +589,11 @@ fn pooled(units: &[(f64, f64)]) -> Option<f64> {
     (base > 0.0).then(|| units.iter().map(|u| u.0).sum::<f64>() * 1000.0 / base)
 }
 
-/// A p-value to four decimals, or in scientific notation below 0.001.
+/// A p-value to four decimals, or in scientific notation below 0.001 (one too small for a
+/// double is written as the smallest normal double, not as 0).
 fn p_value(p: f64) -> String {
     if p < 0.001 {
-        format!("{p:.2e}")
+        format!("{:.2e}", p.max(f64::MIN_POSITIVE))
     } else {
         format!("{p:.4}")
     }
@@ -597,15 +602,16 @@ fn p_value(p: f64) -> String {
 /// What [`render`] did: the files it wrote, and how many articles they show.
 #[derive(Debug, Clone)]
 pub struct Rendered {
-    /// Every file written: the charts' PNG and SVG files, `groups.csv` and `report.html`.
+    /// Every file written: the charts' PNG and SVG files, `groups.csv`, `compare.csv` and
+    /// `report.html`.
     pub files: Vec<PathBuf>,
     /// Chart files (PNG and SVG) among them.
     pub charts: usize,
     pub articles: usize,
 }
 
-/// Writes every chart, `groups.csv` and `report.html` into `dir` from its CSVs; the report's
-/// article texts come from the section file written by `slant analyze` (if any).
+/// Writes every chart, `groups.csv`, `compare.csv` and `report.html` into `dir` from its CSVs;
+/// the report's article texts come from the section file written by `slant analyze` (if any).
 pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError> {
     let data = ReportData::load(dir, opts)?;
     let chart_dir = dir.join("charts");
