@@ -170,29 +170,48 @@ pub struct RateComparison {
     pub p: f64,
 }
 
+/// What a count may vary by at least, given its group's pooled rate: the floor under each
+/// group's variance in [`compare_rates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    /// Counts of events in a length of text (hits per word): Poisson, variance rate / base.
+    Poisson,
+    /// Counts out of a base that caps them (flagged sentences of all sentences, attributions
+    /// of one kind of all attributions): binomial, variance share (1 − share) / base.
+    Binomial,
+}
+
 /// Compares the pooled rates of two groups of units (articles), each (count, base), as a
 /// t test of their difference: each rate's variance as in [`ratio_ci`], but at least the
-/// Poisson variance at the two groups' common rate (common rate / group base), so that a group
-/// without hits, or a small group whose few articles happen to agree, does not look exactly
-/// known; t with min(nₐ, n_b) − 1 degrees of freedom (Welch's approximation gave false alarms
-/// well above 5% when a small group meets a large one, see
-/// `scripts/experiments/rate_difference_test.py`). `None` when either group has fewer than
-/// 2 units with words or neither has a count.
-pub fn compare_rates(a: &[(f64, f64)], b: &[(f64, f64)], scale: f64) -> Option<RateComparison> {
+/// variance that `spread` gives counts at the two groups' common rate (for Poisson, common
+/// rate / group base), so that a group without hits, or a small group whose few articles
+/// happen to agree, does not look exactly known; t with min(nₐ, n_b) − 1 degrees of freedom
+/// (Welch's approximation gave false alarms well above 5% when a small group meets a large
+/// one, see `scripts/experiments/rate_difference_test.py`; for shares see
+/// `share_difference_test.py`). `None` when either group has fewer than 2 units with a count
+/// or a base, when neither has a count, or, for a binomial share, when every unit's count is
+/// its whole base. The interval of a difference of binomial shares is cut at ±1 (× `scale`).
+pub fn compare_rates(a: &[(f64, f64)], b: &[(f64, f64)], scale: f64, spread: Spread) -> Option<RateComparison> {
     let (ea, eb) = (ratio_estimate(a)?, ratio_estimate(b)?);
     let common = (ea.rate * ea.base + eb.rate * eb.base) / (ea.base + eb.base);
-    if common <= 0.0 {
+    let floor = match spread {
+        Spread::Poisson => common,
+        Spread::Binomial => common * (1.0 - common),
+    };
+    if common <= 0.0 || floor <= 0.0 {
         return None;
     }
-    let var = ea.var.max(common / ea.base) + eb.var.max(common / eb.base);
+    let var = ea.var.max(floor / ea.base) + eb.var.max(floor / eb.base);
     let df = ea.n.min(eb.n) - 1;
     let (difference, se) = (ea.rate - eb.rate, var.sqrt());
     let half = t975(df) * se;
+    // two shares differ by at most 1
+    let bound = if spread == Spread::Binomial { 1.0 } else { f64::INFINITY };
     Some(RateComparison {
         rate_a: ea.rate * scale,
         rate_b: eb.rate * scale,
         difference: difference * scale,
-        interval: [(difference - half) * scale, (difference + half) * scale],
+        interval: [(difference - half).max(-bound) * scale, (difference + half).min(bound) * scale],
         ratio: (eb.rate > 0.0).then(|| ea.rate / eb.rate),
         df,
         p: t_two_sided_p(difference.abs() / se, df as f64),
@@ -357,7 +376,7 @@ mod tests {
         // articles of 1,000 words: A about 30 hits each, B about 10
         let a = [(31.0, 1000.0), (29.0, 1000.0), (30.0, 1000.0), (28.0, 1000.0)];
         let b = [(9.0, 1000.0), (11.0, 1000.0), (10.0, 1000.0), (12.0, 1000.0)];
-        let c = compare_rates(&a, &b, 1000.0).unwrap();
+        let c = compare_rates(&a, &b, 1000.0, Spread::Poisson).unwrap();
         assert!((c.rate_a - 29.5).abs() < 1e-9 && (c.rate_b - 10.5).abs() < 1e-9);
         assert!((c.difference - 19.0).abs() < 1e-9);
         assert!(c.interval[0] > 0.0 && c.interval[1] > c.difference);
@@ -365,27 +384,54 @@ mod tests {
         assert_eq!(c.df, 3);
         assert!(c.p < 0.01, "{}", c.p);
         // the same comparison the other way round: the difference and interval change sign
-        let r = compare_rates(&b, &a, 1000.0).unwrap();
+        let r = compare_rates(&b, &a, 1000.0, Spread::Poisson).unwrap();
         assert!((r.difference + 19.0).abs() < 1e-9 && (r.interval[1] + c.interval[0]).abs() < 1e-9);
         assert!((r.p - c.p).abs() < 1e-15);
         // spread articles: the same pooled rates, no longer told apart
         let a2 = [(60.0, 1000.0), (0.0, 1000.0), (58.0, 1000.0), (0.0, 1000.0)];
         let b2 = [(21.0, 1000.0), (0.0, 1000.0), (0.0, 1000.0), (21.0, 1000.0)];
-        let s = compare_rates(&a2, &b2, 1000.0).unwrap();
+        let s = compare_rates(&a2, &b2, 1000.0, Spread::Poisson).unwrap();
         assert!((s.difference - 19.0).abs() < 1e-9);
         assert!(s.interval[0] < 0.0 && s.p > 0.05, "{s:?}");
         // a group without hits is still compared, with the Poisson variance at the common rate
         let z = [(0.0, 1000.0), (0.0, 1000.0), (0.0, 1000.0), (0.0, 1000.0)];
-        let zc = compare_rates(&a, &z, 1000.0).unwrap();
+        let zc = compare_rates(&a, &z, 1000.0, Spread::Poisson).unwrap();
         assert_eq!(zc.ratio, None);
         assert!(zc.p < 0.05 && zc.interval[0] > 0.0);
         // no test: one article, or no hits on either side
-        assert_eq!(compare_rates(&a[..1], &b, 1000.0), None);
-        assert_eq!(compare_rates(&z, &z, 1000.0), None);
+        assert_eq!(compare_rates(&a[..1], &b, 1000.0, Spread::Poisson), None);
+        assert_eq!(compare_rates(&z, &z, 1000.0, Spread::Poisson), None);
         // equal rates: difference 0, p 1
-        let e = compare_rates(&a, &a, 1000.0).unwrap();
+        let e = compare_rates(&a, &a, 1000.0, Spread::Poisson).unwrap();
         assert_eq!(e.difference, 0.0);
         assert_eq!(e.p, 1.0);
+    }
+
+    #[test]
+    fn share_comparisons_floor_at_the_binomial_variance() {
+        // two groups whose articles all agree: 30 of 40 sentences vs 10 of 40
+        let a = [(30.0, 40.0), (30.0, 40.0), (30.0, 40.0)];
+        let b = [(10.0, 40.0), (10.0, 40.0), (10.0, 40.0)];
+        let c = compare_rates(&a, &b, 1.0, Spread::Binomial).unwrap();
+        assert!((c.difference - 0.5).abs() < 1e-12);
+        // no spread between articles, so the floor is the variance: common share 1/2, base 120 each
+        let se = (2.0 * 0.25 / 120.0_f64).sqrt();
+        assert!((c.interval[1] - c.difference - t975(2) * se).abs() < 1e-12, "{c:?}");
+        assert!((c.p - t_two_sided_p(0.5 / se, 2.0)).abs() < 1e-15);
+        // the Poisson floor (common / base) is twice as wide in variance here
+        let pc = compare_rates(&a, &b, 1.0, Spread::Poisson).unwrap();
+        assert!(pc.p > c.p && (pc.interval[1] - pc.difference) > (c.interval[1] - c.difference));
+        // two articles a side, t of 12.7: the interval stops where differences of shares do
+        let w = compare_rates(&[(4.0, 4.0), (2.0, 2.0)], &[(0.0, 3.0), (1.0, 1.0)], 1.0, Spread::Binomial).unwrap();
+        assert_eq!(w.interval, [-1.0, 1.0], "{w:?}");
+        let r = compare_rates(&[(4.0, 4.0), (2.0, 2.0)], &[(0.0, 3.0), (1.0, 1.0)], 1.0, Spread::Poisson).unwrap();
+        assert!(r.interval[0] < -1.0 && r.interval[1] > 1.0, "rates are not cut: {r:?}");
+        // every attribution of the kind on both sides: nothing to compare, no test
+        let all = [(4.0, 4.0), (2.0, 2.0)];
+        assert_eq!(compare_rates(&all, &all, 1.0, Spread::Binomial), None);
+        // none on both sides either
+        let none = [(0.0, 4.0), (0.0, 2.0)];
+        assert_eq!(compare_rates(&none, &none, 1.0, Spread::Binomial), None);
     }
 
     #[test]

@@ -270,8 +270,9 @@ fn groups_csv_sums_articles_and_brackets_each_rate() {
     assert!(report.contains(&shown), "report.html shows {shown}");
 }
 
-/// `compare.csv` compares each pair of the groups shown, with `groups.csv`'s rates; a group of
-/// one article is in no pair.
+/// `compare.csv` compares each pair of the groups shown, on `groups.csv`'s rates and on the
+/// shares its sums give (flagged sentences, attributions of each kind); a group of one article
+/// is in no pair.
 #[test]
 fn compare_csv_pairs_the_groups_shown() {
     let dir = tempfile::tempdir().unwrap();
@@ -285,23 +286,50 @@ fn compare_csv_pairs_the_groups_shown() {
     let num = |s: &str| s.parse::<f64>().unwrap_or_else(|_| panic!("not a number: {s:?}"));
     let n = groups.iter().filter(|r| r[g("articles")] != "1").count();
     assert!(n >= 3 && n < groups.len(), "the example corpus has outlets of several articles and of one");
-    assert_eq!(pairs.len(), n * (n - 1), "every pair, once per rate");
-    for measure in ["loaded_per_1k", "loaded_own_per_1k"] {
-        let rows: Vec<&Vec<String>> = pairs.iter().filter(|r| r[c("measure")] == measure).collect();
+    let kinds: Vec<&str> = gh.iter().filter_map(|h| h.strip_prefix("attr_")).collect();
+    assert!(kinds.len() >= 5, "{gh:?}");
+    let mut measures = vec!["loaded_per_1k".to_string(), "loaded_own_per_1k".into(), "flagged_share".into()];
+    measures.extend(kinds.iter().map(|k| format!("attr_{k}_share")));
+    let order: Vec<&str> = pairs.iter().map(|r| r[c("measure")].as_str()).collect();
+    assert_eq!(pairs.len(), measures.len() * n * (n - 1) / 2, "every pair, once per measure");
+    assert_eq!(order.windows(2).filter(|w| w[0] != w[1]).count(), measures.len() - 1, "one block per measure");
+    for measure in &measures {
+        let rows: Vec<&Vec<String>> = pairs.iter().filter(|r| &r[c("measure")] == measure).collect();
         assert_eq!(rows.len(), n * (n - 1) / 2, "{measure}");
+        // the pooled rate or share, from groups.csv's sums (4 decimals for shares)
+        let pooled = |x: &Vec<String>| -> String {
+            let (count, base) = match measure.as_str() {
+                "flagged_share" => (num(&x[g("flagged_sentences")]), num(&x[g("sentences")])),
+                m if m.starts_with("attr_") => {
+                    (num(&x[g(m.strip_suffix("_share").unwrap())]), num(&x[g("attributions")]))
+                }
+                m => return x[g(m)].clone(),
+            };
+            format!("{:.4}", count / base)
+        };
+        let tolerance = if measure.ends_with("_share") { 0.00011 } else { 0.011 };
         for r in rows {
             let group = |name: &str| groups.iter().find(|x| x[1] == name).unwrap();
             let (a, b) = (group(&r[c("group_a")]), group(&r[c("group_b")]));
             assert!(num(&a[g("articles")]) >= num(&b[g("articles")]), "the larger group first");
-            assert_eq!(r[c("rate_a")], a[g(measure)]);
-            assert_eq!(r[c("rate_b")], b[g(measure)]);
+            assert_eq!(r[c("rate_a")], pooled(a), "{measure}");
+            assert_eq!(r[c("rate_b")], pooled(b), "{measure}");
             assert_eq!(r[c("articles_a")], a[g("articles")]);
             assert!(
                 a[g("articles")] != "1" && b[g("articles")] != "1",
                 "a group of one article is compared with nothing"
             );
+            if r[c("p")].is_empty() {
+                // no test: neither group has a count of this kind
+                assert!(num(&r[c("rate_a")]) == 0.0 && num(&r[c("rate_b")]) == 0.0, "{r:?}");
+                assert!(r[c("difference")..].iter().all(String::is_empty), "{r:?}");
+                continue;
+            }
             let d = num(&r[c("difference")]);
-            assert!((d - (num(&r[c("rate_a")]) - num(&r[c("rate_b")]))).abs() <= 0.011, "{r:?}");
+            assert!((d - (num(&r[c("rate_a")]) - num(&r[c("rate_b")]))).abs() <= tolerance, "{r:?}");
+            if measure.ends_with("_share") {
+                assert!(num(&r[c("difference_lo")]) >= -1.0 && num(&r[c("difference_hi")]) <= 1.0, "{r:?}");
+            }
             assert!(num(&r[c("difference_lo")]) <= d && d <= num(&r[c("difference_hi")]), "{r:?}");
             let (p, holm) = (num(&r[c("p")]), num(&r[c("p_holm")]));
             assert!((0.0..=1.0).contains(&p) && p <= holm && holm <= 1.0, "{r:?}");
@@ -314,6 +342,6 @@ fn compare_csv_pairs_the_groups_shown() {
     let o = bin().args(["chart", "--top", "2"]).arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (_, pairs) = read_csv(&out.join("compare.csv"));
-    assert_eq!(pairs.len(), 2, "one pair per rate: {pairs:?}");
+    assert_eq!(pairs.len(), measures.len(), "one pair per measure: {pairs:?}");
     assert!(pairs.iter().all(|r| !r[c("group_a")].starts_with("others") && !r[c("group_b")].starts_with("others")));
 }

@@ -27,28 +27,11 @@ import random
 import sys
 
 import sim_outlets
+from sim_outlets import t975
 
 SHAPE = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
 BASE = float(sys.argv[3]) if len(sys.argv) > 3 else 20.0
-T_TABLE = [12.70620, 4.30265, 3.18245, 2.77645, 2.57058, 2.44691, 2.36462, 2.30600, 2.26216,
-           2.22814, 2.20099, 2.17881, 2.16037, 2.14479, 2.13145, 2.11991, 2.10982, 2.10092,
-           2.09302, 2.08596, 2.07961, 2.07387, 2.06866, 2.06390, 2.05954, 2.05553, 2.05183,
-           2.04841, 2.04523, 2.04227]
-
-
-def t975(df):
-    """0.975 quantile of Student's t at a whole number of degrees of freedom (mirrors slant's
-    stats::t975: the same table and expansion)."""
-    if df <= 30:
-        return T_TABLE[df - 1]
-    z, n = 1.959963985, float(df)
-    g1 = (z ** 3 + z) / 4
-    g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96
-    g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384
-    return z + g1 / n + g2 / n ** 2 + g3 / n ** 3
-
-
 def estimate(hits, words):
     n, total = len(hits), sum(words)
     r = sum(hits) / total

@@ -10,7 +10,7 @@ use slant::report::{render, GroupBy, ReportOptions};
 #[command(after_help = "Example: slant chart reports/example --group-by outlet\n\
 Reads DIR/articles.csv and DIR/sentences.csv (edit or filter them first if you like) and writes \
 DIR/charts/*.png, DIR/charts/*.svg, DIR/groups.csv (every group's sums and rates, with 95% intervals), \
-DIR/compare.csv (each pair of the groups shown: difference of their rates, interval, p-value) \
+DIR/compare.csv (each pair of the groups shown: difference of their rates and shares, interval, p-value) \
 and DIR/report.html.")]
 pub struct Args {
     /// An output folder of `slant analyze`.

@@ -355,8 +355,8 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
          quoted add up to the total as in the voice chart. <code>groups.csv</code> lists every group \
          with its total rate and interval, and its own-voice rate per 1,000 words outside quotations, \
          as <code>articles.csv</code> gives it. Whether two groups shown here differ is tested in \
-         <code>compare.csv</code> (difference of their rates, its interval, p-values adjusted for \
-         the number of pairs).</p>\n",
+         <code>compare.csv</code> (difference of their rates, their shares of flagged sentences and \
+         of each kind of source, with intervals and p-values adjusted for the number of pairs).</p>\n",
     );
     shared_text_table(d, &mut h);
 

@@ -8,7 +8,7 @@
 pub mod charts;
 pub mod html;
 
-use crate::stats::{compare_rates, holm, ratio_ci};
+use crate::stats::{compare_rates, holm, ratio_ci, Spread};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -103,8 +103,8 @@ pub struct Group {
     pub loaded_quoted: f64,
     /// 95% intervals of its rates over its articles.
     pub ci: RateIntervals,
-    /// Its articles' counts and bases, for the intervals and [`compare_rows`].
-    pub units: Vec<Units>,
+    /// Its articles: their indices in [`ReportData::articles`], in input order.
+    pub members: Vec<usize>,
     pub categories: Vec<f64>,
     pub attr: Vec<f64>,
     pub countries: BTreeMap<String, f64>,
@@ -463,8 +463,8 @@ fn group(
     }
     for ((g, w), m) in groups.iter_mut().zip(tone_words).zip(members) {
         g.tone = if w > 0.0 { g.tone / w } else { 0.0 };
-        g.units = m.iter().map(|&i| Units::of(&articles[i])).collect();
-        g.ci = RateIntervals::of(&g.units);
+        g.ci = RateIntervals::of(&m.iter().map(|&i| Units::of(&articles[i])).collect::<Vec<_>>());
+        g.members = m;
     }
     (groups, merged)
 }
@@ -542,34 +542,98 @@ pub const COMPARE_COLUMNS: &[&str] = &[
     "p_holm",
 ];
 
-/// The rows of `compare.csv`, header first: for each rate (`loaded_per_1k`, then
-/// `loaded_own_per_1k`), every pair of the groups shown in the charts that have two articles
-/// or more (`others` left out; a group of one article can be compared with nothing), the
-/// larger group first, compared by [`compare_rates`]; `p_holm` adjusts the p-values of one
-/// rate's tested pairs for their number (Holm). A pair with no test (no base or no hit for
-/// that rate) keeps its row, rates filled and test columns empty.
+/// A pooled quantity that `compare.csv` compares between groups.
+struct Compared {
+    /// Its name in the `measure` column.
+    measure: String,
+    /// What it counts in an article, and out of what.
+    unit: CompareUnit,
+    /// Σ count / Σ base is written times this (1,000 for rates per 1,000 words, 1 for shares).
+    scale: f64,
+    /// Decimals of the rates and differences.
+    decimals: usize,
+    spread: Spread,
+}
+
+/// An article's (count, base) for a [`Compared`] quantity.
+#[derive(Clone, Copy)]
+enum CompareUnit {
+    /// A loaded-language rate of its [`Units`].
+    Loaded(Measure),
+    /// Flagged sentences of all sentences.
+    Flagged,
+    /// Attributions to the source kind at this index, of all attributions.
+    Attribution(usize),
+}
+
+impl CompareUnit {
+    fn of(self, a: &ArticleData) -> (f64, f64) {
+        match self {
+            CompareUnit::Loaded(f) => f(&Units::of(a)),
+            CompareUnit::Flagged => (a.flagged, a.sentences),
+            CompareUnit::Attribution(k) => (a.attr[k], a.attr.iter().sum()),
+        }
+    }
+}
+
+/// What `compare.csv` compares, in its order: the loaded-language rates (`loaded_per_1k`,
+/// `loaded_own_per_1k`), the share of sentences the tone model flags (`flagged_share`), and
+/// the share of attributions to each kind of source (`attr_<kind>_share`, column order).
+fn compared(d: &ReportData) -> Vec<Compared> {
+    let rate = |measure: &str, f: Measure| Compared {
+        measure: measure.to_string(),
+        unit: CompareUnit::Loaded(f),
+        scale: 1000.0,
+        decimals: 2,
+        spread: Spread::Poisson,
+    };
+    let share = |measure: String, unit: CompareUnit| Compared {
+        measure,
+        unit,
+        scale: 1.0,
+        decimals: 4,
+        spread: Spread::Binomial,
+    };
+    let mut m = vec![
+        rate("loaded_per_1k", Units::loaded),
+        rate("loaded_own_per_1k", Units::own_voice),
+        share("flagged_share".to_string(), CompareUnit::Flagged),
+    ];
+    for (k, kind) in d.attr_categories.iter().enumerate() {
+        m.push(share(format!("attr_{kind}_share"), CompareUnit::Attribution(k)));
+    }
+    m
+}
+
+/// The rows of `compare.csv`, header first: for each measure of [`compared`], every pair of
+/// the groups shown in the charts that have two articles or more (`others` left out; a group
+/// of one article can be compared with nothing), the larger group first, compared by
+/// [`compare_rates`]; `p_holm` adjusts the p-values of one measure's tested pairs for their
+/// number (Holm). A pair with no test (no base or no count for that measure) keeps its row,
+/// rates filled where they have a base and test columns empty.
 pub fn compare_rows(d: &ReportData) -> Vec<Vec<String>> {
     let shown: Vec<&Group> =
         d.groups[..d.groups.len() - usize::from(d.merged > 0)].iter().filter(|g| g.articles >= 2).collect();
     let mut rows = vec![COMPARE_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
-    let measures: [(&str, Measure); 2] = [("loaded_per_1k", Units::loaded), ("loaded_own_per_1k", Units::own_voice)];
-    for (measure, f) in measures {
-        let units: Vec<Vec<(f64, f64)>> = shown.iter().map(|g| g.units.iter().map(f).collect()).collect();
+    for m in compared(d) {
+        let units: Vec<Vec<(f64, f64)>> =
+            shown.iter().map(|g| g.members.iter().map(|&i| m.unit.of(&d.articles[i])).collect()).collect();
         let mut tests = Vec::new();
         for (i, (a, ua)) in shown.iter().zip(&units).enumerate() {
             for (b, ub) in shown.iter().zip(&units).skip(i + 1) {
-                tests.push((a, b, pooled(ua), pooled(ub), compare_rates(ua, ub, 1000.0)));
+                tests.push((a, b, pooled(ua, m.scale), pooled(ub, m.scale), compare_rates(ua, ub, m.scale, m.spread)));
             }
         }
         let ps: Vec<f64> = tests.iter().filter_map(|t| t.4.map(|c| c.p)).collect();
         let mut adjusted = holm(&ps).into_iter();
+        let fixed = |x: f64| format!("{x:.*}", m.decimals);
         for (a, b, rate_a, rate_b, test) in tests {
-            let mut r = vec![d.group_by.clone(), measure.to_string(), a.name.clone(), b.name.clone()];
+            let mut r = vec![d.group_by.clone(), m.measure.clone(), a.name.clone(), b.name.clone()];
             r.extend([a.articles, b.articles].map(|n| n.to_string()));
-            r.extend([rate_a, rate_b].map(|x| x.map_or(String::new(), |x| format!("{x:.2}"))));
+            r.extend([rate_a, rate_b].map(|x| x.map_or(String::new(), fixed)));
             match test {
                 Some(c) => {
-                    r.extend([c.difference, c.interval[0], c.interval[1]].map(|x| format!("{x:.2}")));
+                    r.extend([c.difference, c.interval[0], c.interval[1]].map(fixed));
                     r.push(c.ratio.map_or(String::new(), |x| format!("{x:.3}")));
                     r.push(c.df.to_string());
                     r.push(p_value(c.p));
@@ -583,10 +647,10 @@ pub fn compare_rows(d: &ReportData) -> Vec<Vec<String>> {
     rows
 }
 
-/// Σ count per 1,000 of Σ base; `None` without a base.
-fn pooled(units: &[(f64, f64)]) -> Option<f64> {
+/// `scale` × Σ count / Σ base; `None` without a base.
+fn pooled(units: &[(f64, f64)], scale: f64) -> Option<f64> {
     let base: f64 = units.iter().map(|u| u.1).sum();
-    (base > 0.0).then(|| units.iter().map(|u| u.0).sum::<f64>() * 1000.0 / base)
+    (base > 0.0).then(|| units.iter().map(|u| u.0).sum::<f64>() * scale / base)
 }
 
 /// A p-value to four decimals, or in scientific notation below 0.001 (one too small for a
