@@ -338,10 +338,53 @@ fn compare_csv_pairs_the_groups_shown() {
             assert_eq!(excludes, p < 0.05, "{r:?}");
         }
     }
+    // the report counts the tested pairs and lists none apart (the outlets have 2-3 articles)
+    let tested = pairs.iter().filter(|r| !r[c("p")].is_empty()).count();
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    let apart = pairs.iter().filter(|r| !r[c("p_holm")].is_empty() && num(&r[c("p_holm")]) < 0.05).count();
+    assert_eq!(apart, 0, "no pair of the examples differs after Holm");
+    assert!(report.contains(&format!("0 of {tested} tested pairs")), "report.html counts {tested} tested pairs");
     // with --top 2 only the two largest groups are compared (others is no group of its own)
     let o = bin().args(["chart", "--top", "2"]).arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (_, pairs) = read_csv(&out.join("compare.csv"));
     assert_eq!(pairs.len(), measures.len(), "one pair per measure: {pairs:?}");
     assert!(pairs.iter().all(|r| !r[c("group_a")].starts_with("others") && !r[c("group_b")].starts_with("others")));
+}
+
+/// Outlets far apart: the report lists the pairs that differ after Holm's adjustment, with
+/// compare.csv's figures, and leaves out those that do not.
+#[test]
+fn report_lists_the_pairs_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "id,outlet,words,quoted_words,loaded_own,loaded_quoted,tone,flagged_sentences,sentences,attr_state_media,attr_expert";
+    let mut csv = format!("{header}\n");
+    for i in 0..6 {
+        // Loud: about 40 own-voice hits per 1,000 words; Calm (first: as large, and first by name): about
+        // 2; both quote state media and experts as often
+        csv += &format!("loud-{i},Loud,{},0,{},0,0.8,{},20,1,1\n", 1000 + 10 * i, 40 + i % 3, 15 + i % 2);
+        csv += &format!("calm-{i},Calm,{},0,{},0,0.2,{},20,1,1\n", 1000 + 20 * i, 2 + i % 2, 2 + i % 3);
+    }
+    fs::write(dir.path().join("articles.csv"), csv).unwrap();
+    let o = bin().arg("chart").arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (ch, pairs) = read_csv(&dir.path().join("compare.csv"));
+    let c = |name: &str| ch.iter().position(|x| x == name).unwrap();
+    let row = |m: &str| pairs.iter().find(|r| r[c("measure")] == m).unwrap_or_else(|| panic!("no {m} row"));
+    let report = fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let section = &report[report.find("<h2>Differences between groups</h2>").expect("the section")..];
+    let section = &section[..section[1..].find("<h2>").map_or(section.len(), |e| e + 1)];
+    for m in ["loaded_per_1k", "loaded_own_per_1k", "flagged_share"] {
+        let r = row(m);
+        assert!(r[c("p_holm")].parse::<f64>().unwrap() < 0.05, "{r:?}");
+        let shown = format!("<td><code>{m}</code></td><td>Calm</td><td>Loud</td><td>{}</td>", r[c("rate_a")]);
+        assert!(section.contains(&shown), "the report lists {m}: {section}");
+        assert!(section.contains(&format!("({}–{})", r[c("difference_lo")], r[c("difference_hi")])));
+    }
+    // equal shares of state media and experts: tested, not apart, not listed
+    for m in ["attr_state_media_share", "attr_expert_share"] {
+        assert_eq!(row(m)[c("p")], "1.0000", "{m}");
+        assert!(!section.contains(m), "{m} is not listed");
+    }
+    assert!(section.contains("3 of 5 tested pairs"), "{section}");
 }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::charts::{colour, Chart, PALETTE};
-use super::{ReportData, ReportError};
+use super::{Comparison, ReportData, ReportError};
 
 /// The article section written by `slant analyze`, read back by `slant chart`.
 pub const ARTICLES_PART: &str = "report_articles.part.html";
@@ -237,6 +237,55 @@ fn css(categories: &[String]) -> String {
     s
 }
 
+/// The pairs of groups that `compare.csv` finds apart after Holm's adjustment, and how many
+/// pairs it tested.
+fn differences_table(comparisons: &[Comparison], h: &mut String) {
+    h.push_str("<h2>Differences between groups</h2>\n");
+    if comparisons.is_empty() {
+        h.push_str("<p>No two groups shown have two articles or more, so none are compared.</p>\n");
+        return;
+    }
+    let tested = comparisons.iter().filter(|c| c.test.is_some()).count();
+    let apart: Vec<&Comparison> =
+        comparisons.iter().filter(|c| c.test.as_ref().is_some_and(|(_, holm)| *holm < 0.05)).collect();
+    let _ = writeln!(
+        h,
+        "<p>{} of {tested} tested pairs of groups and measures differ at p &lt; 0.05 after Holm's \
+         adjustment within each measure (loaded-language rates per 1,000 words, shares of flagged \
+         sentences and of each kind of source). A pair not listed is one the corpus cannot tell \
+         apart, which is not the same as alike. Every pair, with its unadjusted p-value: \
+         <code>compare.csv</code>.</p>",
+        apart.len()
+    );
+    if apart.is_empty() {
+        return;
+    }
+    h.push_str("<table><thead><tr>");
+    for c in ["measure", "group a", "group b", "a", "b", "difference (95% interval)", "p (Holm)"] {
+        let _ = write!(h, "<th>{c}</th>");
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    for c in apart {
+        let Some((t, holm)) = &c.test else { continue };
+        let value = |x: Option<f64>| x.map_or(String::new(), |x| fmt(x, c.decimals));
+        let _ = writeln!(
+            h,
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} \
+             <span class=\"ci\">({}–{})</span></td><td>{}</td></tr>",
+            escape(&c.measure),
+            escape(&c.groups[0].0),
+            escape(&c.groups[1].0),
+            value(c.values[0]),
+            value(c.values[1]),
+            fmt(t.difference, c.decimals),
+            fmt(t.interval[0], c.decimals),
+            fmt(t.interval[1], c.decimals),
+            super::p_value(*holm)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}
+
 /// Articles whose body is largely another's (`same_text_as`), when there are any.
 fn shared_text_table(d: &ReportData, h: &mut String) {
     let shared: Vec<_> = d.articles.iter().filter(|a| !a.same_text_as.is_empty()).collect();
@@ -285,7 +334,12 @@ fn fmt(x: f64, digits: usize) -> String {
 }
 
 /// The whole page.
-pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Result<String, ReportError> {
+pub fn page(
+    d: &ReportData,
+    comparisons: &[Comparison],
+    charts: &[Chart],
+    articles_part: Option<&str>,
+) -> Result<String, ReportError> {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
@@ -358,6 +412,7 @@ pub fn page(d: &ReportData, charts: &[Chart], articles_part: Option<&str>) -> Re
          <code>compare.csv</code> (difference of their rates, their shares of flagged sentences and \
          of each kind of source, with intervals and p-values adjusted for the number of pairs).</p>\n",
     );
+    differences_table(comparisons, &mut h);
     shared_text_table(d, &mut h);
 
     // charts, inlined

@@ -8,7 +8,7 @@
 pub mod charts;
 pub mod html;
 
-use crate::stats::{compare_rates, holm, ratio_ci, Spread};
+use crate::stats::{compare_rates, holm, ratio_ci, RateComparison, Spread};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -605,44 +605,72 @@ fn compared(d: &ReportData) -> Vec<Compared> {
     m
 }
 
-/// The rows of `compare.csv`, header first: for each measure of [`compared`], every pair of
-/// the groups shown in the charts that have two articles or more (`others` left out; a group
-/// of one article can be compared with nothing), the larger group first, compared by
-/// [`compare_rates`]; `p_holm` adjusts the p-values of one measure's tested pairs for their
-/// number (Holm). A pair with no test (no base or no count for that measure) keeps its row,
-/// rates filled where they have a base and test columns empty.
-pub fn compare_rows(d: &ReportData) -> Vec<Vec<String>> {
+/// One pair of groups compared on one measure: a row of `compare.csv`.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub measure: String,
+    /// The two groups' names and article counts, the larger group first.
+    pub groups: [(String, usize); 2],
+    /// Their pooled values (`None` without a base).
+    pub values: [Option<f64>; 2],
+    /// The test, when there is one, and its Holm-adjusted p-value.
+    pub test: Option<(RateComparison, f64)>,
+    /// Decimals the values and differences are written with.
+    pub decimals: usize,
+}
+
+/// For each measure of [`compared`], every pair of the groups shown in the charts that have
+/// two articles or more (`others` left out; a group of one article can be compared with
+/// nothing), the larger group first, compared by [`compare_rates`]; the adjusted p-value is
+/// Holm's over one measure's tested pairs. A pair with no test (no base or no count for that
+/// measure) is kept, with its values where they have a base.
+pub fn comparisons(d: &ReportData) -> Vec<Comparison> {
     let shown: Vec<&Group> =
         d.groups[..d.groups.len() - usize::from(d.merged > 0)].iter().filter(|g| g.articles >= 2).collect();
-    let mut rows = vec![COMPARE_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    let mut out = Vec::new();
     for m in compared(d) {
         let units: Vec<Vec<(f64, f64)>> =
             shown.iter().map(|g| g.members.iter().map(|&i| m.unit.of(&d.articles[i])).collect()).collect();
-        let mut tests = Vec::new();
+        let first = out.len();
         for (i, (a, ua)) in shown.iter().zip(&units).enumerate() {
             for (b, ub) in shown.iter().zip(&units).skip(i + 1) {
-                tests.push((a, b, pooled(ua, m.scale), pooled(ub, m.scale), compare_rates(ua, ub, m.scale, m.spread)));
+                out.push(Comparison {
+                    measure: m.measure.clone(),
+                    groups: [(a.name.clone(), a.articles), (b.name.clone(), b.articles)],
+                    values: [pooled(ua, m.scale), pooled(ub, m.scale)],
+                    test: compare_rates(ua, ub, m.scale, m.spread).map(|c| (c, f64::NAN)),
+                    decimals: m.decimals,
+                });
             }
         }
-        let ps: Vec<f64> = tests.iter().filter_map(|t| t.4.map(|c| c.p)).collect();
-        let mut adjusted = holm(&ps).into_iter();
-        let fixed = |x: f64| format!("{x:.*}", m.decimals);
-        for (a, b, rate_a, rate_b, test) in tests {
-            let mut r = vec![d.group_by.clone(), m.measure.clone(), a.name.clone(), b.name.clone()];
-            r.extend([a.articles, b.articles].map(|n| n.to_string()));
-            r.extend([rate_a, rate_b].map(|x| x.map_or(String::new(), fixed)));
-            match test {
-                Some(c) => {
-                    r.extend([c.difference, c.interval[0], c.interval[1]].map(fixed));
-                    r.push(c.ratio.map_or(String::new(), |x| format!("{x:.3}")));
-                    r.push(c.df.to_string());
-                    r.push(p_value(c.p));
-                    r.push(p_value(adjusted.next().unwrap_or(f64::NAN)));
-                }
-                None => r.extend(std::iter::repeat_n(String::new(), 7)),
-            }
-            rows.push(r);
+        let tested: Vec<&mut (RateComparison, f64)> = out[first..].iter_mut().filter_map(|c| c.test.as_mut()).collect();
+        let adjusted = holm(&tested.iter().map(|t| t.0.p).collect::<Vec<_>>());
+        for (t, p) in tested.into_iter().zip(adjusted) {
+            t.1 = p;
         }
+    }
+    out
+}
+
+/// The rows of `compare.csv`, header first: one per [`Comparison`].
+pub fn compare_rows(d: &ReportData, comparisons: &[Comparison]) -> Vec<Vec<String>> {
+    let mut rows = vec![COMPARE_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    for c in comparisons {
+        let fixed = |x: f64| format!("{x:.*}", c.decimals);
+        let [(a, na), (b, nb)] = &c.groups;
+        let mut r = vec![d.group_by.clone(), c.measure.clone(), a.clone(), b.clone(), na.to_string(), nb.to_string()];
+        r.extend(c.values.map(|x| x.map_or(String::new(), fixed)));
+        match &c.test {
+            Some((t, holm)) => {
+                r.extend([t.difference, t.interval[0], t.interval[1]].map(fixed));
+                r.push(t.ratio.map_or(String::new(), |x| format!("{x:.3}")));
+                r.push(t.df.to_string());
+                r.push(p_value(t.p));
+                r.push(p_value(*holm));
+            }
+            None => r.extend(std::iter::repeat_n(String::new(), 7)),
+        }
+        rows.push(r);
     }
     rows
 }
@@ -687,11 +715,12 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError>
     let path = dir.join("groups.csv");
     write_rows(&path, &group_rows(&data))?;
     written.push(path);
+    let compared = comparisons(&data);
     let path = dir.join("compare.csv");
-    write_rows(&path, &compare_rows(&data))?;
+    write_rows(&path, &compare_rows(&data, &compared))?;
     written.push(path);
     let part = std::fs::read_to_string(dir.join(html::ARTICLES_PART)).ok();
-    let page = html::page(&data, &charts, part.as_deref())?;
+    let page = html::page(&data, &compared, &charts, part.as_deref())?;
     let path = dir.join("report.html");
     crate::output::write_atomic(&path, |w| std::io::Write::write_all(w, page.as_bytes()))
         .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
