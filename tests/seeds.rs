@@ -34,9 +34,12 @@ fn content_farm_body_is_the_tabloid_article() {
     assert_eq!(rows[0][col("date")], "2025-12-27");
     assert_eq!(rows[2][col("date")], "2025-12-28");
     assert_eq!(rows[2][col("outlet")], "Global Hublet");
-    assert_eq!(rows[2][col("captions")], "7");
+    // seven credited captions, and a video's caption without credit under the second
+    assert_eq!(rows[2][col("captions")], "8");
     let credits = column(&out.join("captions.csv"), "credit");
-    assert_eq!(credits, ["AP", "Rex", "Reuters", "X", "AFP", "East2West", "East2West"]);
+    assert_eq!(credits, ["AP", "Rex", "", "Reuters", "X", "AFP", "East2West", "East2West"]);
+    let caption = column(&out.join("captions.csv"), "text");
+    assert!(caption[2].starts_with("Leaked footage showed"), "{caption:?}");
     // the farm page and the tabloid name each other as sharing their text; the wire, telling
     // the same story in its own words, shares too little with either
     let same: Vec<String> = rows.iter().map(|r| r[col("same_text_as")].clone()).collect();

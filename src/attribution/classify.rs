@@ -320,6 +320,15 @@ impl SourceList {
                 }
             }
         }
+        // `The Varania Central News Agency, the country's state news agency`: an apposition
+        // that says which kind of news outlet a generic head is
+        let media = CATEGORIES.iter().position(|c| *c == "media");
+        if category.is_some() && category == media && !named_hit {
+            let state_media = CATEGORIES.iter().position(|c| *c == "state_media");
+            if lower.split(',').skip(1).any(|part| self.head_category(part.trim()) == state_media) {
+                category = state_media;
+            }
+        }
         // A country or capital standing alone (`Ukraine claimed`, `Pyongyang acknowledged`)
         // speaks for its government.
         if category.is_none() && !countries.is_empty() && self.only_places(phrase) {
@@ -580,17 +589,22 @@ const ORG_REFS: &[&str] = &[
 /// Singular nouns naming a person by role: `the North Korean leader`, `a senior official`
 /// can stand behind a later `he` or `she` when no named person is more recent.
 const PERSON_ROLES: &[&str] = &[
+    "admiral",
     "adviser",
     "advisor",
     "aide",
     "ambassador",
     "analyst",
+    "brigadier",
+    "captain",
     "chancellor",
     "chief",
+    "colonel",
     "commander",
     "commentator",
     "congressman",
     "congresswoman",
+    "corporal",
     "dictator",
     "diplomat",
     "director",
@@ -604,6 +618,7 @@ const PERSON_ROLES: &[&str] = &[
     "lawmaker",
     "lawyer",
     "leader",
+    "lieutenant",
     "man",
     "mayor",
     "minister",
@@ -619,6 +634,7 @@ const PERSON_ROLES: &[&str] = &[
     "secretary",
     "secretary-general",
     "senator",
+    "sergeant",
     "soldier",
     "source",
     "spokesman",
@@ -882,6 +898,13 @@ mod tests {
             ("Two officers", "military"),
             ("An Egyptian official briefed on the negotiations", "anonymous"),
             ("A source in Ukraine's SBU security service", "anonymous"),
+            // a rank before a name
+            ("Captain Ilya Rusk", "military"),
+            ("Lieutenant Colonel Dana Reyes", "military"),
+            // an apposition says what kind of news agency a name is
+            ("The Varania Central News Agency", "media"),
+            ("The Varania Central News Agency, the country's state news agency,", "state_media"),
+            ("The Ostland News Agency, a private wire service,", "media"),
         ] {
             assert_eq!(CATEGORIES[full.classify(phrase).category], cat, "{phrase}");
         }

@@ -7,7 +7,8 @@
 //!    when a line has no final punctuation and the next starts in lower case
 //!    (a wrapped sentence), or when the whole text is hard-wrapped.
 //! 2. Each unit is classified:
-//!    - **caption**: ends in `Credit: X` (or `Photo: X`), or is an HTML `figcaption`;
+//!    - **caption**: ends in `Credit: X` (or `Photo: X`), or is an HTML `figcaption`, or is
+//!      an unfinished line mostly in lower case right under a credited caption;
 //!    - **boilerplate**: page chrome (HTML `nav`/`footer`/`aside`/forms), link density
 //!      above 0.5, a short line holding a date or "N hours ago" (bylines, date-only lines),
 //!      social/share rows, bullet-menu items, breadcrumbs, and short stock phrases
@@ -321,10 +322,29 @@ fn is_byline(line: &str) -> bool {
     rest.is_some_and(|r| r.starts_with(char::is_uppercase) && r.split_whitespace().count() <= 8)
 }
 
+/// Whether a unit just after a credited caption is a caption too, one without a credit (a
+/// video's, or the second line of a gallery): an unfinished sentence (no final punctuation)
+/// of 4 to 30 words, mostly in lower case, so not a subheading in title case
+/// (`Leaked footage showed Kim's soldiers training in Kursk`).
+fn uncredited_caption(text: &str, u: &Unit) -> bool {
+    let s = &text[u.span.clone()];
+    if u.class != Class::Other || !(4..=30).contains(&u.words) || is_terminal(s) || s.ends_with(':') {
+        return false;
+    }
+    let mut capitalised = 0;
+    for_each_word(text, u.span.clone(), |a, _| capitalised += usize::from(text[a..].starts_with(char::is_uppercase)));
+    capitalised * 2 < u.words
+}
+
 /// Locates the article body in `text`, given its lines (from [`text_lines`] or the HTML
 /// flattener). With `keep_all`, every non-blank line is body.
 pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<usize>)>, keep_all: bool) -> Layout {
-    let units: Vec<Unit> = lines.iter().map(|l| classify(text, l)).collect();
+    let mut units: Vec<Unit> = lines.iter().map(|l| classify(text, l)).collect();
+    for i in 1..units.len() {
+        if units[i - 1].credit.is_some() && uncredited_caption(text, &units[i]) {
+            units[i].class = Class::Caption;
+        }
+    }
     let captions: Vec<Caption> = if keep_all {
         Vec::new()
     } else {
@@ -403,6 +423,33 @@ mod tests {
         let (lines, header) = text_lines(text);
         let l = layout(text, &lines, header, false);
         l.body.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn an_unfinished_line_under_a_credited_caption_is_a_caption() {
+        // (one line of over 100 characters: the page is not hard-wrapped)
+        let page = "The minister said on Monday that the talks with the delegation from the north would resume next week in the capital.\n\
+            Delegates arrive at the summit hall Credit: AP\n\
+            Footage showed the delegates walking past the protesters\n\
+            Officials from both sides said the first round had gone better than expected.\n\
+            A crowd outside the hall Credit: Reuters\n\
+            What Comes Next For The Talks\n\
+            The second round is planned for March, a spokesman for the ministry said.\n";
+        let (lines, h) = text_lines(page);
+        let l = layout(page, &lines, h, false);
+        let captions: Vec<&str> = l.captions.iter().map(|c| &page[c.span.clone()]).collect();
+        assert_eq!(
+            captions,
+            [
+                "Delegates arrive at the summit hall Credit: AP",
+                "Footage showed the delegates walking past the protesters",
+                "A crowd outside the hall Credit: Reuters"
+            ]
+        );
+        assert_eq!(l.captions[1].credit, None);
+        // a subheading in title case under a caption stays in the body
+        assert!(body_of(page).contains(&"What Comes Next For The Talks"), "{:?}", body_of(page));
+        assert!(!body_of(page).iter().any(|b| b.starts_with("Footage")));
     }
 
     #[test]
