@@ -104,6 +104,26 @@ impl AnalyzeConfig {
         }
         Lang::parse(&self.lang)
     }
+
+    /// Settings that work but may not do what was meant; `slant analyze` prints them and
+    /// `run.json` keeps them.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut w = Vec::new();
+        if let Ok(lang) = Lang::parse(&self.lang) {
+            if lang != Lang::english() {
+                let lexicon = match self.lexicon_mode {
+                    LexiconMode::Replace if !self.lexicon.is_empty() => "",
+                    _ => "the embedded English lexicon (add --lexicon-mode replace and a lexicon in that language), ",
+                };
+                w.push(format!(
+                    "--lang {} changes the stemmer only: {lexicon}the attribution cues and source list, and the tone \
+                     model are English, so on text in another language they find little and score it as English",
+                    lang.name()
+                ));
+            }
+        }
+        w
+    }
 }
 
 /// Everything one document produced.
@@ -862,6 +882,8 @@ pub struct Manifest<'a> {
     pub inputs: &'a [InputRecord],
     pub counts: &'a Summary,
     pub resources: Vec<Resource>,
+    /// Settings that work but may not do what was meant ([`AnalyzeConfig::warnings`]).
+    pub warnings: Vec<String>,
 }
 
 /// How the tool was called: command line, thread count, start and end times.
@@ -933,6 +955,7 @@ pub fn write_manifest(
         inputs: &summary.inputs,
         counts: summary,
         resources,
+        warnings: cfg.warnings(),
     };
     output::write_json(&cfg.out.join("run.json"), &manifest)
 }

@@ -746,3 +746,28 @@ fn counted_hits_follow_flagged_sentences() {
     let run = fs::read_to_string(out_all.join("run.json")).unwrap();
     assert!(run.contains("\"count\": \"all\""), "the rule is recorded in run.json");
 }
+
+/// `--lang` other than English changes the stemmer only: the run says so on standard error
+/// and in run.json, and an English run has no such warning.
+#[test]
+fn another_language_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("de.txt");
+    fs::write(&input, "Die Regierung hat am Montag neue Maßnahmen angekündigt, sagte ein Sprecher.\n").unwrap();
+    let warnings = |out: &std::path::Path| -> Vec<String> {
+        let run: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+        run["warnings"].as_array().expect("a warnings list").iter().map(|w| w.as_str().unwrap().to_string()).collect()
+    };
+    let out = dir.path().join("de");
+    let o = analyze(&[input.to_str().unwrap(), "--lang", "de"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("warning: --lang german changes the stemmer only"), "{stderr}");
+    let w = warnings(&out);
+    assert_eq!(w.len(), 1);
+    assert!(w[0].contains("embedded English lexicon") && stderr.contains(&w[0]), "{w:?}");
+    let en = dir.path().join("en");
+    let o = analyze(&[input.to_str().unwrap()], &en);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(warnings(&en).is_empty() && o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+}

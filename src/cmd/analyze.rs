@@ -116,6 +116,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;
     cfg.validate()?;
+    for w in cfg.warnings() {
+        eprintln!("slant analyze: warning: {w}");
+    }
 
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::new(0);
