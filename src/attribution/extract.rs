@@ -1309,7 +1309,9 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
                 // `The army, officials said, has withdrawn from the town.`: the clause on both
                 // sides of the aside (the part after it is cut below like any content)
                 lead = before;
-            } else if says_nothing(&d, content.as_ref(), source.as_ref()) || (aside && before.is_some()) {
+            } else if says_nothing(&d, content.as_ref(), source.as_ref())
+                || (before.is_some() && (aside || names_medium(&d, c, content.as_ref())))
+            {
                 content = before;
             }
         }
@@ -1428,10 +1430,45 @@ fn relative_antecedent(d: &Doc, source: &Range<usize>, probs: &[f32], model: &Cu
     if d.toks[k].end != source.end || !d.pronoun(k) || !matches!(d.lower[k].as_str(), "who" | "which" | "that") {
         return None;
     }
-    if k == 0 || d.first[k] || d.gap[k] != "," || d.toks[k - 1].quoted {
+    // `, who` and `, which`; `which` also without the comma (`a ceremony which remembered`)
+    let restrictive = d.lower[k] == "which" && d.gap[k].trim().is_empty();
+    if k == 0 || d.first[k] || (d.gap[k] != "," && !restrictive) || d.toks[k - 1].quoted {
         return None;
     }
     Some(np_left(d, k - 1, probs, model))
+}
+
+/// Where the medium named right after cue `c` ends (`said in | a speech`, `said in a |
+/// statement`, `wrote on | its Telegram channel`): the word after the medium's noun (perhaps
+/// past its sentence's end), when the
+/// words from `k` are a preposition (or the cue ends in one, with its determiner), determiners
+/// and at most two more words, and a noun of [`MEDIUMS`]. Without the preposition, `said the
+/// report was false` names no medium.
+fn medium_end(d: &Doc, c: &CueSpan, k: usize) -> Option<usize> {
+    let prep = |w: &str| matches!(w, "in" | "on" | "via" | "through" | "during");
+    let cue_prep = (c.first..c.end).rev().take(2).any(|m| prep(&d.lower[m]));
+    let mut m = k;
+    if m < d.len() && prep(&d.lower[m]) {
+        m += 1;
+    } else if !cue_prep {
+        return None;
+    }
+    while m < d.len() && !d.last[m] && in_list(DETERMINERS, &d.lower[m]) {
+        m += 1;
+    }
+    // `its Telegram | channel`, `a follow-up | interview`; not `the senator to | release`
+    let modifier = |j: usize| !d.last[j] && !in_list(BOUNDARY, &d.lower[j]);
+    (m..(m + 3).min(d.len())).find(|&j| in_list(MEDIUMS, &d.lower[j]) && (m..j).all(modifier)).map(|j| j + 1)
+}
+
+/// Whether the content found after cue `c` is mostly the medium it was said in (`..., Kim said
+/// in | a speech on December 12 marking the day.`): the medium, then at most eight words to
+/// the end of the sentence, which say where and when, not what.
+fn names_medium(d: &Doc, c: &CueSpan, content: Option<&Range<usize>>) -> bool {
+    content.is_some_and(|r| {
+        let k = d.toks.partition_point(|t| t.start < r.start);
+        k == c.end && medium_end(d, c, k).is_some_and(|t| t > d.sent_last[k] || d.sent_last[k] - t < 8)
+    })
 }
 
 /// Whether a reported clause found after a cue is no content: none, the source itself
@@ -1545,7 +1582,11 @@ fn clause_before(d: &Doc, c: &CueSpan, source: Option<&Range<usize>>, analysis: 
     // `In Seoul, officials said on Monday.`: an introductory phrase is no clause; after it
     // (`With most votes counted, Halden led, the commission said.`) the clause begins
     let first = d.toks.partition_point(|t| t.end <= start);
-    if first < d.len() && (in_list(INTRODUCERS, &d.lower[first]) || in_list(PREPOSITIONS, &d.lower[first])) {
+    // (`At least nine died, ...` opens with a number, not with a phrase of place or time)
+    let at_least =
+        first + 1 < d.len() && d.lower[first] == "at" && matches!(d.lower[first + 1].as_str(), "least" | "most");
+    if first < d.len() && !at_least && (in_list(INTRODUCERS, &d.lower[first]) || in_list(PREPOSITIONS, &d.lower[first]))
+    {
         let end = sr.start + before.len() - 1; // the comma before the source
         let comma = slice(d.text, start, end).find(',')?;
         start += comma + 1;
@@ -2656,6 +2697,18 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
         }
         if t > k && d.lower[t] == "that" {
             k = t;
+        }
+        // `said in a statement on Monday that ...`, `said in an interview with the AP last week
+        // that ...`: the medium is not the content either (with no `that` after it, the caller
+        // may take the clause before the cue instead)
+        if let Some(t) = medium_end(d, c, k) {
+            let words = t..(t + 10).min(d.len());
+            // (not over a comma: `said in an interview, that ...` is an aside, handled as such)
+            if let Some(t) =
+                words.take_while(|&m| !d.last[m - 1] && !d.gap[m].contains(',')).find(|&m| d.lower[m] == "that")
+            {
+                k = t;
+            }
         }
         // `said after casting | his ballot that ...`: a cue ending in a participle of time
         // reaches over its object to the `that` that opens the content

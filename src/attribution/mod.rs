@@ -519,6 +519,23 @@ mod tests {
     }
 
     #[test]
+    fn the_medium_a_claim_was_made_in_is_not_its_content() {
+        let content = |t: &str| -> Vec<String> {
+            let a = crate::eval::loaded::analyze_plain(t);
+            stage().run("t", t, &a).rows.into_iter().map(|r| r.content).collect()
+        };
+        let t = "At least nine troops were killed during the deployment, Kim said in a speech on December 12 \
+                 marking the unit's homecoming.";
+        assert_eq!(content(t), ["At least nine troops were killed during the deployment"]);
+        let t = "The agency said in a statement on Monday that it had recorded a sharp rise in fake accounts.";
+        assert_eq!(content(t), ["it had recorded a sharp rise in fake accounts"]);
+        let t = "The senator said in an interview with a local radio station that the vote was rigged.";
+        assert_eq!(content(t), ["the vote was rigged"]);
+        // without a preposition a medium's name is part of the claim
+        assert_eq!(content("Officials said the report was false."), ["the report was false"]);
+    }
+
+    #[test]
     fn people_introduced_by_title_and_relative_pronouns_resolve() {
         let t = "The general said the drills would go on.\n\n\
                  Battery commander Captain Ilya Rusk inspected the launchers. \"We are ready,\" he said.";
@@ -540,5 +557,10 @@ mod tests {
         let t = "The North Korean leader, who observed the test, praised the crews.";
         let got = rows(t);
         assert_eq!(got[0], ("who".into(), "The North Korean leader".into(), "leader"), "{got:#?}");
+        // a restrictive `which` stands for the noun before it, not for the last body quoted
+        let t = "Pyongyang said the troops fought bravely. Kim hosted a ceremony which remembered the soldiers.";
+        let got = rows(t);
+        let which: Vec<&str> = got.iter().filter(|r| r.0 == "which").map(|r| r.1.as_str()).collect();
+        assert_eq!(which, ["a ceremony"], "{got:#?}");
     }
 }
