@@ -1628,7 +1628,10 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
     // a reporting verb right after `who asked not to be named,` (which the model reads as the cue)
     let mut forced: Option<usize> = None;
     while i < d.len() {
-        let force = forced == Some(i) || belief_after_name(d, i) || verb_after_quote(d, i, probs, model);
+        let force = forced == Some(i)
+            || belief_after_name(d, i)
+            || verb_after_quote(d, i, probs, model)
+            || verb_before_name_after_quote(d, i);
         if (probs[i] < model.low && !force) || d.relative[i] {
             i += 1;
             continue;
@@ -1760,6 +1763,31 @@ fn verb_after_quote(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> bool 
     d.toks[k - 1].quoted
         && d.gap[k].starts_with(',')
         && (k..i).all(|m| d.tight(m) && !d.toks[m].quoted && !is_verbish(d, m) && !d.pronoun(m))
+}
+
+/// `"...," sobbed grandmother Anna Vell, 71.`: a past-tense verb right after the comma, `?` or
+/// `!` that closes a quotation opening its sentence, and before a name (at most two lower-case words of role first),
+/// is the quotation's cue in inverted order even where the model has not seen the verb
+/// (`sobbed`, `fumed`, `snapped`).
+fn verb_before_name_after_quote(d: &Doc, i: usize) -> bool {
+    let w = d.lower[i].as_str();
+    let past = (w.len() > 4 && w.ends_with("ed")) || in_list(IRREGULAR_PAST, w);
+    if i == 0 || !past || d.toks[i].quoted || !d.toks[i - 1].quoted || d.capitalised(i) || d.last[i] {
+        return false;
+    }
+    let gap = d.gap[i].as_str();
+    if !gap.contains('"') || !gap.starts_with([',', '?', '!']) || !d.tight(i) {
+        return false;
+    }
+    // the quotation opens the sentence (not a quoted word inside one: `called it “peanuts,”
+    // compared with ...`)
+    if !(sentence_first(d, i)..i).all(|k| d.toks[k].quoted) {
+        return false;
+    }
+    (i + 1..(i + 4).min(d.len()))
+        .take_while(|&k| k == i + 1 || d.tight(k - 1))
+        .find(|&k| d.capitalised(k))
+        .is_some_and(|k| (i + 1..k).all(|m| !d.capitalised(m) && !is_verbish(d, m) && !d.pronoun(m)))
 }
 
 /// Step 2: `Kim: "..."` and `"..." — Kim` where no word cue is already there.

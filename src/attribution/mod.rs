@@ -519,6 +519,23 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_right_after_a_quotation_and_before_a_name_is_its_cue() {
+        let t = "“I thought the war had started,” sobbed grandmother Anna Vell, 71, from Lesk.\n\n\
+                 “Who does this?” fumed pensioner Josef Dral, 68, outside a school.";
+        let got = rows(t);
+        assert_eq!(
+            got,
+            [
+                ("grandmother Anna Vell".into(), "grandmother Anna Vell".into(), "citizen"),
+                ("pensioner Josef Dral".into(), "pensioner Josef Dral".into(), "citizen")
+            ]
+        );
+        // a quoted word inside a sentence is no quotation a verb after it can attribute
+        let t = "He called the offer “peanuts,” compared Trump to a salesman and left.";
+        assert!(rows(t).iter().all(|r| r.0 != "Trump"), "{:?}", rows(t));
+    }
+
+    #[test]
     fn the_medium_a_claim_was_made_in_is_not_its_content() {
         let content = |t: &str| -> Vec<String> {
             let a = crate::eval::loaded::analyze_plain(t);
