@@ -898,6 +898,8 @@ mod tests {
             ("Two officers", "military"),
             ("An Egyptian official briefed on the negotiations", "anonymous"),
             ("A source in Ukraine's SBU security service", "anonymous"),
+            // an identity paper of someone is a document, not its holder
+            ("The military card of one of the captured men", "document"),
             // a rank before a name
             ("Captain Ilya Rusk", "military"),
             ("Lieutenant Colonel Dana Reyes", "military"),
