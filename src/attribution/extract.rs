@@ -1285,7 +1285,11 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
         }
         // a lone verb before the cue is no source (`Trump tried to explain`, `proved once again`):
         // the attribution stays, its source unknown
-        let source = source.filter(|r| !lone_verb(slice(text, r.start, r.end)));
+        let source = source
+            .filter(|r| !lone_verb(slice(text, r.start, r.end)))
+            // `VALMORA, March 16 (VCNA) - The great leader said`: the dateline is not the speaker
+            .map(|r| past_dateline(text, r.clone())..r.end)
+            .filter(|r| r.start < r.end);
         let (mut content, direct, mut rest) = find_content(&d, c, analysis);
         if direct && rest.is_none() {
             rest = content.as_ref().and_then(|f| split_rest(&d, c, f, source.as_ref(), analysis));
@@ -1561,6 +1565,19 @@ const MEDIUMS: Words = Words::new(
     ],
 );
 
+/// Where the words of `r` begin after a dateline that opens them (`KYIV (Reuters) - `,
+/// `VALMORA, March 16 (VCNA) — `): after its dash and the spaces that follow; else `r.start`.
+fn past_dateline(text: &str, r: Range<usize>) -> usize {
+    let head = slice(text, r.start, (r.start + 80).min(r.end));
+    let Some(k) = head.find(") - ").or_else(|| head.find(") — ")).or_else(|| head.find(") – ")) else {
+        return r.start;
+    };
+    let dash = &head[k + 2..];
+    let start = r.start + k + 2 + dash.find(char::is_whitespace).unwrap_or(0);
+    let rest = slice(text, start, text.len());
+    (start + rest.len() - rest.trim_start().len()).min(r.end)
+}
+
 /// The clause before a source or cue that ends its sentence, up to a comma or dash
 /// (`The test was a success, | said KCNA.`).
 fn clause_before(d: &Doc, c: &CueSpan, source: Option<&Range<usize>>, analysis: &TextAnalysis) -> Option<Range<usize>> {
@@ -1573,11 +1590,9 @@ fn clause_before(d: &Doc, c: &CueSpan, source: Option<&Range<usize>>, analysis: 
     }
     let mut start = sr.start + (before.len() - before.trim_start().len());
     // a dateline is no part of the claim: `KYIV (Reuters) - Troops advanced, officials said.`
-    let head = slice(d.text, start, (start + 80).min(sr.start + before.len()));
-    if let Some(k) = head.find(") - ").or_else(|| head.find(") — ")).or_else(|| head.find(") – ")) {
-        let dash = &head[k + 2..];
-        start += k + 2 + dash.find(char::is_whitespace).unwrap_or(0);
-        start += slice(d.text, start, d.text.len()).len() - slice(d.text, start, d.text.len()).trim_start().len();
+    start = past_dateline(d.text, start..sr.start + before.len());
+    if !slice(d.text, start, sr.start + before.len()).chars().any(char::is_alphanumeric) {
+        return None;
     }
     // `In Seoul, officials said on Monday.`: an introductory phrase is no clause; after it
     // (`With most votes counted, Halden led, the commission said.`) the clause begins

@@ -536,6 +536,20 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_not_part_of_the_source() {
+        let got =
+            rows("VALMORA, March 16 (VCNA) - The great leader, President Ardan Voss, declared that the vote was void.");
+        assert_eq!(
+            got,
+            [(
+                "The great leader, President Ardan Voss,".into(),
+                "The great leader, President Ardan Voss,".into(),
+                "leader"
+            )]
+        );
+    }
+
+    #[test]
     fn the_medium_a_claim_was_made_in_is_not_its_content() {
         let content = |t: &str| -> Vec<String> {
             let a = crate::eval::loaded::analyze_plain(t);
