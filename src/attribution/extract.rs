@@ -1444,10 +1444,9 @@ fn relative_antecedent(d: &Doc, source: &Range<usize>, probs: &[f32], model: &Cu
 
 /// Where the medium named right after cue `c` ends (`said in | a speech`, `said in a |
 /// statement`, `wrote on | its Telegram channel`): the word after the medium's noun (perhaps
-/// past its sentence's end), when the
-/// words from `k` are a preposition (or the cue ends in one, with its determiner), determiners
-/// and at most two more words, and a noun of [`MEDIUMS`]. Without the preposition, `said the
-/// report was false` names no medium.
+/// past its sentence's end), when the words from `k` are a preposition (or the cue ends in
+/// one, with its determiner), determiners and at most two more words, and a noun of
+/// [`MEDIUMS`]. Without the preposition, `said the report was false` names no medium.
 fn medium_end(d: &Doc, c: &CueSpan, k: usize) -> Option<usize> {
     let prep = |w: &str| matches!(w, "in" | "on" | "via" | "through" | "during");
     let cue_prep = (c.first..c.end).rev().take(2).any(|m| prep(&d.lower[m]));
@@ -1781,9 +1780,9 @@ fn verb_after_quote(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> bool 
 }
 
 /// `"...," sobbed grandmother Anna Vell, 71.`: a past-tense verb right after the comma, `?` or
-/// `!` that closes a quotation opening its sentence, and before a name (at most two lower-case words of role first),
-/// is the quotation's cue in inverted order even where the model has not seen the verb
-/// (`sobbed`, `fumed`, `snapped`).
+/// `!` that closes a quotation opening its sentence, and before a name (at most two lower-case
+/// words of role first), is the quotation's cue in inverted order even where the model has not
+/// seen the verb (`sobbed`, `fumed`, `snapped`).
 fn verb_before_name_after_quote(d: &Doc, i: usize) -> bool {
     let w = d.lower[i].as_str();
     let past = (w.len() > 4 && w.ends_with("ed")) || in_list(IRREGULAR_PAST, w);
