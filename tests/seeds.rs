@@ -135,6 +135,9 @@ fn seed_sources_are_found_and_classified() {
     );
     // the farm copy's photo credits are credits, not sources
     let farm = of("004");
+    // and its glued words (`KCNAreported`) do not hide the tabloid's state-media sourcing
+    let state = |rows: &[(String, String, String, String)]| rows.iter().filter(|r| r.1 == "state_media").count();
+    assert_eq!(state(&farm), state(&tabloid), "farm {farm:#?} tabloid {tabloid:#?}");
     for credit in ["AP", "Rex", "Reuters", "East2West"] {
         assert!(!farm.iter().any(|r| r.0 == credit), "credit {credit} taken as a source");
     }
