@@ -1,4 +1,4 @@
-//! `slant eval loaded`
+//! `slant eval loaded|attribution|tone|news`
 
 use std::path::PathBuf;
 
@@ -21,6 +21,8 @@ pub enum EvalCommand {
     Attribution(AttributionArgs),
     /// Score sentence tone against PTC sentences that hold any technique span.
     Tone(ToneArgs),
+    /// Score source categories, countries, cue classes and loadedness on an annotated news set.
+    News(NewsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -255,6 +257,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         EvalCommand::Loaded(a) => loaded(a),
         EvalCommand::Attribution(a) => attribution(a),
         EvalCommand::Tone(a) => tone(a),
+        EvalCommand::News(a) => news(a),
     }
 }
 
@@ -353,5 +356,142 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         );
     }
     println!("95%: bootstrap intervals over articles ({} resamples, fixed seed)", slant::eval::BOOTSTRAP_ROUNDS);
+    Ok(0)
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example: slant eval news ../shared/corpus/news-dev")]
+pub struct NewsArgs {
+    /// An annotated news set: texts/, manifest.csv, expected.tsv, loaded.tsv (news-dev's layout).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// A source list instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
+    /// Also write every gold attribution with slant's answer to it to this TSV file.
+    #[arg(long, value_name = "FILE")]
+    pub outcomes: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn news(a: NewsArgs) -> anyhow::Result<u8> {
+    use slant::eval::news as en;
+    use slant::ingest::{Item, ReadOptions, Reader};
+    use slant::pipeline::{self, AnalyzeConfig, Stages};
+    use std::collections::BTreeMap;
+    let set = en::load(&a.dir)?;
+    let inputs: Vec<String> = set.files.iter().map(|f| set.text_path(f).display().to_string()).collect();
+    let mut cfg = AnalyzeConfig::new(inputs.clone(), PathBuf::new());
+    cfg.sources = a.sources.clone();
+    cfg.report_articles = 0;
+    let stages = Stages::new(&cfg)?;
+    let mut reader = Reader::new(&inputs, None, ReadOptions::default())?;
+    let mut predicted: BTreeMap<String, en::Predicted> = BTreeMap::new();
+    let mut problems = Vec::new();
+    reader.run(|item| match item {
+        Item::Doc(raw) => {
+            let file = std::path::Path::new(&raw.path).file_name().map(|f| f.to_string_lossy().into_owned());
+            match (file, pipeline::process(*raw, &stages)) {
+                (Some(file), Ok(r)) => {
+                    let l = &r.article.loaded;
+                    let attrs = r
+                        .attributions
+                        .iter()
+                        .map(|x| en::PredictedAttr {
+                            source: x.source.clone(),
+                            resolved_source: x.resolved_source.clone(),
+                            category: x.category.to_string(),
+                            country: x.country.clone(),
+                            cue: x.cue.clone(),
+                            cue_class: x.cue_class.to_string(),
+                        })
+                        .collect();
+                    let rate = (l.own_words > 0).then(|| l.own as f64 * 1000.0 / l.own_words as f64);
+                    predicted.insert(file, en::Predicted { attrs, loaded_own_per_1k: rate });
+                }
+                (_, Err(e)) => problems.push(e.to_string()),
+                (None, Ok(_)) => {}
+            }
+        }
+        Item::Error(e) => problems.push(e.to_string()),
+    });
+    anyhow::ensure!(problems.is_empty(), "the news set's texts could not all be read: {}", problems.join("; "));
+    let s = en::score(&set, &predicted);
+    if let Some(path) = &a.outcomes {
+        let header = [
+            "file",
+            "line",
+            "source",
+            "cue",
+            "category",
+            "country",
+            "cue_class",
+            "row",
+            "slant_source",
+            "slant_resolved",
+            "slant_category",
+            "slant_country",
+            "slant_cue_class",
+        ];
+        let mut w = csv::WriterBuilder::new().delimiter(b'\t').from_path(path)?;
+        w.write_record(header)?;
+        for o in &s.outcomes {
+            w.write_record([
+                o.file.as_str(),
+                &o.line.to_string(),
+                &o.source,
+                &o.cue,
+                &o.category,
+                &o.country,
+                &o.cue_class,
+                &o.row.map(|r| r.to_string()).unwrap_or_default(),
+                &o.slant_source,
+                &o.slant_resolved,
+                &o.slant_category,
+                &o.slant_country,
+                &o.slant_cue_class,
+            ])?;
+        }
+        w.flush()?;
+    }
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+        return Ok(0);
+    }
+    println!(
+        "news set {}: {} articles, {} gold attributions, {} slant rows",
+        a.dir.display(),
+        s.articles,
+        s.gold,
+        s.predicted
+    );
+    let show = |name: &str, f: &en::Figure| {
+        let v = f.value.map(|v| format!("{v:.3}")).unwrap_or_else(|| "n/a".into());
+        let ci = f.ci95.map(|[l, h]| format!("[{l:.3}, {h:.3}]")).unwrap_or_else(|| "n/a".into());
+        println!("{name:<34} {v:>6} {ci:<16} of {}", f.n);
+    };
+    show("found", &s.found);
+    show("category (of found)", &s.category);
+    show("category or alt_category", &s.category_alt);
+    show("country set (of found)", &s.country);
+    show("cue class (of found)", &s.cue_class);
+    show("own-voice loaded/1k vs level (rho)", &s.loaded_own_rho);
+    println!("\ncategory confusion (rows: gold, columns: slant; found rows)");
+    let cols: Vec<&str> = slant::attribution::classify::CATEGORIES.to_vec();
+    let short = |c: &str| c.chars().take(6).collect::<String>();
+    print!("{:<13}", "");
+    for c in &cols {
+        print!("{:>7}", short(c));
+    }
+    println!();
+    for (g, row) in &s.confusion {
+        print!("{g:<13}");
+        for c in &cols {
+            print!("{:>7}", row.get(*c).copied().unwrap_or(0));
+        }
+        println!();
+    }
     Ok(0)
 }

@@ -6,10 +6,12 @@
 //!   `Name_Calling,Labeling` spans.
 //! - [`brat`]: brat standoff attribution relations (PolNeAR).
 //! - [`attribution`]: attribution cues and sources scored against brat relations.
+//! - [`news`]: source categories, countries, cue classes and loadedness on annotated news.
 
 pub mod attribution;
 pub mod brat;
 pub mod loaded;
+pub mod news;
 pub mod ptc;
 
 pub use crate::stats::{bootstrap_ci, f1, pearson, spearman, BOOTSTRAP_ROUNDS};
