@@ -301,7 +301,7 @@ impl Stages {
         let lexicon = Lexicon::build(&cfg.lexicon, cfg.lexicon_mode).map_err(|e| SlantError::Lexicon(e.to_string()))?;
         let matcher = Matcher::new(&lexicon, lang);
         let sources = match &cfg.sources {
-            Some(p) => SourceList::from_file(p).map_err(|e| SlantError::Config(format!("--sources: {e}")))?,
+            Some(p) => SourceList::with_file(p).map_err(|e| SlantError::Config(format!("--sources: {e}")))?,
             None => SourceList::default_list(),
         };
         let attribution = AttrStage { sources, cues: CueClasses::default_table(lang) };

@@ -31,7 +31,12 @@ pub const CATEGORIES: &[&str] = &[
     "citizen",
     "document",
     "other",
+    "unresolved",
 ];
+
+/// Index of `other` in [`CATEGORIES`]: named but unclassified (companies, parties,
+/// celebrities); `unresolved` (a pronoun that refers to no one found) comes after it.
+pub const OTHER: usize = 10;
 
 /// A problem in a source list, naming file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +51,12 @@ pub struct SourceListError {
 struct Named {
     category: usize,
     country: String,
+    /// The row this pattern belongs to (a person's full name, its variants and its surname
+    /// share one).
+    entry: usize,
+    /// A bare surname (`Putin`, `Kim`, `Zhang`): it names the row's person only in an article
+    /// that names them in full too, or right after a title (`President Xi`).
+    short: bool,
 }
 
 /// A compiled source list.
@@ -56,7 +67,8 @@ pub struct SourceList {
     pub sha256: String,
     pub rows: usize,
     named_ac: Option<AhoCorasick>,
-    named: Vec<Named>,
+    /// Per distinct pattern, the rows it names, in list order (`Kim` is a surname of several).
+    named: Vec<Vec<Named>>,
     /// (lower-case head phrase, category)
     heads: Vec<(String, usize)>,
     /// All heads, for overlapping search (pattern index = index into `heads`).
@@ -65,8 +77,13 @@ pub struct SourceList {
     demonym_country: Vec<String>,
 }
 
-/// The embedded default list.
-pub const SOURCES_TSV: &str = include_str!("../../data/sources/sources.tsv");
+/// The embedded default list: its files, each with its own provenance header.
+pub const SOURCE_FILES: &[(&str, &str)] = &[
+    ("data/sources/sources.tsv", include_str!("../../data/sources/sources.tsv")),
+    ("data/sources/institutions.tsv", include_str!("../../data/sources/institutions.tsv")),
+    ("data/sources/people.tsv", include_str!("../../data/sources/people.tsv")),
+    ("data/sources/countries.tsv", include_str!("../../data/sources/countries.tsv")),
+];
 
 /// What a source phrase was classified as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +100,9 @@ pub struct SourceClass {
     /// A group named by a plural head with an attachment (`Officials in Tallinn`,
     /// `Supporters of President Trump`): neither a person nor a name, but `they`.
     pub group: bool,
+    /// Whether the category came from the list's knowledge of a named entity (not from a head
+    /// noun or the capitals of a name).
+    pub known: bool,
 }
 
 /// Whether `text[start..end]` is bounded by non-word characters (so `Trump’s` matches
@@ -93,35 +113,96 @@ fn bounded(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// Categories of people whose bare surname is a short form (the rest are bodies).
+const PERSON_CATEGORIES: &[&str] = &["leader", "government", "military", "expert", "other"];
+
+/// Whether `alias` is a bare surname of a person row: one capitalised word, not an acronym,
+/// that is a word of the row's name or of one of its longer aliases (`Putin` of `Vladimir
+/// Putin`, but not `MBS` or `Congress`).
+fn is_surname_alias(alias: &str, full: &[&str], category: &str) -> bool {
+    !alias.contains(' ')
+        && PERSON_CATEGORIES.contains(&category)
+        && alias.chars().any(char::is_lowercase)
+        && full.iter().any(|f| f.contains(' ') && f.split([' ', '-']).any(|w| w == alias))
+}
+
+/// A name without its accents (`Orbán` -> `Orban`), as news in English often writes it.
+fn fold_accents(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+}
+
+/// Rows of source-list files compiled into one [`SourceList`].
+#[derive(Default)]
+struct Builder {
+    named_pats: Vec<String>,
+    named: Vec<Vec<Named>>,
+    pat_index: std::collections::HashMap<String, usize>,
+    heads: Vec<(String, usize)>,
+    dem_pats: Vec<String>,
+    dem_country: Vec<String>,
+    rows: usize,
+    names: Vec<String>,
+    versions: Vec<String>,
+    texts: Vec<u8>,
+}
+
 impl SourceList {
     /// The embedded default list.
     pub fn default_list() -> SourceList {
-        SourceList::parse("data/sources/sources.tsv", SOURCES_TSV).expect("embedded source list is valid (tested)")
+        let mut b = Builder::default();
+        for (file, text) in SOURCE_FILES {
+            b.add(file, text).expect("embedded source list is valid (tested)");
+        }
+        b.finish()
     }
 
-    /// Reads a source list file.
+    /// The embedded list extended by a user's source list file (its rows add to the embedded
+    /// ones; a user's named row wins over an embedded one of the same length).
+    pub fn with_file(path: &std::path::Path) -> Result<SourceList, SourceListError> {
+        let file = path.display().to_string();
+        let text = read_text(path)?;
+        let mut b = Builder::default();
+        b.add(&file, &text)?;
+        for (f, t) in SOURCE_FILES {
+            b.add(f, t).expect("embedded source list is valid (tested)");
+        }
+        Ok(b.finish())
+    }
+
+    /// Reads a source list file on its own (without the embedded rows).
     pub fn from_file(path: &std::path::Path) -> Result<SourceList, SourceListError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| SourceListError {
-            file: file.clone(),
-            line: 0,
-            message: format!("cannot read: {e}"),
-        })?;
-        SourceList::parse(&file, &text)
+        SourceList::parse(&file, &read_text(path)?)
     }
 
-    /// Parses the TSV format `name, category, country, kind, aliases, note`.
+    /// Parses one file in the TSV format `name, category, country, kind, aliases, note`
+    /// (and, for `person` rows, `surname`).
     pub fn parse(file: &str, text: &str) -> Result<SourceList, SourceListError> {
+        let mut b = Builder::default();
+        b.add(file, text)?;
+        Ok(b.finish())
+    }
+}
+
+/// A source list file's text; Latin-1 when it is not UTF-8.
+fn read_text(path: &std::path::Path) -> Result<String, SourceListError> {
+    let file = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| SourceListError { file, line: 0, message: format!("cannot read: {e}") })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    })
+}
+
+impl Builder {
+    fn add(&mut self, file: &str, text: &str) -> Result<(), SourceListError> {
         let err = |line: usize, message: String| SourceListError { file: file.to_string(), line, message };
         let mut name = "sources".to_string();
         let mut version = "unversioned".to_string();
         let mut header: Option<Vec<String>> = None;
-        let mut named_pats: Vec<String> = Vec::new();
-        let mut named = Vec::new();
-        let mut heads = Vec::new();
-        let mut dem_pats: Vec<String> = Vec::new();
-        let mut dem_country = Vec::new();
-        let mut rows = 0;
+        self.texts.extend_from_slice(text.as_bytes());
         for (i, raw) in text.lines().enumerate() {
             let n = i + 1;
             let line = raw.trim_end_matches('\r');
@@ -157,77 +238,167 @@ impl SourceList {
             if entry.is_empty() {
                 return Err(err(n, "empty name".into()));
             }
-            rows += 1;
+            self.rows += 1;
             let cat = || {
                 CATEGORIES
                     .iter()
                     .position(|c| *c == category)
                     .ok_or_else(|| err(n, format!("unknown category '{category}' (known: {})", CATEGORIES.join(", "))))
             };
+            let aliases = || get("aliases").split(';').map(str::trim).filter(|a| !a.is_empty());
             match kind {
-                "named" => {
+                "named" | "person" => {
                     let c = cat()?;
-                    let aliases = get("aliases");
-                    for pat in std::iter::once(entry).chain(aliases.split(';').map(str::trim).filter(|a| !a.is_empty()))
-                    {
-                        named_pats.push(pat.to_string());
-                        named.push(Named { category: c, country: country.to_string() });
+                    let id = self.rows;
+                    let full: Vec<&str> = std::iter::once(entry).chain(aliases()).collect();
+                    // a surname that names one person in world news on its own (`Putin`)
+                    let alone = get("alone").eq_ignore_ascii_case("yes");
+                    for pat in &full {
+                        let short = !alone && is_surname_alias(pat, &full, category);
+                        if kind == "person" && !pat.contains(' ') {
+                            return Err(err(n, format!("'{pat}': a person's name and aliases are full names (a bare surname goes in 'surname')")));
+                        }
+                        self.push_named(pat, Named { category: c, country: country.to_string(), entry: id, short });
+                    }
+                    for sur in get("surname").split(';').map(str::trim).filter(|a| !a.is_empty()) {
+                        if !full.iter().any(|f| f.split([' ', '-']).any(|w| w == sur) || f.contains(sur)) {
+                            return Err(err(n, format!("surname '{sur}' is not part of the name")));
+                        }
+                        let named = Named { category: c, country: country.to_string(), entry: id, short: !alone };
+                        let plain = fold_accents(sur);
+                        if plain != sur {
+                            self.push_named(&plain, named.clone());
+                        }
+                        self.push_named(sur, named);
                     }
                 }
                 "head" => {
                     let c = cat()?;
-                    heads.push((entry.to_lowercase(), c));
-                    for a in get("aliases").split(';').map(str::trim).filter(|a| !a.is_empty()) {
-                        heads.push((a.to_lowercase(), c));
+                    self.heads.push((entry.to_lowercase(), c));
+                    for a in aliases() {
+                        self.heads.push((a.to_lowercase(), c));
                     }
                 }
                 "demonym" => {
                     if country.is_empty() {
                         return Err(err(n, "a demonym needs a country".into()));
                     }
-                    dem_pats.push(entry.to_string());
-                    dem_country.push(country.to_string());
-                    for a in get("aliases").split(';').map(str::trim).filter(|a| !a.is_empty()) {
-                        dem_pats.push(a.to_string());
-                        dem_country.push(country.to_string());
+                    self.dem_pats.push(entry.to_string());
+                    self.dem_country.push(country.to_string());
+                    for a in aliases() {
+                        self.dem_pats.push(a.to_string());
+                        self.dem_country.push(country.to_string());
                     }
                 }
-                other => return Err(err(n, format!("unknown kind '{other}' (named, head, demonym)"))),
+                other => return Err(err(n, format!("unknown kind '{other}' (named, person, head, demonym)"))),
             }
         }
         if header.is_none() {
-            return Err(err(0, "no header row".into()));
+            return Err(err(1, "no header row (name, category, country, kind, ...)".into()));
         }
+        self.names.push(name);
+        self.versions.push(version);
+        Ok(())
+    }
+
+    fn push_named(&mut self, pat: &str, n: Named) {
+        let at = *self.pat_index.entry(pat.to_string()).or_insert_with(|| {
+            self.named_pats.push(pat.to_string());
+            self.named.push(Vec::new());
+            self.named_pats.len() - 1
+        });
+        self.named[at].push(n);
+    }
+
+    fn finish(mut self) -> SourceList {
         // Longest heads first, so "intelligence agencies" wins over "agencies".
-        heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        self.heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let build = |pats: &[String]| {
             (!pats.is_empty())
                 .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(pats).ok())
                 .flatten()
         };
-        Ok(SourceList {
-            name,
-            version,
-            sha256: crate::ingest::sha256_hex(text.as_bytes()),
-            rows,
-            named_ac: build(&named_pats),
-            named,
-            heads_ac: (!heads.is_empty())
+        SourceList {
+            name: self.names.join("+"),
+            version: self.versions.join("+"),
+            sha256: crate::ingest::sha256_hex(&self.texts),
+            rows: self.rows,
+            named_ac: build(&self.named_pats),
+            named: self.named,
+            heads_ac: (!self.heads.is_empty())
                 .then(|| {
                     AhoCorasickBuilder::new()
                         .match_kind(MatchKind::Standard)
-                        .build(heads.iter().map(|h| h.0.as_str()))
+                        .build(self.heads.iter().map(|h| h.0.as_str()))
                         .ok()
                 })
                 .flatten(),
-            heads,
-            demonym_ac: build(&dem_pats),
-            demonym_country: dem_country,
-        })
+            heads: self.heads,
+            demonym_ac: build(&self.dem_pats),
+            demonym_country: self.dem_country,
+        }
+    }
+}
+
+impl SourceList {
+    /// The rows an article names by a full form (a name or a full alias, not a bare surname),
+    /// and those whose surname follows a title (`President Xi`): their surnames count in it.
+    pub fn named_in(&self, text: &str) -> BTreeSet<usize> {
+        let Some(ac) = &self.named_ac else { return BTreeSet::new() };
+        ac.find_iter(text)
+            .filter(|m| bounded(text, m.start(), m.end()))
+            .filter(|m| !self.inside_longer_name(text, m.start()))
+            .filter_map(|m| {
+                let titled = after_title(&text[..m.start()]);
+                self.named[m.pattern().as_usize()].iter().find(|n| !n.short || titled).map(|n| n.entry)
+            })
+            .collect()
     }
 
-    /// Classifies a source phrase as written in the text.
+    /// Whether the word right before `start` makes the name there the end of a longer name the
+    /// list does not know (`Hunter Biden`, `Military spokesman Li Xi`, `the Varania Central News
+    /// Agency`): a capitalised word that is no title or role, no country word, no article and
+    /// no possessive.
+    fn inside_longer_name(&self, p: &str, start: usize) -> bool {
+        let Some(head) = p[..start].strip_suffix(' ') else { return false };
+        let word = head.rsplit(' ').next().unwrap_or("");
+        if !word.chars().next().is_some_and(char::is_uppercase) || word.ends_with("'s") || word.ends_with("’s") {
+            return false;
+        }
+        let lower = word.trim_end_matches(['.', ',']).to_lowercase();
+        if is_article(&lower)
+            || [TITLE_LIKE, ROLE_WORDS, SURNAME_TITLES].iter().any(|list| list.contains(&lower.as_str()))
+        {
+            return false;
+        }
+        // a country word, or a known name (`the State Council Taiwan Affairs Office`)
+        let ends_known = |ac: &Option<AhoCorasick>| {
+            ac.as_ref().is_some_and(|ac| {
+                ac.find_iter(head).any(|m| m.end() == head.len() && bounded(head, m.start(), m.end()))
+            })
+        };
+        !ends_known(&self.demonym_ac) && !ends_known(&self.named_ac) && !word.ends_with(',')
+    }
+
+    /// The row a pattern names at `start` of `p`: the first that is no bare surname, or whose
+    /// person the article names in full, or that follows a title; none inside a longer name.
+    fn pick(&self, pattern: usize, p: &str, start: usize, present: &BTreeSet<usize>) -> Option<&Named> {
+        if self.inside_longer_name(p, start) {
+            return None;
+        }
+        let titled = after_title(&p[..start]);
+        self.named[pattern].iter().find(|n| !n.short || present.contains(&n.entry) || titled)
+    }
+
+    /// Classifies a source phrase as written in the text, on its own: a bare surname counts
+    /// only after a title (`President Xi`).
     pub fn classify(&self, phrase: &str) -> SourceClass {
+        self.classify_in(phrase, &BTreeSet::new())
+    }
+
+    /// Classifies a source phrase of an article that names the rows `present` in full (see
+    /// [`SourceList::named_in`]): their bare surnames count as them.
+    pub fn classify_in(&self, phrase: &str, present: &BTreeSet<usize>) -> SourceClass {
         let mut countries: Vec<String> = Vec::new();
         let add_country = |c: &str, countries: &mut Vec<String>| {
             for part in c.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -240,25 +411,39 @@ impl SourceList {
         let mut named_hit = false;
         // Tabloid capitals (`KIM Jong-un`): when nothing matches as written, try the phrase with
         // its all-capital words in title case (same byte length, so offsets hold).
+        // `Chen, a resident who was interviewed by CGTN`: a body or place named inside a
+        // relative clause about the source is not the source
+        let relative = relative_start(phrase);
         let longest_named = |p: &str| {
             self.named_ac.as_ref().and_then(|ac| {
                 ac.find_iter(p)
-                    .filter(|m| bounded(p, m.start(), m.end()))
+                    .filter(|m| bounded(p, m.start(), m.end()) && m.start() < relative)
+                    .filter(|m| self.pick(m.pattern().as_usize(), p, m.start(), present).is_some())
                     .max_by(|a, b| a.len().cmp(&b.len()).then(b.start().cmp(&a.start())))
             })
         };
-        let titled;
+        let (titled, upper);
         let (phrase, best) = match longest_named(phrase) {
-            None if self.named_ac.is_some() => {
+            Some(m) => (phrase, Some(m)),
+            None => {
                 titled = title_case_caps(phrase);
-                (titled.as_str(), longest_named(&titled))
+                upper = acronyms_upper(phrase);
+                match longest_named(&titled) {
+                    Some(m) => (titled.as_str(), Some(m)),
+                    // `Isna`, `Nato`: an acronym some outlets write in title case
+                    None => match longest_named(&upper)
+                        .filter(|m| upper[m.range()].bytes().all(|b| b.is_ascii_uppercase()))
+                    {
+                        Some(m) => (upper.as_str(), Some(m)),
+                        None => (titled.as_str(), None),
+                    },
+                }
             }
-            found => (phrase, found),
         };
         // where the attachment of a role with its own country begins (see below)
         let mut own_country_before: Option<usize> = None;
         if let Some(m) = best {
-            let n = &self.named[m.pattern().as_usize()];
+            let n = self.pick(m.pattern().as_usize(), phrase, m.start(), present).expect("picked above");
             // "a spokesman for Kim": a head before the attachment names the speaker's role.
             let lower = phrase.to_lowercase();
             let cut = main_cut(&lower);
@@ -304,6 +489,12 @@ impl SourceList {
             if let Some(at) = own_country_before {
                 found.retain(|f| f.0 < at);
             }
+            found.retain(|f| f.0 < relative);
+            // `the Taiwan Affairs Office`: a place in the name of a body the list knows the
+            // country of is not a country of its own
+            if let Some(m) = best.filter(|_| countries.iter().any(|c| !c.is_empty()) && own_country_before.is_none()) {
+                found.retain(|f| f.0 < m.start() || f.0 >= m.end());
+            }
             for (_, c) in found {
                 add_country(&c, &mut countries);
             }
@@ -338,7 +529,7 @@ impl SourceList {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(w));
-        let category = category.unwrap_or(CATEGORIES.len() - 1);
+        let category = category.unwrap_or(OTHER);
         let cat_name = CATEGORIES[category];
         // `The WHO`, `IAEA`: a name in capitals is a body, not a person
         let words: Vec<&str> = phrase.split_whitespace().filter(|w| !is_article(w)).collect();
@@ -367,6 +558,7 @@ impl SourceList {
                 && !group
                 && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
             group,
+            known: named_hit,
         }
     }
 
@@ -413,9 +605,8 @@ impl SourceList {
         if body.is_empty() {
             return None;
         }
-        self.head_category(&body.join(" ").to_lowercase()).or_else(|| {
-            body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)).then(|| CATEGORIES.len() - 1)
-        })
+        self.head_category(&body.join(" ").to_lowercase())
+            .or_else(|| body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)).then_some(OTHER))
     }
 
     fn head_category(&self, lower: &str) -> Option<usize> {
@@ -449,6 +640,102 @@ impl SourceList {
             .min()
             .map(|i| self.heads[i].1)
     }
+}
+
+/// Titles that make a bare surname after them a reference to the known person (`President
+/// Xi`, `Mr Putin`, `leader Kim`), lower-case without a dot.
+const SURNAME_TITLES: &[&str] = &[
+    "chairman",
+    "chancellor",
+    "comrade",
+    "dr",
+    "emir",
+    "general",
+    "king",
+    "leader",
+    "marshal",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "premier",
+    "president",
+    "prince",
+    "queen",
+    "secretary",
+    "sen",
+    "senator",
+];
+
+/// Capitalised words that may stand before a known name without making it part of a longer
+/// one (`Secretary of State Antony Blinken`, `House Speaker Mike Johnson`, `Deputy Foreign
+/// Minister ...`), lower-case, besides [`ROLE_WORDS`] and [`SURNAME_TITLES`].
+const TITLE_LIKE: &[&str] = &[
+    "acting",
+    "ayatollah",
+    "chief",
+    "commissioner",
+    "crown",
+    "dame",
+    "defence",
+    "defense",
+    "deputy",
+    "director",
+    "duchess",
+    "duke",
+    "emperor",
+    "first",
+    "foreign",
+    "former",
+    "interior",
+    "justice",
+    "lady",
+    "lord",
+    "miss",
+    "pope",
+    "prime",
+    "sheikh",
+    "sir",
+    "speaker",
+    "state",
+    "supreme",
+    "vice",
+];
+
+/// Whether the text before a match ends in a title and one space (`President `, `Mr. `).
+fn after_title(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else { return false };
+    let word = head.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let word = word.trim_end_matches('.').to_lowercase();
+    SURNAME_TITLES.contains(&word.as_str())
+}
+
+/// Where a relative clause about the source begins (` who `, ` which `, ` that `), or the
+/// phrase's length.
+fn relative_start(phrase: &str) -> usize {
+    let lower = phrase.to_ascii_lowercase(); // byte offsets as in `phrase`
+    [" who ", " which ", " that "].iter().filter_map(|w| lower.find(w)).min().unwrap_or(phrase.len())
+}
+
+/// `Isna` -> `ISNA`: ASCII words of three to five letters in title case in capitals.
+fn acronyms_upper(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for (k, part) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let word_len = part.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(part.len());
+        let (word, tail) = part.split_at(word_len);
+        let title = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        if (3..=5).contains(&word.len()) && title {
+            out.push_str(&word.to_ascii_uppercase());
+        } else {
+            out.push_str(word);
+        }
+        out.push_str(tail);
+    }
+    out
 }
 
 /// `KIM Jong-un` -> `Kim Jong-un`: ASCII words of three or more capitals in title case.
@@ -702,9 +989,80 @@ fn untitled(part: &str) -> Vec<&str> {
     part.split_whitespace().filter(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())).collect()
 }
 
-/// For a bare surname (`Halden`, `Mr. Orsk, who ...`: one word before any comma, titles
-/// aside), the most recent earlier named mention holding a full name of two words or more that
-/// ends with the same surname (`President Mira Halden`, `Voss's candidate, Pavel Orsk,`).
+/// Words of a title or role before a name (`Senior Captain`, `Foreign Minister`, `spokesman`),
+/// lower-case: the name is what follows the last of them.
+const ROLE_WORDS: &[&str] = &[
+    "adm",
+    "admiral",
+    "ambassador",
+    "capt",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "col",
+    "colonel",
+    "commander",
+    "comrade",
+    "dr",
+    "envoy",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "judge",
+    "king",
+    "leader",
+    "lt",
+    "maj",
+    "major",
+    "marshal",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "premier",
+    "president",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rep",
+    "secretary",
+    "sen",
+    "senator",
+    "senior",
+    "sergeant",
+    "sgt",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// The name in a part of a mention: its last run of capitalised words, after the last title or
+/// role word (`Chinese Foreign Minister Wang Yi` -> `Wang Yi`, `Senior Captain Li Xi` -> `Li Xi`).
+fn name_words(part: &str) -> Vec<&str> {
+    let words: Vec<&str> =
+        part.split_whitespace().map(|w| without_possessive(w.trim_end_matches([',', '.']))).collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !is_article(w);
+    let mut start = words.len();
+    while start > 0 && capital(words[start - 1]) {
+        start -= 1;
+    }
+    let run = &words[start..];
+    let after_role = run
+        .iter()
+        .rposition(|w| ROLE_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .map_or(0, |i| i + 1);
+    run[after_role..].to_vec()
+}
+
+/// For a bare surname (`Halden`, `Mr. Orsk, who ...`, `Zhang`: one word before any comma,
+/// titles aside), the most recent earlier named mention holding a full name of two words or more
+/// that ends with that surname (`President Mira Halden`) or, written surname first, begins with
+/// it (`Zhang Xiaogang, a spokesperson`, `Senior Captain Li Xi`).
 fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usize> {
     let first = mentions[i].0.split(',').next().unwrap_or("");
     // one word only: `Bill Clinton` is not the `Hillary Clinton` named before
@@ -712,40 +1070,110 @@ fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usi
         [one] => without_possessive(one),
         _ => return None,
     };
-    if surname.chars().count() < 2 || !surname.chars().next().is_some_and(char::is_uppercase) {
+    if surname.chars().count() < 2 || !surname.chars().next().is_some_and(char::is_uppercase) || is_pronoun(surname) {
         return None;
     }
     (0..i).rev().find(|&j| {
         let (text, class) = &mentions[j];
         class.named
             && text.split(',').any(|part| {
-                let words = untitled(part);
-                words.len() >= 2 && words.last().is_some_and(|w| without_possessive(w) == surname)
+                let words = name_words(part);
+                // the same name again (`The WHO`, then `WHO`), or a full name it is part of
+                words == [surname]
+                    || (words.len() >= 2 && (words.last() == Some(&surname) || words.first() == Some(&surname)))
             })
     })
 }
 
+/// What a mention says of its person's sex, from titles and role words: `Some(true)` female
+/// (`Ms Giuffre`, `spokeswoman Zhang Han`, `the Queen`), `Some(false)` male, `None` unknown.
+fn female(lower: &str) -> Option<bool> {
+    const F: &[&str] = &[
+        "actress",
+        "aunt",
+        "chairwoman",
+        "congresswoman",
+        "daughter",
+        "duchess",
+        "girl",
+        "grandmother",
+        "her",
+        "lady",
+        "madam",
+        "miss",
+        "mother",
+        "mrs",
+        "ms",
+        "princess",
+        "queen",
+        "she",
+        "sister",
+        "spokeswoman",
+        "wife",
+        "woman",
+    ];
+    const M: &[&str] = &[
+        "boy",
+        "brother",
+        "chairman",
+        "congressman",
+        "duke",
+        "father",
+        "grandfather",
+        "he",
+        "him",
+        "his",
+        "husband",
+        "king",
+        "man",
+        "mr",
+        "prince",
+        "son",
+        "spokesman",
+        "uncle",
+    ];
+    let main = main_cut(lower);
+    let mut sex = None;
+    for w in main.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if F.contains(&w) {
+            sex = Some(true);
+        } else if M.contains(&w) {
+            sex = Some(false);
+        }
+    }
+    sex
+}
+
 /// Resolves mentions to earlier named sources, in text order. Returns, for each
 /// mention, the index of the mention it resolves to (itself when it is named or
-/// cannot be resolved). `he` and `she` go to the most recent named person, or to a more
-/// recent person named by role (`the great leader`, `a senior official`).
+/// cannot be resolved). `he` and `she` go to the most recent person, named or named by role
+/// (`the great leader`, `a senior official`), whose sex does not rule them out.
 pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::with_capacity(mentions.len());
-    let mut last_person: Option<usize> = None;
-    let mut last_role: Option<usize> = None;
+    // people (named, or by role), most recent last, with what is known of their sex
+    let mut people: Vec<usize> = Vec::new();
+    let mut sex: Vec<Option<bool>> = mentions.iter().map(|(t, _)| female(&t.to_lowercase())).collect();
     let mut last_org: Option<usize> = None;
     // named bodies, in text order
     let mut orgs: Vec<usize> = Vec::new();
     let mut last_plural: Option<usize> = None;
-    let mut seen: BTreeSet<usize> = BTreeSet::new();
+    let touch = |people: &mut Vec<usize>, p: usize| {
+        people.retain(|&x| x != p);
+        people.push(p);
+    };
     for (i, (text, class)) in mentions.iter().enumerate() {
         let lower = text.trim().to_lowercase();
         let pronoun = if is_pronoun(text) { lower.as_str() } else { "" };
+        let person_for = |want: Option<bool>, people: &[usize], sex: &[Option<bool>]| {
+            people.iter().rev().copied().find(|&p| want.is_none() || sex[p].is_none() || sex[p] == want)
+        };
         let target = match pronoun {
-            "he" | "she" | "him" | "her" | "i" => last_person.max(last_role),
+            "he" | "him" => person_for(Some(false), &people, &sex),
+            "she" | "her" => person_for(Some(true), &people, &sex),
+            "i" => person_for(None, &people, &sex),
             "it" | "which" => last_org,
             "they" | "them" | "we" => last_plural.or(last_org),
-            "who" | "that" => last_person.or(last_plural),
+            "who" | "that" => people.last().copied().or(last_plural),
             _ if ORG_REFS.contains(&lower.as_str()) => {
                 // the most recent named body the reference can stand for (`the ministry` is not
                 // the news agency quoted before it)
@@ -755,11 +1183,11 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                     .copied()
                     .find(|&o| fits.is_none_or(|f| f.contains(&CATEGORIES[mentions[o].1.category])))
             }
-            _ if class.named && CATEGORIES[class.category] == "other" => {
+            _ if class.named => {
                 let t = earlier_full_name(mentions, i).map(|j| out[j]);
                 // the full name is now the most recent mention of that person or body
                 match t {
-                    Some(t) if mentions[t].1.person => last_person = Some(t),
+                    Some(t) if mentions[t].1.person => touch(&mut people, t),
                     Some(t) => {
                         last_org = Some(t);
                         orgs.push(t);
@@ -771,12 +1199,21 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
             _ => None,
         };
         match target {
-            Some(t) => out.push(t),
+            Some(t) => {
+                // `he` said of someone whose sex was unknown tells it
+                if !pronoun.is_empty() && sex[t].is_none() {
+                    sex[t] = female(pronoun);
+                }
+                if people.contains(&t) {
+                    touch(&mut people, t);
+                }
+                out.push(t)
+            }
             None => {
                 out.push(i);
                 if class.named || pronoun.is_empty() {
                     if class.person && class.named {
-                        last_person = Some(i);
+                        touch(&mut people, i);
                     } else if class.named {
                         last_org = Some(i);
                         orgs.push(i);
@@ -785,12 +1222,11 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                         last_plural = Some(i);
                     }
                     if !class.named && is_person_role(&lower) {
-                        last_role = Some(i);
+                        touch(&mut people, i);
                     }
                 }
             }
         }
-        seen.insert(i);
     }
     out
 }
@@ -830,8 +1266,47 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_surname_names_a_known_person_only_beside_the_full_name_or_a_title() {
+        let l = list();
+        assert_eq!(CATEGORIES[l.classify("Kim").category], "other", "alone, Kim is anyone");
+        assert_eq!(CATEGORIES[l.classify("Leader Kim").category], "leader");
+        let present = l.named_in("Kim Jong Un sent a letter.");
+        let c = l.classify_in("Kim", &present);
+        assert_eq!((CATEGORIES[c.category], c.country.as_str(), c.known), ("leader", "KP", true));
+        assert!(l.named_in("Kim Min Ho said.").is_empty(), "another Kim");
+        assert!(!l.named_in("President Kim said.").is_empty(), "a title makes the surname the person");
+        // several people share a surname: the one the article names
+        let full = SourceList::default_list();
+        let present = full.named_in("Kim Yo Jong, the leader's sister, spoke.");
+        let c = full.classify_in("Kim", &present);
+        assert_eq!((CATEGORIES[c.category], c.country.as_str()), ("government", "KP"));
+        // `Military spokesman Li Xi` is not Xi Jinping
+        let present = full.named_in("Military spokesman Li Xi said the drills ended.");
+        assert_ne!(CATEGORIES[full.classify_in("Military spokesman Li Xi", &present).category], "leader");
+        // a place in a known body's name is not its country
+        assert_eq!(full.classify("the Taiwan Affairs Office").country, "CN");
+        assert_eq!(full.classify("Zhang Han, a spokeswoman for the Taiwan Affairs Office").country, "CN");
+        // a person row's aliases are full names
+        let e = SourceList::parse(
+            "p.tsv",
+            "name\tcategory\tcountry\tkind\taliases\tsurname\nAna Vell\tgovernment\tXA\tperson\tVell\t\n",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("full names"), "{e}");
+        let p = SourceList::parse(
+            "p.tsv",
+            "name\tcategory\tcountry\tkind\taliases\tsurname\nAna Vell\tgovernment\tXA\tperson\tAnna Vell\tVell\n",
+        )
+        .unwrap();
+        assert_eq!(CATEGORIES[p.classify("Vell").category], "other");
+        assert_eq!(CATEGORIES[p.classify_in("Vell", &p.named_in("Anna Vell spoke.")).category], "government");
+    }
+
+    #[test]
     fn classification_table() {
         let l = list();
+        // as in an article that names Kim Jong Un in full
+        let present = l.named_in("Kim Jong Un");
         let cases = [
             ("the state-run Korean Central News Agency (KCNA)", "state_media", "KP"),
             ("KCNA", "state_media", "KP"),
@@ -871,7 +1346,7 @@ mod tests {
             ("U.S. officials", "government", "US"),
         ];
         for (phrase, cat, country) in cases {
-            let c = l.classify(phrase);
+            let c = l.classify_in(phrase, &present);
             assert_eq!((CATEGORIES[c.category], c.country.as_str()), (cat, country), "{phrase}");
         }
         // a seat's place is not its country, and a country's envoy to an international body is
@@ -929,7 +1404,18 @@ mod tests {
         assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 4]);
         // a person named by role stands behind a later `he` when more recent than any name
         let m = mentions(&l, &["Kim", "the great leader", "he", "the ministry", "she", "Kim", "he"]);
-        assert_eq!(resolve(&m), vec![0, 1, 1, 3, 1, 5, 5]);
+        // `he` told that the great leader is a man, so `she` is the earlier Kim; Kim again is that
+        // Kim, and the last `he` is then the leader
+        assert_eq!(resolve(&m), vec![0, 1, 1, 3, 0, 0, 1]);
+        // titles and roles tell a person's sex: `he` skips a more recent woman
+        let m = mentions(&l, &["President Mira Halden", "Ms Giuffre", "he", "she", "Mr. Orsk", "she"]);
+        assert_eq!(resolve(&m), vec![0, 1, 0, 1, 4, 1]);
+        // a surname written first goes to the full name that begins with it
+        let m = mentions(
+            &l,
+            &["Zhang Xiaogang, a spokesperson for the ministry", "Senior Captain Li Xi", "Zhang", "Li", "Xi"],
+        );
+        assert_eq!(resolve(&m), vec![0, 1, 0, 1, 1]);
         // a surname alone goes to the earlier full name, and stays that person for `he`
         let m = mentions(
             &l,
@@ -953,6 +1439,12 @@ mod tests {
         assert!(!names_a_person("the defence ministry") && !names_a_person("the general staff"));
         assert!(!names_a_person("the prime minister's office") && !names_a_person("the office of the president"));
         assert!(names_a_person("un secretary-general antonio guterres"));
+    }
+
+    #[test]
+    fn other_is_where_it_says() {
+        assert_eq!(CATEGORIES[OTHER], "other");
+        assert_eq!(CATEGORIES.last(), Some(&"unresolved"));
     }
 
     #[test]

@@ -39,6 +39,11 @@ pub struct AttrRow {
     pub resolved_source: String,
     pub category: &'static str,
     pub country: String,
+    /// Where the country comes from: `phrase` (the source's own words or the list's knowledge of
+    /// it), `resolved` (the person or body it refers back to), `article` (the source names no
+    /// country: the one the article's sources of its kind, else its state sources, most often
+    /// name), or empty (none).
+    pub country_source: &'static str,
     /// `direct`, `indirect` or `mixed`.
     pub kind: &'static str,
     /// Char offsets from the start of the content's first part to the end of its last.
@@ -64,6 +69,7 @@ pub const ATTR_COLUMNS: &[&str] = &[
     "resolved_source",
     "category",
     "country",
+    "country_source",
     "kind",
     "content_start",
     "content_end",
@@ -76,7 +82,7 @@ fn opt(v: Option<usize>) -> String {
 }
 
 impl AttrRow {
-    pub fn values(&self) -> [String; 16] {
+    pub fn values(&self) -> [String; 17] {
         [
             self.article_id.clone(),
             self.n.to_string(),
@@ -89,6 +95,7 @@ impl AttrRow {
             self.resolved_source.clone(),
             self.category.to_string(),
             self.country.clone(),
+            self.country_source.to_string(),
             self.kind.to_string(),
             opt(self.content_start),
             opt(self.content_end),
@@ -177,31 +184,42 @@ const NAME_TITLES: &[&str] = &[
     "col",
     "colonel",
     "commander",
+    "dame",
     "dr",
+    "duchess",
+    "duke",
     "gen",
     "general",
     "gov",
     "governor",
     "judge",
+    "king",
+    "lady",
     "leader",
+    "lord",
     "lt",
     "maj",
     "major",
     "mayor",
     "minister",
+    "miss",
     "mr",
     "mrs",
     "ms",
     "premier",
     "president",
+    "prince",
+    "princess",
     "prof",
     "professor",
+    "queen",
     "rep",
     "secretary",
     "sen",
     "senator",
     "sergeant",
     "sgt",
+    "sir",
 ];
 
 /// Last words that make a titled phrase a body, a place or a date rather than a person.
@@ -316,6 +334,78 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
     out
 }
 
+/// Categories whose sources speak for a state.
+const STATE_CATEGORIES: &[&str] = &["government", "military", "leader", "intelligence", "state_media"];
+
+/// Categories that take the article's country when their source names none: those that speak
+/// for a state, people on the ground, and named people the list does not know. Not anonymous
+/// sources, experts, media, documents or unresolved pronouns, whose country the article's
+/// other sources do not tell.
+const FALLBACK_CATEGORIES: &[&str] = &["government", "military", "leader", "intelligence", "citizen", "other"];
+
+/// The countries an article's sources name, by category: what a source that names none
+/// (`officials`, `the president`, `Mamdani`) takes.
+struct ArticleCountries {
+    /// Per category index: the tally of the article's named or country-coded sources of that
+    /// category; then the same over the categories that speak for a state.
+    by_category: Vec<Tally>,
+    state: Tally,
+}
+
+/// Countries named by a set of mentions: (country, mentions, first mention), most named first,
+/// and how many mentions there are, with a country or without one.
+#[derive(Default, Clone)]
+struct Tally {
+    ranked: Vec<(String, usize, usize)>,
+    mentions: usize,
+}
+
+impl Tally {
+    fn add(&mut self, m: usize, countries: &str) {
+        self.mentions += 1;
+        for c in countries.split(';').filter(|c| !c.is_empty()) {
+            match self.ranked.iter_mut().find(|r| r.0 == c) {
+                Some(r) => r.1 += 1,
+                None => self.ranked.push((c.to_string(), 1, m)),
+            }
+        }
+    }
+
+    /// The country that more than half of the mentions name: one foreign official quoted in a
+    /// story whose own officials the list cannot place does not make them foreign.
+    fn dominant(&self) -> Option<&str> {
+        let best = self.ranked.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))?;
+        (best.1 * 2 > self.mentions).then_some(best.0.as_str())
+    }
+}
+
+impl ArticleCountries {
+    fn new(mentions: &[(String, classify::SourceClass)], resolved: &[usize]) -> Self {
+        let mut by_category = vec![Tally::default(); CATEGORIES.len()];
+        let mut state = Tally::default();
+        for (m, (text, _)) in mentions.iter().enumerate() {
+            let class = &mentions[resolved[m]].1;
+            if classify::is_pronoun(text) || (class.country.is_empty() && !class.named) {
+                continue;
+            }
+            by_category[class.category].add(m, &class.country);
+            if STATE_CATEGORIES.contains(&CATEGORIES[class.category]) {
+                state.add(m, &class.country);
+            }
+        }
+        ArticleCountries { by_category, state }
+    }
+
+    /// The country a source of `category` that names none takes, if any.
+    fn country_for(&self, category: &str, class: &classify::SourceClass) -> Option<&str> {
+        if !FALLBACK_CATEGORIES.contains(&category) || (category == "other" && !(class.named && class.person)) {
+            return None;
+        }
+        let ci = CATEGORIES.iter().position(|c| *c == category)?;
+        self.by_category[ci].dominant().or_else(|| self.state.dominant())
+    }
+}
+
 impl AttrStage {
     /// Finds and classifies the attributions of one analysed article.
     pub fn run(&self, article_id: &str, text: &str, analysis: &TextAnalysis) -> AttrResult {
@@ -343,11 +433,12 @@ impl AttrStage {
             }
         }
         order.sort_by_key(|(pos, attr, _)| (*pos, attr.is_none()));
+        let present = self.sources.named_in(text);
         let mentions: Vec<(String, classify::SourceClass)> = order
             .iter()
             .map(|(_, _, r)| {
                 let s = text[r.clone()].to_string();
-                let c = self.sources.classify(&s);
+                let c = self.sources.classify_in(&s, &present);
                 (s, c)
             })
             .collect();
@@ -364,10 +455,29 @@ impl AttrStage {
             ..Default::default()
         };
         let mut speaker_of: Vec<Option<usize>> = vec![None; found.len()];
+        let fallback = ArticleCountries::new(&mentions, &resolved_all);
         for (i, a) in found.iter().enumerate() {
             let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
+            let own = order.iter().position(|(_, attr, _)| *attr == Some(i)).expect("every attribution has a mention");
             let (resolved_text, class) = &mentions[resolved[i]];
-            let category = if mention.is_empty() { "other" } else { CATEGORIES[class.category] };
+            // a pronoun that stands for no one found (a relative `who` stands for its antecedent)
+            let unresolved = classify::is_pronoun(&mentions[own].0) && resolved[i] == own;
+            let category = if mention.is_empty() {
+                "other"
+            } else if unresolved {
+                "unresolved"
+            } else {
+                CATEGORIES[class.category]
+            };
+            let (country, country_source) = if !mentions[own].1.country.is_empty() {
+                (mentions[own].1.country.clone(), "phrase")
+            } else if !class.country.is_empty() {
+                (class.country.clone(), "resolved")
+            } else if let Some(c) = fallback.country_for(category, class) {
+                (c.to_string(), "article")
+            } else {
+                (String::new(), "")
+            };
             let parts: Vec<&Range<usize>> = a.parts().collect();
             let cover = a.content_cover();
             let kind = kind_of(&parts, a.direct, &analysis.quotes);
@@ -382,7 +492,7 @@ impl AttrStage {
                 if let Some(ci) = CATEGORIES.iter().position(|c| *c == category) {
                     out.counts.per_category[ci] += 1;
                 }
-                for c in class.country.split(';').filter(|c| !c.is_empty()) {
+                for c in country.split(';').filter(|c| !c.is_empty()) {
                     *out.counts.countries.entry(c.to_string()).or_default() += 1;
                 }
             }
@@ -401,7 +511,8 @@ impl AttrStage {
                 source_end: a.source.as_ref().map(|r| offsets.char_index(r.end)),
                 resolved_source: resolved_text.clone(),
                 category,
-                country: class.country.clone(),
+                country,
+                country_source,
                 kind,
                 content_start: cover.as_ref().map(|r| offsets.char_index(r.start)),
                 content_end: cover.as_ref().map(|r| offsets.char_index(r.end)),

@@ -44,7 +44,8 @@ pub struct Args {
     /// `extend` adds user lexicons to the default (user entries win); `replace` uses only them.
     #[arg(long, value_enum, default_value = "extend")]
     pub lexicon_mode: super::eval::ModeArg,
-    /// A source list to use instead of the embedded one (same TSV format as data/sources/sources.tsv).
+    /// A source list that extends the embedded one (same TSV format as data/sources/sources.tsv; its
+    /// rows are added to the embedded rows).
     #[arg(long, value_name = "FILE")]
     pub sources: Option<PathBuf>,
     /// A tone model file to use instead of the embedded one (made by `slant train tone`).

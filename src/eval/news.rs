@@ -89,8 +89,11 @@ fn read(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|e| input_err(path, 0, format!("cannot read: {e}")))
 }
 
-/// Rows of a tab-separated file with a header: `(line, fields by column name)`.
-fn tsv_rows(path: &Path, text: &str, need: &[&str]) -> Result<Vec<(usize, BTreeMap<String, String>)>, EvalError> {
+/// A row of a tab-separated file: its 1-based line and its fields by column name.
+type TsvRow = (usize, BTreeMap<String, String>);
+
+/// Rows of a tab-separated file with a header.
+fn tsv_rows(path: &Path, text: &str, need: &[&str]) -> Result<Vec<TsvRow>, EvalError> {
     let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
     let Some((_, head)) = lines.next() else {
         return Err(input_err(path, 0, "empty file: a header row is needed"));
