@@ -462,13 +462,8 @@ impl AttrStage {
             let (resolved_text, class) = &mentions[resolved[i]];
             // a pronoun that stands for no one found (a relative `who` stands for its antecedent)
             let unresolved = classify::is_pronoun(&mentions[own].0) && resolved[i] == own;
-            let category = if mention.is_empty() {
-                "other"
-            } else if unresolved {
-                "unresolved"
-            } else {
-                CATEGORIES[class.category]
-            };
+            // no source found, or a pronoun that stands for no one found
+            let category = if mention.is_empty() || unresolved { "unresolved" } else { CATEGORIES[class.category] };
             let (country, country_source) = if !mentions[own].1.country.is_empty() {
                 (mentions[own].1.country.clone(), "phrase")
             } else if !class.country.is_empty() {

@@ -246,7 +246,12 @@ fn holds_words(a: &str, b: &str) -> bool {
 /// `Zhang Xiaogang` and `Zhang Xiaogang, a spokesperson for ...`).
 pub fn agrees(gold: &GoldAttr, p: &PredictedAttr) -> bool {
     let (gc, pc) = (norm(&gold.cue), norm(&p.cue));
-    let (gs, ps) = (norm(&gold.source), norm(&p.source));
+    let gs = norm(&gold.source);
+    // a relative pronoun (`Governor Ana Lott, who said`) stands for its antecedent by grammar
+    let ps = match norm(&p.source).as_str() {
+        "who" | "which" | "that" => norm(&p.resolved_source),
+        s => s.to_string(),
+    };
     let cue = holds_words(&gc, &pc) || holds_words(&pc, &gc);
     let source = holds_words(&gs, &ps) || holds_words(&ps, &gs);
     cue && source
@@ -458,6 +463,11 @@ mod tests {
         assert!(!agrees(&g, &pred("Mar", "said", "", "")), "not inside a word");
         let g = gold("a", "China’s foreign ministry", "lashed out", "government", "CN");
         assert!(agrees(&g, &pred("China's foreign ministry", "lashed out at", "", "")));
+        let g = gold("a", "Governor Ana Lott", "said", "government", "XA");
+        let mut who = pred("who", "said", "", "");
+        assert!(!agrees(&g, &who));
+        who.resolved_source = "Governor Ana Lott".into();
+        assert!(agrees(&g, &who), "a relative pronoun is its antecedent");
     }
 
     #[test]
