@@ -30,7 +30,7 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Measure accuracy against gold corpora.
     Eval(eval::Args),
-    /// Train models (the tone model).
+    /// Train the embedded models (the tone model, the attribution cue model).
     Train(train::Args),
 }
 

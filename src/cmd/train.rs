@@ -1,4 +1,4 @@
-//! `slant train tone`
+//! `slant train tone`, `slant train cues`: every embedded model is made by one of these
 
 use std::path::PathBuf;
 
@@ -17,6 +17,55 @@ pub struct Args {
 pub enum TrainCommand {
     /// Train the sentence tone model on PTC (all 14 techniques) and write it as JSON.
     Tone(ToneArgs),
+    /// Train the attribution cue model on brat (PolNeAR) gold and write it as TSV.
+    Cues(CuesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example (how data/attribution/cue_words.tsv was made):\n  slant train cues --brat \
+../shared/corpus/polnear/train --out data/attribution/cue_words.tsv")]
+pub struct CuesArgs {
+    /// A brat folder with text/ and attributions/ (PolNeAR layout).
+    #[arg(long, value_name = "DIR")]
+    pub brat: PathBuf,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Cross-validation folds (over articles) that choose the thresholds.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+}
+
+fn cues(a: CuesArgs) -> anyhow::Result<u8> {
+    let clock = std::time::Instant::now();
+    check_out(&a.out)?;
+    let set = slant::eval::brat::load_dir(&a.brat)?;
+    super::warn(&set.warnings);
+    anyhow::ensure!(!set.docs.is_empty(), "{}: no documents", a.brat.display());
+    let folds = a.folds.max(2);
+    let progress = |f: usize| eprintln!("fold {}/{folds} done ({:.0} s)", f + 1, clock.elapsed().as_secs_f64());
+    let mined = slant::eval::cue_cv::mine(&set.docs, folds, &progress)
+        .ok_or_else(|| anyhow::anyhow!("no threshold setting to choose from"))?;
+    std::fs::write(&a.out, mined.to_tsv()).map_err(|e| anyhow::anyhow!("--out {}: {e}", a.out.display()))?;
+    eprintln!(
+        "wrote {}: {} features, threshold {} low {}; {folds}-fold CV cue overlap F1 {:.3}, source overlap F1 {:.3} ({:.0} s)",
+        a.out.display(),
+        mined.model.len(),
+        mined.model.threshold,
+        mined.model.low,
+        mined.cv.cue_overlap.f1,
+        mined.cv.source_overlap.f1,
+        clock.elapsed().as_secs_f64()
+    );
+    Ok(0)
+}
+
+/// Fails before training, not after, when the model cannot be written.
+fn check_out(out: &std::path::Path) -> anyhow::Result<()> {
+    let folder = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    anyhow::ensure!(folder.is_dir(), "--out {}: folder {} does not exist", out.display(), folder.display());
+    anyhow::ensure!(!out.is_dir(), "--out {} is a folder; give a file name", out.display());
+    Ok(())
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,15 +98,13 @@ pub struct ToneArgs {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     match args.command {
         TrainCommand::Tone(a) => tone(a),
+        TrainCommand::Cues(a) => cues(a),
     }
 }
 
 fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     let clock = std::time::Instant::now();
-    // Fail before training, not after, when the model cannot be written.
-    let folder = a.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    anyhow::ensure!(folder.is_dir(), "--out {}: folder {} does not exist", a.out.display(), folder.display());
-    anyhow::ensure!(!a.out.is_dir(), "--out {} is a folder; give a file name", a.out.display());
+    check_out(&a.out)?;
     let articles = super::load_ptc(&a.ptc, &[])?;
     let labels = std::fs::read(&a.ptc[1])?;
     let lexicon = Lexicon::default_lexicon();

@@ -6,10 +6,12 @@
 //!   `Name_Calling,Labeling` spans.
 //! - [`brat`]: brat standoff attribution relations (PolNeAR).
 //! - [`attribution`]: attribution cues and sources scored against brat relations.
+//! - [`cue_cv`]: the attribution cue model trained on brat gold, thresholds by cross-validation.
 //! - [`news`]: source categories, countries, cue classes and loadedness on annotated news.
 
 pub mod attribution;
 pub mod brat;
+pub mod cue_cv;
 pub mod loaded;
 pub mod news;
 pub mod ptc;
