@@ -1568,13 +1568,34 @@ const MEDIUMS: Words = Words::new(
 /// `VALMORA, March 16 (VCNA) — `): after its dash and the spaces that follow; else `r.start`.
 fn past_dateline(text: &str, r: Range<usize>) -> usize {
     let head = slice(text, r.start, (r.start + 80).min(r.end));
-    let Some(k) = head.find(") - ").or_else(|| head.find(") — ")).or_else(|| head.find(") – ")) else {
+    let found = head
+        .find(") - ")
+        .or_else(|| head.find(") — "))
+        .or_else(|| head.find(") – "))
+        .or_else(|| head.find(") -- "))
+        .map(|k| k + 2)
+        .or_else(|| caps_dateline(head));
+    let Some(k) = found else {
         return r.start;
     };
-    let dash = &head[k + 2..];
-    let start = r.start + k + 2 + dash.find(char::is_whitespace).unwrap_or(0);
+    let dash = &head[k..];
+    let start = r.start + k + dash.find(char::is_whitespace).unwrap_or(0);
     let rest = slice(text, start, text.len());
     (start + rest.len() - rest.trim_start().len()).min(r.end)
+}
+
+/// `BEIJING, DEC 29: `, `LONDON, Nov 2 -- `: a place in capitals, a comma, and words in
+/// capitals or digits up to a colon or a dash; where the colon or dash is.
+fn caps_dateline(head: &str) -> Option<usize> {
+    let place = head.split([',', ' ']).next()?;
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 || place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let k = [": ", " -- ", " — ", " – ", " - "].iter().filter_map(|m| head.find(m)).min()?;
+    let prefix = &head[..k];
+    let words_ok =
+        prefix.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('));
+    (k <= 40 && prefix.contains(',') && words_ok).then_some(k + 1)
 }
 
 /// The clause before a source or cue that ends its sentence, up to a comma or dash
@@ -1645,7 +1666,9 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
         let force = forced == Some(i)
             || belief_after_name(d, i)
             || verb_after_quote(d, i, probs, model)
-            || verb_before_name_after_quote(d, i);
+            || verb_before_name_after_quote(d, i)
+            || reporting_after_pronoun(d, i)
+            || retort(d, i);
         if (probs[i] < model.low && !force) || d.relative[i] {
             i += 1;
             continue;
@@ -1653,6 +1676,10 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
         let mut j = i + 1;
         while j < d.len() && probs[j] >= model.low && d.tight(j - 1) && !d.relative[j] {
             j += 1;
+        }
+        // `hit back`: the particle of a verb of retort, however weak
+        if j == i + 1 && retort(d, i) {
+            j = i + 2;
         }
         let next = j;
         // a weak first or last word that reads as a name, pronoun or determiner is not cue
@@ -1669,13 +1696,34 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
                 && !matches!(d.lower[k].as_str(), "according" | "as" | "in" | "a" | "an" | "the")
                 && !skippable(d, k)
         };
-        while i + 1 < j && (weak_np(i) || weak_noun(i)) {
+        while i + 1 < j && !force && (weak_np(i) || weak_noun(i)) {
             i += 1;
         }
         while j - 1 > i && weak_np(j - 1) {
             j -= 1;
         }
+        // `As reported by ITV`: the `as` belongs to the cue
+        if i > 0
+            && j == i + 2
+            && d.tight(i - 1)
+            && d.lower[i - 1] == "as"
+            && d.lower[i + 1] == "by"
+            && matches!(d.lower[i].as_str(), "reported" | "quoted" | "cited" | "told")
+        {
+            i -= 1;
+        }
+        // `said Trump in a message`: a preposition or particle alone is no cue
+        let particle = j == i + 1
+            && !force
+            && cue_continuation(d, i)
+            && !in_list(CORE_REPORTING, &d.lower[i])
+            && !in_list(AUXILIARIES, &d.lower[i]);
         let head = (i..j).max_by(|&a, &b| probs[a].total_cmp(&probs[b])).unwrap_or(i);
+        // `said defence analyst Dr. Aldous`: a weak word after the cue word that is no particle,
+        // preposition or adverb opens the source, and is not cue
+        while j - 1 > head && probs[j - 1] < model.threshold && !cue_continuation(d, j - 1) {
+            j -= 1;
+        }
         // `who asked not to be named` describes the source; it is not a cue
         let anonymity = j + 2 < d.len() && d.tight(j - 1) && d.lower[j] == "not" && d.lower[j + 1] == "to";
         if anonymity {
@@ -1714,13 +1762,19 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
             && matches!(d.lower[head + 1].as_str(), "down" | "into" | "onto" | "through" | "across" | "near")
             && matches!(lemma(&d.lower[head]).as_str(), "slam" | "blast" | "hammer" | "pound" | "batter" | "rock");
         if !anonymity
+            && !particle
             && !idiom
             && !counted_noun
             && !article_noun
             && !blow
-            && (probs[head] >= model.threshold || (j == i + 1 && force))
+            && (probs[head] >= model.threshold || (j == i + 1 && force) || (force && retort(d, i)))
         {
-            let lemma = if d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to" {
+            // `As reported by ITV, ...`, `as quoted by the agency`: as `according to`
+            let as_by = d.lower[i] == "as"
+                && j == i + 3
+                && d.lower[i + 2] == "by"
+                && matches!(d.lower[i + 1].as_str(), "reported" | "quoted" | "cited" | "told");
+            let lemma = if (d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to") || as_by {
                 "according to".to_string()
             } else if (i..j).any(|k| d.lower[k] == "quoted") && (i..j).any(|k| d.lower[k] == "saying") {
                 "say".to_string()
@@ -1753,6 +1807,41 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
     out
 }
 
+/// Words that may go on a cue after its cue word (`lashed out at`, `declined to`, `said in`,
+/// `hit back`, `told reporters`... the model decides those): particles, prepositions,
+/// `that`, and adverbs in -ly.
+fn cue_continuation(d: &Doc, k: usize) -> bool {
+    let w = d.lower[k].as_str();
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "about"
+                | "against"
+                | "as"
+                | "at"
+                | "away"
+                | "back"
+                | "by"
+                | "down"
+                | "for"
+                | "from"
+                | "in"
+                | "into"
+                | "of"
+                | "off"
+                | "on"
+                | "out"
+                | "over"
+                | "that"
+                | "to"
+                | "up"
+                | "upon"
+                | "with"
+        )
+        || in_list(AUXILIARIES, w)
+        || in_list(CORE_REPORTING, w)
+}
+
 /// `The SBU believes ...`: a belief verb right after a capitalised name is a cue even where
 /// the model (trained on PolNeAR, which rarely marks beliefs) scores it low.
 fn belief_after_name(d: &Doc, i: usize) -> bool {
@@ -1777,6 +1866,33 @@ fn verb_after_quote(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> bool 
     d.toks[k - 1].quoted
         && d.gap[k].starts_with(',')
         && (k..i).all(|m| d.tight(m) && !d.toks[m].quoted && !is_verbish(d, m) && !d.pronoun(m))
+}
+
+/// `Olds hit back, branding ...`, `the minister lashed out at`: a verb of retort with its
+/// particle after a name or pronoun is a cue, however the model scores it.
+fn retort(d: &Doc, i: usize) -> bool {
+    i > 0
+        && i + 1 < d.len()
+        && !d.toks[i].quoted
+        && d.tight(i - 1)
+        && d.tight(i)
+        && (d.capitalised(i - 1) || matches!(d.lower[i - 1].as_str(), "he" | "she" | "they" | "it" | "we"))
+        && matches!(
+            (d.lower[i].as_str(), d.lower[i + 1].as_str()),
+            ("hit" | "hits" | "fired" | "fires" | "shot" | "shoots", "back") | ("lashed" | "lashes", "out")
+        )
+}
+
+/// `She added the drills were necessary.`: a common reporting verb right after a subject
+/// pronoun that opens its sentence or clause is a cue, however the model scores it there.
+fn reporting_after_pronoun(d: &Doc, i: usize) -> bool {
+    i > 0
+        && !d.toks[i].quoted
+        && d.tight(i - 1)
+        && matches!(d.lower[i - 1].as_str(), "he" | "she" | "they" | "we")
+        && (d.first[i - 1] || d.gap[i - 1].contains(','))
+        && in_list(CORE_REPORTING, &d.lower[i])
+        && d.lower[i] != "according"
 }
 
 /// `"...," sobbed grandmother Anna Vell, 71.`: a past-tense verb right after the comma, `?` or
@@ -2471,6 +2587,13 @@ fn find_source(
     // `according to X`, `a report by X`, `X's report`
     if c.lemma == "according to" {
         let r = right_after(j)?;
+        // `As reported by ITV, the prince denies ...`: the agent ends at the comma
+        if d.lower[i] == "as" {
+            return Some(match slice(d.text, r.start, r.end).find(',') {
+                Some(k) => r.start..r.start + k,
+                None => r,
+            });
+        }
         // `According to Reuters, the army attacked ...`: when nothing stands before the cue,
         // the content follows the source, so what follows a comma with a verb in it is the
         // content, not an apposition (`According to Kim, the leader of North Korea, ...` keeps it).
@@ -2499,6 +2622,13 @@ fn find_source(
             if pw.ends_with("'s") || pw.ends_with("’s") {
                 return Some(np_left(d, i - 1, probs, model));
             }
+        }
+    }
+    // `As reported by ITV`, `as quoted by the agency`: the agent after the participle
+    if d.lower[j - 1] == "by" && j >= 2 && (d.lower[j - 2].ends_with("ed") || in_list(IRREGULAR_PAST, &d.lower[j - 2]))
+    {
+        if let Some(r) = right_after(j) {
+            return Some(r);
         }
     }
     // passive: `was asked` has no source, `was praised by X` has X
@@ -2557,7 +2687,15 @@ fn find_source(
         return Some(np.start..end);
     }
     // inverted order: `"...," said Kim.`, `..., said several observers.`
-    let inverted = || if head + 1 == j { right_after(j).filter(|r| ends_clause(d, r)) } else { None };
+    // (not a clause: `denied being a socialist`; a name may go on with where or when it was
+    // said: `said Trump in a message posted on ...`)
+    let inverted = || {
+        if head + 1 == j {
+            right_after(j).filter(|r| (ends_clause(d, r) || before_setting(d, r)) && !opens_clause(d, r))
+        } else {
+            None
+        }
+    };
     if gap.contains('"') {
         if let Some(r) = inverted() {
             return Some(r);
@@ -2565,7 +2703,10 @@ fn find_source(
     }
     // `Kim, a professor at Y, said`: the comma-closed asides and the name before them
     if gap == "," && !d.toks[k].quoted {
+        // the sentence's first word after a dateline (`BEIJING, Dec. 31 (Xinhua) -- The drills ...`)
         let first = sentence_first(d, k);
+        let opens = past_dateline(d.text, d.toks[first].start..d.toks[k].end);
+        let first = (first..k).find(|&m| d.toks[m].start >= opens).unwrap_or(first);
         // the sentence opens with a noun phrase closed by a comma: it and every aside up to the cue
         if let Some(np) = np_right(d, first, probs, model) {
             let closes = (first + 1..=k.min(first + 40)).find(|&m| d.gap[m].starts_with(','));
@@ -2587,6 +2728,26 @@ fn find_source(
         return shared();
     }
     None
+}
+
+/// Whether the phrase `r` opens with a verb form (`being a socialist`, `to be`): a clause, not
+/// a source.
+fn opens_clause(d: &Doc, r: &Range<usize>) -> bool {
+    let k = d.toks.partition_point(|t| t.start < r.start);
+    k < d.len() && {
+        let w = d.lower[k].as_str();
+        (w.ends_with("ing") && !d.capitalised(k)) || matches!(w, "be" | "been" | "being" | "to" | "that")
+    }
+}
+
+/// Whether the phrase `r` is followed by where or when it was said (`in a message`, `on
+/// Monday`, `during a visit`), up to the end of its clause.
+fn before_setting(d: &Doc, r: &Range<usize>) -> bool {
+    let k = d.toks.partition_point(|t| t.start < r.end);
+    k < d.len()
+        && d.tight(k - 1)
+        && d.capitalised(d.toks.partition_point(|t| t.start < r.start))
+        && matches!(d.lower[k].as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "via" | "through")
 }
 
 /// Whether the phrase `r` ends at punctuation or at the end of its sentence.
@@ -3014,6 +3175,38 @@ mod tests {
             parts("“Nobody is safe here.” That, at least, is what residents said.", "said"),
             ["“Nobody is safe here.”"]
         );
+    }
+
+    #[test]
+    fn real_news_constructions_of_wires_and_tabloids() {
+        let t = "TALVIK, Dec. 3 (VNA) -- The exercises were a stern warning to separatist forces, said a \
+                 ministry spokesperson on Tuesday.\n\nORSA, MAR 4: The decision was final, said Lena Varn, a \
+                 spokeswoman for the council.\n\n\"Will he pay?\" said Halden in a message posted on his \
+                 network.\n\nIn response, Orsk, speaking on a talk show, denied being a socialist.\n\nAs \
+                 reported by the broadcaster KTV, the prince denies every allegation.\n\nBut Foreign \
+                 Secretary Mark Olds hit back, branding the reaction reckless.\n\nMira Lott said the vote \
+                 was over. She added the count was fair.\n\nThe vote was fair, said defence analyst Dr. Ivo \
+                 Sand.";
+        let got = run(t);
+        let source_of = |cue: &str| -> Vec<String> { got.iter().filter(|g| g.0 == cue).map(|g| g.2.clone()).collect() };
+        let said = source_of("said");
+        // a dateline before the clause is no source of a cue after it
+        assert!(said.contains(&"a ministry spokesperson on Tuesday".to_string()), "{got:#?}");
+        assert!(said.contains(&"Lena Varn, a spokeswoman for the council".to_string()), "{got:#?}");
+        // a preposition alone is no cue
+        assert!(!got.iter().any(|g| g.0 == "in"), "{got:#?}");
+        // a clause after the verb is no source
+        assert_eq!(source_of("denied"), ["Orsk"], "{got:#?}");
+        // `as reported by X` is an according-to attribution
+        let kt = got.iter().find(|g| g.0 == "As reported by").expect("as reported by");
+        assert_eq!(kt.1, "according to");
+        assert_eq!(kt.2, "the broadcaster KTV", "{kt:?}");
+        // verbs of retort with their particle
+        assert_eq!(source_of("hit back"), ["Foreign Secretary Mark Olds"], "{got:#?}");
+        // a reporting verb after a subject pronoun, whatever the model scores it
+        assert_eq!(source_of("added"), ["She"], "{got:#?}");
+        // a noun after the cue word opens the source
+        assert!(said.contains(&"defence analyst Dr. Ivo Sand".to_string()), "{got:#?}");
     }
 
     #[test]
