@@ -36,7 +36,13 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::{FnvMap, TextAnalysis, Token};
+use crate::text::{TextAnalysis, Token};
+
+use super::words::{
+    in_list, is_article, is_pronoun, past_form, ADDRESSEES, AUXILIARIES, BE_FORMS, BODY_WORDS, BOUNDARY, COLON_LABELS,
+    CONNECTORS, CORE_REPORTING, DETERMINERS, INTRODUCERS, IRREGULAR_PAST, LY_NOUNS, MEDIUMS, PREPOSITIONS, PRONOUNS,
+    PUBLISHED, QUANTIFIERS, REPORT_NOUNS, ROLE_HEADS, SEATS, SKIPPABLE, SPEECH_NOUNS, STATIVE, TIME_WORDS, TITLES,
+};
 
 /// One attribution found in a text. All ranges are byte ranges into the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,409 +82,6 @@ impl Attribution {
 
 /// The embedded cue model.
 pub const CUE_MODEL_TSV: &str = include_str!("../../data/attribution/cue_words.tsv");
-
-// ---------------------------------------------------------------------------------------------
-// Word lists (all lower case, sorted to keep them easy to read and diff).
-
-/// Personal and relative pronouns kept as sources as written.
-const PRONOUNS: Words = Words::new(0, &["he", "i", "it", "she", "that", "they", "we", "which", "who", "you"]);
-
-/// Possessive determiners and determiners that open a noun phrase.
-const DETERMINERS: Words = Words::new(
-    1,
-    &[
-        "a", "all", "an", "another", "any", "both", "each", "her", "his", "its", "many", "most", "my", "our",
-        "several", "some", "the", "their", "these", "this", "those", "two", "your",
-    ],
-);
-
-/// Words that end a noun phrase when growing it leftwards (they are not part of it).
-const BOUNDARY: Words = Words::new(
-    2,
-    &[
-        "after", "again", "also", "although", "and", "as", "because", "before", "but", "by", "even", "for", "if", "in",
-        "is", "just", "later", "nor", "not", "now", "on", "once", "or", "since", "so", "still", "than", "that", "then",
-        "though", "to", "until", "was", "were", "when", "where", "whether", "while", "with", "yet",
-    ],
-);
-
-/// Words that may stand between a source and its cue without belonging to either.
-const SKIPPABLE: Words = Words::new(
-    3,
-    &[
-        "again",
-        "already",
-        "also",
-        "always",
-        "earlier",
-        "even",
-        "finally",
-        "first",
-        "had",
-        "has",
-        "have",
-        "just",
-        "last",
-        "later",
-        "never",
-        "now",
-        "often",
-        "once",
-        "only",
-        "previously",
-        "recently",
-        "still",
-        "then",
-        "today",
-        "yesterday",
-    ],
-);
-
-/// Reporting verbs that make the following clause reported speech (for the nesting feature).
-const CORE_REPORTING: Words = Words::new(
-    4,
-    &[
-        "according",
-        "acknowledged",
-        "added",
-        "adding",
-        "admitted",
-        "announced",
-        "argued",
-        "argues",
-        "asked",
-        "asserted",
-        "believe",
-        "believes",
-        "claimed",
-        "claims",
-        "confirmed",
-        "contended",
-        "declared",
-        "denied",
-        "explained",
-        "insisted",
-        "noted",
-        "notes",
-        "recalled",
-        "replied",
-        "reported",
-        "reports",
-        "responded",
-        "said",
-        "say",
-        "saying",
-        "says",
-        "stated",
-        "suggested",
-        "telling",
-        "tells",
-        "thinks",
-        "thought",
-        "told",
-        "tweeted",
-        "warned",
-        "writes",
-        "wrote",
-    ],
-);
-
-/// Nouns that take their source from `by X` / `from X` or a possessive (`X's report`).
-const REPORT_NOUNS: Words = Words::new(
-    5,
-    &[
-        "analysis",
-        "announcement",
-        "article",
-        "interview",
-        "letter",
-        "memo",
-        "message",
-        "poll",
-        "post",
-        "report",
-        "statement",
-        "study",
-        "survey",
-        "tweet",
-    ],
-);
-
-/// Auxiliaries and copulas: verb-like words that end a noun phrase.
-const AUXILIARIES: Words = Words::new(
-    6,
-    &[
-        "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must", "should",
-        "was", "were", "will", "would",
-    ],
-);
-
-/// Forms of `be` that make a following participle passive.
-const BE_FORMS: Words = Words::new(7, &["are", "be", "been", "being", "is", "was", "were"]);
-
-/// Participles that, after a form of `be`, describe the speaker's state of mind rather than a
-/// passive (`officials are concerned that`, `he was convinced that`): the subject is the source.
-const STATIVE: Words = Words::new(
-    8,
-    &[
-        "adamant",
-        "alarmed",
-        "angered",
-        "concerned",
-        "confident",
-        "convinced",
-        "disappointed",
-        "dismayed",
-        "frustrated",
-        "pleased",
-        "satisfied",
-        "unconvinced",
-        "worried",
-    ],
-);
-
-/// Irregular past forms and participles of common verbs.
-const IRREGULAR_PAST: Words = Words::new(
-    9,
-    &[
-        "brought",
-        "felt",
-        "found",
-        "gave",
-        "given",
-        "held",
-        "knew",
-        "known",
-        "made",
-        "said",
-        "saw",
-        "seen",
-        "sought",
-        "spoke",
-        "spoken",
-        "taken",
-        "thought",
-        "told",
-        "took",
-        "understood",
-        "went",
-        "written",
-        "wrote",
-    ],
-);
-
-/// Words that open an introductory phrase before the subject (`In an interview, Kim said`).
-const INTRODUCERS: Words = Words::new(
-    10,
-    &[
-        "after", "although", "as", "at", "before", "despite", "during", "for", "if", "in", "on", "since", "though",
-        "when", "while", "with",
-    ],
-);
-
-/// Abbreviated titles written with a dot (`Mr. Trump`, `Sen. Kim`).
-const TITLES: Words = Words::new(
-    11,
-    &[
-        "adm", "capt", "cmdr", "col", "dr", "gen", "gov", "jr", "lt", "mr", "mrs", "ms", "prof", "rep", "rev", "sen",
-        "sgt", "sr", "st",
-    ],
-);
-
-/// Capitalised words that go on a name after dotted capitals (`U.S. Embassy`, `U.N. Security
-/// Council`, `U.S. Secretary of State`).
-const BODY_WORDS: Words = Words::new(
-    12,
-    &[
-        "administration",
-        "agency",
-        "ambassador",
-        "army",
-        "atomic",
-        "attorney",
-        "border",
-        "central",
-        "children's",
-        "coast",
-        "command",
-        "commission",
-        "congress",
-        "consulate",
-        "council",
-        "customs",
-        "defense",
-        "department",
-        "development",
-        "embassy",
-        "environment",
-        "envoy",
-        "federal",
-        "food",
-        "forces",
-        "general",
-        "government",
-        "high",
-        "house",
-        "human",
-        "intelligence",
-        "justice",
-        "marine",
-        "marines",
-        "military",
-        "mission",
-        "national",
-        "navy",
-        "nuclear",
-        "office",
-        "peacekeeping",
-        "population",
-        "president",
-        "refugee",
-        "relief",
-        "secretary",
-        "security",
-        "senate",
-        "senator",
-        "special",
-        "state",
-        "supreme",
-        "trade",
-        "treasury",
-    ],
-);
-
-/// Words that count a noun after them (`two more blasts`, `several reports`).
-const QUANTIFIERS: Words = Words::new(
-    13,
-    &[
-        "eight", "five", "four", "many", "more", "multiple", "nine", "numerous", "seven", "several", "six", "ten",
-        "three", "two",
-    ],
-);
-
-/// Offices named with their place (`the Embassy in Kyiv`, `the bureau in Moscow`).
-pub(super) const SEATS: Words = Words::new(14, &["bureau", "consulate", "delegation", "embassy", "mission", "office"]);
-
-/// Labels that end in a colon without naming a speaker (`Note:`, `Update:`).
-const COLON_LABELS: Words = Words::new(
-    15,
-    &[
-        "also",
-        "breaking",
-        "contributing",
-        "correction",
-        "editor's",
-        "editor’s",
-        "latest",
-        "more",
-        "note",
-        "online",
-        "photos",
-        "read",
-        "related",
-        "revealed",
-        "source",
-        "sources",
-        "update",
-        "updated",
-        "video",
-        "watch",
-    ],
-);
-
-/// Small words allowed inside a name (`Bank of America`, `Mukasey at RNC`).
-const CONNECTORS: Words = Words::new(16, &["and", "at", "for", "in", "of", "the"]);
-
-/// Time words that may stand between a source and its cue (`Kim on Tuesday said`).
-const TIME_WORDS: Words = Words::new(
-    17,
-    &[
-        "afternoon",
-        "evening",
-        "friday",
-        "monday",
-        "month",
-        "morning",
-        "night",
-        "saturday",
-        "sunday",
-        "thursday",
-        "tonight",
-        "tuesday",
-        "wednesday",
-        "week",
-        "weekend",
-        "year",
-    ],
-);
-
-/// Nouns ending in `-ly` (not adverbs).
-const LY_NOUNS: Words = Words::new(18, &["anomaly", "assembly", "butterfly", "family", "monopoly", "supply"]);
-
-/// Participles that name a publisher after `by` (`a message published by X`).
-const PUBLISHED: Words =
-    Words::new(19, &["aired", "broadcast", "carried", "issued", "posted", "published", "released"]);
-
-/// A sorted word list with its own bit in [`list_bits`], so that a membership test costs one
-/// hash lookup however many lists a word is tested against.
-#[derive(Clone, Copy)]
-pub(super) struct Words {
-    bit: u32,
-    pub(super) words: &'static [&'static str],
-}
-
-impl Words {
-    const fn new(bit: u32, words: &'static [&'static str]) -> Words {
-        Words { bit, words }
-    }
-}
-
-/// Every list above, each at the index of its bit.
-const LISTS: [Words; 25] = [
-    PRONOUNS,
-    DETERMINERS,
-    BOUNDARY,
-    SKIPPABLE,
-    CORE_REPORTING,
-    REPORT_NOUNS,
-    AUXILIARIES,
-    BE_FORMS,
-    STATIVE,
-    IRREGULAR_PAST,
-    INTRODUCERS,
-    TITLES,
-    BODY_WORDS,
-    QUANTIFIERS,
-    SEATS,
-    COLON_LABELS,
-    CONNECTORS,
-    TIME_WORDS,
-    LY_NOUNS,
-    PUBLISHED,
-    MEDIUMS,
-    SPEECH_NOUNS,
-    ROLE_HEADS,
-    PREPOSITIONS,
-    ADDRESSEES,
-];
-
-/// Each listed word with the bits of the lists that hold it.
-fn list_bits() -> &'static FnvMap<&'static str, u32> {
-    static BITS: OnceLock<FnvMap<&'static str, u32>> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut m = FnvMap::default();
-        for l in LISTS {
-            for &w in l.words {
-                *m.entry(w).or_insert(0) |= 1 << l.bit;
-            }
-        }
-        m
-    })
-}
-
-fn in_list(list: Words, w: &str) -> bool {
-    list_bits().get(w).is_some_and(|bits| bits & (1 << list.bit) != 0)
-}
 
 pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`' | '‹' | '›')
@@ -728,7 +331,7 @@ impl<'a> Doc<'a> {
 
     /// Whether word `i` is a pronoun as written (`WHO`, the World Health Organization, is not).
     fn pronoun(&self, i: usize) -> bool {
-        in_list(PRONOUNS, &self.lower[i]) && super::classify::is_pronoun(self.word(i))
+        in_list(PRONOUNS, &self.lower[i]) && is_pronoun(self.word(i))
     }
 
     fn shape(&self, i: usize) -> &'static str {
@@ -1531,39 +1134,6 @@ fn title_case(d: &Doc, k: usize) -> bool {
     last >= first + 2 && (first..=last).all(|m| d.capitalised(m) || minor(m))
 }
 
-/// Where or how something was said (`in a statement`, `on Telegram`, `in its daily report`).
-const MEDIUMS: Words = Words::new(
-    20,
-    &[
-        "account",
-        "address",
-        "blog",
-        "briefing",
-        "broadcast",
-        "bulletin",
-        "channel",
-        "conference",
-        "daily",
-        "email",
-        "interview",
-        "letter",
-        "message",
-        "news",
-        "post",
-        "press",
-        "radio",
-        "release",
-        "report",
-        "speech",
-        "statement",
-        "television",
-        "tweet",
-        "update",
-        "video",
-        "website",
-    ],
-);
-
 /// Where the words of `r` begin after a dateline that opens them (`KYIV (Reuters) - `,
 /// `VALMORA, March 16 (VCNA) — `): after its dash and the spaces that follow; else `r.start`.
 fn past_dateline(text: &str, r: Range<usize>) -> usize {
@@ -1703,7 +1273,7 @@ fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan> {
         // before a verb is the subject of that verb, no cue (report nouns aside: `the report said`)
         let article_noun = head > 0
             && d.tight(head - 1)
-            && super::classify::is_article(&d.lower[head - 1])
+            && is_article(&d.lower[head - 1])
             && d.tight(head)
             && is_verbish(d, head + 1)
             && !in_list(REPORT_NOUNS, &d.lower[head])
@@ -1852,15 +1422,6 @@ fn punctuation_cues(d: &Doc, word_cues: &[CueSpan]) -> Vec<CueSpan> {
     out
 }
 
-/// Nouns of speech that a subject can give before a colon and a quotation.
-const SPEECH_NOUNS: Words = Words::new(
-    21,
-    &[
-        "advice", "answer", "appeal", "comment", "comments", "message", "plea", "promise", "question", "remark",
-        "remarks", "reply", "response", "retort", "verdict", "vow", "warning", "words",
-    ],
-);
-
 /// A colon before a quotation that closes a clause without a cue word, whose subject is a
 /// noun phrase followed by a verb and whose object is speech: `The defence minister had a
 /// simple message for critics: "..."`. The subject is the source (see [`find_source`]).
@@ -1981,11 +1542,6 @@ fn through(d: &Doc, i: usize, c: char) -> usize {
 /// participle (`tried`, `went`, `proved`).
 fn lone_verb(w: &str) -> bool {
     !w.is_empty() && w.chars().all(char::is_lowercase) && past_form(w)
-}
-
-/// Whether a lower-case word looks like a past tense or participle (`-ed`, or irregular).
-fn past_form(w: &str) -> bool {
-    w.ends_with("ed") || in_list(IRREGULAR_PAST, w)
 }
 
 /// Where the words `r` go on after a time closed by a comma that opens them (`Monday, has
@@ -2133,90 +1689,6 @@ fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Range<usize> {
     range_of(d, i, j)
 }
 
-/// Role nouns that take the speaker's affiliation as an attachment (`a spokesman for
-/// President Putin`, `sources familiar with the matter`, `an aide to the minister`,
-/// `supporters of President Trump`, `relatives of the victims`).
-const ROLE_HEADS: Words = Words::new(
-    22,
-    &[
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "aide",
-        "aides",
-        "allies",
-        "ally",
-        "ambassador",
-        "ambassadors",
-        "analyst",
-        "analysts",
-        "associate",
-        "associates",
-        "backers",
-        "chief",
-        "confidant",
-        "confidants",
-        "critic",
-        "critics",
-        "delegation",
-        "detractors",
-        "diplomat",
-        "diplomats",
-        "director",
-        "economist",
-        "economists",
-        "employees",
-        "envoy",
-        "envoys",
-        "families",
-        "followers",
-        "friends",
-        "head",
-        "insider",
-        "insiders",
-        "lawyer",
-        "lawyers",
-        "locals",
-        "member",
-        "members",
-        "mission",
-        "official",
-        "officials",
-        "opponent",
-        "opponents",
-        "parents",
-        "people",
-        "person",
-        "relatives",
-        "representative",
-        "representatives",
-        "researcher",
-        "researchers",
-        "residents",
-        "someone",
-        "source",
-        "sources",
-        "spokesman",
-        "spokesmen",
-        "spokespeople",
-        "spokesperson",
-        "spokeswoman",
-        "spokeswomen",
-        "staff",
-        "strategist",
-        "strategists",
-        "students",
-        "supporter",
-        "supporters",
-        "survivors",
-        "those",
-        "villagers",
-        "witnesses",
-        "workers",
-    ],
-);
-
 /// When the noun phrase starting at word `i` is attached to a role noun or a name before
 /// it (`a spokesman for | President Putin`, `sources familiar with | the matter`, `the
 /// Institute for | the Study of War`), the last word of that head; the source is the whole.
@@ -2339,15 +1811,6 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
     }
     i
 }
-
-/// Words before a noun phrase that make it an object or an adjunct, not a subject.
-const PREPOSITIONS: Words = Words::new(
-    23,
-    &[
-        "about", "against", "among", "at", "between", "from", "into", "like", "near", "of", "over", "through",
-        "toward", "towards", "under",
-    ],
-);
 
 /// The first word of a list of names ending in the phrase that starts at word `i`: `South
 /// Korea, the US and their allies` (each earlier item ends in a capitalised word; commas
@@ -2776,33 +2239,12 @@ fn find_content(d: &Doc, c: &CueSpan, analysis: &TextAnalysis) -> (Option<Range<
     (None, false, None)
 }
 
-/// Nouns naming who is told (`told the newspaper`, `told a news conference`).
-const ADDRESSEES: Words = Words::new(
-    24,
-    &[
-        "agency",
-        "audience",
-        "briefing",
-        "broadcaster",
-        "channel",
-        "conference",
-        "court",
-        "crowd",
-        "magazine",
-        "newspaper",
-        "outlet",
-        "paper",
-        "station",
-        "television",
-    ],
-);
-
 /// The first word after the addressee of `told` starting at word `k`: a name (`told Reuters`,
 /// `told the Associated Press`) or a listener noun (`told the newspaper`, `told a press
 /// conference`); `k` itself when neither stands there or nothing would be left of the sentence.
 fn past_addressee(d: &Doc, k: usize) -> usize {
     let mut m = k;
-    if super::classify::is_article(&d.lower[m]) && d.tight(m) {
+    if is_article(&d.lower[m]) && d.tight(m) {
         m += 1;
     }
     let mut end = m;
@@ -2852,11 +2294,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted() {
-        for (k, l) in LISTS.iter().enumerate() {
-            assert_eq!(l.bit as usize, k, "{:?}", l.words);
-            assert!(l.words.windows(2).all(|w| w[0] < w[1]), "{:?}", l.words);
-        }
+    fn irregular_forms_are_sorted() {
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
     }
 

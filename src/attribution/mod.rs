@@ -9,6 +9,7 @@
 pub mod classify;
 pub mod cues;
 pub mod extract;
+mod words;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
