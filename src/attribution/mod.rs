@@ -8,6 +8,7 @@
 
 pub mod classify;
 pub mod cues;
+mod doc;
 pub mod extract;
 mod words;
 
