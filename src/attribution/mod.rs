@@ -10,6 +10,7 @@ pub mod classify;
 pub mod cues;
 mod doc;
 pub mod extract;
+mod lemma;
 mod span;
 mod words;
 
