@@ -11,6 +11,7 @@ mod cue_model;
 pub mod cues;
 mod doc;
 pub mod extract;
+mod grammar;
 mod lemma;
 mod span;
 mod words;
