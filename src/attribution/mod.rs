@@ -13,6 +13,7 @@ mod doc;
 pub mod extract;
 mod grammar;
 mod lemma;
+mod source;
 mod span;
 mod words;
 
