@@ -7,6 +7,7 @@
 //! conceding, emphatic, according_to, belief).
 
 pub mod classify;
+mod content;
 mod cue_model;
 pub mod cues;
 mod doc;
