@@ -18,6 +18,9 @@ use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::words::is_article;
+pub use super::words::is_pronoun;
+
 /// Source categories, in the order of the `attr_<category>` columns.
 pub const CATEGORIES: &[&str] = &[
     "state_media",
@@ -482,7 +485,7 @@ impl SourceList {
             // `the U.S. Embassy in Kyiv`: the place of a seat is not its country when an
             // earlier word names one
             let ascii_lower = phrase.to_ascii_lowercase(); // byte offsets as in `phrase`
-            let seat = super::extract::SEATS.words.iter().filter_map(|w| ascii_lower.find(&format!("{w} in "))).min();
+            let seat = super::words::SEATS.words.iter().filter_map(|w| ascii_lower.find(&format!("{w} in "))).min();
             if let Some(at) = seat.filter(|&at| !countries.is_empty() || found.first().is_some_and(|f| f.0 < at)) {
                 found.retain(|f| f.0 < at);
             }
@@ -758,11 +761,6 @@ fn title_case_caps(phrase: &str) -> String {
     out
 }
 
-/// Whether a word, in any case, is `a`, `an` or `the`.
-pub(super) fn is_article(w: &str) -> bool {
-    ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a))
-}
-
 /// Words that attach a phrase to a source's head (`a spokesman for ...`, `sources familiar with ...`).
 const ATTACHMENTS: &[&str] =
     &[" for ", " to ", " of ", " at ", " from ", " in ", " with ", " close to ", " familiar with ", " who ", " that "];
@@ -827,15 +825,6 @@ fn unnamed_close_to(lower: &str) -> bool {
                 | "officials"
         )
     })
-}
-
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"];
-
-/// Whether a mention, as written, is a pronoun: `she`, `They`, `HE`, but not `WHO` (the
-/// World Health Organization).
-pub fn is_pronoun(written: &str) -> bool {
-    let w = written.trim();
-    w != "WHO" && PRONOUNS.contains(&w.to_lowercase().as_str())
 }
 
 fn is_generic(lower: &str) -> bool {

@@ -5,10 +5,31 @@
 //! resolves pronouns and short references ("he", "the agency") to the most recent
 //! compatible named source; [`cues`] gives each cue its class (neutral, distancing,
 //! conceding, emphatic, according_to, belief).
+//!
+//! Extraction has one module per step, each private to this module and driven by [`extract`]
+//! (which re-exports the public parts: the record, the cue model and its training, the lemma):
+//! - `span`: the [`Attribution`](extract::Attribution) record handed on, and the cue spans the
+//!   steps hand each other;
+//! - `words`: the word lists, and the word predicates that extraction and classification share
+//!   (`is_pronoun`, `is_article`, `SEATS`);
+//! - `doc`: the prepared document, a view over the words of a text;
+//! - `cue_model`: the cue model (features, probabilities, training); `lemma`: the cue lemma;
+//! - `cue_find`: word cues, and the colon, dash, clause-colon and publication cues;
+//! - `grammar`: the noun-phrase grammar that sources are grown with;
+//! - `source`: the source of a cue; `content`: its content.
 
 pub mod classify;
+mod content;
+mod cue_find;
+mod cue_model;
 pub mod cues;
+mod doc;
 pub mod extract;
+mod grammar;
+mod lemma;
+mod source;
+mod span;
+mod words;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

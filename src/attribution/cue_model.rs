@@ -1,0 +1,412 @@
+//! The cue model (step 1 of extraction): a logistic regression over the features of every word
+//! outside quotations, the embedded model, and its training ([`train_cue_model`]).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::text::TextAnalysis;
+
+use super::doc::Doc;
+
+/// The embedded cue model.
+pub const CUE_MODEL_TSV: &str = include_str!("../../data/attribution/cue_words.tsv");
+
+/// Logistic-regression cue model: feature weights plus the two probability thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueModel {
+    weights: HashMap<String, f32>,
+    /// The same weights keyed by the hash of the feature name (see [`hash_parts`]).
+    hashed: HashedWeights,
+    /// A cue needs one word at or above this probability.
+    pub threshold: f32,
+    /// Words at or above this probability next to a cue word join it.
+    pub low: f32,
+}
+
+/// The embedded default cue model.
+pub fn default_model() -> &'static CueModel {
+    static MODEL: OnceLock<CueModel> = OnceLock::new();
+    MODEL.get_or_init(|| CueModel::parse(CUE_MODEL_TSV).expect("embedded cue model is valid (tested)"))
+}
+
+impl CueModel {
+    /// Parses `feature<TAB>weight[<TAB>...]` rows after a `feature<TAB>weight` header; comment
+    /// lines `# threshold: X` and `# low: X` set the thresholds.
+    pub fn parse(tsv: &str) -> Result<CueModel, String> {
+        let mut m = CueModel::new(HashMap::new(), 0.5, 0.5);
+        let mut header = false;
+        for (i, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(c) = line.strip_prefix('#') {
+                let c = c.trim();
+                let num = |v: &str| v.trim().parse::<f32>().map_err(|_| format!("line {}: bad number", i + 1));
+                if let Some(v) = c.strip_prefix("threshold:") {
+                    m.threshold = num(v)?;
+                } else if let Some(v) = c.strip_prefix("low:") {
+                    m.low = num(v)?;
+                }
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(name), Some(w)) = (f.next(), f.next()) else {
+                return Err(format!("line {}: expected feature<TAB>weight", i + 1));
+            };
+            if !header {
+                if name != "feature" || w != "weight" {
+                    return Err(format!("line {}: expected the header feature<TAB>weight", i + 1));
+                }
+                header = true;
+                continue;
+            }
+            let w = w.parse::<f32>().map_err(|_| format!("line {}: bad weight '{w}'", i + 1))?;
+            m.weights.insert(name.to_string(), w);
+            m.hashed.insert(hash_parts(&[name]), w);
+        }
+        if !header {
+            return Err("no header row".into());
+        }
+        Ok(m)
+    }
+
+    /// Number of weighted features.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The model as TSV, features sorted by name, each with its weight and the training
+    /// `support` (words that had it) when known; `comment` lines go first, prefixed with `#`.
+    pub fn to_tsv(&self, comment: &str, support: &HashMap<String, u32>) -> String {
+        let mut s = String::new();
+        for line in comment.lines() {
+            s.push_str(&format!("# {line}\n"));
+        }
+        s.push_str(&format!("# threshold: {}\n# low: {}\n", self.threshold, self.low));
+        s.push_str("feature\tweight\tsupport\n");
+        let mut names: Vec<&String> = self.weights.keys().collect();
+        names.sort();
+        for n in names {
+            let sup = support.get(n).copied().unwrap_or(0);
+            s.push_str(&format!("{n}\t{:.4}\t{sup}\n", self.weights[n]));
+        }
+        s
+    }
+
+    fn new(weights: HashMap<String, f32>, threshold: f32, low: f32) -> CueModel {
+        let hashed = weights.iter().map(|(k, &w)| (hash_parts(&[k]), w)).collect();
+        CueModel { weights, hashed, threshold, low }
+    }
+}
+
+fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// The features of word `i` (which is outside quotations): `emit` gets each feature name in
+/// parts, to be joined (training) or hashed (extraction) without building strings.
+fn features(d: &Doc, i: usize, s: &str, emit: &mut dyn FnMut(&[&str])) {
+    let w = d.lower[i].as_str();
+    let p = d.prev_symbol(i);
+    let n = d.next_symbol(i);
+    let p2 = if d.first[i] { "<s>".into() } else { d.prev_symbol(i - 1) };
+    let n2 = if d.last[i] { "</s>".into() } else { d.next_symbol(i + 1) };
+    let ps = if d.first[i] { "<s>" } else { d.shape(i - 1) };
+    let ns = if d.last[i] { "</s>" } else { d.shape(i + 1) };
+    let q = match (d.quote_before[i], d.quote_after[i]) {
+        (false, false) => "none",
+        (true, false) => "before",
+        (false, true) => "after",
+        (true, true) => "both",
+    };
+    let pos = match i - d.sent_first[i] {
+        0 => "0",
+        1 => "1",
+        2 | 3 => "2-3",
+        _ => "4+",
+    };
+    let suffix = &w[w.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
+    let rep = d.rep_before[i];
+    let rep_after = d.rep_after[i];
+    let cap = if d.capitalised(i) && !d.first[i] { "true" } else { "false" };
+    emit(&["bias"]);
+    emit(&["w=", w]);
+    emit(&["s=", s]);
+    emit(&["p=", &p]);
+    emit(&["n=", &n]);
+    emit(&["p2=", &p2]);
+    emit(&["n2=", &n2]);
+    emit(&["sp=", s, "|", &p]);
+    emit(&["sn=", s, "|", &n]);
+    emit(&["sns=", s, "|", ns]);
+    emit(&["pns=", ps, "|", ns]);
+    emit(&["q=", q]);
+    emit(&["sq=", s, "|", q]);
+    emit(&["pos=", pos]);
+    emit(&["spos=", s, "|", pos]);
+    emit(&["suf=", suffix]);
+    emit(&["sufq=", suffix, "|", q, "|", ps]);
+    emit(&["rep=", rep]);
+    emit(&["srep=", s, "|", rep]);
+    emit(&["ra=", rep_after]);
+    emit(&["sra=", s, "|", rep_after]);
+    emit(&["cap=", cap]);
+}
+
+/// 64-bit FNV-1a hash of a feature name given in parts (the same as of the joined name).
+fn hash_parts(parts: &[&str]) -> u64 {
+    let mut h = crate::text::Fnv::default();
+    for p in parts {
+        std::hash::Hasher::write(&mut h, p.as_bytes());
+    }
+    h.raw()
+}
+
+/// A hasher for keys that are already hashes (FNV-1a, see [`hash_parts`]), mixed once more.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        crate::text::mix64(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type HashedWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassHasher>>;
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+/// Cue probability of every word of `analysis` under `model` (0 for quoted words), in token
+/// order: the first step of [`extract_with`](super::extract::extract_with), for inspection.
+pub fn cue_probabilities(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Vec<f32> {
+    if analysis.tokens.iter().any(|t| t.start > t.end || t.end > text.len()) {
+        return vec![0.0; analysis.tokens.len()];
+    }
+    word_probabilities(&Doc::new(text, analysis), model)
+}
+
+pub(super) fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
+    let stem = stemmer();
+    let english = crate::text::Lang::english();
+    let mut s = String::new();
+    (0..d.len())
+        .map(|i| {
+            if d.toks[i].quoted {
+                return 0.0;
+            }
+            s.clear();
+            english.stem_into(&stem, &d.lower[i], &mut s);
+            let mut z = 0f32;
+            features(d, i, &s, &mut |parts| z += model.hashed.get(&hash_parts(parts)).copied().unwrap_or(0.0));
+            sigmoid(z)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training.
+
+/// One training article: its text, analysis and gold cue byte ranges (fragments).
+pub struct CueExample<'a> {
+    pub text: &'a str,
+    pub analysis: &'a TextAnalysis,
+    pub gold_cues: &'a [Range<usize>],
+}
+
+/// Words this deep inside a gold cue (counted from its first word) are left out of training.
+const SKIP_DEEP: usize = 3;
+
+/// Settings of [`train_cue_model`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub learning_rate: f32,
+    pub l2: f32,
+    /// Features seen on fewer training words are dropped.
+    pub min_support: u32,
+    /// Features whose trained weight is smaller in magnitude are dropped.
+    pub min_weight: f32,
+    pub threshold: f32,
+    pub low: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 4,
+            learning_rate: 0.2,
+            l2: 1e-6,
+            min_support: 3,
+            min_weight: 0.25,
+            threshold: 0.45,
+            low: 0.1,
+        }
+    }
+}
+
+/// Trains a cue model on `examples` (a word is positive when it starts inside a gold cue).
+/// Returns the model and each kept feature's support. Deterministic.
+pub fn train_cue_model(examples: &[CueExample], opts: &TrainOptions) -> (CueModel, HashMap<String, u32>) {
+    let stem = stemmer();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut support: Vec<u32> = Vec::new();
+    let mut rows: Vec<(Vec<u32>, f32)> = Vec::new();
+    let mut feats = Vec::new();
+    for ex in examples {
+        let d = Doc::new(ex.text, ex.analysis);
+        for i in 0..d.len() {
+            if d.toks[i].quoted {
+                continue;
+            }
+            let s = stem.stem(&d.lower[i]);
+            features(&d, i, &s, &mut |parts| feats.push(parts.concat()));
+            let ids: Vec<u32> = feats
+                .drain(..)
+                .map(|f| {
+                    let next = index.len() as u32;
+                    let id = *index.entry(f).or_insert(next);
+                    if id as usize == support.len() {
+                        support.push(0);
+                    }
+                    support[id as usize] += 1;
+                    id
+                })
+                .collect();
+            let start = d.toks[i].start;
+            let inside = ex.gold_cues.iter().find(|g| g.start <= start && start < g.end);
+            // deep inside a long cue (`reserved his most eloquent passion for`) a word says
+            // little: it is left out rather than taught as a cue
+            if let Some(g) = inside {
+                let before = (0..i).rev().take_while(|&k| d.toks[k].start >= g.start).count();
+                if before >= SKIP_DEEP {
+                    continue;
+                }
+            }
+            rows.push((ids, if inside.is_some() { 1.0 } else { 0.0 }));
+        }
+    }
+    let bias = index.get("bias").copied();
+    let mut keep: Vec<bool> = support.iter().map(|&s| s >= opts.min_support).collect();
+    for (ids, _) in rows.iter_mut() {
+        ids.retain(|&f| keep[f as usize]);
+    }
+    let mut w = sgd(&rows, support.len(), opts);
+    // Drop the weak features and fit again without them: a smaller model, as good.
+    if opts.min_weight > 0.0 {
+        for (k, wk) in w.iter().enumerate() {
+            keep[k] &= wk.abs() >= opts.min_weight || Some(k as u32) == bias;
+        }
+        for (ids, _) in rows.iter_mut() {
+            ids.retain(|&f| keep[f as usize]);
+        }
+        w = sgd(&rows, support.len(), opts);
+    }
+    let mut weights = HashMap::new();
+    let mut sup = HashMap::new();
+    for (name, id) in index {
+        let id = id as usize;
+        if keep[id] {
+            weights.insert(name.clone(), w[id]);
+            sup.insert(name, support[id]);
+        }
+    }
+    (CueModel::new(weights, opts.threshold, opts.low), sup)
+}
+
+/// Averaged stochastic gradient descent on the logistic loss over `rows` (feature ids, label).
+fn sgd(rows: &[(Vec<u32>, f32)], features: usize, opts: &TrainOptions) -> Vec<f32> {
+    // `u` accumulates step-weighted updates so that `w - u / steps` is the mean of the weights
+    // over all steps.
+    let mut w = vec![0f64; features];
+    let mut u = vec![0f64; features];
+    let mut steps = 1f64;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    for epoch in 0..opts.epochs {
+        // Fisher-Yates with xorshift: the same order on every run.
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let lr = f64::from(opts.learning_rate) / (1.0 + epoch as f64).sqrt();
+        for &r in &order {
+            let (ids, y) = &rows[r];
+            let z: f64 = ids.iter().map(|&f| w[f as usize]).sum();
+            let g = f64::from(sigmoid(z as f32)) - f64::from(*y);
+            for &f in ids {
+                let f = f as usize;
+                let delta = lr * (g + f64::from(opts.l2) * w[f]);
+                w[f] -= delta;
+                u[f] -= steps * delta;
+            }
+            steps += 1.0;
+        }
+    }
+    w.iter().zip(&u).map(|(a, b)| (a - b / steps) as f32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::extract::extract_with;
+
+    #[test]
+    fn embedded_model_parses_and_round_trips() {
+        let m = default_model();
+        assert!(m.len() > 1000);
+        assert!(m.threshold > 0.0 && m.threshold < 1.0 && m.low <= m.threshold);
+        let again = CueModel::parse(&m.to_tsv("a comment\nover two lines", &HashMap::new())).unwrap();
+        assert_eq!(again.len(), m.len());
+        assert_eq!((again.threshold, again.low), (m.threshold, m.low));
+        for (k, w) in &m.weights {
+            assert!((again.weights[k] - w).abs() < 1e-3, "{k}");
+        }
+        assert!(CueModel::parse("feature\tweight\nbias\tx\n").is_err());
+        assert!(CueModel::parse("bias\t1\n").is_err());
+        assert!(CueModel::parse("# threshold: nope\nfeature\tweight\n").is_err());
+    }
+
+    #[test]
+    fn training_learns_a_tiny_corpus_deterministically() {
+        let texts = ["Kim said it rained.", "Lee said no.", "The rain fell.", "Park said yes, and it fell."];
+        let analyses: Vec<TextAnalysis> = texts.iter().map(|t| crate::eval::loaded::analyze_plain(t)).collect();
+        let golds: Vec<Vec<Range<usize>>> =
+            texts.iter().map(|t| t.match_indices("said").map(|(i, w)| i..i + w.len()).collect()).collect();
+        let ex: Vec<CueExample> = texts
+            .iter()
+            .zip(&analyses)
+            .zip(&golds)
+            .map(|((t, a), g)| CueExample { text: t, analysis: a, gold_cues: g })
+            .collect();
+        let opts = TrainOptions { epochs: 20, min_support: 1, min_weight: 0.0, ..TrainOptions::default() };
+        let (m1, support) = train_cue_model(&ex, &opts);
+        let (m2, _) = train_cue_model(&ex, &opts);
+        assert_eq!(m1, m2);
+        assert_eq!(support["w=said"], 3);
+        let t = "Choi said so.";
+        let got = extract_with(t, &crate::eval::loaded::analyze_plain(t), &m1);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&t[got[0].cue.clone()], "said");
+        assert_eq!(&t[got[0].source.clone().unwrap()], "Choi");
+    }
+}
