@@ -913,6 +913,7 @@ pub fn write_manifest(
     invocation: Invocation,
 ) -> Result<(), SlantError> {
     let lang = Lang::parse(&cfg.lang)?;
+    let cue_model = crate::attribution::extract::default_model();
     let mut resources = vec![
         Resource {
             name: format!("stemmer:snowball-{}", lang.name()),
@@ -933,6 +934,11 @@ pub fn write_manifest(
             name: format!("cues ({} entries)", stages.attribution.cues.entries),
             version: stages.attribution.cues.version.clone(),
             sha256: stages.attribution.cues.sha256.clone(),
+        },
+        Resource {
+            name: format!("cue model:data/attribution/cue_words.tsv ({} features)", cue_model.len()),
+            version: format!("threshold {}, low {}; made by slant train cues", cue_model.threshold, cue_model.low),
+            sha256: crate::ingest::sha256_hex(crate::attribution::extract::CUE_MODEL_TSV.as_bytes()),
         },
         Resource {
             name: format!("tone model:{}", stages.tone.name),
