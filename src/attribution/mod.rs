@@ -1,10 +1,10 @@
 //! Source attribution: who each article lets speak.
 //!
 //! [`extract`] finds attributions (cue, source mention, content) in the text;
-//! [`classify`] gives each source a category and countries from the source list and
-//! resolves pronouns and short references ("he", "the agency") to the most recent
-//! compatible named source; [`cues`] gives each cue its class (neutral, distancing,
-//! conceding, emphatic, according_to, belief).
+//! [`classify`] gives each source a category and countries from the source lists;
+//! [`resolve`] resolves pronouns, short references ("he", "the agency") and bare surnames to
+//! the earlier mention they stand for; [`cues`] gives each cue its class (neutral,
+//! distancing, conceding, emphatic, according_to, belief, refusal).
 //!
 //! Extraction has one module per step, each private to this module and driven by [`extract`]
 //! (which re-exports the public parts: the record, the cue model and its training, the lemma):
@@ -27,6 +27,7 @@ mod doc;
 pub mod extract;
 mod grammar;
 mod lemma;
+pub mod resolve;
 mod source;
 mod span;
 mod words;
@@ -464,7 +465,7 @@ impl AttrStage {
             })
             .collect();
         // for each attribution, the mention (an index into `mentions`) its source resolves to
-        let resolved_all = classify::resolve(&mentions);
+        let resolved_all = resolve::resolve(&mentions);
         let mut resolved = vec![0; found.len()];
         for (m, (_, attr, _)) in order.iter().enumerate() {
             if let Some(i) = attr {
