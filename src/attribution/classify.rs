@@ -720,8 +720,9 @@ fn relative_start(phrase: &str) -> usize {
     [" who ", " which ", " that "].iter().filter_map(|w| lower.find(w)).min().unwrap_or(phrase.len())
 }
 
-/// `Isna` -> `ISNA`: ASCII words of three to five letters in title case in capitals.
-fn acronyms_upper(phrase: &str) -> String {
+/// The phrase with each ASCII word that `change` rewrites replaced (the rest as it is); the
+/// rewrite keeps a word's length, so offsets hold.
+fn map_ascii_words(phrase: &str, change: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(phrase.len());
     for (k, part) in phrase.split(' ').enumerate() {
         if k > 0 {
@@ -729,36 +730,30 @@ fn acronyms_upper(phrase: &str) -> String {
         }
         let word_len = part.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(part.len());
         let (word, tail) = part.split_at(word_len);
-        let title = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-            && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-        if (3..=5).contains(&word.len()) && title {
-            out.push_str(&word.to_ascii_uppercase());
-        } else {
-            out.push_str(word);
+        match change(word) {
+            Some(w) => out.push_str(&w),
+            None => out.push_str(word),
         }
         out.push_str(tail);
     }
     out
 }
 
+/// `Isna` -> `ISNA`: ASCII words of three to five letters in title case in capitals.
+fn acronyms_upper(phrase: &str) -> String {
+    map_ascii_words(phrase, |word| {
+        let title = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        ((3..=5).contains(&word.len()) && title).then(|| word.to_ascii_uppercase())
+    })
+}
+
 /// `KIM Jong-un` -> `Kim Jong-un`: ASCII words of three or more capitals in title case.
 fn title_case_caps(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    for (k, part) in phrase.split(' ').enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        let word_len = part.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(part.len());
-        let (word, tail) = part.split_at(word_len);
-        if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
-            out.push_str(&word[..1]);
-            out.push_str(&word[1..].to_ascii_lowercase());
-        } else {
-            out.push_str(word);
-        }
-        out.push_str(tail);
-    }
-    out
+    map_ascii_words(phrase, |word| {
+        (word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| format!("{}{}", &word[..1], word[1..].to_ascii_lowercase()))
+    })
 }
 
 /// Words that attach a phrase to a source's head (`a spokesman for ...`, `sources familiar with ...`).
