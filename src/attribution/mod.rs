@@ -466,9 +466,12 @@ impl AttrStage {
             .collect();
         // for each attribution, the mention (an index into `mentions`) its source resolves to
         let resolved_all = resolve::resolve(&mentions);
+        // for each attribution, its own mention and the mention that mention resolves to
+        let mut own_mention = vec![0; found.len()];
         let mut resolved = vec![0; found.len()];
         for (m, (_, attr, _)) in order.iter().enumerate() {
             if let Some(i) = attr {
+                own_mention[*i] = m;
                 resolved[*i] = resolved_all[m];
             }
         }
@@ -480,7 +483,7 @@ impl AttrStage {
         let fallback = ArticleCountries::new(&mentions, &resolved_all);
         for (i, a) in found.iter().enumerate() {
             let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
-            let own = order.iter().position(|(_, attr, _)| *attr == Some(i)).expect("every attribution has a mention");
+            let own = own_mention[i];
             let (resolved_text, class) = &mentions[resolved[i]];
             // a pronoun that stands for no one found (a relative `who` stands for its antecedent)
             let unresolved = classify::is_pronoun(&mentions[own].0) && resolved[i] == own;
