@@ -44,9 +44,11 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
                 && (d.capitalised(k) || in_list(PRONOUNS, &d.lower[k]) || in_list(DETERMINERS, &d.lower[k]))
         };
         // ... and neither is a weak lower-case noun before a name or verb (`propaganda machine KCNA
-        // reported`): a cue opens with an auxiliary, an adverb, a preposition or a cue word.
+        // reported`): a cue opens with an auxiliary, an adverb, a preposition, a cue word or a
+        // verb in the past (`made clear`).
         let weak_noun = |k: usize| {
             probs[k] < model.threshold
+                && !is_verbish(d, k)
                 && !in_list(AUXILIARIES, &d.lower[k])
                 && !in_list(BOUNDARY, &d.lower[k])
                 && !matches!(d.lower[k].as_str(), "according" | "as" | "in" | "a" | "an" | "the")

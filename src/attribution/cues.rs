@@ -88,6 +88,14 @@ impl CueClasses {
         if let Some(&c) = self.phrases.get(&norm).or_else(|| self.phrases.get(&stem_words(&stemmer, &norm))) {
             return CUE_CLASSES[c];
         }
+        // a phrase whose verb is irregular (`made clear` is `make clear`)
+        if norm.contains(' ') {
+            let base: Vec<&str> =
+                norm.split_whitespace().map(|w| super::lemma::irregular_base(w).unwrap_or(w)).collect();
+            if let Some(&c) = self.phrases.get(&stem_words(&stemmer, &base.join(" "))) {
+                return CUE_CLASSES[c];
+            }
+        }
         for w in norm.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some(&c) = self.phrases.get(w).or_else(|| self.stems.get(stemmer.stem(w).as_ref())) {
@@ -109,7 +117,7 @@ mod tests {
     #[test]
     fn classes() {
         let t = CueClasses::parse(
-            "# version: 1\ncue\tclass\tkind\tnote\nsay\tneutral\tverb\t\nclaim\tdistancing\tverb\t\nadmit\tconceding\tverb\t\naccording to\taccording_to\tphrase\t\nhail\temphatic\tverb\t\nreport\tneutral\tnoun\t\nwarn\temphatic\tverb\t\nlash out\temphatic\tphrase\t\n",
+            "# version: 1\ncue\tclass\tkind\tnote\nsay\tneutral\tverb\t\nclaim\tdistancing\tverb\t\nadmit\tconceding\tverb\t\naccording to\taccording_to\tphrase\t\nhail\temphatic\tverb\t\nreport\tneutral\tnoun\t\nwarn\temphatic\tverb\t\nlash out\temphatic\tphrase\t\nmake clear\temphatic\tphrase\t\n",
             Lang::english(),
         )
         .unwrap();
@@ -123,6 +131,7 @@ mod tests {
             ("murmured", "neutral"),
             ("warned in a report", "emphatic"),
             ("lashed out", "emphatic"),
+            ("made clear", "emphatic"),
         ];
         for (cue, want) in cases {
             assert_eq!(t.class_of(cue), want, "{cue}");

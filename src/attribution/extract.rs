@@ -394,6 +394,24 @@ mod tests {
     }
 
     #[test]
+    fn asides_between_dashes_final_inverted_sources_and_glued_sentences() {
+        let t = "Before the vote, Halden — a former resident of the port — made clear he opposed the \
+                 plan.\n\nThe moves undermine trade, gravely threaten stability in the strait, and \
+                 harm the interests of both peoples, said the spokeswoman.\n\nThe council met, said \
+                 Vell on Monday.\n\nThe talks failed.Officials said the port would close.";
+        let got = run(t);
+        let source_of = |cue: &str| -> Vec<String> { got.iter().filter(|g| g.0 == cue).map(|g| g.2.clone()).collect() };
+        // the name before an aside between dashes, with the aside
+        assert_eq!(source_of("made clear"), ["Halden — a former resident of the port"], "{got:#?}");
+        // a noun phrase that ends the sentence after `, said` is its source, however long the clause before
+        let said = source_of("said");
+        assert!(said.contains(&"the spokeswoman".to_string()), "{got:#?}");
+        assert!(said.contains(&"Vell on Monday".to_string()) || said.contains(&"Vell".to_string()), "{got:#?}");
+        // a sentence glued to the one before still opens with its subject
+        assert!(said.contains(&"Officials".to_string()), "{got:#?}");
+    }
+
+    #[test]
     fn inverted_attributions_after_a_time_or_place() {
         let t = "The talks ended on Friday, a spokesman said. Russian forces launched 14 assaults near \
                  Avdiivka, the General Staff said. The strike hit a school, the ministry said on Telegram. \

@@ -56,6 +56,11 @@ fn undouble(base: &str) -> String {
     }
 }
 
+/// The base form of an irregular English verb form (`made` -> `make`), if it is one.
+pub fn irregular_base(w: &str) -> Option<&'static str> {
+    IRREGULAR.binary_search_by(|(a, _)| a.cmp(&w)).ok().map(|k| IRREGULAR[k].1)
+}
+
 /// A rough English verb lemma of a lower-cased word (`claimed` -> `claim`, `argues` -> `argue`).
 pub fn lemma(w: &str) -> String {
     if let Ok(k) = IRREGULAR.binary_search_by(|(a, _)| a.cmp(&w)) {

@@ -10,7 +10,7 @@ use super::grammar::{np_left, np_right};
 use super::span::{Attribution, CueKind, CueSpan};
 use super::words::{
     in_list, past_form, AUXILIARIES, BE_FORMS, BOUNDARY, DETERMINERS, INTRODUCERS, IRREGULAR_PAST, REPORT_NOUNS,
-    STATIVE,
+    STATIVE, TIME_WORDS,
 };
 
 /// The noun phrase before `, who` (`which`, `that`) when `source` is such a relative pronoun.
@@ -202,6 +202,16 @@ pub(super) fn find_source(
         let end = if gap.contains(',') { through(d, k, ',') } else { through(d, k, ')') };
         return Some(np.start..end);
     }
+    // an aside between dashes: `Trump — a former resident of the city — said`
+    if aside_dash(d, k + 1) && !d.toks[k].quoted {
+        let first = sentence_first(d, k);
+        let open = (first.max(k.saturating_sub(15)) + 1..=k).rev().find(|&m| aside_dash(d, m))?;
+        if d.toks[open - 1].quoted {
+            return None;
+        }
+        let np = np_left(d, open - 1, probs, model);
+        return Some(np.start..d.toks[k].end);
+    }
     // inverted order: `"...," said Kim.`, `..., said several observers.`
     // (not a clause: `denied being a socialist`; a name may go on with where or when it was
     // said: `said Trump in a message posted on ...`)
@@ -219,6 +229,40 @@ pub(super) fn find_source(
     }
     // `Kim, a professor at Y, said`: the comma-closed asides and the name before them
     if gap == "," && !d.toks[k].quoted {
+        // `..., gravely threaten peace, said the spokesperson.`: a noun phrase that ends the
+        // sentence right after the cue is its source, however the words before it read
+        // (verbs of saying invert; `X, an aside, thanked the leader.` has its object there)
+        let inverts = matches!(
+            c.lemma.as_str(),
+            "say"
+                | "add"
+                | "write"
+                | "state"
+                | "note"
+                | "explain"
+                | "continue"
+                | "stress"
+                | "insist"
+                | "warn"
+                | "declare"
+                | "announce"
+                | "reply"
+                | "respond"
+                | "answer"
+                | "comment"
+                | "observe"
+                | "remark"
+                | "claim"
+                | "argue"
+                | "conclude"
+                | "report"
+                | "emphasize"
+                | "emphasise"
+                | "underline"
+        );
+        if let Some(r) = inverted().filter(|r| inverts && ends_sentence(d, r) && !names_time(d, r)) {
+            return Some(r);
+        }
         // the sentence's first word after a dateline (`BEIJING, Dec. 31 (Xinhua) -- The drills ...`)
         let first = sentence_first(d, k);
         let opens = past_dateline(d.text, d.toks[first].start..d.toks[k].end);
@@ -272,4 +316,26 @@ fn ends_clause(d: &Doc, r: &Range<usize>) -> bool {
         Some(k) => d.last[k] || !d.after[k].is_empty(),
         None => true,
     }
+}
+
+/// Whether the phrase `r` is the last of its sentence.
+fn ends_sentence(d: &Doc, r: &Range<usize>) -> bool {
+    d.toks.binary_search_by_key(&r.end, |t| t.end).ok().is_none_or(|k| d.last[k])
+}
+
+/// Whether the phrase `r` is a time (`Monday`, `last week`), not a speaker.
+fn names_time(d: &Doc, r: &Range<usize>) -> bool {
+    let k = d.toks.partition_point(|t| t.start < r.start);
+    (k..d.len()).take_while(|&m| d.toks[m].end <= r.end).any(|m| in_list(TIME_WORDS, &d.lower[m]))
+}
+
+/// Whether the text between word `m - 1` and word `m` is a dash that opens or closes an
+/// aside (` — `, ` – `, ` - `), not a hyphen inside a word.
+fn aside_dash(d: &Doc, m: usize) -> bool {
+    if m == 0 || m >= d.len() || d.first[m] {
+        return false;
+    }
+    let raw = slice(d.text, d.toks[m - 1].end, d.toks[m].start);
+    let t = raw.trim();
+    !t.is_empty() && t.chars().all(is_dash) && (t != "-" || raw.starts_with(char::is_whitespace))
 }

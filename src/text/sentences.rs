@@ -94,7 +94,7 @@ fn scan_line(line: &str, base: usize, cuts: &mut Vec<usize>) {
         let run_end = skip(line, i, is_terminal);
         let j = skip(line, run_end, is_closer);
         let k = skip(line, j, char::is_whitespace);
-        if k > j && k < line.len() && is_break(line, i, run_end, j, k) {
+        if (k > j && k < line.len() && is_break(line, i, run_end, j, k)) || (k == j && glued_stop(line, i, j)) {
             cuts.push(base + j);
         }
         i = j;
@@ -129,6 +129,21 @@ fn is_break(line: &str, i: usize, run_end: usize, j: usize, k: usize) -> bool {
     } else {
         true
     }
+}
+
+/// A sentence end a scrape glued to the next sentence (`the party.Zoom out`, `a nightmare."On
+/// Monday`): after a lower-case word of two letters or more, a terminal run and its closers are
+/// followed at once by a capitalised word (a capital, then a lower-case letter), maybe after an
+/// opening quotation mark. `U.S.Army`,
+/// `e.g.The`, `axios.com` and `Ph.D` stay whole.
+fn glued_stop(line: &str, i: usize, j: usize) -> bool {
+    let before = line[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut next = line[j..].trim_start_matches(['“', '‘', '«']).chars();
+    before.chars().count() >= 2
+        && before.chars().all(char::is_lowercase)
+        && line[..i].ends_with(before)
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
 }
 
 /// `J`, `U.S`, `a.m`, `Ph.D`: a single capital, or dotted parts of 1-2 letters.
@@ -194,6 +209,15 @@ mod tests {
             ),
             ("He moved to the U.S. The visa came later.", &["He moved to the U.S.", "The visa came later."]),
             ("U.S. Army units moved in.", &["U.S. Army units moved in."]),
+            // sentences a scrape glued together come apart; initials, domains and degrees do not
+            (
+                "Voters went to the polls.Zoom out: the mayor won.“We did it.”Then he left.",
+                &["Voters went to the polls.", "Zoom out: the mayor won.", "“We did it.”", "Then he left."],
+            ),
+            (
+                "The U.S.Army, see axios.com or e.g.The Ph.D.Thesis here.",
+                &["The U.S.Army, see axios.com or e.g.The Ph.D.Thesis here."],
+            ),
             (
                 "He met Gen. Park at dawn. Dr. Lee and Mrs. Cho came.",
                 &["He met Gen. Park at dawn.", "Dr. Lee and Mrs. Cho came."],
