@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::attribution::Category;
 use crate::error::{DocError, SlantError};
 
 /// Where a metadata value came from.
@@ -262,8 +263,8 @@ impl Article {
         let a = &self.attr;
         v.push(a.total.to_string());
         v.push(a.direct.to_string());
-        for i in 0..crate::attribution::classify::CATEGORIES.len() {
-            v.push(a.per_category.get(i).copied().unwrap_or(0).to_string());
+        for c in Category::ALL {
+            v.push(a.per_category.get(c.index()).copied().unwrap_or(0).to_string());
         }
         v.push(a.countries_string());
         v.push(self.credits.to_string());
@@ -407,7 +408,7 @@ pub fn measure_columns(categories: &[String]) -> Vec<String> {
     v.push("caps_emphasis".into());
     v.push("attributions".into());
     v.push("direct_quotes".into());
-    v.extend(crate::attribution::classify::CATEGORIES.iter().map(|c| format!("attr_{c}")));
+    v.extend(Category::ALL.iter().map(|c| format!("attr_{c}")));
     v.push("attr_countries".into());
     v.push("credits".into());
     v.extend(["tone", "tone_max", "flagged_sentences", "flagged_share"].map(String::from));

@@ -18,28 +18,9 @@ use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+pub use super::category::Category;
 use super::words::is_article;
 pub use super::words::is_pronoun;
-
-/// Source categories, in the order of the `attr_<category>` columns.
-pub const CATEGORIES: &[&str] = &[
-    "state_media",
-    "media",
-    "intelligence",
-    "government",
-    "military",
-    "leader",
-    "expert",
-    "anonymous",
-    "citizen",
-    "document",
-    "other",
-    "unresolved",
-];
-
-/// Index of `other` in [`CATEGORIES`]: named but unclassified (companies, parties,
-/// celebrities); `unresolved` (a pronoun that refers to no one found) comes after it.
-pub const OTHER: usize = 10;
 
 /// A problem in a source list, naming file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,7 +33,7 @@ pub struct SourceListError {
 
 #[derive(Debug, Clone, PartialEq)]
 struct Named {
-    category: usize,
+    category: Category,
     country: String,
     /// The row this pattern belongs to (a person's full name, its variants and its surname
     /// share one).
@@ -73,7 +54,7 @@ pub struct SourceList {
     /// Per distinct pattern, the rows it names, in list order (`Kim` is a surname of several).
     named: Vec<Vec<Named>>,
     /// (lower-case head phrase, category)
-    heads: Vec<(String, usize)>,
+    heads: Vec<(String, Category)>,
     /// All heads, for overlapping search (pattern index = index into `heads`).
     heads_ac: Option<AhoCorasick>,
     demonym_ac: Option<AhoCorasick>,
@@ -91,8 +72,8 @@ pub const SOURCE_FILES: &[(&str, &str)] = &[
 /// What a source phrase was classified as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceClass {
-    /// Index into [`CATEGORIES`].
-    pub category: usize,
+    /// The source's category, from the list's row or head, or `other`.
+    pub category: Category,
     /// Country codes, `;`-joined, in text order, without duplicates.
     pub country: String,
     /// Whether the phrase names someone (a named match or capitalised words) rather than a
@@ -116,15 +97,19 @@ fn bounded(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Categories of people whose bare surname is a short form (the rest are bodies).
-const PERSON_CATEGORIES: &[&str] = &["leader", "government", "military", "expert", "other"];
+/// Whether a category's rows are people, whose bare surname is a short form (the rest are
+/// bodies).
+fn is_person_category(c: Category) -> bool {
+    use Category::*;
+    matches!(c, Leader | Government | Military | Expert | Other)
+}
 
 /// Whether `alias` is a bare surname of a person row: one capitalised word, not an acronym,
 /// that is a word of the row's name or of one of its longer aliases (`Putin` of `Vladimir
 /// Putin`, but not `MBS` or `Congress`).
-fn is_surname_alias(alias: &str, full: &[&str], category: &str) -> bool {
+fn is_surname_alias(alias: &str, full: &[&str], category: Category) -> bool {
     !alias.contains(' ')
-        && PERSON_CATEGORIES.contains(&category)
+        && is_person_category(category)
         && alias.chars().any(char::is_lowercase)
         && full.iter().any(|f| f.contains(' ') && f.split([' ', '-']).any(|w| w == alias))
 }
@@ -141,7 +126,7 @@ struct Builder {
     named_pats: Vec<String>,
     named: Vec<Vec<Named>>,
     pat_index: std::collections::HashMap<String, usize>,
-    heads: Vec<(String, usize)>,
+    heads: Vec<(String, Category)>,
     dem_pats: Vec<String>,
     dem_country: Vec<String>,
     rows: usize,
@@ -242,12 +227,7 @@ impl Builder {
                 return Err(err(n, "empty name".into()));
             }
             self.rows += 1;
-            let cat = || {
-                CATEGORIES
-                    .iter()
-                    .position(|c| *c == category)
-                    .ok_or_else(|| err(n, format!("unknown category '{category}' (known: {})", CATEGORIES.join(", "))))
-            };
+            let cat = || category.parse::<Category>().map_err(|e| err(n, e.to_string()));
             let aliases = || get("aliases").split(';').map(str::trim).filter(|a| !a.is_empty());
             match kind {
                 "named" | "person" => {
@@ -257,7 +237,7 @@ impl Builder {
                     // a surname that names one person in world news on its own (`Putin`)
                     let alone = get("alone").eq_ignore_ascii_case("yes");
                     for pat in &full {
-                        let short = !alone && is_surname_alias(pat, &full, category);
+                        let short = !alone && is_surname_alias(pat, &full, c);
                         if kind == "person" && !pat.contains(' ') {
                             return Err(err(n, format!("'{pat}': a person's name and aliases are full names (a bare surname goes in 'surname')")));
                         }
@@ -465,9 +445,7 @@ impl SourceList {
             }
             match self.head_category(cut) {
                 // `people close to President Zelensky` stay anonymous
-                Some(_) if m.start() >= cut.len() && anonymous_marks(&lower) => {
-                    category = CATEGORIES.iter().position(|c| *c == "anonymous")
-                }
+                Some(_) if m.start() >= cut.len() && anonymous_marks(&lower) => category = Some(Category::Anonymous),
                 Some(h) if m.start() >= cut.len() => category = Some(h),
                 _ => {
                     category = Some(n.category);
@@ -504,11 +482,11 @@ impl SourceList {
         }
         let lower = phrase.to_lowercase();
         if category.is_none() && anonymous_marks(&lower) {
-            category = CATEGORIES.iter().position(|c| *c == "anonymous");
+            category = Some(Category::Anonymous);
         }
         if category.is_none() {
             category = self.head_category(&lower);
-            if category == CATEGORIES.iter().position(|c| *c == "government") && countries.is_empty() {
+            if category == Some(Category::Government) && countries.is_empty() {
                 if let Some(body) = self.spokesperson_body(phrase) {
                     category = Some(body);
                 }
@@ -516,9 +494,8 @@ impl SourceList {
         }
         // `The Varania Central News Agency, the country's state news agency`: an apposition
         // that says which kind of news outlet a generic head is
-        let media = CATEGORIES.iter().position(|c| *c == "media");
-        if category.is_some() && category == media && !named_hit {
-            let state_media = CATEGORIES.iter().position(|c| *c == "state_media");
+        if category == Some(Category::Media) && !named_hit {
+            let state_media = Some(Category::StateMedia);
             if lower.split(',').skip(1).any(|part| self.head_category(part.trim()) == state_media) {
                 category = state_media;
             }
@@ -526,21 +503,21 @@ impl SourceList {
         // A country or capital standing alone (`Ukraine claimed`, `Pyongyang acknowledged`)
         // speaks for its government.
         if category.is_none() && !countries.is_empty() && self.only_places(phrase) {
-            category = CATEGORIES.iter().position(|c| *c == "government");
+            category = Some(Category::Government);
         }
         let capitalised = phrase
             .split_whitespace()
             .next()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(w));
-        let category = category.unwrap_or(OTHER);
-        let cat_name = CATEGORIES[category];
+        let category = category.unwrap_or(Category::Other);
         // `The WHO`, `IAEA`: a name in capitals is a body, not a person
         let words: Vec<&str> = phrase.split_whitespace().filter(|w| !is_article(w)).collect();
         let acronym = !words.is_empty()
             && words
                 .iter()
                 .all(|w| w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.chars().any(char::is_lowercase));
-        let org = acronym || matches!(cat_name, "state_media" | "media" | "intelligence" | "document");
+        let org = acronym
+            || matches!(category, Category::StateMedia | Category::Media | Category::Intelligence | Category::Document);
         // `Supporters of President Trump`: a group named by a plural head, neither a person
         // nor a name, whatever its attachment names
         let cut = main_cut(&lower);
@@ -554,12 +531,13 @@ impl SourceList {
             country: countries.join(";"),
             named: !group
                 && (named_hit
-                    || (capitalised && cat_name == "other")
+                    || (capitalised && category == Category::Other)
                     || (capitalised && (!is_generic(&lower) || second_capitalised(phrase)))
                     || role_then_name(phrase)),
             person: !org
                 && !group
-                && (matches!(cat_name, "leader" | "other" | "expert" | "citizen") || names_a_person(&lower)),
+                && (matches!(category, Category::Leader | Category::Other | Category::Expert | Category::Citizen)
+                    || names_a_person(&lower)),
             group,
             known: named_hit,
         }
@@ -589,7 +567,7 @@ impl SourceList {
     /// government, `an Army spokesman`: military, `a spokesman for the company`: other), or
     /// `other` for a capitalised body that is neither in the list nor a head (`An Apple
     /// spokeswoman`, `a spokesman for Northgate Energy`). `None` for a bare spokesperson.
-    fn spokesperson_body(&self, phrase: &str) -> Option<usize> {
+    fn spokesperson_body(&self, phrase: &str) -> Option<Category> {
         let words: Vec<&str> = phrase.split(',').next().unwrap_or(phrase).split_whitespace().collect();
         let at = words.iter().position(|w| {
             matches!(
@@ -608,11 +586,12 @@ impl SourceList {
         if body.is_empty() {
             return None;
         }
-        self.head_category(&body.join(" ").to_lowercase())
-            .or_else(|| body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)).then_some(OTHER))
+        self.head_category(&body.join(" ").to_lowercase()).or_else(|| {
+            body.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)).then_some(Category::Other)
+        })
     }
 
-    fn head_category(&self, lower: &str) -> Option<usize> {
+    fn head_category(&self, lower: &str) -> Option<Category> {
         // The main noun phrase: before an apposition or an attachment.
         let main = lower.split(',').next().unwrap_or(lower);
         let main = main.split(" (").next().unwrap_or(main).trim();
@@ -1010,21 +989,21 @@ pub(super) mod tests {
     #[test]
     fn a_bare_surname_names_a_known_person_only_beside_the_full_name_or_a_title() {
         let l = list();
-        assert_eq!(CATEGORIES[l.classify("Kim").category], "other", "alone, Kim is anyone");
-        assert_eq!(CATEGORIES[l.classify("Leader Kim").category], "leader");
+        assert_eq!(l.classify("Kim").category, Category::Other, "alone, Kim is anyone");
+        assert_eq!(l.classify("Leader Kim").category, Category::Leader);
         let present = l.named_in("Kim Jong Un sent a letter.");
         let c = l.classify_in("Kim", &present);
-        assert_eq!((CATEGORIES[c.category], c.country.as_str(), c.known), ("leader", "KP", true));
+        assert_eq!((c.category, c.country.as_str(), c.known), (Category::Leader, "KP", true));
         assert!(l.named_in("Kim Min Ho said.").is_empty(), "another Kim");
         assert!(!l.named_in("President Kim said.").is_empty(), "a title makes the surname the person");
         // several people share a surname: the one the article names
         let full = SourceList::default_list();
         let present = full.named_in("Kim Yo Jong, the leader's sister, spoke.");
         let c = full.classify_in("Kim", &present);
-        assert_eq!((CATEGORIES[c.category], c.country.as_str()), ("government", "KP"));
+        assert_eq!((c.category, c.country.as_str()), (Category::Government, "KP"));
         // `Military spokesman Li Xi` is not Xi Jinping
         let present = full.named_in("Military spokesman Li Xi said the drills ended.");
-        assert_ne!(CATEGORIES[full.classify_in("Military spokesman Li Xi", &present).category], "leader");
+        assert_ne!(full.classify_in("Military spokesman Li Xi", &present).category, Category::Leader);
         // a place in a known body's name is not its country
         assert_eq!(full.classify("the Taiwan Affairs Office").country, "CN");
         assert_eq!(full.classify("Zhang Han, a spokeswoman for the Taiwan Affairs Office").country, "CN");
@@ -1040,8 +1019,8 @@ pub(super) mod tests {
             "name\tcategory\tcountry\tkind\taliases\tsurname\nAna Vell\tgovernment\tXA\tperson\tAnna Vell\tVell\n",
         )
         .unwrap();
-        assert_eq!(CATEGORIES[p.classify("Vell").category], "other");
-        assert_eq!(CATEGORIES[p.classify_in("Vell", &p.named_in("Anna Vell spoke.")).category], "government");
+        assert_eq!(p.classify("Vell").category, Category::Other);
+        assert_eq!(p.classify_in("Vell", &p.named_in("Anna Vell spoke.")).category, Category::Government);
     }
 
     #[test]
@@ -1089,7 +1068,7 @@ pub(super) mod tests {
         ];
         for (phrase, cat, country) in cases {
             let c = l.classify_in(phrase, &present);
-            assert_eq!((CATEGORIES[c.category], c.country.as_str()), (cat, country), "{phrase}");
+            assert_eq!((c.category.as_str(), c.country.as_str()), (cat, country), "{phrase}");
         }
         // a seat's place is not its country, and a country's envoy to an international body is
         // that country's (the embedded list)
@@ -1103,7 +1082,7 @@ pub(super) mod tests {
             ("A spokesman for President Vladimir Putin", "RU"),
         ] {
             let c = full.classify(phrase);
-            assert_eq!((CATEGORIES[c.category], c.country.as_str()), ("government", country), "{phrase}");
+            assert_eq!((c.category, c.country.as_str()), (Category::Government, country), "{phrase}");
         }
         // titles styled secretary or officer; anonymous sources with an attachment
         for (phrase, cat) in [
@@ -1125,7 +1104,7 @@ pub(super) mod tests {
             ("The Varania Central News Agency, the country's state news agency,", "state_media"),
             ("The Ostland News Agency, a private wire service,", "media"),
         ] {
-            assert_eq!(CATEGORIES[full.classify(phrase).category], cat, "{phrase}");
+            assert_eq!(full.classify(phrase).category.as_str(), cat, "{phrase}");
         }
         assert!(l.classify("John Smith").named);
         assert!(l.classify("opposition leader Pavel Orsk").named);
@@ -1134,12 +1113,6 @@ pub(super) mod tests {
         assert!(!l.classify("analysts").named);
         assert!(l.classify("The Ostland Security Directorate").named);
         assert!(!l.classify("The officials").named);
-    }
-
-    #[test]
-    fn other_is_where_it_says() {
-        assert_eq!(CATEGORIES[OTHER], "other");
-        assert_eq!(CATEGORIES.last(), Some(&"unresolved"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Source attribution: who each article lets speak.
 //!
 //! [`extract`] finds attributions (cue, source mention, content) in the text;
-//! [`classify`] gives each source a category and countries from the source lists;
+//! [`classify`] gives each source a [`Category`] and countries from the source lists;
 //! [`resolve`] resolves pronouns, short references ("he", "the agency") and bare surnames to
 //! the earlier mention they stand for; [`cues`] gives each cue its class (neutral,
 //! distancing, conceding, emphatic, according_to, belief, refusal).
@@ -18,6 +18,7 @@
 //! - `grammar`: the noun-phrase grammar that sources are grown with;
 //! - `source`: the source of a cue; `content`: its content.
 
+mod category;
 pub mod classify;
 mod content;
 mod cue_find;
@@ -36,7 +37,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::text::{Offsets, TextAnalysis};
-use classify::{SourceList, CATEGORIES};
+pub use category::{Category, UnknownCategory};
+use classify::SourceList;
 use cues::CueClasses;
 
 /// Longest content written to `attributions.csv`, in characters.
@@ -59,7 +61,7 @@ pub struct AttrRow {
     pub source_start: Option<usize>,
     pub source_end: Option<usize>,
     pub resolved_source: String,
-    pub category: &'static str,
+    pub category: Category,
     pub country: String,
     /// Where the country comes from: `phrase` (the source's own words or the list's knowledge of
     /// it), `resolved` (the person or body it refers back to), `article` (the source names no
@@ -132,7 +134,7 @@ impl AttrRow {
 pub struct AttrCounts {
     pub total: usize,
     pub direct: usize,
-    /// Per source category, in [`CATEGORIES`] order.
+    /// Per source category, in [`Category::ALL`] order (see [`Category::index`]).
     pub per_category: Vec<usize>,
     /// Attributions per country code.
     pub countries: BTreeMap<String, usize>,
@@ -356,20 +358,26 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
     out
 }
 
-/// Categories whose sources speak for a state.
-const STATE_CATEGORIES: &[&str] = &["government", "military", "leader", "intelligence", "state_media"];
+/// Whether sources of a category speak for a state.
+fn speaks_for_state(c: Category) -> bool {
+    use Category::*;
+    matches!(c, Government | Military | Leader | Intelligence | StateMedia)
+}
 
-/// Categories that take the article's country when their source names none: those that speak
+/// Whether a category takes the article's country when its source names none: those that speak
 /// for a state, people on the ground, and named people the list does not know. Not anonymous
 /// sources, experts, media, documents or unresolved pronouns, whose country the article's
 /// other sources do not tell.
-const FALLBACK_CATEGORIES: &[&str] = &["government", "military", "leader", "intelligence", "citizen", "other"];
+fn takes_article_country(c: Category) -> bool {
+    use Category::*;
+    matches!(c, Government | Military | Leader | Intelligence | Citizen | Other)
+}
 
 /// The countries an article's sources name, by category: what a source that names none
 /// (`officials`, `the president`, `Mamdani`) takes.
 struct ArticleCountries {
-    /// Per category index: the tally of the article's named or country-coded sources of that
-    /// category; then the same over the categories that speak for a state.
+    /// Per category (by [`Category::index`]): the tally of the article's named or country-coded
+    /// sources of that category; then the same over the categories that speak for a state.
     by_category: Vec<Tally>,
     state: Tally,
 }
@@ -403,15 +411,15 @@ impl Tally {
 
 impl ArticleCountries {
     fn new(mentions: &[(String, classify::SourceClass)], resolved: &[usize]) -> Self {
-        let mut by_category = vec![Tally::default(); CATEGORIES.len()];
+        let mut by_category = vec![Tally::default(); Category::ALL.len()];
         let mut state = Tally::default();
         for (m, (text, _)) in mentions.iter().enumerate() {
             let class = &mentions[resolved[m]].1;
             if classify::is_pronoun(text) || (class.country.is_empty() && !class.named) {
                 continue;
             }
-            by_category[class.category].add(m, &class.country);
-            if STATE_CATEGORIES.contains(&CATEGORIES[class.category]) {
+            by_category[class.category.index()].add(m, &class.country);
+            if speaks_for_state(class.category) {
                 state.add(m, &class.country);
             }
         }
@@ -419,12 +427,11 @@ impl ArticleCountries {
     }
 
     /// The country a source of `category` that names none takes, if any.
-    fn country_for(&self, category: &str, class: &classify::SourceClass) -> Option<&str> {
-        if !FALLBACK_CATEGORIES.contains(&category) || (category == "other" && !(class.named && class.person)) {
+    fn country_for(&self, category: Category, class: &classify::SourceClass) -> Option<&str> {
+        if !takes_article_country(category) || (category == Category::Other && !(class.named && class.person)) {
             return None;
         }
-        let ci = CATEGORIES.iter().position(|c| *c == category)?;
-        self.by_category[ci].dominant().or_else(|| self.state.dominant())
+        self.by_category[category.index()].dominant().or_else(|| self.state.dominant())
     }
 }
 
@@ -476,7 +483,7 @@ impl AttrStage {
             }
         }
         let mut out = AttrResult {
-            counts: AttrCounts { per_category: vec![0; CATEGORIES.len()], ..Default::default() },
+            counts: AttrCounts { per_category: vec![0; Category::ALL.len()], ..Default::default() },
             ..Default::default()
         };
         let mut speaker_of: Vec<Option<usize>> = vec![None; found.len()];
@@ -488,7 +495,7 @@ impl AttrStage {
             // a pronoun that stands for no one found (a relative `who` stands for its antecedent)
             let unresolved = classify::is_pronoun(&mentions[own].0) && resolved[i] == own;
             // no source found, or a pronoun that stands for no one found
-            let category = if mention.is_empty() || unresolved { "unresolved" } else { CATEGORIES[class.category] };
+            let category = if mention.is_empty() || unresolved { Category::Unresolved } else { class.category };
             let (country, country_source) = if !mentions[own].1.country.is_empty() {
                 (mentions[own].1.country.clone(), "phrase")
             } else if !class.country.is_empty() {
@@ -509,16 +516,14 @@ impl AttrStage {
                 if kind == "direct" {
                     out.counts.direct += 1;
                 }
-                if let Some(ci) = CATEGORIES.iter().position(|c| *c == category) {
-                    out.counts.per_category[ci] += 1;
-                }
+                out.counts.per_category[category.index()] += 1;
                 for c in country.split(';').filter(|c| !c.is_empty()) {
                     *out.counts.countries.entry(c.to_string()).or_default() += 1;
                 }
             }
             if let Some(c) = &a.content {
                 speaker_of[i] = Some(out.speakers.len());
-                out.speakers.push((c.clone(), resolved_text.clone(), category != "other"));
+                out.speakers.push((c.clone(), resolved_text.clone(), category != Category::Other));
             }
             out.rows.push(AttrRow {
                 article_id: article_id.to_string(),
@@ -571,7 +576,12 @@ mod tests {
     /// (source, resolved source, category) of every attribution of `text`.
     fn rows(text: &str) -> Vec<(String, String, &'static str)> {
         let a = crate::eval::loaded::analyze_plain(text);
-        stage().run("t", text, &a).rows.into_iter().map(|r| (r.source, r.resolved_source, r.category)).collect()
+        stage()
+            .run("t", text, &a)
+            .rows
+            .into_iter()
+            .map(|r| (r.source, r.resolved_source, r.category.as_str()))
+            .collect()
     }
 
     #[test]

@@ -2,17 +2,16 @@
 //! surname or the same name again stands for, in text order; `he` and `she` by the sex that
 //! titles and roles tell.
 
-use super::classify::{is_generic, main_cut, SourceClass, CATEGORIES, PERSON_ROLES, ROLE_WORDS, TITLES};
+use super::classify::{is_generic, main_cut, Category, SourceClass, PERSON_ROLES, ROLE_WORDS, TITLES};
 use super::words::{is_article, is_pronoun};
 
 /// The categories of named bodies a short reference can stand for (`None`: any).
-fn ref_categories(lower: &str) -> Option<&'static [&'static str]> {
+fn ref_categories(lower: &str) -> Option<&'static [Category]> {
+    use Category::*;
     match lower {
-        "the ministry" | "the government" | "the office" | "the department" => {
-            Some(&["government", "leader", "military"])
-        }
-        "the newspaper" | "the broadcaster" | "the outlet" | "the network" => Some(&["media", "state_media"]),
-        "the service" => Some(&["intelligence", "government", "military", "media", "state_media"]),
+        "the ministry" | "the government" | "the office" | "the department" => Some(&[Government, Leader, Military]),
+        "the newspaper" | "the broadcaster" | "the outlet" | "the network" => Some(&[Media, StateMedia]),
+        "the service" => Some(&[Intelligence, Government, Military, Media, StateMedia]),
         _ => None,
     }
 }
@@ -194,10 +193,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                 // the most recent named body the reference can stand for (`the ministry` is not
                 // the news agency quoted before it)
                 let fits = ref_categories(&lower);
-                orgs.iter()
-                    .rev()
-                    .copied()
-                    .find(|&o| fits.is_none_or(|f| f.contains(&CATEGORIES[mentions[o].1.category])))
+                orgs.iter().rev().copied().find(|&o| fits.is_none_or(|f| f.contains(&mentions[o].1.category)))
             }
             _ if class.named => {
                 let t = earlier_full_name(mentions, i).map(|j| out[j]);

@@ -479,7 +479,7 @@ fn news(a: NewsArgs) -> anyhow::Result<u8> {
     show("cue class (of found)", &s.cue_class);
     show("own-voice loaded/1k vs level (rho)", &s.loaded_own_rho);
     println!("\ncategory confusion (rows: gold, columns: slant; found rows)");
-    let cols: Vec<&str> = slant::attribution::classify::CATEGORIES.to_vec();
+    let cols: Vec<&str> = slant::attribution::Category::ALL.map(|c| c.as_str()).to_vec();
     let short = |c: &str| c.chars().take(6).collect::<String>();
     print!("{:<13}", "");
     for c in &cols {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::EvalError;
-use crate::attribution::classify::CATEGORIES;
+use crate::attribution::Category;
 use crate::stats::{bootstrap_ci, spearman};
 
 /// Cue classes a gold row may name.
@@ -161,7 +161,7 @@ pub fn load(dir: &Path) -> Result<NewsSet, EvalError> {
         let file = get("file");
         listed(&expected_path, line, &file)?;
         for c in [get("category"), get("alt_category")].iter().filter(|c| !c.is_empty()) {
-            if !CATEGORIES.contains(&c.as_str()) && c != "unresolved" {
+            if c.parse::<Category>().is_err() {
                 return Err(input_err(&expected_path, line, format!("unknown category '{c}'")));
             }
         }
