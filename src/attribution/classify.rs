@@ -41,6 +41,8 @@ struct Named {
     /// A bare surname (`Putin`, `Kim`, `Zhang`): it names the row's person only in an article
     /// that names them in full too, or right after a title (`President Xi`).
     short: bool,
+    /// A row of kind `person` (a minister is a person, though `government` is mostly bodies).
+    person: bool,
 }
 
 /// A compiled source list.
@@ -241,13 +243,23 @@ impl Builder {
                         if kind == "person" && !pat.contains(' ') {
                             return Err(err(n, format!("'{pat}': a person's name and aliases are full names (a bare surname goes in 'surname')")));
                         }
-                        self.push_named(pat, Named { category: c, country: country.to_string(), entry: id, short });
+                        let person = kind == "person";
+                        self.push_named(
+                            pat,
+                            Named { category: c, country: country.to_string(), entry: id, short, person },
+                        );
                     }
                     for sur in get("surname").split(';').map(str::trim).filter(|a| !a.is_empty()) {
                         if !full.iter().any(|f| f.split([' ', '-']).any(|w| w == sur) || f.contains(sur)) {
                             return Err(err(n, format!("surname '{sur}' is not part of the name")));
                         }
-                        let named = Named { category: c, country: country.to_string(), entry: id, short: !alone };
+                        let named = Named {
+                            category: c,
+                            country: country.to_string(),
+                            entry: id,
+                            short: !alone,
+                            person: kind == "person",
+                        };
                         let plain = fold_accents(sur);
                         if plain != sur {
                             self.push_named(&plain, named.clone());
@@ -392,6 +404,7 @@ impl SourceList {
         };
         let mut category = None;
         let mut named_hit = false;
+        let mut known_person = false;
         // Tabloid capitals (`KIM Jong-un`): when nothing matches as written, try the phrase with
         // its all-capital words in title case (same byte length, so offsets hold).
         // `Chen, a resident who was interviewed by CGTN`: a body or place named inside a
@@ -450,6 +463,7 @@ impl SourceList {
                 _ => {
                     category = Some(n.category);
                     named_hit = true;
+                    known_person = n.person;
                 }
             }
         }
@@ -536,7 +550,8 @@ impl SourceList {
                     || role_then_name(phrase)),
             person: !org
                 && !group
-                && (matches!(category, Category::Leader | Category::Other | Category::Expert | Category::Citizen)
+                && (known_person
+                    || matches!(category, Category::Leader | Category::Other | Category::Expert | Category::Citizen)
                     || names_a_person(&lower)),
             group,
             known: named_hit,
@@ -802,7 +817,31 @@ fn unnamed_close_to(lower: &str) -> bool {
 }
 
 pub(super) fn is_generic(lower: &str) -> bool {
-    lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ")
+    // (a quantifier opens a generic group too: `Many locals`, `Some officials`, `Two witnesses`)
+    const OPENERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "many",
+        "some",
+        "several",
+        "most",
+        "few",
+        "other",
+        "all",
+        "both",
+        "these",
+        "those",
+        "such",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "two",
+        "three",
+        "four",
+        "five",
+    ];
+    lower.split_once(' ').is_some_and(|(w, _)| OPENERS.contains(&w))
 }
 
 /// Singular nouns naming a person by role: `the North Korean leader`, `a senior official`
@@ -1021,6 +1060,11 @@ pub(super) mod tests {
         .unwrap();
         assert_eq!(p.classify("Vell").category, Category::Other);
         assert_eq!(p.classify_in("Vell", &p.named_in("Anna Vell spoke.")).category, Category::Government);
+        // a person row names a person (for `he` and `she`), whatever its category
+        assert!(p.classify("Anna Vell").person);
+        let body =
+            SourceList::parse("b.tsv", "name\tcategory\tcountry\tkind\nOrsa Council\tgovernment\tXA\tnamed\n").unwrap();
+        assert!(!body.classify("Orsa Council").person);
     }
 
     #[test]

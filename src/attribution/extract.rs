@@ -44,9 +44,10 @@ use super::content::{
 };
 use super::cue_find::{clause_colon_cues, publication_cues, punctuation_cues, word_cues};
 use super::cue_model::word_probabilities;
-use super::doc::{is_quote_char, slice, Doc};
+use super::doc::{is_quote_char, is_verbish, slice, Doc};
 use super::source::{find_source, lone_verb, relative_antecedent};
 use super::span::CueKind;
+use super::words::{in_list, AUXILIARIES, BE_FORMS, NEEDS_CLAUSE};
 
 pub use super::cue_model::{
     cue_probabilities, default_model, train_cue_model, CueExample, CueModel, TrainOptions, CUE_MODEL_TSV,
@@ -61,9 +62,21 @@ pub fn extract(text: &str, analysis: &TextAnalysis) -> Vec<Attribution> {
 
 /// Finds the attributions of `text` with `model`. Sorted by cue start.
 pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Vec<Attribution> {
+    extract_with_actors(text, analysis, model).0
+}
+
+/// The attributions of `text` with `model`, and the subjects of the reported acts that are no
+/// attributions (`The army concluded its drills`): those name the article's actors, whose
+/// countries a later `officials said` may share, though no row is made for them.
+pub fn extract_with_actors(
+    text: &str,
+    analysis: &TextAnalysis,
+    model: &CueModel,
+) -> (Vec<Attribution>, Vec<Range<usize>>) {
+    let mut actors = Vec::new();
     // The analysis must describe this text; anything else yields nothing rather than a panic.
     if analysis.tokens.iter().any(|t| t.start > t.end || t.end > text.len()) {
-        return Vec::new();
+        return (Vec::new(), actors);
     }
     let d = Doc::new(text, analysis);
     let probs = word_probabilities(&d, model);
@@ -125,6 +138,12 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
                 content = before;
             }
         }
+        // `The army concluded its drills`, `Trump supported Cuomo`: an act, not speech
+        if c.kind == CueKind::Words && !direct && in_list(NEEDS_CLAUSE, &c.lemma) && !holds_clause(&d, content.as_ref())
+        {
+            actors.extend(source);
+            continue;
+        }
         let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
         leads.push(lead);
         out.push(Attribution {
@@ -178,7 +197,7 @@ pub fn extract_with(text: &str, analysis: &TextAnalysis, model: &CueModel) -> Ve
     for (q, i) in continued_quotes(text, analysis, &contents) {
         out[i].continued.push(q);
     }
-    out
+    (out, actors)
 }
 
 /// Quotations that go on after their attribution (`"We will win," Peskov said. "The West
@@ -232,6 +251,33 @@ fn continued_quotes(
         }
     }
     out
+}
+
+/// Whether `content` reads as a clause (something said or thought), not as the object of an
+/// act: it opens with `that` or a subject pronoun, holds quoted words, or has a finite verb (an
+/// auxiliary or a past form) before its first comma or relative word. (An infinitive after a
+/// cue ending in `to` is no clause of its own.)
+fn holds_clause(d: &Doc, content: Option<&Range<usize>>) -> bool {
+    let Some(r) = content else { return false };
+    let k0 = d.toks.partition_point(|t| t.start < r.start);
+    if k0 >= d.len() {
+        return false;
+    }
+    if matches!(d.lower[k0].as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there") {
+        return true;
+    }
+    let mut m = k0;
+    while m < d.len() && d.toks[m].end <= r.end {
+        if m > k0 && (d.gap[m].starts_with(',') || matches!(d.lower[m].as_str(), "who" | "which")) {
+            break;
+        }
+        let w = d.lower[m].as_str();
+        if d.toks[m].quoted || in_list(AUXILIARIES, w) || in_list(BE_FORMS, w) || is_verbish(d, m) {
+            return true;
+        }
+        m += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -409,6 +455,20 @@ mod tests {
         assert!(said.contains(&"Vell on Monday".to_string()) || said.contains(&"Vell".to_string()), "{got:#?}");
         // a sentence glued to the one before still opens with its subject
         assert!(said.contains(&"Officials".to_string()), "{got:#?}");
+    }
+
+    #[test]
+    fn acts_are_no_attributions_but_name_the_actors() {
+        let t = "The navy concluded its drills on Friday. Analysts concluded that the drills had failed. \
+                 The ministry signed a deal with Orsa. The Varanian people have never sought a single metre \
+                 of land.";
+        let got = run(t);
+        let cues: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(cues, ["concluded"], "{got:#?}");
+        assert_eq!(got[0].2, "Analysts");
+        let (_, actors) = extract_with_actors(t, &crate::eval::loaded::analyze_plain(t), default_model());
+        let actors: Vec<&str> = actors.iter().map(|r| &t[r.clone()]).collect();
+        assert!(actors.contains(&"The navy") && actors.contains(&"The Varanian people"), "{actors:?}");
     }
 
     #[test]

@@ -438,7 +438,7 @@ impl ArticleCountries {
 impl AttrStage {
     /// Finds and classifies the attributions of one analysed article.
     pub fn run(&self, article_id: &str, text: &str, analysis: &TextAnalysis) -> AttrResult {
-        let found = extract::extract(text, analysis);
+        let (found, actors) = extract::extract_with_actors(text, analysis, extract::default_model());
         let offsets = Offsets::new(text);
         // Mentions in text order: each attribution's source (a relative pronoun, `Kim, who said`,
         // as the noun phrase it stands for) and, between them, people introduced by a title
@@ -461,6 +461,8 @@ impl AttrStage {
                 order.push((p.start, None, p));
             }
         }
+        // the subjects of reported acts (`The army concluded its drills`) are mentions too
+        order.extend(actors.into_iter().map(|r| (r.start, None, r)));
         order.sort_by_key(|(pos, attr, _)| (*pos, attr.is_none()));
         let present = self.sources.named_in(text);
         let mentions: Vec<(String, classify::SourceClass)> = order

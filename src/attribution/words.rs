@@ -114,6 +114,18 @@ pub(super) const CORE_REPORTING: Words = Words::new(
     ],
 );
 
+/// Cue lemmas that report speech or belief only with a clause after them (`the minister
+/// showed that the plan failed`, `analysts expect the talks to fail`): with a thing as object
+/// (`The army concluded its drills`, `Trump supported Cuomo`, `aims to ease the tax`) they
+/// report an act, not what someone said or thinks.
+pub(super) const NEEDS_CLAUSE: Words = Words::new(
+    25,
+    &[
+        "accept", "aim", "appear", "champion", "charge", "conclude", "deem", "eager", "incline", "renew", "seek",
+        "sign", "sound", "spark", "title", "willing",
+    ],
+);
+
 /// Nouns that take their source from `by X` / `from X` or a possessive (`X's report`).
 pub(super) const REPORT_NOUNS: Words = Words::new(
     5,
@@ -522,7 +534,7 @@ impl Words {
 }
 
 /// Every list above, each at the index of its bit.
-const LISTS: [Words; 25] = [
+const LISTS: [Words; 26] = [
     PRONOUNS,
     DETERMINERS,
     BOUNDARY,
@@ -548,6 +560,7 @@ const LISTS: [Words; 25] = [
     ROLE_HEADS,
     PREPOSITIONS,
     ADDRESSEES,
+    NEEDS_CLAUSE,
 ];
 
 /// Each listed word with the bits of the lists that hold it.
