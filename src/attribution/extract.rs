@@ -47,7 +47,7 @@ use super::cue_model::word_probabilities;
 use super::doc::{is_quote_char, is_verbish, slice, Doc};
 use super::source::{find_source, lone_verb, relative_antecedent};
 use super::span::CueKind;
-use super::words::{in_list, AUXILIARIES, BE_FORMS, NEEDS_CLAUSE};
+use super::words::{in_list, AUXILIARIES, BE_FORMS, DETERMINERS, NEEDS_CLAUSE, STANCE};
 
 pub use super::cue_model::{
     cue_probabilities, default_model, train_cue_model, CueExample, CueModel, TrainOptions, CUE_MODEL_TSV,
@@ -108,6 +108,10 @@ pub fn extract_with_actors(
             .filter(|r| !lone_verb(slice(text, r.start, r.end)))
             // `VALMORA, March 16 (VCNA) - The great leader said`: the dateline is not the speaker
             .map(|r| past_dateline(text, r.clone())..r.end)
+            // `the party could have hoped`: an auxiliary before the cue belongs to the verb
+            .map(|r| without_auxiliary(&d, r))
+            // `Beijing considers the island a ..., calling`: the subject before a verb inside
+            .map(|r| before_inner_verb(&d, r))
             .filter(|r| r.start < r.end);
         let (mut content, direct, mut rest) = find_content(&d, c, analysis);
         if direct && rest.is_none() {
@@ -138,12 +142,27 @@ pub fn extract_with_actors(
                 content = before;
             }
         }
-        // `The army concluded its drills`, `Trump supported Cuomo`: an act, not speech
-        if c.kind == CueKind::Words && !direct && in_list(NEEDS_CLAUSE, &c.lemma) && !holds_clause(&d, content.as_ref())
-        {
+        // `The army concluded its drills`, `Seoul aims to ease`: an act, not speech
+        let words_cue = c.kind == CueKind::Words && !direct;
+        let infinitive = c.end > c.first + 1 && d.lower[c.end - 1] == "to";
+        if words_cue && in_list(NEEDS_CLAUSE, &c.lemma) && (infinitive || !holds_clause(&d, content.as_ref())) {
             actors.extend(source);
             continue;
         }
+        // `Trump supported Cuomo`, `wants to know`, `residents to believe`, `was asked about`,
+        // `posters titled "..."`: a stance, a wish, a question put, a title
+        let passive_ask = c.end > c.first + 1
+            && c.lemma == "ask"
+            && (c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k]))
+            && source.is_none();
+        let title = c.kind == CueKind::Words
+            && (c.first..c.end).any(|k| matches!(d.lower[k].as_str(), "titled" | "entitled" | "headlined"));
+        let stance = title
+            || (words_cue
+                && ((in_list(STANCE, &c.lemma)
+                    && (infinitive || (d.lower[c.end - 1] != "that" && !states_clause(&d, content.as_ref()))))
+                    || d.lower[c.first] == "to"
+                    || passive_ask));
         let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
         leads.push(lead);
         out.push(Attribution {
@@ -155,6 +174,7 @@ pub fn extract_with_actors(
             direct,
             sentence,
             continued: rest.into_iter().collect(),
+            stance,
         });
     }
     // a reported clause ends where the next attribution of its sentence begins
@@ -251,6 +271,57 @@ fn continued_quotes(
         }
     }
     out
+}
+
+/// A source without the auxiliaries that end it (`the Republican Party could` -> `the
+/// Republican Party`), when words stay.
+fn without_auxiliary(d: &Doc, r: Range<usize>) -> Range<usize> {
+    let first = d.toks.partition_point(|t| t.start < r.start);
+    let mut k = d.toks.partition_point(|t| t.end <= r.end);
+    while k > first + 1 && d.toks[k - 1].end <= r.end && in_list(AUXILIARIES, &d.lower[k - 1]) && !d.toks[k - 1].quoted
+    {
+        k -= 1;
+    }
+    if k < d.toks.partition_point(|t| t.end <= r.end) {
+        r.start..d.toks[k - 1].end
+    } else {
+        r
+    }
+}
+
+/// A source cut before a present-tense verb inside it (`Beijing considers the island nation
+/// a` -> `Beijing`): a lower-case word in `-s` after a name and before a determiner.
+fn before_inner_verb(d: &Doc, r: Range<usize>) -> Range<usize> {
+    let first = d.toks.partition_point(|t| t.start < r.start);
+    let end = d.toks.partition_point(|t| t.end <= r.end);
+    for k in first + 1..end.saturating_sub(1) {
+        let w = d.lower[k].as_str();
+        let verb_like =
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+        if verb_like
+            && !d.capitalised(k)
+            && d.capitalised(k - 1)
+            && d.tight(k - 1)
+            && d.tight(k)
+            && in_list(DETERMINERS, &d.lower[k + 1])
+            && !d.toks[k].quoted
+        {
+            return r.start..d.toks[k - 1].end;
+        }
+    }
+    r
+}
+
+/// Whether `content` states what is held, as a clause of its own: it opens with `that` or a
+/// subject pronoun, or is quoted (`expects that output will grow`, not `ordered the charges
+/// dismissed`).
+fn states_clause(d: &Doc, content: Option<&Range<usize>>) -> bool {
+    let Some(r) = content else { return false };
+    let k0 = d.toks.partition_point(|t| t.start < r.start);
+    k0 < d.len()
+        && (d.toks[k0].quoted
+            || (k0 > 0 && d.lower[k0 - 1] == "that" && d.tight(k0 - 1))
+            || matches!(d.lower[k0].as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"))
 }
 
 /// Whether `content` reads as a clause (something said or thought), not as the object of an
@@ -469,6 +540,25 @@ mod tests {
         let (_, actors) = extract_with_actors(t, &crate::eval::loaded::analyze_plain(t), default_model());
         let actors: Vec<&str> = actors.iter().map(|r| &t[r.clone()]).collect();
         assert!(actors.contains(&"The navy") && actors.contains(&"The Varanian people"), "{actors:?}");
+    }
+
+    #[test]
+    fn stances_wishes_and_titles_are_marked_and_inner_verbs_cut() {
+        let t = "The mayor supported Halden in the runoff. The mayor expects that the vote will be close. \
+                 Orsk wants to know more. He was asked about the runoff. Orsk wants voters to believe him. \
+                 Posters titled \"Hammer\" hung everywhere. Varnia considers the island a province, calling \
+                 its return inevitable.";
+        let a = crate::eval::loaded::analyze_plain(t);
+        let got: Vec<(String, bool)> =
+            extract(t, &a).iter().map(|x| (t[x.cue.clone()].to_string(), x.stance)).collect();
+        let stance = |cue: &str| got.iter().find(|g| g.0 == cue).map(|g| g.1);
+        assert_eq!(stance("supported"), Some(true), "{got:?}");
+        assert_eq!(stance("expects"), Some(false), "a clause of what is held: {got:?}");
+        assert_eq!(stance("wants to"), Some(true), "{got:?}");
+        assert!(got.iter().filter(|g| g.0.contains("asked") || g.0.starts_with("to ")).all(|g| g.1), "{got:?}");
+        assert!(got.iter().filter(|g| g.0 == "titled").all(|g| g.1), "{got:?}");
+        let calling = run(t).into_iter().find(|g| g.0 == "calling").expect("calling");
+        assert_eq!(calling.2, "Varnia");
     }
 
     #[test]

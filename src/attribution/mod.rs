@@ -31,6 +31,7 @@ mod lemma;
 pub mod resolve;
 mod source;
 mod span;
+mod speaker;
 mod words;
 
 use std::collections::BTreeMap;
@@ -436,9 +437,37 @@ impl ArticleCountries {
 }
 
 impl AttrStage {
+    /// The attributions of one article whose source could speak (see [`speaker`]), and the
+    /// subjects of reported acts (mentions, not rows). The attribution eval scores these too.
+    pub fn speaking(&self, text: &str, analysis: &TextAnalysis) -> (Vec<extract::Attribution>, Vec<Range<usize>>) {
+        let (mut found, actors) = extract::extract_with_actors(text, analysis, extract::default_model());
+        let present = self.sources.named_in(text);
+        found.retain(|a| {
+            a.source.as_ref().is_none_or(|r| {
+                let phrase = &text[r.clone()];
+                speaker::could_speak(phrase, &self.sources.classify_in(phrase, &present))
+            })
+        });
+        (found, actors)
+    }
+
     /// Finds and classifies the attributions of one analysed article.
     pub fn run(&self, article_id: &str, text: &str, analysis: &TextAnalysis) -> AttrResult {
-        let (found, actors) = extract::extract_with_actors(text, analysis, extract::default_model());
+        let (mut found, mut actors) = self.speaking(text, analysis);
+        // rows cite someone: no stance or wish (its subject stays a mention), and no address to
+        // the reader (`What do you think about ...`)
+        found.retain(|a| {
+            let reader = a.source.as_ref().is_some_and(|r| {
+                matches!(
+                    text[r.clone()].trim().to_lowercase().as_str(),
+                    "you" | "your" | "yourself" | "you're" | "you’re"
+                )
+            });
+            if a.stance {
+                actors.extend(a.source.clone());
+            }
+            !a.stance && !reader
+        });
         let offsets = Offsets::new(text);
         // Mentions in text order: each attribution's source (a relative pronoun, `Kim, who said`,
         // as the noun phrase it stands for) and, between them, people introduced by a title
@@ -584,6 +613,19 @@ mod tests {
             .into_iter()
             .map(|r| (r.source, r.resolved_source, r.category.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn rows_cite_someone_who_could_speak() {
+        let t = "Following renewed scrutiny, the council said it would meet. The mayor supported Halden. \
+                 What do you think about the vote? Election day added to the pressure. Critics said the \
+                 vote was unfair.";
+        let got: Vec<String> = rows(t).into_iter().map(|r| r.0).collect();
+        assert!(got.contains(&"the council".to_string()), "{got:?}");
+        assert!(got.contains(&"Critics".to_string()), "{got:?}");
+        for junk in ["Following", "The mayor", "you", "Election day"] {
+            assert!(!got.iter().any(|g| g.starts_with(junk)), "{junk}: {got:?}");
+        }
     }
 
     #[test]

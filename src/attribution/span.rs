@@ -24,6 +24,10 @@ pub struct Attribution {
     pub continued: Vec<Range<usize>>,
     /// Index of the sentence holding the cue (into `TextAnalysis::sentences`).
     pub sentence: u32,
+    /// A stance or an intention rather than something said or thought (`Trump supported
+    /// Cuomo`, `wants to know`, `is expected to move`, `was asked about`): an attribution in
+    /// PolNeAR's broad sense, but no one cited, so the analysis makes no row of it.
+    pub stance: bool,
 }
 
 impl Attribution {

@@ -126,6 +126,12 @@ pub(super) const NEEDS_CLAUSE: Words = Words::new(
     ],
 );
 
+/// Cue lemmas of a stance or an intention (`Trump supported Cuomo`, `wants a deal`, `is
+/// expected to move`): PolNeAR counts them as attributions, but they cite no one unless a
+/// clause of what is held follows (`expects that output will grow`).
+pub(super) const STANCE: Words =
+    Words::new(26, &["back", "endorse", "expect", "hope", "intend", "plan", "support", "want", "wish"]);
+
 /// Nouns that take their source from `by X` / `from X` or a possessive (`X's report`).
 pub(super) const REPORT_NOUNS: Words = Words::new(
     5,
@@ -534,7 +540,7 @@ impl Words {
 }
 
 /// Every list above, each at the index of its bit.
-const LISTS: [Words; 26] = [
+const LISTS: [Words; 27] = [
     PRONOUNS,
     DETERMINERS,
     BOUNDARY,
@@ -561,6 +567,7 @@ const LISTS: [Words; 26] = [
     PREPOSITIONS,
     ADDRESSEES,
     NEEDS_CLAUSE,
+    STANCE,
 ];
 
 /// Each listed word with the bits of the lists that hold it.
