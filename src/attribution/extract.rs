@@ -44,7 +44,7 @@ use super::content::{
 };
 use super::cue_find::{clause_colon_cues, publication_cues, punctuation_cues, word_cues};
 use super::cue_model::word_probabilities;
-use super::doc::{is_quote_char, is_verbish, slice, Doc};
+use super::doc::{is_quote_char, is_verbish, skippable, slice, Doc};
 use super::source::{find_source, lone_verb, relative_antecedent};
 use super::span::CueKind;
 use super::words::{in_list, AUXILIARIES, BE_FORMS, DETERMINERS, NEEDS_CLAUSE, STANCE};
@@ -112,6 +112,16 @@ pub fn extract_with_actors(
             .map(|r| without_auxiliary(&d, r))
             // `Beijing considers the island a ..., calling`: the subject before a verb inside
             .map(|r| before_inner_verb(&d, r))
+            // `why Anne and Edward worry`: a question word opens the clause, not the source
+            .map(|r| {
+                let k = d.toks.partition_point(|t| t.start < r.start);
+                let wh = matches!(d.lower.get(k).map(String::as_str), Some("why" | "how" | "whether" | "if"));
+                if wh && k + 1 < d.len() && d.toks[k + 1].end <= r.end {
+                    d.toks[k + 1].start..r.end
+                } else {
+                    r
+                }
+            })
             .filter(|r| r.start < r.end);
         let (mut content, direct, mut rest) = find_content(&d, c, analysis);
         if direct && rest.is_none() {
@@ -142,10 +152,21 @@ pub fn extract_with_actors(
                 content = before;
             }
         }
+        // `Andrew had formally surrendered`: a cue of auxiliaries and adverbs has no verb
+        // (`reportedly`, `allegedly` are cues of their own)
+        let verbless = c.kind == CueKind::Words
+            && (c.first..c.end).all(|k| {
+                let w = d.lower[k].as_str();
+                !w.ends_with("edly") && (in_list(AUXILIARIES, w) || skippable(&d, k) || w.ends_with("ly"))
+            });
+        // `READ MORE: Andrew hits back ...`: a link to another story is page furniture
+        if verbless || furniture(text, analysis, sentence) {
+            continue;
+        }
         // `The army concluded its drills`, `Seoul aims to ease`: an act, not speech
         let words_cue = c.kind == CueKind::Words && !direct;
         let infinitive = c.end > c.first + 1 && d.lower[c.end - 1] == "to";
-        if words_cue && in_list(NEEDS_CLAUSE, &c.lemma) && (infinitive || !holds_clause(&d, content.as_ref())) {
+        if words_cue && lemma_in(NEEDS_CLAUSE, &c.lemma) && (infinitive || !holds_clause(&d, content.as_ref())) {
             actors.extend(source);
             continue;
         }
@@ -155,14 +176,18 @@ pub fn extract_with_actors(
             && c.lemma == "ask"
             && (c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k]))
             && source.is_none();
+        // `as he is now known`, `will be known as`: a name given, not a view held
+        let naming = c.lemma == "know"
+            && ((c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k])) || d.lower[c.end - 1] == "as");
         let title = c.kind == CueKind::Words
             && (c.first..c.end).any(|k| matches!(d.lower[k].as_str(), "titled" | "entitled" | "headlined"));
         let stance = title
             || (words_cue
-                && ((in_list(STANCE, &c.lemma)
+                && ((lemma_in(STANCE, &c.lemma)
                     && (infinitive || (d.lower[c.end - 1] != "that" && !states_clause(&d, content.as_ref()))))
                     || d.lower[c.first] == "to"
-                    || passive_ask));
+                    || passive_ask
+                    || naming));
         let antecedent = source.as_ref().and_then(|r| relative_antecedent(&d, r, &probs, model));
         leads.push(lead);
         out.push(Attribution {
@@ -310,6 +335,23 @@ fn before_inner_verb(d: &Doc, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// Whether a cue lemma is in `list`, the rough lemma of a past form included (`endors` of
+/// `endorsed` is `endorse`).
+fn lemma_in(list: super::words::Words, lemma: &str) -> bool {
+    in_list(list, lemma) || in_list(list, &format!("{lemma}e"))
+}
+
+/// Whether sentence `sentence` is a link to another story (`READ MORE: ...`, `Read also:`,
+/// `Related:`), which a scrape keeps in the body.
+fn furniture(text: &str, analysis: &TextAnalysis, sentence: u32) -> bool {
+    let Some(r) = analysis.sentences.get(sentence as usize) else { return false };
+    let s = slice(text, r.start, r.end);
+    let lower = s.trim_start().to_lowercase();
+    s.contains("READ MORE")
+        || s.contains("READ ALSO")
+        || ["read more", "read also", "related:", "see also", "also read"].iter().any(|p| lower.starts_with(p))
 }
 
 /// Whether `content` states what is held, as a clause of its own: it opens with `that` or a
@@ -559,6 +601,17 @@ mod tests {
         assert!(got.iter().filter(|g| g.0 == "titled").all(|g| g.1), "{got:?}");
         let calling = run(t).into_iter().find(|g| g.0 == "calling").expect("calling");
         assert_eq!(calling.2, "Varnia");
+        // a name given is no view held; a link to another story is no text of this one; a
+        // question word is no part of the source
+        let t = "Orsk, as he is now known, left the city. READ MORE: Orsk says the city is lost.\n\n\
+                 As the prince moves out, why Anne and Edward worry Charles has gone too far";
+        let a = crate::eval::loaded::analyze_plain(t);
+        let got = extract(t, &a);
+        let cues: Vec<(&str, bool)> = got.iter().map(|x| (&t[x.cue.clone()], x.stance)).collect();
+        assert!(cues.iter().filter(|c| c.0.contains("known")).all(|c| c.1), "{cues:?}");
+        assert!(!cues.iter().any(|c| c.0 == "says"), "{cues:?}");
+        let believe = got.iter().find(|x| &t[x.cue.clone()] == "worry").expect("worry");
+        assert_eq!(&t[believe.source.clone().expect("source")], "Anne and Edward");
     }
 
     #[test]
