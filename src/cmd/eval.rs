@@ -378,7 +378,7 @@ pub struct NewsArgs {
     /// An annotated news set: texts/, manifest.csv, expected.tsv, loaded.tsv (news-dev's layout).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-    /// A source list instead of the embedded one.
+    /// A source list added to the embedded ones (same format as data/sources/sources.tsv).
     #[arg(long, value_name = "FILE")]
     pub sources: Option<PathBuf>,
     /// Also write every gold attribution with slant's answer to it to this TSV file.

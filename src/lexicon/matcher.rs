@@ -544,6 +544,27 @@ mod tests {
     }
 
     #[test]
+    fn default_lexicon_knows_the_loaded_classes_of_conflict_and_political_news() {
+        // separatist framing, epithets of a country's name, animal verbs for speech, hardship and
+        // disgrace, manipulation framing, war metaphors for politics, partisan idioms
+        let text = "Communist China howled at the secessionist forces. The disgraced envoy, holed up in a \
+                    bleak lodge, called it a gambit in the culture wars. He is the darling of the Left. \
+                    Officials met in Orsa on Tuesday and the talks went on.";
+        let m = Matcher::new(&crate::lexicon::Lexicon::default_lexicon(), Lang::english());
+        let a = analyze(text, &[0..text.len()]);
+        let (hits, _) = m.find(text, &a);
+        let words: Vec<String> = hits.iter().map(|h| text[h.start..h.end].to_lowercase()).collect();
+        for want in ["communist china", "howled", "secessionist forces", "disgraced", "holed up", "bleak", "gambit"] {
+            assert!(words.iter().any(|w| w == want), "{want}: {words:?}");
+        }
+        assert!(words.iter().any(|w| w.starts_with("culture war")), "{words:?}");
+        assert!(words.iter().any(|w| w == "darling of the left"), "{words:?}");
+        // plain reporting stays plain
+        let plain = text.find("Officials").unwrap();
+        assert!(hits.iter().all(|h| h.start < plain), "{words:?}");
+    }
+
+    #[test]
     fn caps_emphasis() {
         let text =
             "Voss did it AGAIN and NATO knows. This is UNPRECEDENTED. The STEAL was a steal.\n\nBIG HEADLINE IN CAPS\n\n\
