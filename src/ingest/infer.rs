@@ -7,7 +7,10 @@
 //! 3. the first date in the first lines of the document.
 //!
 //! Recognised date forms: ISO `2025-12-28` (with or without time), `December 28, 2025`,
-//! `Dec. 28, 2025`, `28 December 2025`.
+//! `Dec. 28, 2025`, `28 December 2025`, and numeric `25-12-2025`, `25/12/2025` and
+//! `12/25/2025`: a numeric date is read day first unless its first number cannot be a day
+//! of that reading (`12/25/2025` is month first), so `02/11/2025` is 2 November. Dates glued
+//! to a word (`Updated2025-12-28`) are found too.
 //!
 //! Outlets: a wire dateline at the start of the body (`ERBIL (Kurdistan24) -`, `KYIV, March 3
 //! (Reuters) -`), else a copyright footer near the end (`© 2026 Site Name.`).
@@ -25,7 +28,7 @@ fn month_number(name: &str) -> Option<u32> {
 
 fn re_iso() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").expect("valid regex"))
+    R.get_or_init(|| Regex::new(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})").expect("valid regex"))
 }
 
 const MONTH_ALT: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
@@ -42,6 +45,13 @@ fn re_dmy() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})(?:[^0-9]|$)")).expect("valid regex")
+    })
+}
+
+fn re_numeric() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[^0-9./-])(\d{1,2})([/-])(\d{1,2})[/-](\d{4})(?:[^0-9]|$)").expect("valid regex")
     })
 }
 
@@ -78,6 +88,14 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
         let date = month_number(&c[2]).and_then(|m| valid(c[3].parse().unwrap_or(0), m, c[1].parse().unwrap_or(0)));
         consider(date, c.get(0).map_or(0, |m| m.start())..c.get(3).map_or(0, |m| m.end()));
     }
+    if let Some(c) = re_numeric().captures(s) {
+        let (a, b, y) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0), c[4].parse().unwrap_or(0));
+        // (the separators must match: `12/25-2025` is no date)
+        let same = s[c.get(2).map_or(0..0, |m| m.range())].len() == 1
+            && c.get(0).is_some_and(|m| m.as_str().matches(&c[2]).count() == 2);
+        let date = if same { valid(y, b, a).or_else(|| valid(y, a, b)) } else { None };
+        consider(date, c.get(1).map_or(0, |m| m.start())..c.get(4).map_or(0, |m| m.end()));
+    }
     best
 }
 
@@ -104,7 +122,7 @@ pub fn header_date(line: &str) -> Option<(String, usize)> {
 fn re_dateline() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z0-9\. ]{2,30}){0,3}\s*\(([^()\n]{2,40})\)\s*[-–—:]")
+        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z0-9\. ]{2,30}){0,3},?\s*\(([^()\n]{2,40})\)\s*[-–—:]")
             .expect("valid regex")
     })
 }
@@ -117,8 +135,20 @@ fn re_copyright() -> &'static Regex {
     })
 }
 
-/// An outlet named in a wire dateline at the start of `line` (`ERBIL (Kurdistan24) - ...`).
+fn re_slash_dateline() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*[A-Z][A-Z\.'’ \-]{1,40}(?:,\s*[A-Za-z0-9\. ]{2,30}){0,3}[.,]?\s*/([A-Z][A-Za-z\- ]{1,30})/")
+            .expect("valid regex")
+    })
+}
+
+/// An outlet named in a wire dateline at the start of `line` (`ERBIL (Kurdistan24) - ...`,
+/// `LONDON, Nov 2, (AP): ...`, `MOSCOW, November 2. /TASS/. ...`).
 pub fn dateline_outlet(line: &str) -> Option<String> {
+    if let Some(c) = re_slash_dateline().captures(line) {
+        return Some(c[1].trim().to_string());
+    }
     let c = re_dateline().captures(line)?;
     let name = c[1].trim().to_string();
     // A dateline's parenthesis names an agency or outlet, not a date or a number.
@@ -154,6 +184,13 @@ mod tests {
             ("February 30, 2025", None),
             ("2 hours ago", None),
             ("born 03.10.1998", None),
+            // numeric dates, day first unless that cannot be; dates glued to a word
+            ("Posted 02/11/2025 by staff", Some("2025-11-02")),
+            ("Posted 12/25/2025", Some("2025-12-25")),
+            ("on 25-12-2025 at noon", Some("2025-12-25")),
+            ("Updated2025-12-28", Some("2025-12-28")),
+            ("page 12/25-2025", None),
+            ("ratio 1/2/3", None),
         ];
         for (s, want) in cases {
             assert_eq!(find_date(s).map(|d| d.0), want.map(String::from), "{s}");
@@ -178,6 +215,9 @@ mod tests {
         assert_eq!(dateline_outlet("KYIV, Ukraine, March 3 (AP) — Russia").as_deref(), Some("AP"));
         assert_eq!(dateline_outlet("SEOUL, Dec. 30 (Yonhap) -- North Korea").as_deref(), Some("Yonhap"));
         assert_eq!(dateline_outlet("KYIV, Ukraine, March 3, 2026 (AP) — Russia").as_deref(), Some("AP"));
+        assert_eq!(dateline_outlet("LONDON, Nov 2, (AP): The prince").as_deref(), Some("AP"));
+        assert_eq!(dateline_outlet("MOSCOW, November 2. /TASS/. The Kremlin").as_deref(), Some("TASS"));
+        assert_eq!(dateline_outlet("Prices rose 3/4 of a point"), None);
         assert_eq!(
             copyright_outlet("© 2026 Global Hublet. Designed by Global Hublet.").as_deref(),
             Some("Global Hublet")

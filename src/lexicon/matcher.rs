@@ -437,6 +437,15 @@ impl Matcher {
         }
         // `the WHO` is the World Health Organization, not emphasis.
         let who = |k: usize| k > 0 && lowered[k - 1] == "the" && lowered[k] == "who";
+        // `READ MORE`, `SEE ALSO`, `ADVERTISEMENT`, `WATCH:`: page furniture, not emphasis
+        let furniture = |k: usize| {
+            let w = lowered[k].as_str();
+            let prev = if k > 0 { lowered[k - 1].as_str() } else { "" };
+            let next = lowered.get(k + 1).map_or("", String::as_str);
+            matches!(w, "advertisement" | "subscribe" | "share" | "click" | "watch")
+                || (matches!(w, "read" | "see") && matches!(next, "more" | "also"))
+                || (matches!(w, "more" | "also") && matches!(prev, "read" | "see"))
+        };
         analysis
             .tokens
             .iter()
@@ -447,6 +456,7 @@ impl Matcher {
                 is_caps(t.text(text))
                     && c * 2 <= n
                     && !who(*k)
+                    && !furniture(*k)
                     && (FUNCTION_WORDS.contains(&l.as_str())
                         || self.term_words.contains(l.as_str())
                         || lower_forms.contains(l.as_str()))
@@ -574,6 +584,12 @@ mod tests {
         let (_, caps) = m.find(text, &a);
         let words: Vec<&str> = caps.iter().map(|c| &text[c.start..c.end]).collect();
         assert_eq!(words, vec!["AGAIN", "UNPRECEDENTED", "STEAL", "WHO", "ONLY"], "not `the WHO` nor Chinese");
+        // a link to another story in capitals is page furniture
+        let text = "The prince left the lodge on Friday. READ MORE: The prince is gone. He left AGAIN.";
+        let a = analyze(text, &[0..text.len()]);
+        let (_, caps) = m.find(text, &a);
+        let words: Vec<&str> = caps.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(words, vec!["AGAIN"]);
     }
 
     #[test]
