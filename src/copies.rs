@@ -24,6 +24,9 @@ pub const SAMPLE: u64 = 8;
 pub const MIN_SHINGLES: usize = 4;
 /// A pair is reported when this share of an article's kept shingles is in the other.
 pub const MIN_SHARE: f64 = 0.5;
+/// A pair needs at least this many shared kept shingles outside quotations (two pages that
+/// share one long quotation are no copies).
+pub const MIN_OWN_SHARED: usize = 2;
 /// A shingle kept in more articles than this (a site's footer, a standard formula) is left
 /// out of the counts: it says nothing about which article holds which, and counting it would
 /// cost the square of the number of articles holding it.
@@ -36,6 +39,8 @@ struct Shingle {
     hash: u64,
     start: u32,
     end: u32,
+    /// Whether a word of the run is inside a quotation (not the outlet's own text).
+    quoted: bool,
 }
 
 fn char_u32(c: usize) -> u32 {
@@ -77,6 +82,7 @@ impl Fingerprint {
                 hash,
                 start: char_u32(starts.char_index(toks[i].start)),
                 end: char_u32(ends.char_index(toks[i + SHINGLE_WORDS - 1].end)),
+                quoted: toks[i..i + SHINGLE_WORDS].iter().any(|t| t.quoted),
             })
             .collect();
         shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.start.cmp(&b.start)));
@@ -87,6 +93,11 @@ impl Fingerprint {
     /// Number of kept shingles.
     pub fn len(&self) -> usize {
         self.shingles.len()
+    }
+
+    /// Number of kept shingles outside quotations (the outlet's own text).
+    pub fn own(&self) -> usize {
+        self.shingles.iter().filter(|s| !s.quoted).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -129,6 +140,10 @@ pub struct Shared {
     /// `shared` over the article's kept shingles, and over the other's.
     pub share: f64,
     pub other_share: f64,
+    /// Shared shingles outside quotations in the article, and their share of the article's
+    /// shingles outside quotations (0 when it has none).
+    pub shared_own: usize,
+    pub own_share: f64,
     /// Char range from the first to the last shared shingle, in the article and in the other.
     pub span: Range<usize>,
     pub other_span: Range<usize>,
@@ -171,6 +186,13 @@ fn best_match(fps: &[Fingerprint], index: &[(u64, usize)], a: usize, min_share: 
     let other = &fps[b];
     let pairs: Vec<(&Shingle, &Shingle)> =
         fp.shingles.iter().filter_map(|s| other.get(s.hash).map(|o| (s, o))).collect();
+    // Two pages that share only a quotation (a palace statement, a leader's letter) are no
+    // copies: the pair needs shared text outside quotation marks in both.
+    let shared_own = pairs.iter().filter(|(s, o)| !s.quoted && !o.quoted).count();
+    if shared_own < MIN_OWN_SHARED {
+        return None;
+    }
+    let own = fp.own();
     let span = |side: usize| {
         let pick = |p: &(&Shingle, &Shingle)| if side == 0 { (p.0.start, p.0.end) } else { (p.1.start, p.1.end) };
         let start = pairs.iter().map(|p| pick(p).0).min().unwrap_or(0);
@@ -183,6 +205,8 @@ fn best_match(fps: &[Fingerprint], index: &[(u64, usize)], a: usize, min_share: 
         shared,
         share,
         other_share: shared as f64 / other.len() as f64,
+        shared_own,
+        own_share: if own == 0 { 0.0 } else { shared_own as f64 / own as f64 },
         span: span(0),
         other_span: span(1),
     })
@@ -200,6 +224,21 @@ mod tests {
     /// `n` sentences of distinct words, numbered from `from`.
     fn story(from: usize, n: usize) -> String {
         (from..from + n).map(|i| format!("Word{i} alpha{i} beta{i} gamma{i} delta{i} epsilon{i}. ")).collect()
+    }
+
+    #[test]
+    fn pages_sharing_only_a_quotation_are_no_copies() {
+        let statement = story(0, 40);
+        let a = format!("The palace issued a statement on Friday. \u{201c}{statement}\u{201d} {}", story(500, 8));
+        let b = format!("Royal watchers reacted with surprise. \u{201c}{statement}\u{201d} {}", story(900, 8));
+        let fps = [fp(&a), fp(&b)];
+        assert!(find(&fps, MIN_SHARE).is_empty(), "one shared quotation makes no copy");
+        // a copy of the framing too is a copy, with the share of the own text it holds
+        let c = format!("{a} Extra line at the end.");
+        let fps = [fp(&a), fp(&c)];
+        let got = find(&fps, MIN_SHARE);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].shared_own >= MIN_OWN_SHARED && got[0].own_share > 0.8, "{:?}", got[0]);
     }
 
     #[test]
