@@ -773,3 +773,21 @@ fn another_language_is_warned_about() {
     assert_eq!(o.status.code(), Some(0));
     assert!(warnings(&en).is_empty() && o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    // `slant ... | head`: the reader closes before the command writes; it must not panic
+    for _ in 0..3 {
+        let mut child = common::bin()
+            .args(["lexicon", "check", "default"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run slant");
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(o.status.code(), Some(0), "{err}");
+    }
+}

@@ -159,20 +159,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let drawn = slant::report::render(&cfg.out, &report_opts).context("charts and report")?;
     if !args.quiet {
         let secs = clock.elapsed().as_secs_f64();
-        println!("slant analyze: {} articles, {} words", summary.articles, summary.words);
-        println!(
+        out!("slant analyze: {} articles, {} words", summary.articles, summary.words);
+        out!(
             "  inputs: {} ({:.1} MB) in {:.2} s ({:.1} MB/s)",
             summary.inputs.len(),
             summary.bytes_read as f64 / 1e6,
             secs,
             summary.bytes_read as f64 / 1e6 / secs.max(1e-9)
         );
-        println!("  errors: {}   warnings: {}", summary.errors, summary.warnings);
-        println!(
+        out!("  errors: {}   warnings: {}", summary.errors, summary.warnings);
+        out!(
             "  wrote:  {}",
             summary.outputs.iter().map(|o| cfg.out.join(o).display().to_string()).collect::<Vec<_>>().join(", ")
         );
-        println!(
+        out!(
             "  charts: {} files in {}, report: {}, groups: {}, comparisons: {}",
             drawn.charts,
             cfg.out.join("charts").display(),
@@ -181,7 +181,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             cfg.out.join("compare.csv").display()
         );
         if summary.errors + summary.warnings > 0 {
-            println!("  see {} for details", cfg.out.join("errors.csv").display());
+            out!("  see {} for details", cfg.out.join("errors.csv").display());
         }
     }
     Ok(summary.exit_code() as u8)

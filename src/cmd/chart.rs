@@ -31,7 +31,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         eprintln!("warning: {} has no article rows: the charts are empty", a.dir.join("articles.csv").display());
     }
     for p in &drawn.files {
-        println!("{}", p.display());
+        out!("{}", p.display());
     }
     Ok(0)
 }

@@ -73,21 +73,18 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         length_only_baseline: tt::evaluate(&ex, &model.baseline, true),
     };
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+        out!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(0);
     }
-    println!(
+    out!(
         "tone vs gold: {} sentences of {} articles, {} with a technique span",
         r.slant.sentences,
         articles.len(),
         r.slant.positives
     );
-    println!("{:<24} {:>9} {:>9} {:>7} {:>7} {:>7}", "model", "threshold", "precision", "recall", "F1", "AUC");
+    out!("{:<24} {:>9} {:>9} {:>7} {:>7} {:>7}", "model", "threshold", "precision", "recall", "F1", "AUC");
     for (name, s) in [(r.model.as_str(), &r.slant), ("length-only baseline", &r.length_only_baseline)] {
-        println!(
-            "{:<24} {:>9.3} {:>9.3} {:>7.3} {:>7.3} {:>7.3}",
-            name, s.threshold, s.precision, s.recall, s.f1, s.auc
-        );
+        out!("{:<24} {:>9.3} {:>9.3} {:>7.3} {:>7.3} {:>7.3}", name, s.threshold, s.precision, s.recall, s.f1, s.auc);
     }
     Ok(0)
 }
@@ -136,15 +133,21 @@ fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
     let r =
         AttrReport { data: a.brat.display().to_string(), slant: main, slant_rows: rows, regex_baseline: base, seconds };
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+        out!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(0);
     }
-    println!("attribution vs gold relations: {} documents ({:.2} s)", r.slant.documents, r.seconds);
-    println!("(content, chars: non-space characters, not spans; the baseline finds no contents)");
-    println!("(slant rows: without stances and wishes, as attributions.csv; PolNeAR counts those as attributions)");
-    println!(
+    out!("attribution vs gold relations: {} documents ({:.2} s)", r.slant.documents, r.seconds);
+    out!("(content, chars: non-space characters, not spans; the baseline finds no contents)");
+    out!("(slant rows: without stances and wishes, as attributions.csv; PolNeAR counts those as attributions)");
+    out!(
         "{:<16} {:<16} {:>7} {:>7} {:>9} {:>7} {:>7}",
-        "extractor", "span, match", "pred", "gold", "precision", "recall", "F1"
+        "extractor",
+        "span, match",
+        "pred",
+        "gold",
+        "precision",
+        "recall",
+        "F1"
     );
     // (the baseline finds no contents: its rows stop at the sources)
     for (name, s, rows) in
@@ -161,9 +164,15 @@ fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
         .into_iter()
         .take(rows)
         {
-            println!(
+            out!(
                 "{:<16} {:<16} {:>7} {:>7} {:>9.3} {:>7.3} {:>7.3}",
-                name, what, p.predicted, p.gold, p.precision, p.recall, p.f1
+                name,
+                what,
+                p.predicted,
+                p.gold,
+                p.precision,
+                p.recall,
+                p.f1
             );
         }
     }
@@ -332,16 +341,24 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
         write_article_scores(path, &report.slant)?;
     }
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        out!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(0);
     }
-    println!(
+    out!(
         "loaded language vs gold Loaded_Language + Name_Calling,Labeling: {} articles, {} gold spans",
-        report.slant.articles, report.slant.gold_spans
+        report.slant.articles,
+        report.slant.gold_spans
     );
-    println!(
+    out!(
         "{:<36} {:>8} {:>9} {:>7} {:>7} {:>16} {:>7} {:>16}",
-        "lexicon, hits scored", "hits", "precision", "recall", "F1", "F1 95%", "rho", "rho 95%"
+        "lexicon, hits scored",
+        "hits",
+        "precision",
+        "recall",
+        "F1",
+        "F1 95%",
+        "rho",
+        "rho 95%"
     );
     let mut rows = Vec::new();
     if let (Some(lex), Some(enc)) = (&report.lexicon_only, &report.encoder_only) {
@@ -356,7 +373,7 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
     }
     rows.push((format!("mined only ({} entries), all", report.mined_entries), &report.mined_only_baseline));
     for (name, s) in rows {
-        println!(
+        out!(
             "{:<36} {:>8} {:>9.3} {:>7.3} {:>7.3} {:>16} {:>7} {:>16}",
             name,
             s.hits,
@@ -368,7 +385,7 @@ fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
             fmt_ci(s.rho_ci95)
         );
     }
-    println!("95%: bootstrap intervals over articles ({} resamples, fixed seed)", slant::eval::BOOTSTRAP_ROUNDS);
+    out!("95%: bootstrap intervals over articles ({} resamples, fixed seed)", slant::eval::BOOTSTRAP_ROUNDS);
     Ok(0)
 }
 
@@ -470,10 +487,10 @@ fn news(a: NewsArgs) -> anyhow::Result<u8> {
         w.flush()?;
     }
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        out!("{}", serde_json::to_string_pretty(&s)?);
         return Ok(0);
     }
-    println!(
+    out!(
         "news set {}: {} articles, {} gold attributions, {} slant rows",
         a.dir.display(),
         s.articles,
@@ -483,28 +500,29 @@ fn news(a: NewsArgs) -> anyhow::Result<u8> {
     let show = |name: &str, f: &en::Figure| {
         let v = f.value.map(|v| format!("{v:.3}")).unwrap_or_else(|| "n/a".into());
         let ci = f.ci95.map(|[l, h]| format!("[{l:.3}, {h:.3}]")).unwrap_or_else(|| "n/a".into());
-        println!("{name:<34} {v:>6} {ci:<16} of {}", f.n);
+        out!("{name:<34} {v:>6} {ci:<16} of {}", f.n);
+        Ok::<(), std::io::Error>(())
     };
-    show("found", &s.found);
-    show("category (of found)", &s.category);
-    show("category or alt_category", &s.category_alt);
-    show("country set (of found)", &s.country);
-    show("cue class (of found)", &s.cue_class);
-    show("own-voice loaded/1k vs level (rho)", &s.loaded_own_rho);
-    println!("\ncategory confusion (rows: gold, columns: slant; found rows)");
+    show("found", &s.found)?;
+    show("category (of found)", &s.category)?;
+    show("category or alt_category", &s.category_alt)?;
+    show("country set (of found)", &s.country)?;
+    show("cue class (of found)", &s.cue_class)?;
+    show("own-voice loaded/1k vs level (rho)", &s.loaded_own_rho)?;
+    out!("\ncategory confusion (rows: gold, columns: slant; found rows)");
     let cols: Vec<&str> = slant::attribution::Category::ALL.map(|c| c.as_str()).to_vec();
     let short = |c: &str| c.chars().take(6).collect::<String>();
-    print!("{:<13}", "");
+    out_part!("{:<13}", "");
     for c in &cols {
-        print!("{:>7}", short(c));
+        out_part!("{:>7}", short(c));
     }
-    println!();
+    out!();
     for (g, row) in &s.confusion {
-        print!("{g:<13}");
+        out_part!("{g:<13}");
         for c in &cols {
-            print!("{:>7}", row.get(*c).copied().unwrap_or(0));
+            out_part!("{:>7}", row.get(*c).copied().unwrap_or(0));
         }
-        println!();
+        out!();
     }
     Ok(0)
 }

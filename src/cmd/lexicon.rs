@@ -207,7 +207,7 @@ fn mine_cmd(a: MineArgs) -> anyhow::Result<u8> {
             slant::output::write_atomic(p, |w| std::io::Write::write_all(w, tsv.as_bytes()))?;
             eprintln!("wrote {} entries to {}", entries.len(), p.display());
         }
-        None => print!("{tsv}"),
+        None => out_part!("{tsv}"),
     }
     // Sanity: the written file must load back.
     let back = slant::lexicon::formats::parse_slant("mined", &tsv, "mined")?;
@@ -223,18 +223,18 @@ fn check_cmd(a: CheckArgs) -> anyhow::Result<u8> {
     };
     let st = lex.stats();
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&st)?);
+        out!("{}", serde_json::to_string_pretty(&st)?);
         return Ok(0);
     }
-    println!("lexicon {} version {} (sha256 {})", st.name, st.version, st.sha256);
-    println!("  entries: {} ({} phrases, {} wildcards)", st.entries, st.phrases, st.wildcards);
-    println!("  categories:");
+    out!("lexicon {} version {} (sha256 {})", st.name, st.version, st.sha256);
+    out!("  entries: {} ({} phrases, {} wildcards)", st.entries, st.phrases, st.wildcards);
+    out!("  categories:");
     for (c, n) in &st.categories {
-        println!("    {c:<24} {n:>6}");
+        out!("    {c:<24} {n:>6}");
     }
-    println!("  sources:");
+    out!("  sources:");
     for (s, n) in &st.sources {
-        println!("    {s:<24} {n:>6}");
+        out!("    {s:<24} {n:>6}");
     }
     Ok(0)
 }

@@ -1,5 +1,22 @@
 //! One module per subcommand, each owning its arguments and `run`.
 
+/// `println!` that returns the write error instead of panicking (a closed pipe, as in
+/// `slant eval news DIR | head`, ends the command quietly: see `main`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// `print!` that returns the write error instead of panicking, as [`out!`].
+macro_rules! out_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 pub mod analyze;
 pub mod chart;
 pub mod eval;
