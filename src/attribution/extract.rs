@@ -172,13 +172,10 @@ pub fn extract_with_actors(
         }
         // `Trump supported Cuomo`, `wants to know`, `residents to believe`, `was asked about`,
         // `posters titled "..."`: a stance, a wish, a question put, a title
-        let passive_ask = c.end > c.first + 1
-            && c.lemma == "ask"
-            && (c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k]))
-            && source.is_none();
+        let with_be = (c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k]));
+        let passive_ask = c.end > c.first + 1 && c.lemma == "ask" && with_be && source.is_none();
         // `as he is now known`, `will be known as`: a name given, not a view held
-        let naming = c.lemma == "know"
-            && ((c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k])) || d.lower[c.end - 1] == "as");
+        let naming = c.lemma == "know" && (with_be || d.lower[c.end - 1] == "as");
         let title = c.kind == CueKind::Words
             && (c.first..c.end).any(|k| matches!(d.lower[k].as_str(), "titled" | "entitled" | "headlined"));
         let stance = title
@@ -302,12 +299,12 @@ fn continued_quotes(
 /// Republican Party`), when words stay.
 fn without_auxiliary(d: &Doc, r: Range<usize>) -> Range<usize> {
     let first = d.toks.partition_point(|t| t.start < r.start);
-    let mut k = d.toks.partition_point(|t| t.end <= r.end);
-    while k > first + 1 && d.toks[k - 1].end <= r.end && in_list(AUXILIARIES, &d.lower[k - 1]) && !d.toks[k - 1].quoted
-    {
+    let end = d.toks.partition_point(|t| t.end <= r.end);
+    let mut k = end;
+    while k > first + 1 && in_list(AUXILIARIES, &d.lower[k - 1]) && !d.toks[k - 1].quoted {
         k -= 1;
     }
-    if k < d.toks.partition_point(|t| t.end <= r.end) {
+    if k < end {
         r.start..d.toks[k - 1].end
     } else {
         r
@@ -363,7 +360,12 @@ fn states_clause(d: &Doc, content: Option<&Range<usize>>) -> bool {
     k0 < d.len()
         && (d.toks[k0].quoted
             || (k0 > 0 && d.lower[k0 - 1] == "that" && d.tight(k0 - 1))
-            || matches!(d.lower[k0].as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"))
+            || opens_with_subject(&d.lower[k0]))
+}
+
+/// Whether a word opens a clause of its own: `that` or a subject pronoun.
+fn opens_with_subject(w: &str) -> bool {
+    matches!(w, "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there")
 }
 
 /// Whether `content` reads as a clause (something said or thought), not as the object of an
@@ -376,7 +378,7 @@ fn holds_clause(d: &Doc, content: Option<&Range<usize>>) -> bool {
     if k0 >= d.len() {
         return false;
     }
-    if matches!(d.lower[k0].as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there") {
+    if opens_with_subject(&d.lower[k0]) {
         return true;
     }
     let mut m = k0;
