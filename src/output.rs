@@ -80,12 +80,20 @@ pub struct LoadedCounts {
     pub total: usize,
     /// Every lexicon and encoder hit, counted or not.
     pub all: usize,
-    /// Hits in the outlet's own voice.
+    /// Lexicon and encoder hits in sentences the tone model flags (the tone-filtered count,
+    /// whatever the count rule).
+    pub flagged: usize,
+    /// Counted hits in the outlet's own voice.
     pub own: usize,
-    /// Hits inside quotations.
+    /// Counted hits inside quotations.
     pub quoted: usize,
-    /// Body words outside quotations (the base of `loaded_own_per_1k`).
+    /// Counted hits in reported speech (attribution contents outside quotation marks).
+    pub reported: usize,
+    /// Body words in the outlet's own voice: outside quotations and reported speech (the
+    /// base of `loaded_own_per_1k`).
     pub own_words: usize,
+    /// Body words in reported speech (the base of `loaded_reported_per_1k`).
+    pub reported_words: usize,
     /// Counted hits per category, in the lexicon's category order (then `encoder`, with one).
     pub per_category: Vec<usize>,
     /// Words written in capitals for emphasis.
@@ -93,14 +101,17 @@ pub struct LoadedCounts {
 }
 
 impl LoadedCounts {
-    /// Counts one hit of category index `category` in `all`, and when `counted` in the totals.
-    pub fn add(&mut self, voice: crate::lexicon::Voice, category: usize, counted: bool) {
+    /// Counts one hit of category index `category` in `all` (and `flagged` when its sentence
+    /// is flagged), and when `counted` in the totals.
+    pub fn add(&mut self, voice: crate::lexicon::Voice, category: usize, counted: bool, flagged: bool) {
         self.all += 1;
+        self.flagged += flagged as usize;
         if counted {
             self.total += 1;
             match voice {
                 crate::lexicon::Voice::Own => self.own += 1,
                 crate::lexicon::Voice::Quoted => self.quoted += 1,
+                crate::lexicon::Voice::Reported => self.reported += 1,
             }
             self.per_category[category] += 1;
         }
@@ -239,6 +250,8 @@ pub const ARTICLE_COLUMNS: &[&str] = &[
     "words",
     "sentences",
     "quoted_words",
+    "reported_words",
+    "own_words",
     "captions",
     "decode_errors",
     "date_source",
@@ -254,6 +267,10 @@ impl Article {
             l.own.to_string(),
             per_1k(l.own, l.own_words),
             l.quoted.to_string(),
+            per_1k(l.quoted, self.quoted_words),
+            l.reported.to_string(),
+            per_1k(l.reported, l.reported_words),
+            l.flagged.to_string(),
             l.all.to_string(),
         ];
         for i in 0..n_categories {
@@ -292,6 +309,8 @@ impl Article {
             self.words.to_string(),
             self.sentences.to_string(),
             self.quoted_words.to_string(),
+            self.loaded.reported_words.to_string(),
+            self.loaded.own_words.to_string(),
             self.captions.to_string(),
             self.decode_errors.to_string(),
             self.date_source.as_str().to_string(),
@@ -398,12 +417,23 @@ fn csv_err(path: &Path) -> impl Fn(csv::Error) -> std::io::Error + '_ {
     move |e| std::io::Error::other(format!("{}: {e}", path.display()))
 }
 
+/// The loaded-language columns of `articles.csv` before the per-category counts.
+pub const LOADED_COLUMNS: [&str; 10] = [
+    "loaded",
+    "loaded_per_1k",
+    "loaded_own",
+    "loaded_own_per_1k",
+    "loaded_quoted",
+    "loaded_quoted_per_1k",
+    "loaded_reported",
+    "loaded_reported_per_1k",
+    "loaded_flagged",
+    "loaded_all",
+];
+
 /// Column names of the measures that follow the fixed columns of `articles.csv`.
 pub fn measure_columns(categories: &[String]) -> Vec<String> {
-    let mut v: Vec<String> =
-        ["loaded", "loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"]
-            .map(String::from)
-            .to_vec();
+    let mut v: Vec<String> = LOADED_COLUMNS.map(String::from).to_vec();
     v.extend(categories.iter().map(|c| format!("loaded_{c}")));
     v.push("caps_emphasis".into());
     v.push("attributions".into());

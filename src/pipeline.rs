@@ -24,7 +24,7 @@ use crate::ingest::decode::{self, DecodeError};
 use crate::ingest::html::{self, HtmlMeta};
 use crate::ingest::infer;
 use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
-use crate::lexicon::{CountRule, Lexicon, LexiconMode, Matcher};
+use crate::lexicon::{CountRule, Lexicon, LexiconMode, Matcher, Voice};
 use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
 use crate::output::{HitRow, LoadedCounts, SentenceRow, ENCODER_CATEGORY, HIT_COLUMNS};
 use crate::text::{self, Lang, Offsets};
@@ -80,7 +80,7 @@ impl AnalyzeConfig {
             sources: None,
             model: None,
             encoder: None,
-            count: CountRule::Flagged,
+            count: CountRule::All,
             report_articles: 100,
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
@@ -375,16 +375,27 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         .collect();
 
     let m = &stages.matcher;
-    let (hits, caps) = m.find(&text, &analysis);
+    let (mut hits, mut caps) = m.find(&text, &analysis);
+    // Attribution before the counts: a hit outside quotation marks inside an attribution's
+    // content is reported speech, not the outlet's own voice.
+    let attr = stages.attribution.run(&article.id, &text, &analysis);
+    let reported = |at: usize, v: Voice| if v == Voice::Own { Voice::outside_quotes(at, &attr.contents) } else { v };
+    for h in hits.iter_mut() {
+        h.voice = reported(h.start, h.voice);
+    }
+    for c in caps.iter_mut() {
+        c.voice = reported(c.start, c.voice);
+    }
     // Tone first: whether a hit is counted depends on its sentence being flagged.
     let input = SentenceInput::new(&text, &analysis, m, &hits, &caps);
     let tone = stages.tone.score(&input, &analysis.sentences);
+    let flagged = |sentence: u32| tone.sentences.get(sentence as usize).is_some_and(|s| s.flagged);
     let counted = counted_hits(&hits, &tone, stages.count);
     let mut loaded = LoadedCounts { per_category: vec![0; stages.categories.len()], ..Default::default() };
     let offsets = Offsets::new(&text);
     let mut rows: Vec<HitRow> = Vec::with_capacity(hits.len() + caps.len());
     // a counted row of a byte range; the callers fill in what the hit says
-    let row_at = |start: usize, end: usize, sentence: u32, voice: crate::lexicon::Voice| HitRow {
+    let row_at = |start: usize, end: usize, sentence: u32, voice: Voice| HitRow {
         article_id: article.id.clone(),
         start: offsets.char_index(start),
         end: offsets.char_index(end),
@@ -402,7 +413,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     };
     for (h, &counted) in hits.iter().zip(&counted) {
         let e = &m.entries[h.entry];
-        loaded.add(h.voice, m.entry_category[h.entry], counted);
+        loaded.add(h.voice, m.entry_category[h.entry], counted, flagged(h.sentence));
         rows.push(HitRow {
             term: e.term.clone(),
             category: e.category.clone(),
@@ -421,13 +432,14 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         None => Vec::new(),
     };
     for h in &encoded {
-        loaded.add(h.voice, m.categories.len(), true);
+        let voice = reported(h.start, h.voice);
+        loaded.add(voice, m.categories.len(), true, flagged(h.sentence));
         rows.push(HitRow {
             term: text::normalize(&text[h.start..h.end]),
             category: ENCODER_CATEGORY.to_string(),
             weight: (h.prob * 1000.0).round() / 1000.0,
             negated: h.negated,
-            ..row_at(h.start, h.end, h.sentence, h.voice)
+            ..row_at(h.start, h.end, h.sentence, voice)
         });
     }
     for c in &caps {
@@ -439,10 +451,14 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         });
     }
     rows.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.category.cmp(&b.category)));
-    loaded.own_words = article.words - article.quoted_words;
+    loaded.reported_words = analysis
+        .tokens
+        .iter()
+        .filter(|t| !t.quoted && Voice::outside_quotes(t.start, &attr.contents) == Voice::Reported)
+        .count();
+    loaded.own_words = article.words - article.quoted_words - loaded.reported_words;
     article.loaded = loaded;
 
-    let attr = stages.attribution.run(&article.id, &text, &analysis);
     // A hit's speaker: the resolved source of the attribution whose content holds it, in a
     // quotation, or in reported speech (`the opposition says the election was a sham`) when
     // the source is a recognised one (reported speech is found less surely than quotations).
@@ -450,14 +466,14 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     // X is the opposition's, not Reuters').
     for row in rows.iter_mut() {
         let start = row.byte_start;
-        let quoted = row.voice == crate::lexicon::Voice::Quoted;
+        let quoted = row.voice == Voice::Quoted;
         let holder =
             attr.speakers.iter().filter(|(r, _, _)| r.start <= start && start < r.end).min_by_key(|(r, _, _)| r.len());
         if let Some((_, who, _)) = holder.filter(|(_, _, known)| quoted || *known) {
             row.speaker = who.clone();
         }
     }
-    article.attr = attr.counts;
+    article.attr = attr.counts.clone();
 
     article.tone = tone.tone;
     article.tone_max = tone.tone_max;
@@ -482,7 +498,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
     let report = report.then(|| {
         let view = HitsView { hits: &hits, counted: &counted, caps: &caps, encoded: &encoded };
-        report_section(&text, &layout.body, &analysis, &article, view, &attr.rows, m)
+        report_section(&text, &layout.body, &analysis, &article, view, &attr, m)
     });
     let fingerprint = crate::copies::Fingerprint::new(&text, &analysis);
     Ok(DocResult {
@@ -519,9 +535,10 @@ fn report_section(
     analysis: &text::TextAnalysis,
     article: &Article,
     view: HitsView,
-    attributions: &[AttrRow],
+    attr: &crate::attribution::AttrResult,
     m: &Matcher,
 ) -> String {
+    let (attributions, contents) = (&attr.rows, &attr.contents);
     use crate::report::html::{article_section, ArticleView, Mark, MarkKind};
     let HitsView { hits, counted, caps, encoded } = view;
     let mut marks: Vec<Mark> = Vec::with_capacity(hits.len() + caps.len() + analysis.quotes.len());
@@ -549,6 +566,9 @@ fn report_section(
     for q in &analysis.quotes {
         marks.push(Mark { range: q.clone(), kind: MarkKind::Quote, title: String::new() });
     }
+    for c in contents {
+        marks.push(Mark { range: c.clone(), kind: MarkKind::Reported, title: String::new() });
+    }
     for a in attributions {
         if let Some(range) = a.source_bytes.clone() {
             let resolved =
@@ -568,11 +588,12 @@ fn report_section(
     }
     let l = &article.loaded;
     let summary = format!(
-        "{} words, {} loaded ({} own voice, {} quoted), {} attributions, tone {:.3}, {} of {} sentences flagged",
+        "{} words, {} loaded ({} own voice, {} quoted, {} reported), {} attributions, tone {:.3}, {} of {} sentences flagged",
         article.words,
         l.total,
         l.own,
         l.quoted,
+        l.reported,
         article.attr.total,
         article.tone,
         article.flagged_sentences,
@@ -1024,7 +1045,7 @@ mod tests {
     }
 
     #[test]
-    fn hits_in_quoted_or_reported_speech_name_their_speaker() {
+    fn hits_in_quoted_or_reported_speech_name_their_speaker_and_voice() {
         let text = "A vote\n\nElection officials say the vote was a sham. \"The tyrant must go,\" said Lena Holt.\n\
                     The despot won again. Such lies only reveal the panic of the regime. \
                     The opposition says the election was rigged, Reuters reported.\n";
@@ -1035,15 +1056,20 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("sham", "own", "Election officials"),
+                ("sham", "reported", "Election officials"),
                 ("tyrant", "quoted", "Lena Holt"),
                 ("despot", "own", ""),
                 // `Such lies only reveal` reads as an attribution to an unrecognised source
                 ("panic", "own", ""),
                 // the innermost speaker (unrecognised, so none), not Reuters around it
-                ("rigged", "own", "")
+                ("rigged", "reported", "")
             ]
         );
+        // three voices, each with its words: reported speech is neither own voice nor quoted
+        let l = &doc.article.loaded;
+        assert_eq!((l.own, l.quoted, l.reported), (2, 1, 2));
+        assert!(l.reported_words >= 8, "{l:?}");
+        assert_eq!(l.own_words + l.reported_words + doc.article.quoted_words, doc.article.words);
     }
 
     /// With an encoder, its hits beyond the lexicon's are rows of category `encoder`, counted in

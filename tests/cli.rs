@@ -287,10 +287,11 @@ fn stdin_jsonl_is_read() {
     assert!(child.wait().unwrap().success());
     let (h, rows) = read_csv(&out.join("articles.csv"));
     assert_eq!(
-        h[..13].join(","),
-        "id,outlet,date,title,url,path,words,sentences,quoted_words,captions,decode_errors,date_source,outlet_source"
+        h[..15].join(","),
+        "id,outlet,date,title,url,path,words,sentences,quoted_words,reported_words,own_words,captions,decode_errors,\
+         date_source,outlet_source"
     );
-    assert_eq!(rows[0][..9].join(","), "s1,Wire,,,,-:1,6,1,2");
+    assert_eq!(rows[0][..11].join(","), "s1,Wire,,,,-:1,6,1,2,2,2");
     let run: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
     assert_eq!(run["inputs"][0]["path"], "-");
     assert_eq!(run["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
@@ -695,7 +696,15 @@ fn counted_hits_follow_flagged_sentences() {
     // number of applications") sits in a sentence the tone model does not flag.
     let o = bin()
         .current_dir(root())
-        .args(["analyze", "data/examples", "tests/fixtures/uncounted/council.txt", "-q", "--out"])
+        .args([
+            "analyze",
+            "data/examples",
+            "tests/fixtures/uncounted/council.txt",
+            "-q",
+            "--count-hits",
+            "flagged",
+            "--out",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -729,9 +738,13 @@ fn counted_hits_follow_flagged_sentences() {
         let n_counted = mine.iter().filter(|r| r[hc("counted")] == "true").count();
         assert_eq!(a[ac("loaded")], n_counted.to_string(), "{id}");
         assert_eq!(a[ac("loaded_all")], mine.len().to_string(), "{id}");
-        let own = mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("voice")] == "own").count();
-        assert_eq!(a[ac("loaded_own")], own.to_string(), "{id}");
-        assert_eq!(a[ac("loaded_quoted")], (n_counted - own).to_string(), "{id}");
+        // under `flagged`, the tone-filtered column is the count itself
+        assert_eq!(a[ac("loaded_flagged")], n_counted.to_string(), "{id}");
+        let voice = |v: &str| mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("voice")] == v).count();
+        assert_eq!(a[ac("loaded_own")], voice("own").to_string(), "{id}");
+        assert_eq!(a[ac("loaded_quoted")], voice("quoted").to_string(), "{id}");
+        assert_eq!(a[ac("loaded_reported")], voice("reported").to_string(), "{id}");
+        assert_eq!(voice("own") + voice("quoted") + voice("reported"), n_counted, "{id}: three voices");
         for c in cats.iter().filter(|c| &c[0] == id) {
             let n = mine.iter().filter(|r| r[hc("counted")] == "true" && r[hc("category")] == c[1]).count();
             assert_eq!(c[2], n.to_string(), "{id} {}", c[1]);
@@ -741,9 +754,11 @@ fn counted_hits_follow_flagged_sentences() {
     assert_eq!((council[ac("loaded")].as_str(), council[ac("loaded_all")].as_str()), ("0", "1"));
     let out_all = dir.path().join("all");
     let council_txt = root().join("tests/fixtures/uncounted/council.txt");
-    let o = analyze(&[council_txt.to_str().unwrap(), "--count-hits", "all"], &out_all);
+    // the default rule counts every hit; the tone-filtered count stays in its own column
+    let o = analyze(&[council_txt.to_str().unwrap()], &out_all);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(column(&out_all.join("articles.csv"), "loaded"), vec!["1"]);
+    assert_eq!(column(&out_all.join("articles.csv"), "loaded_flagged"), vec!["0"]);
     assert_eq!(column(&out_all.join("hits.csv"), "counted"), vec!["true"]);
     let run = fs::read_to_string(out_all.join("run.json")).unwrap();
     assert!(run.contains("\"count\": \"all\""), "the rule is recorded in run.json");

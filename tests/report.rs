@@ -76,7 +76,7 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     let (_, groups) = read_csv(&out.join("groups.csv"));
     assert_eq!(groups.len(), 7, "one row per article left");
     assert!(
-        groups.iter().all(|g| g[0] == "article" && g[7].is_empty() && g[8].is_empty()),
+        groups.iter().all(|g| g[0] == "article" && g[9].is_empty() && g[10].is_empty()),
         "no interval for one article"
     );
     // an unknown column is a clear error
@@ -243,14 +243,28 @@ fn groups_csv_sums_articles_and_brackets_each_rate() {
         let members: Vec<&Vec<String>> = arts.iter().filter(|r| r[a("outlet")] == row[1]).collect();
         assert_eq!(num(&row[g("articles")]) as usize, members.len(), "{}", row[1]);
         seen += members.len();
-        for col in ["words", "quoted_words", "loaded", "loaded_own", "loaded_quoted", "attributions", "sentences"] {
+        for col in [
+            "words",
+            "quoted_words",
+            "reported_words",
+            "own_words",
+            "loaded",
+            "loaded_own",
+            "loaded_quoted",
+            "loaded_reported",
+            "attributions",
+            "sentences",
+        ] {
             let sum: f64 = members.iter().map(|r| num(&r[a(col)])).sum();
             assert_eq!(num(&row[g(col)]), sum, "{} {col}", row[1]);
         }
-        let (words, quoted) = (num(&row[g("words")]), num(&row[g("quoted_words")]));
+        let n = |c: &str| num(&row[g(c)]);
         let rate = |hits: &str, base: f64| format!("{:.2}", num(&row[g(hits)]) * 1000.0 / base);
-        assert_eq!(row[g("loaded_per_1k")], rate("loaded", words));
-        assert_eq!(row[g("loaded_own_per_1k")], rate("loaded_own", words - quoted));
+        assert_eq!(row[g("loaded_per_1k")], rate("loaded", n("words")));
+        // one own-voice base everywhere: words outside quotations and reported speech
+        assert_eq!(n("own_words"), n("words") - n("quoted_words") - n("reported_words"));
+        assert_eq!(row[g("loaded_own_per_1k")], rate("loaded_own", n("own_words")));
+        assert_eq!(num(&row[g("loaded")]), n("loaded_own") + n("loaded_quoted") + n("loaded_reported"));
         for r in ["loaded_per_1k", "loaded_own_per_1k"] {
             let (lo, hi) = (&row[g(&format!("{r}_lo"))], &row[g(&format!("{r}_hi"))]);
             if members.len() < 2 {

@@ -165,6 +165,9 @@ pub struct AttrResult {
     /// With each, whether its source has a category other than `other` (a source the list
     /// or a head noun recognises): reported speech names its speaker only then.
     pub speakers: Vec<(Range<usize>, String, bool)>,
+    /// Byte ranges of every row's content parts, in text order: outside quotation marks,
+    /// reported speech (see [`crate::lexicon::Voice`]).
+    pub contents: Vec<Range<usize>>,
 }
 
 fn kind_of(parts: &[&Range<usize>], direct: bool, quotes: &[Range<usize>]) -> &'static str {
@@ -537,6 +540,7 @@ impl AttrStage {
                 (String::new(), "")
             };
             let parts: Vec<&Range<usize>> = a.parts().collect();
+            out.contents.extend(parts.iter().map(|r| (*r).clone()));
             let cover = a.content_cover();
             let kind = kind_of(&parts, a.direct, &analysis.quotes);
             let cue_text = &text[a.cue.clone()];
@@ -584,6 +588,7 @@ impl AttrStage {
         // quotations that go on after their attribution keep its speaker, in text order
         let mut continued: Vec<(Range<usize>, usize)> =
             found.iter().enumerate().flat_map(|(i, a)| a.continued.iter().map(move |q| (q.clone(), i))).collect();
+        out.contents.sort_by_key(|r| (r.start, r.end));
         continued.sort_by_key(|(q, _)| q.start);
         for (q, i) in continued {
             if let Some(k) = speaker_of[i] {

@@ -58,9 +58,10 @@ pub struct Args {
     pub encoder: Option<PathBuf>,
     #[command(flatten)]
     pub encoder_opts: EncoderArgs,
-    /// Which lexicon hits the loaded counts include: `flagged` (hits in sentences the tone
-    /// model flags) or `all`. hits.csv lists every hit with its `counted` flag either way.
-    #[arg(long, value_enum, default_value = "flagged", value_name = "RULE")]
+    /// Which lexicon hits the loaded counts include: `all` (a dictionary count) or `flagged`
+    /// (hits in sentences the tone model flags). hits.csv lists every hit with its `counted`
+    /// flag either way, and `loaded_flagged` holds the tone-filtered count under both.
+    #[arg(long, value_enum, default_value = "all", value_name = "RULE")]
     pub count_hits: CountArg,
     /// Articles shown with their text in report.html (0: none; charts and summary are always made).
     #[arg(long, default_value_t = 100, value_name = "N")]

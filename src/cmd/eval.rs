@@ -191,9 +191,9 @@ pub struct LoadedArgs {
     pub lexicon: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "extend")]
     pub lexicon_mode: ModeArg,
-    /// Which hits are scored: `flagged` (those `slant analyze` counts: in sentences the tone
-    /// model flags) or `all`.
-    #[arg(long, value_enum, default_value = "flagged", value_name = "RULE")]
+    /// Which hits are scored: `all` (those `slant analyze` counts by default) or `flagged`
+    /// (in sentences the tone model flags).
+    #[arg(long, value_enum, default_value = "all", value_name = "RULE")]
     pub count_hits: super::analyze::CountArg,
     /// A tone model file instead of the embedded one (for `--count-hits flagged`).
     #[arg(long, value_name = "FILE")]
@@ -438,8 +438,15 @@ fn news(a: NewsArgs) -> anyhow::Result<u8> {
                             cue_class: x.cue_class.to_string(),
                         })
                         .collect();
-                    let rate = (l.own_words > 0).then(|| l.own as f64 * 1000.0 / l.own_words as f64);
-                    predicted.insert(file, en::Predicted { attrs, loaded_own_per_1k: rate });
+                    let rate = |n: usize, base: usize| (base > 0).then(|| n as f64 * 1000.0 / base as f64);
+                    predicted.insert(
+                        file,
+                        en::Predicted {
+                            attrs,
+                            loaded_own_per_1k: rate(l.own, l.own_words),
+                            loaded_unquoted_per_1k: rate(l.own + l.reported, l.own_words + l.reported_words),
+                        },
+                    );
                 }
                 (_, Err(e)) => problems.push(e.to_string()),
                 (None, Ok(_)) => {}
@@ -500,7 +507,7 @@ fn news(a: NewsArgs) -> anyhow::Result<u8> {
     let show = |name: &str, f: &en::Figure| {
         let v = f.value.map(|v| format!("{v:.3}")).unwrap_or_else(|| "n/a".into());
         let ci = f.ci95.map(|[l, h]| format!("[{l:.3}, {h:.3}]")).unwrap_or_else(|| "n/a".into());
-        out!("{name:<34} {v:>6} {ci:<16} of {}", f.n);
+        out!("{name:<38} {v:>6} {ci:<16} of {}", f.n);
         Ok::<(), std::io::Error>(())
     };
     show("found", &s.found)?;
@@ -509,6 +516,7 @@ fn news(a: NewsArgs) -> anyhow::Result<u8> {
     show("country set (of found)", &s.country)?;
     show("cue class (of found)", &s.cue_class)?;
     show("own-voice loaded/1k vs level (rho)", &s.loaded_own_rho)?;
+    show("own+reported loaded/1k vs level (rho)", &s.loaded_unquoted_rho)?;
     out!("\ncategory confusion (rows: gold, columns: slant; found rows)");
     let cols: Vec<&str> = slant::attribution::Category::ALL.map(|c| c.as_str()).to_vec();
     let short = |c: &str| c.chars().take(6).collect::<String>();

@@ -78,6 +78,9 @@ pub struct Predicted {
     pub attrs: Vec<PredictedAttr>,
     /// Own-voice loaded hits per 1,000 own-voice words (`None` without own-voice words).
     pub loaded_own_per_1k: Option<f64>,
+    /// Hits outside quotation marks (own voice and reported speech) per 1,000 words outside
+    /// quotation marks (`None` without such words).
+    pub loaded_unquoted_per_1k: Option<f64>,
 }
 
 fn input_err(path: &Path, line: usize, message: impl Into<String>) -> EvalError {
@@ -306,6 +309,10 @@ pub struct NewsScore {
     pub cue_class: Figure,
     /// Spearman of own-voice loaded hits per 1,000 words with the reader's level.
     pub loaded_own_rho: Figure,
+    /// Spearman rho between the reader's level and the hits outside quotation marks (own
+    /// voice and reported speech) per 1,000 such words: the reader's `own_level` rates what
+    /// a text says outside quotation marks, relayed statements included (see the set's notes).
+    pub loaded_unquoted_rho: Figure,
     /// `gold category -> slant category -> count`, over found rows.
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub outcomes: Vec<GoldOutcome>,
@@ -395,17 +402,17 @@ pub fn score(set: &NewsSet, predicted: &BTreeMap<String, Predicted>) -> NewsScor
         Figure { value: share(&all, n, d), ci95: cis[k], n: all.iter().map(|t| d(t)).sum() }
     };
 
-    let pairs: Vec<(f64, f64)> = set
-        .loaded
-        .iter()
-        .filter_map(|l| predicted.get(&l.file)?.loaded_own_per_1k.map(|r| (r, l.own_level as f64)))
-        .collect();
-    let rho_of = |s: &[&(f64, f64)]| {
-        let (x, y): (Vec<f64>, Vec<f64>) = s.iter().map(|p| (p.0, p.1)).unzip();
-        spearman(&x, &y)
+    let rho_figure = |rate: fn(&Predicted) -> Option<f64>| {
+        let pairs: Vec<(f64, f64)> =
+            set.loaded.iter().filter_map(|l| rate(predicted.get(&l.file)?).map(|r| (r, l.own_level as f64))).collect();
+        let rho_of = |s: &[&(f64, f64)]| {
+            let (x, y): (Vec<f64>, Vec<f64>) = s.iter().map(|p| (p.0, p.1)).unzip();
+            spearman(&x, &y)
+        };
+        let rho = rho_of(&pairs.iter().collect::<Vec<_>>());
+        let [rho_ci] = bootstrap_ci(&pairs, |s| [rho_of(s)]);
+        Figure { value: rho, ci95: rho_ci, n: pairs.len() }
     };
-    let rho = rho_of(&pairs.iter().collect::<Vec<_>>());
-    let [rho_ci] = bootstrap_ci(&pairs, |s| [rho_of(s)]);
 
     let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for o in outcomes.iter().filter(|o| o.row.is_some()) {
@@ -420,7 +427,8 @@ pub fn score(set: &NewsSet, predicted: &BTreeMap<String, Predicted>) -> NewsScor
         category_alt: figure(2),
         country: figure(3),
         cue_class: figure(4),
-        loaded_own_rho: Figure { value: rho, ci95: rho_ci, n: pairs.len() },
+        loaded_own_rho: rho_figure(|p| p.loaded_own_per_1k),
+        loaded_unquoted_rho: rho_figure(|p| p.loaded_unquoted_per_1k),
         confusion,
         outcomes,
     }

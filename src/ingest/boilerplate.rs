@@ -12,7 +12,8 @@
 //!    - **boilerplate**: page chrome (HTML `nav`/`footer`/`aside`/forms), link density
 //!      above 0.5, a short line holding a date or "N hours ago" (bylines, date-only lines),
 //!      social/share rows, bullet-menu items, breadcrumbs, and short stock phrases
-//!      ("Related Posts", "Leave a Reply", "Subscribe" ...);
+//!      ("Related Posts", "Leave a Reply", "Subscribe" ...), and appeals for donations or
+//!      membership of up to 40 words ("Please consider donating to keep this site running");
 //!    - **content**: ends in sentence punctuation with at least 3 words and a stopword
 //!      share of at least 15%, or has 20+ words with a stopword share of at least 25%;
 //!    - **other**: anything else (headlines, subheadings, captions without credit).
@@ -152,6 +153,27 @@ const STOCK: &[&str] = &[
     "comments",
 ];
 
+/// Appeals for the reader's money or membership (donation and subscription banners): page
+/// furniture wherever they stand, even written as a sentence.
+const APPEALS: &[&str] = &[
+    "support our journalism",
+    "support independent journalism",
+    "consider donating",
+    "consider supporting",
+    "please donate",
+    "donate now",
+    "donate today",
+    "make a donation",
+    "become a member",
+    "become a patron",
+    "become a subscriber",
+    "support us on patreon",
+    "subscribe now",
+    "subscribe today",
+    "keep our website running",
+    "keep this site running",
+];
+
 fn is_terminal(s: &str) -> bool {
     let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*']);
     t.ends_with(['.', '!', '?', '…'])
@@ -237,6 +259,7 @@ fn classify(text: &str, line: &LineIn) -> Unit {
         || (words < 12 && s.starts_with(['•', '·', '*', '-', '–', '»', '|', '>']))
         || (!is_terminal(s) && (s.contains('»') || s.contains(" | ") || s.contains(" › ")))
         || (short && STOCK.iter().any(|p| lower.starts_with(p)))
+        || (words <= 40 && APPEALS.iter().any(|p| lower.contains(p)))
         || (short && (s.contains('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")))
         || (words <= 2 && !is_terminal(s))
     {
@@ -470,6 +493,21 @@ mod tests {
         assert_eq!(&page[l.title.unwrap()], "Big Storm Hits Coast Town Overnight");
         assert!(is_byline("By Maria Solberg") && is_byline("BY STAFF REPORTER") && !is_byline("By the Sea We Wait"));
         assert_eq!(&page[l.before_body[0].clone()], "By Staff March 3, 2026");
+    }
+
+    #[test]
+    fn donation_appeals_are_furniture_even_as_sentences() {
+        let page =
+            "SUPPORT OUR WORK: Please consider donating to keep this site running and free for all - thanks!\n\n\
+                    The council met on Monday and voted to close the old bridge for repairs over the winter.\n\n\
+                    Engineers said the work would take about four months and cost less than planned.\n";
+        assert_eq!(
+            body_of(page),
+            vec![
+                "The council met on Monday and voted to close the old bridge for repairs over the winter.",
+                "Engineers said the work would take about four months and cost less than planned."
+            ]
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@
 //! - **Negation**: a hit preceded within three words of its sentence by `not`, `no`,
 //!   `never`, `n't` and the like is flagged `negated` (negation does not remove a hit), unless
 //!   `just`, `only`, `merely`, `simply` or `but` follows the negator (`not just a sham`).
-//! - **Voice**: a hit whose first word lies inside a quotation is `quoted`, else `own`.
+//! - **Voice**: a hit whose first word lies inside a quotation is `quoted`, else `own`; the
+//!   pipeline then marks an `own` hit inside the content of an attribution `reported`.
 //! - **ALL-CAPS emphasis**: a word of three or more letters written in capitals, whose
 //!   lower-case form is a common function word, a lexicon term, or appears in lower case
 //!   elsewhere in the article, in a sentence that is not itself mostly capitals (a
@@ -40,21 +41,41 @@ use rust_stemmers::Stemmer;
 use super::{Entry, Lexicon};
 use crate::text::{normalize, normalize_into, Lang, TextAnalysis};
 
-/// Whether a hit is in the outlet's own voice or inside a quotation.
+/// Whose words a hit is in: the outlet's own voice, a quotation (inside quotation marks), or
+/// reported speech (the content of an attribution outside quotation marks: `officials said the
+/// regime was collapsing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Voice {
     Own,
     Quoted,
+    Reported,
 }
 
 impl Voice {
+    pub const ALL: [Voice; 3] = [Voice::Own, Voice::Quoted, Voice::Reported];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Voice::Own => "own",
             Voice::Quoted => "quoted",
+            Voice::Reported => "reported",
+        }
+    }
+
+    /// The voice of a word outside quotation marks whose byte position `at` lies, or not,
+    /// inside one of `contents` (attribution contents).
+    pub fn outside_quotes(at: usize, contents: &[std::ops::Range<usize>]) -> Voice {
+        if contents.iter().any(|c| c.start <= at && at < c.end) {
+            Voice::Reported
+        } else {
+            Voice::Own
         }
     }
 }
+
+/// Words that make the label after them a fact of record (a conviction, a register): the
+/// label is not counted (`convicted paedophile`, `registered sex offender`).
+pub const FACTUAL_LABEL_OPENERS: &[&str] = &["convicted", "registered", "self-confessed", "self-described"];
 
 /// One lexicon hit.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,14 +172,18 @@ fn dedupe(accepted: &[usize], entries: &[Entry]) -> Vec<usize> {
 /// `-ingly`, `-edly`, possessive `'s`) the remainder, with the usual spelling repairs
 /// (a dropped final `e`, `i` back to `y`, an undoubled consonant, `ck` back to `c`,
 /// `-men` to `-man`, `-ves` to `-f`/`-fe`).
-fn bases(form: &str) -> Vec<String> {
+///
+/// With `nouns` unset, `-ness` is not removed: a lexicon's `-ness` noun does not match the
+/// bare word (`wokeness` is not `woke`, as in `woke up`), while a text's `-ness` noun still
+/// matches the lexicon's adjective (`callousness` for `callous`).
+fn bases(form: &str, nouns: bool) -> Vec<String> {
     let w = form.strip_suffix("'s").or_else(|| form.strip_suffix('\'')).unwrap_or(form);
     let mut out = vec![w.to_string()];
     const ENDINGS: &[&str] = &[
         "ingly", "edly", "ally", "ness", "ing", "est", "ers", "ies", "ied", "es", "ed", "er", "ly", "st", "s", "d",
         "r", "y",
     ];
-    for end in ENDINGS {
+    for end in ENDINGS.iter().filter(|e| nouns || **e != "ness") {
         let Some(root) = w.strip_suffix(end) else { continue };
         if root.chars().count() < 2 {
             continue;
@@ -203,8 +228,8 @@ pub fn is_inflection(surface: &str, word: &str) -> bool {
     if surface == word {
         return true;
     }
-    let a = bases(surface);
-    let b = bases(word);
+    let a = bases(surface, true);
+    let b = bases(word, false);
     a.iter().any(|x| b.contains(x))
 }
 
@@ -387,6 +412,14 @@ impl Matcher {
         let mut hits = Vec::new();
         for (t0, t1, entries) in spans {
             let tok = &analysis.tokens[t0];
+            // `convicted paedophile`, `registered sex offender`: a court's or a register's label,
+            // named as such, is a fact of the report, not loaded language
+            if t0 > 0
+                && analysis.tokens[t0 - 1].sentence == tok.sentence
+                && FACTUAL_LABEL_OPENERS.contains(&lowered[t0 - 1].as_str())
+            {
+                continue;
+            }
             // `not just a sham`, `nothing but a thug`, `not only brutal`: these affirm the hit
             let affirms = |k: usize| {
                 k + 1 < t0 && matches!(lowered[k + 1].as_str(), "just" | "only" | "merely" | "simply" | "but")
@@ -551,6 +584,20 @@ mod tests {
         let negated = |t: &str| run(t).iter().map(|h| h.3).collect::<Vec<_>>();
         assert_eq!(negated("It is not just a tyrant. He is nothing but a tyrant. Not only a tyrant."), [false; 3]);
         assert_eq!(negated("He is not merely a tyrant, and never a tyrant."), [false, true]);
+    }
+
+    #[test]
+    fn labels_of_record_and_bare_words_of_a_noun_entry_are_not_hits() {
+        let tsv = "term\tcategory\nwokeness\tx\ncallous\tx\npaedophile\tx\n";
+        let lex = parse_slant("d.tsv", tsv, "curated").unwrap();
+        let m = Matcher::new(&lex, Lang::english());
+        let text = "The city woke up to the news. Critics decried wokeness and the callousness of the \
+                    paedophile ring. He met a convicted paedophile. Convicted. Paedophile networks grew.";
+        let (hits, _) = m.find(text, &analyze(text, &[0..text.len()]));
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        // `woke` is not `wokeness`; `convicted paedophile` is a conviction named as such, but
+        // the label after a sentence break is counted
+        assert_eq!(words, ["wokeness", "callousness", "paedophile", "Paedophile"]);
     }
 
     #[test]

@@ -69,7 +69,8 @@ pub struct Lexicon {
 }
 
 /// Which lexicon hits the loaded-language counts (`loaded`, `loaded_own`, the categories)
-/// include. Every hit is written to `hits.csv` either way, with its `counted` flag.
+/// include. Every hit is written to `hits.csv` either way, with its `counted` flag, and the
+/// tone-filtered count is its own column (`loaded_flagged`) under either rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CountRule {
@@ -77,9 +78,9 @@ pub enum CountRule {
     /// reads as plain report ("the massacre of 1995 was investigated") is kept as evidence
     /// but not counted. On PTC train (tone model fitted out of fold) this raised hit
     /// precision and article rho; see README.
-    #[default]
     Flagged,
-    /// Every hit.
+    /// Every hit: `loaded` is a dictionary count, as in LIWC and quanteda (the default).
+    #[default]
     All,
 }
 
@@ -99,7 +100,19 @@ impl CountRule {
 
 /// Category names that would clash with fixed `loaded_*` columns of `articles.csv`.
 /// `caps_emphasis` names the emphasis rows of `hits.csv` and their column.
-pub const RESERVED_CATEGORIES: &[&str] = &["per_1k", "own", "own_per_1k", "quoted", "all", "caps_emphasis", "encoder"];
+pub const RESERVED_CATEGORIES: &[&str] = &[
+    "per_1k",
+    "own",
+    "own_per_1k",
+    "quoted",
+    "quoted_per_1k",
+    "reported",
+    "reported_per_1k",
+    "flagged",
+    "all",
+    "caps_emphasis",
+    "encoder",
+];
 
 /// How user lexicons combine with the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]

@@ -231,15 +231,27 @@ fn stacked_bars<DB: DrawingBackend>(
 }
 
 fn voice<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) -> Drawn {
-    let (plot, leg) = frame(root, &format!("Loaded language per 1,000 words by {}", d.group_by), true)?;
-    let values: Vec<Vec<f64>> =
-        d.groups.iter().map(|g| vec![g.per_1k(g.loaded_own), g.per_1k(g.loaded_quoted)]).collect();
+    let (plot, leg) = frame(root, &format!("Loaded language by voice, per 1,000 words, by {}", d.group_by), true)?;
+    // each voice's part of `loaded_per_1k` (hits per 1,000 of all words, so the parts add up);
+    // the own-voice rate on its own base is in groups.csv and the report's table
+    let values: Vec<Vec<f64>> = d
+        .groups
+        .iter()
+        .map(|g| vec![g.per_1k(g.loaded_own), g.per_1k(g.loaded_quoted), g.per_1k(g.loaded_reported)])
+        .collect();
     let xmax = values.iter().map(|v| v.iter().sum::<f64>()).fold(0.0, f64::max).max(1.0) * 1.1;
     if d.groups.is_empty() {
         return no_data(&plot, "articles");
     }
-    stacked_bars(&plot, &d.groups, &values, xmax, "hits per 1,000 words (all words of the group's articles)")?;
-    let items = [("own voice".to_string(), colour(0)), ("quoted".to_string(), colour(1))];
+    stacked_bars(
+        &plot,
+        &d.groups,
+        &values,
+        xmax,
+        "hits per 1,000 words (all words; the parts add up to loaded_per_1k)",
+    )?;
+    let items =
+        [("own voice".to_string(), colour(0)), ("quoted".to_string(), colour(1)), ("reported".to_string(), colour(2))];
     legend(&leg.expect("legend area"), "voice", &items)
 }
 
@@ -449,7 +461,7 @@ fn over_time<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) 
         let Some(day) = day_number(&a.date) else { continue };
         let outlet = if a.outlet.is_empty() { "(no outlet)" } else { a.outlet.as_str() };
         let e = per.entry(outlet).or_default().entry(day).or_default();
-        e.0 += a.loaded_own + a.loaded_quoted;
+        e.0 += a.loaded_own + a.loaded_quoted + a.loaded_reported;
         e.1 += a.words;
         *sizes.entry(outlet).or_default() += 1;
     }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::charts::{colour, Chart, PALETTE};
-use super::{Comparison, ReportData, ReportError};
+use super::{Comparison, Group, ReportData, ReportError};
 
 /// The article section written by `slant analyze`, read back by `slant chart`.
 pub const ARTICLES_PART: &str = "report_articles.part.html";
@@ -55,6 +55,8 @@ pub enum MarkKind {
     Caps,
     /// A quotation.
     Quote,
+    /// Reported speech: an attribution's content outside quotation marks.
+    Reported,
     /// An attribution source of this category name.
     Source(String),
 }
@@ -113,6 +115,7 @@ pub fn article_section(v: &ArticleView) -> String {
                     }
                     MarkKind::Caps => classes.push("caps".into()),
                     MarkKind::Quote => classes.push("q".into()),
+                    MarkKind::Reported => classes.push("rep".into()),
                     MarkKind::Source(category) => classes.push(format!("src s-{}", css_name(category))),
                 }
                 if !m.title.is_empty() {
@@ -220,7 +223,7 @@ fn css(categories: &[String]) -> String {
          figure{margin:1.5rem 0}figure svg{width:100%;height:auto;border:1px solid #eee}\
          figcaption{font-size:.9rem;color:#444}\
          .article{border-top:2px solid #ddd;margin-top:1.5rem}.meta{color:#555;font-size:.9rem}\
-         .q{background:#ececec}\
+         .rep{background:#efe9f7}.q{background:#ececec}\
          .src{text-decoration:underline;text-decoration-style:dotted;text-decoration-thickness:2px;\
          text-underline-offset:3px;cursor:help}\
          .caps{font-weight:bold;outline:1px dashed #999}\
@@ -366,8 +369,9 @@ pub fn page(
         "articles",
         "words",
         "loaded / 1k words",
-        "own voice / 1k words",
-        "quoted / 1k words",
+        "own voice / 1k own-voice words",
+        "quoted / 1k quoted words",
+        "reported / 1k reported words",
         "attributions",
         "top source category",
         "tone",
@@ -389,13 +393,14 @@ pub fn page(
         let flagged = if g.sentences > 0.0 { 100.0 * g.flagged / g.sentences } else { 0.0 };
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}%</td></tr>",
             escape(&g.name),
             g.articles,
             fmt(g.words, 0),
-            with_ci(g.per_1k(g.loaded_own + g.loaded_quoted), g.ci.loaded),
-            with_ci(g.per_1k(g.loaded_own), g.ci.own),
-            fmt(g.per_1k(g.loaded_quoted), 2),
+            with_ci(g.per_1k(g.loaded()), g.ci.loaded),
+            with_ci(Group::rate(g.loaded_own, g.own_words()), g.ci.own),
+            fmt(Group::rate(g.loaded_quoted, g.quoted_words), 2),
+            fmt(Group::rate(g.loaded_reported, g.reported_words), 2),
             fmt(attr, 0),
             escape(&top),
             fmt(g.tone, 3),
@@ -405,10 +410,11 @@ pub fn page(
     h.push_str(
         "</tbody></table>\n<p class=\"meta\">In parentheses: 95% intervals over the group's articles \
          (none for a group with fewer than two articles with words; see “Intervals of a group's rates” \
-         in the README). Every rate here is per 1,000 body words, own voice included, so own and \
-         quoted add up to the total as in the voice chart. <code>groups.csv</code> lists every group \
-         with its total rate and interval, and its own-voice rate per 1,000 words outside quotations, \
-         as <code>articles.csv</code> gives it. Whether two groups shown here differ is tested in \
+         in the README). Each voice's rate is per 1,000 words of that voice: own-voice hits per 1,000 \
+         words outside quotations and reported speech, quoted hits per 1,000 quoted words, reported \
+         hits per 1,000 words of reported speech, as in <code>articles.csv</code> and \
+         <code>groups.csv</code>; the voice chart instead splits the total rate (per 1,000 of all \
+         words) into its parts. Whether two groups shown here differ is tested in \
          <code>compare.csv</code> (difference of their rates, their shares of flagged sentences and \
          of each kind of source, with intervals and p-values adjusted for the number of pairs).</p>\n",
     );
@@ -440,7 +446,7 @@ pub fn page(
         let _ = write!(h, "<span class=\"c{}\">{}</span>", i % PALETTE.len(), escape(&c.replace('_', " ")));
     }
     h.push_str(
-        "<span class=\"q\">quotation</span><span class=\"src\">attribution source</span>\
+        "<span class=\"q\">quotation</span><span class=\"rep\">reported speech</span><span class=\"src\">attribution source</span>\
          <span class=\"caps\">CAPITALS</span><span class=\"q uncounted\">faded: a hit not counted \
          (its sentence is not flagged)</span> — hover a mark for its term, category or cue.</p>\n",
     );

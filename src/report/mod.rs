@@ -77,8 +77,12 @@ pub struct ArticleData {
     pub words: f64,
     /// Body words inside quotations (`quoted_words`).
     pub quoted_words: f64,
+    /// Body words in reported speech (`reported_words`; 0 in a folder written before it).
+    pub reported_words: f64,
     pub loaded_own: f64,
     pub loaded_quoted: f64,
+    /// Hits in reported speech (`loaded_reported`; 0 in a folder written before it).
+    pub loaded_reported: f64,
     /// Hits per lexicon category, in column order.
     pub categories: Vec<f64>,
     /// Attributions per source category, in column order.
@@ -99,8 +103,10 @@ pub struct Group {
     pub articles: usize,
     pub words: f64,
     pub quoted_words: f64,
+    pub reported_words: f64,
     pub loaded_own: f64,
     pub loaded_quoted: f64,
+    pub loaded_reported: f64,
     /// 95% intervals of its rates over its articles.
     pub ci: RateIntervals,
     /// Its articles: their indices in [`ReportData::articles`], in input order.
@@ -123,16 +129,14 @@ pub struct Group {
 pub struct RateIntervals {
     /// Hits per 1,000 body words.
     pub loaded: Option<[f64; 2]>,
-    /// Own-voice hits per 1,000 body words (the report's and the voice chart's base).
+    /// Own-voice hits per 1,000 own-voice words (`loaded_own_per_1k`'s base).
     pub own: Option<[f64; 2]>,
-    /// Own-voice hits per 1,000 body words outside quotations (`loaded_own_per_1k`'s base).
-    pub own_per_own_words: Option<[f64; 2]>,
 }
 
 impl RateIntervals {
     fn of(units: &[Units]) -> RateIntervals {
         let ci = |f: Measure| ratio_ci(&units.iter().map(f).collect::<Vec<_>>(), 1000.0);
-        RateIntervals { loaded: ci(Units::loaded), own: ci(Units::own_of_all), own_per_own_words: ci(Units::own_voice) }
+        RateIntervals { loaded: ci(Units::loaded), own: ci(Units::own_voice) }
     }
 }
 
@@ -142,17 +146,23 @@ type Measure = fn(&Units) -> (f64, f64);
 /// One article's loaded-language counts and word bases, as its group's rates use them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Units {
-    /// Hits, own and quoted.
+    /// Hits of every voice.
     pub hits: f64,
     /// Own-voice hits.
     pub own: f64,
     pub words: f64,
-    pub quoted_words: f64,
+    /// Words in the outlet's own voice: outside quotations and reported speech.
+    pub own_words: f64,
 }
 
 impl Units {
     fn of(a: &ArticleData) -> Units {
-        Units { hits: a.loaded_own + a.loaded_quoted, own: a.loaded_own, words: a.words, quoted_words: a.quoted_words }
+        Units {
+            hits: a.loaded_own + a.loaded_quoted + a.loaded_reported,
+            own: a.loaded_own,
+            words: a.words,
+            own_words: a.own_words(),
+        }
     }
 
     /// (hits, words): `loaded_per_1k`'s count and base.
@@ -160,18 +170,40 @@ impl Units {
         (self.hits, self.words)
     }
 
-    /// (own-voice hits, words): the report's own-voice rate, per 1,000 of all words.
-    fn own_of_all(&self) -> (f64, f64) {
-        (self.own, self.words)
-    }
-
-    /// (own-voice hits, words outside quotations): `loaded_own_per_1k`'s count and base.
+    /// (own-voice hits, own-voice words): `loaded_own_per_1k`'s count and base.
     fn own_voice(&self) -> (f64, f64) {
-        (self.own, self.words - self.quoted_words)
+        (self.own, self.own_words)
+    }
+}
+
+impl ArticleData {
+    /// Words in the outlet's own voice: outside quotations and reported speech, the one base
+    /// of every own-voice rate.
+    pub fn own_words(&self) -> f64 {
+        (self.words - self.quoted_words - self.reported_words).max(0.0)
     }
 }
 
 impl Group {
+    /// Its words in the outlet's own voice (see [`ArticleData::own_words`]).
+    pub fn own_words(&self) -> f64 {
+        (self.words - self.quoted_words - self.reported_words).max(0.0)
+    }
+
+    /// Hits of every voice.
+    pub fn loaded(&self) -> f64 {
+        self.loaded_own + self.loaded_quoted + self.loaded_reported
+    }
+
+    /// `n` per 1,000 of `base` words (0 without words).
+    pub fn rate(n: f64, base: f64) -> f64 {
+        if base > 0.0 {
+            n * 1000.0 / base
+        } else {
+            0.0
+        }
+    }
+
     pub fn per_1k(&self, n: f64) -> f64 {
         if self.words > 0.0 {
             n * 1000.0 / self.words
@@ -198,7 +230,7 @@ pub struct ReportData {
     pub all_groups: Vec<Group>,
 }
 
-const LOADED_FIXED: &[&str] = &["loaded_per_1k", "loaded_own", "loaded_own_per_1k", "loaded_quoted", "loaded_all"];
+const LOADED_FIXED: &[&str] = &crate::output::LOADED_COLUMNS;
 
 /// A CSV row with the byte offset it starts at.
 type Row = (u64, Vec<String>);
@@ -313,12 +345,15 @@ impl ReportData {
                 }
             }
             let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
-            if quoted_words > words {
+            let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
+            let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
+            if quoted_words + reported_words > words {
                 return Err(ReportError::Input {
                     path: path.display().to_string(),
                     message: format!(
-                        "line {}, column quoted_words: {quoted_words} is more than the article's {words} words",
-                        line_at(&path, *byte)
+                        "line {}, columns quoted_words and reported_words: {} is more than the article's {words} words",
+                        line_at(&path, *byte),
+                        quoted_words + reported_words
                     ),
                 });
             }
@@ -334,8 +369,10 @@ impl ReportData {
                 group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
                 words,
                 quoted_words,
+                reported_words,
                 loaded_own: at(own_c, Kind::Count)?,
                 loaded_quoted: at(quoted_c, Kind::Count)?,
+                loaded_reported,
                 categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
                 attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
                 countries,
@@ -441,8 +478,10 @@ fn group(
         g.articles += 1;
         g.words += a.words;
         g.quoted_words += a.quoted_words;
+        g.reported_words += a.reported_words;
         g.loaded_own += a.loaded_own;
         g.loaded_quoted += a.loaded_quoted;
+        g.loaded_reported += a.loaded_reported;
         for (s, v) in g.categories.iter_mut().zip(&a.categories) {
             *s += v;
         }
@@ -476,6 +515,8 @@ pub const GROUP_COLUMNS: &[&str] = &[
     "articles",
     "words",
     "quoted_words",
+    "reported_words",
+    "own_words",
     "loaded",
     "loaded_per_1k",
     "loaded_per_1k_lo",
@@ -485,6 +526,9 @@ pub const GROUP_COLUMNS: &[&str] = &[
     "loaded_own_per_1k_lo",
     "loaded_own_per_1k_hi",
     "loaded_quoted",
+    "loaded_quoted_per_1k",
+    "loaded_reported",
+    "loaded_reported_per_1k",
     "attributions",
     "tone",
     "flagged_sentences",
@@ -505,15 +549,17 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
     header.extend(d.attr_categories.iter().map(|c| format!("attr_{c}")));
     let mut rows = vec![header];
     for g in &d.all_groups {
-        let own_words = g.words - g.quoted_words;
         let mut r = vec![d.group_by.clone(), g.name.clone(), g.articles.to_string()];
-        r.extend([g.words, g.quoted_words, g.loaded_own + g.loaded_quoted].map(|x| x.to_string()));
-        r.push(rate(g.loaded_own + g.loaded_quoted, g.words));
+        r.extend([g.words, g.quoted_words, g.reported_words, g.own_words(), g.loaded()].map(|x| x.to_string()));
+        r.push(rate(g.loaded(), g.words));
         r.extend(ends(g.ci.loaded));
         r.push(g.loaded_own.to_string());
-        r.push(rate(g.loaded_own, own_words));
-        r.extend(ends(g.ci.own_per_own_words));
+        r.push(rate(g.loaded_own, g.own_words()));
+        r.extend(ends(g.ci.own));
         r.push(g.loaded_quoted.to_string());
+        r.push(rate(g.loaded_quoted, g.quoted_words));
+        r.push(g.loaded_reported.to_string());
+        r.push(rate(g.loaded_reported, g.reported_words));
         r.push(g.attr.iter().sum::<f64>().to_string());
         r.push(format!("{:.4}", g.tone));
         r.extend([g.flagged, g.sentences].map(|x| x.to_string()));
@@ -789,7 +835,10 @@ mod tests {
         let cases = [
             ("b,O,1.5e3x,0,0,0,0,0,,0,0,2,,", "column words: '1.5e3x'"),
             ("b,O,50,0,-1,0,0,0,,0,0,2,,", "column loaded_own: '-1'"),
-            ("b,O,50,60,0,0,0,0,,0,0,2,,", "column quoted_words: 60 is more than the article's 50 words"),
+            (
+                "b,O,50,60,0,0,0,0,,0,0,2,,",
+                "columns quoted_words and reported_words: 60 is more than the article's 50 words",
+            ),
             ("b,O,50,0,0,0,abc,0,,0,0,2,,", "column loaded_x: 'abc'"),
             ("b,O,50,0,0,0,0,inf,,0,0,2,,", "column attr_y: 'inf'"),
             ("b,O,50,0,0,0,0,0,RU:x,0,0,2,,", "column attr_countries: 'x'"),
