@@ -41,7 +41,9 @@ pub struct Args {
     /// A lexicon file to add (repeatable): slant TSV, LIWC .dic, VADER TSV or a word list.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
-    /// `extend` adds user lexicons to the default (user entries win); `replace` uses only them.
+    /// `extend` adds user lexicons to the default as LIWC does (a term you list counts in your
+    /// category and keeps its embedded ones; your entry replaces an embedded one only for the
+    /// same term and category); `replace` uses only yours.
     #[arg(long, value_enum, default_value = "extend")]
     pub lexicon_mode: super::eval::ModeArg,
     /// A source list that extends the embedded one (same TSV format as data/sources/sources.tsv; its

@@ -118,7 +118,9 @@ pub const RESERVED_CATEGORIES: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LexiconMode {
-    /// Default entries plus the user's (a user entry replaces a default one with the same term).
+    /// Default entries plus the user's, with LIWC semantics: a term the user lists under a
+    /// category counts there and keeps its embedded categories; a user entry replaces an
+    /// embedded one only for the same term and category (its weight, say).
     #[default]
     Extend,
     /// Only the user's entries.
@@ -187,7 +189,8 @@ impl Lexicon {
     }
 
     /// Adds entries. A term already present is replaced (all its categories) by the new
-    /// entries when `replace_existing`, otherwise the old entries are kept and the new dropped.
+    /// entries when `replace_existing`, otherwise the old entries are kept and the new dropped
+    /// (how the mined list joins the curated one).
     pub fn extend(&mut self, entries: Vec<Entry>, replace_existing: bool) {
         let new_terms: std::collections::BTreeSet<String> = entries.iter().map(|e| e.term.clone()).collect();
         let old_terms: std::collections::BTreeSet<String> = self.entries.iter().map(|e| e.term.clone()).collect();
@@ -256,8 +259,9 @@ impl Lexicon {
         let mut names = if lex.name.is_empty() { Vec::new() } else { vec![lex.name.clone()] };
         let mut hashes = vec![lex.sha256.clone()];
         let mut versions = if lex.version.is_empty() { Vec::new() } else { vec![lex.version.clone()] };
-        // User files add to one another: an entry replaces an earlier file's only for the same
-        // term and category. Together they replace the embedded entries of every term they list.
+        // User files add to one another, and to the embedded lexicon, as LIWC dictionaries do:
+        // an entry replaces another (an earlier file's or an embedded one) only for the same
+        // term and category, so a term keeps every category any of them gives it.
         let mut user_entries: Vec<Entry> = Vec::new();
         for p in user {
             let u = Lexicon::user_file(p)?;
@@ -269,7 +273,10 @@ impl Lexicon {
             user_entries.retain(|e| !keys.contains(&(e.term.as_str(), e.category.as_str())));
             user_entries.extend(u.entries);
         }
-        lex.extend(user_entries, true);
+        let keys: std::collections::BTreeSet<(&str, &str)> =
+            user_entries.iter().map(|e| (e.term.as_str(), e.category.as_str())).collect();
+        lex.entries.retain(|e| !keys.contains(&(e.term.as_str(), e.category.as_str())));
+        lex.entries.extend(user_entries);
         lex.name = names.join("+");
         lex.version = versions.join("+");
         lex.sha256 = if user.is_empty() { lex.sha256 } else { sha256_hex(hashes.concat().as_bytes()) };
@@ -324,6 +331,29 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_term_counts_in_its_category_and_keeps_the_embedded_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("mine.tsv");
+        std::fs::write(&user, "term\tcategory\tweight\ntyrant\tleaders\t1\ntyrant\tname_calling\t0.3\n").unwrap();
+        let cats = |lex: &Lexicon| {
+            let mut v: Vec<(String, f32)> =
+                lex.entries.iter().filter(|e| e.term == "tyrant").map(|e| (e.category.clone(), e.weight)).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        };
+        let default = Lexicon::default_lexicon();
+        assert!(cats(&default).iter().any(|(c, _)| c == "name_calling"), "the embedded lexicon lists tyrant");
+        // extend (LIWC): both categories, the user's weight where the category is the same
+        let lex = Lexicon::build(std::slice::from_ref(&user), LexiconMode::Extend).unwrap();
+        let got = cats(&lex);
+        assert_eq!(got, [("leaders".to_string(), 1.0), ("name_calling".to_string(), 0.3)]);
+        assert_eq!(lex.entries.len(), default.entries.len() + 1, "other embedded entries stay");
+        // replace: the user's entries alone
+        let lex = Lexicon::build(&[user], LexiconMode::Replace).unwrap();
+        assert_eq!(lex.entries.len(), 2);
+    }
 
     #[test]
     fn default_lexicon_leaves_out_pruned_and_excluded_terms() {
