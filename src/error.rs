@@ -34,6 +34,10 @@ pub enum ErrorKind {
     MetaUnused,
     /// Warning: a table column shares its name with an earlier one and is read under another.
     DuplicateColumn,
+    /// Warning: a paragraph the page repeats was read once.
+    RepeatedText,
+    /// Warning: more than a third of the page's prose lies outside the body found.
+    ProseLeftOut,
 }
 
 impl ErrorKind {
@@ -52,6 +56,8 @@ impl ErrorKind {
             ErrorKind::DuplicateId => "duplicate_id",
             ErrorKind::MetaUnused => "meta_unused",
             ErrorKind::DuplicateColumn => "duplicate_column",
+            ErrorKind::RepeatedText => "repeated_text",
+            ErrorKind::ProseLeftOut => "prose_left_out",
         }
     }
 
@@ -64,6 +70,8 @@ impl ErrorKind {
                 | ErrorKind::DuplicateId
                 | ErrorKind::MetaUnused
                 | ErrorKind::DuplicateColumn
+                | ErrorKind::RepeatedText
+                | ErrorKind::ProseLeftOut
         )
     }
 }

@@ -159,6 +159,9 @@ fn doc_err(raw: &RawDoc, kind: ErrorKind, msg: impl Into<String>) -> DocError {
     DocError::new(raw.path.clone(), raw.line, kind, msg)
 }
 
+/// Pages with at least this many words of prose are checked for prose left out of the body.
+const PROSE_CHECK_MIN_WORDS: usize = 60;
+
 /// Decodes and lays out a raw document and resolves its metadata.
 pub fn prepare(raw: RawDoc, keep_boilerplate: bool) -> Result<Prepared, DocError> {
     let mut warnings = Vec::new();
@@ -201,6 +204,24 @@ pub fn prepare(raw: RawDoc, keep_boilerplate: bool) -> Result<Prepared, DocError
     let layout = boilerplate::layout(&text, &lines, header, keep_boilerplate);
     if layout.body.is_empty() {
         return Err(doc_err(&raw, ErrorKind::Empty, "no article text found"));
+    }
+    if layout.repeated > 0 {
+        warnings.push(doc_err(
+            &raw,
+            ErrorKind::RepeatedText,
+            format!("{} paragraph(s) the page repeats were read once; article kept", layout.repeated),
+        ));
+    }
+    let (kept, page) = layout.prose_words;
+    if page >= PROSE_CHECK_MIN_WORDS && kept * 3 < page * 2 {
+        warnings.push(doc_err(
+            &raw,
+            ErrorKind::ProseLeftOut,
+            format!(
+                "the body holds {kept} of the page's {page} words of prose: part of the article may have been \
+                 left out as page furniture (--keep-boilerplate reads every line); article kept"
+            ),
+        ));
     }
     let article = resolve_meta(&raw, &text, &layout, html_meta, decode_errors);
     Ok(Prepared { text, layout, article, warnings })
@@ -1042,6 +1063,29 @@ mod tests {
             default_id: "a".into(),
             decode_errors: 0,
         }
+    }
+
+    #[test]
+    fn a_repeated_paragraph_and_lost_prose_are_warned_about() {
+        let para = "The delegations met for six hours and left without a joint statement, officials said.";
+        let text =
+            format!("Talks stall\n\n{para}\n\n{para}\n\nA second round is planned for next week in the capital.\n");
+        let p = prepare(text_doc(&text), false).unwrap();
+        let kinds: Vec<ErrorKind> = p.warnings.iter().map(|w| w.kind).collect();
+        assert_eq!(kinds, [ErrorKind::RepeatedText]);
+        assert!(kinds.iter().all(|k| k.is_warning()));
+        // most of the page's prose above a long menu: the body keeps the part below
+        let lead = "Residents told the committee the new road would cut the town in two and close shops. \
+                    They asked for a tunnel instead, and the committee agreed to study it.";
+        let menu = (0..30).map(|i| format!("• Section {i}")).collect::<Vec<_>>().join("\n");
+        let after = "The council said work would start in the autumn and last for about two years. \
+                     A report on the costs is due in the spring, with a vote on the plan before the summer. \
+                     The mayor said a further public meeting would be held before any work began on the road.";
+        let text = format!("{lead}\n\n{menu}\n\n{after}\n");
+        let p = prepare(text_doc(&text), false).unwrap();
+        let kinds: Vec<ErrorKind> = p.warnings.iter().map(|w| w.kind).collect();
+        assert_eq!(kinds, [ErrorKind::ProseLeftOut], "{:?}", p.warnings);
+        assert!(p.warnings[0].message.contains("words of prose"));
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub struct Layout {
     pub top: Vec<Range<usize>>,
     /// The last non-blank units of the text.
     pub bottom: Vec<Range<usize>>,
+    /// Body paragraphs left out because the page had them already (a scrape that repeats a
+    /// paragraph): each is read once.
+    pub repeated: usize,
+    /// Words of prose (units that read as sentences) in the body, and on the whole page: a
+    /// body holding much less than the page's prose may have lost part of the article.
+    pub prose_words: (usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,12 +211,13 @@ fn word_stats(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
     (words, stop, social)
 }
 
-/// Finds `Credit: NAME` (or `Photo: NAME`, `Picture: NAME`) at the end of a line.
+/// Finds `Credit: NAME` (or `Photo: NAME`, `Picture: NAME`, `Illustration: NAME`, `Pic: NAME`)
+/// at the end of a line.
 fn find_credit(line: &str) -> Option<Range<usize>> {
     if !line.contains(':') {
         return None;
     }
-    for key in ["Credit:", "Credits:", "CREDIT:", "Photo:", "Picture:", "Photograph:", "Image:"] {
+    for key in CREDIT_KEYS {
         if let Some(i) = line.rfind(key) {
             let after = i + key.len();
             let name = line[after..].trim();
@@ -222,6 +229,36 @@ fn find_credit(line: &str) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+/// Labels that introduce a picture's credit at the end of a caption, or its description at
+/// the start of one.
+const CREDIT_KEYS: &[&str] = &[
+    "Credit:",
+    "Credits:",
+    "CREDIT:",
+    "Photo:",
+    "PHOTO:",
+    "Picture:",
+    "Photograph:",
+    "Image:",
+    "IMAGE:",
+    "Illustration:",
+    "Pic:",
+    "PIC:",
+];
+
+/// A line that opens with a picture label (`Pic: A launcher in a square`, `Photo: ...`): an
+/// image description, not prose.
+fn is_labelled_caption(line: &str, words: usize) -> bool {
+    words <= 40 && CREDIT_KEYS.iter().any(|k| line.starts_with(k))
+}
+
+/// A line of JSON (`{"@context": ...}`, a scrape's metadata blob): not words to read.
+fn is_json_line(line: &str) -> bool {
+    let t = line.trim();
+    ((t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']')))
+        && t.matches("\":").count() >= 2
 }
 
 fn is_terminal_sentence_after(name: &str) -> bool {
@@ -249,11 +286,14 @@ fn classify(text: &str, line: &LineIn) -> Unit {
     let lower = s.to_lowercase();
     let stop_share = if words == 0 { 0.0 } else { stop as f32 / words as f32 };
     let short = words <= 12;
-    let class = if line.hint == Hint::Caption || credit.is_some() {
+    let class = if line.hint == Hint::Caption || credit.is_some() || is_labelled_caption(s, words) {
         Class::Caption
     } else if line.hint == Hint::Chrome
+        || is_json_line(s)
         || line.link_density > 0.5
-        || (short && infer::find_date(s).is_some())
+        // a short line with a date is a byline or a date line, unless it is a wire dateline's
+        // lead (`LONDON, Nov 2 (AP) - The prince left.`)
+        || (short && infer::find_date(s).is_some() && infer::dateline_outlet(s).is_none())
         || is_relative_time(s)
         || (words >= 2 && social * 2 >= words)
         || (words < 12 && s.starts_with(['•', '·', '*', '-', '–', '»', '|', '>']))
@@ -393,6 +433,22 @@ pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<u
             }
         }
     };
+    let prose = |idx: &mut dyn Iterator<Item = usize>| -> usize {
+        idx.filter(|&i| units[i].class == Class::Content).map(|i| units[i].words).sum()
+    };
+    let prose_words = (prose(&mut chosen.iter().copied()), prose(&mut (0..units.len())));
+    // a paragraph the page repeats (of six words or more) is read once
+    let mut seen = std::collections::HashSet::new();
+    let before_dedup = chosen.len();
+    let chosen: Vec<usize> = chosen
+        .into_iter()
+        .filter(|&i| {
+            units[i].words < 6
+                || keep_all
+                || seen.insert(text[units[i].span.clone()].split_whitespace().collect::<Vec<_>>())
+        })
+        .collect();
+    let repeated = before_dedup - chosen.len();
     let first = chosen.first().copied().unwrap_or(0);
     let before: Vec<usize> = (first.saturating_sub(8)..first).rev().collect();
     let title = before
@@ -413,6 +469,8 @@ pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<u
         before_body: before.iter().map(|&i| units[i].span.clone()).collect(),
         top: units.iter().take(12).map(|u| u.span.clone()).collect(),
         bottom: units[n.saturating_sub(30)..].iter().map(|u| u.span.clone()).collect(),
+        repeated,
+        prose_words,
     }
 }
 
@@ -493,6 +551,49 @@ mod tests {
         assert_eq!(&page[l.title.unwrap()], "Big Storm Hits Coast Town Overnight");
         assert!(is_byline("By Maria Solberg") && is_byline("BY STAFF REPORTER") && !is_byline("By the Sea We Wait"));
         assert_eq!(&page[l.before_body[0].clone()], "By Staff March 3, 2026");
+    }
+
+    #[test]
+    fn picture_labels_json_repeats_and_short_dateline_leads() {
+        let page = "Rivals trade blame as talks stall\n\n\
+                    ORSA, Nov 2 (Wirepress) - The talks stalled on Monday.\n\n\
+                    A guard stands near the gate at dusk. Illustration: Ana Vey/The Courier\n\n\
+                    The delegations met for six hours and left without a joint statement, officials said.\n\n\
+                    Pic: A convoy of trucks crossing a bridge near the border\n\n\
+                    The delegations met for six hours and left without a joint statement, officials said.\n\n\
+                    {\"@type\":\"NewsArticle\",\"headline\":\"Rivals trade blame\",\"author\":\"Staff\"}\n\n\
+                    A second round is planned for next week in the capital, a spokesperson said on Tuesday.\n";
+        assert_eq!(
+            body_of(page),
+            vec![
+                "ORSA, Nov 2 (Wirepress) - The talks stalled on Monday.",
+                "The delegations met for six hours and left without a joint statement, officials said.",
+                "A second round is planned for next week in the capital, a spokesperson said on Tuesday."
+            ]
+        );
+        let (lines, h) = text_lines(page);
+        let l = layout(page, &lines, h, false);
+        assert_eq!(l.repeated, 1, "the repeated paragraph is read once");
+        let credits: Vec<Option<&str>> = l.captions.iter().map(|c| c.credit.clone().map(|r| &page[r])).collect();
+        assert_eq!(credits, [Some("Ana Vey/The Courier"), None]);
+        let (kept, all) = l.prose_words;
+        assert!(kept <= all && kept * 3 >= all * 2, "{kept} of {all}");
+    }
+
+    #[test]
+    fn prose_outside_the_body_is_counted() {
+        let prose = "The committee heard from residents who said the new road would cut the town in two.";
+        let page = format!(
+            "{prose}\n\nFacebook Twitter Email\nHome | News | Sport\n• Menu\n• More\n• Login\nRelated Posts\nLeave a Reply\n\
+             Subscribe\nSign up\nAdvertisement\nCookie settings\nPrivacy policy\n\n\
+             Engineers said the plan had been changed twice since the spring consultation ended.\n\
+             Work is due to start in the autumn and last for about two years, the council said.\n\
+             The mayor said the town would hold a further public meeting before any work began.\n"
+        );
+        let (lines, h) = text_lines(&page);
+        let l = layout(&page, &lines, h, false);
+        let (kept, all) = l.prose_words;
+        assert!(kept < all, "the first paragraph is cut off by the menu: {kept} of {all}");
     }
 
     #[test]
