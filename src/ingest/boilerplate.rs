@@ -381,8 +381,53 @@ fn is_hard_wrapped(text: &str, raw: &[Option<Range<usize>>]) -> bool {
 /// `By Maria Solberg`, `By Staff Reporter and Agencies`: a byline, not a headline.
 fn is_byline(line: &str) -> bool {
     let line = line.trim();
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "));
+    let lower = line.to_lowercase();
+    let opener = ["by ", "published by ", "posted by ", "written by ", "reported by "]
+        .iter()
+        .find(|p| lower.starts_with(**p))
+        .map(|p| p.len());
+    let rest = opener.and_then(|n| line.get(n..));
     rest.is_some_and(|r| r.starts_with(char::is_uppercase) && r.split_whitespace().count() <= 8)
+}
+
+/// Words of a page's story labels (`DEVELOPING STORY`, `BREAKING NEWS`, `LIVE UPDATES`).
+const LABEL_WORDS: &[&str] = &[
+    "developing",
+    "story",
+    "breaking",
+    "news",
+    "live",
+    "updates",
+    "update",
+    "updated",
+    "exclusive",
+    "watch",
+    "opinion",
+    "analysis",
+    "editorial",
+    "video",
+    "just",
+    "in",
+];
+
+/// A line made only of story labels, even glued together (`DEVELOPING STORYDEVELOPING
+/// STORY,`): page furniture, never the title.
+fn is_label_line(line: &str) -> bool {
+    let letters: String = line.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    // can the letters be cut into label words? (reach[i]: the first i letters can)
+    let mut reach = vec![false; letters.len() + 1];
+    reach[0] = true;
+    for i in 0..letters.len() {
+        if !reach[i] || !letters.is_char_boundary(i) {
+            continue;
+        }
+        for w in LABEL_WORDS {
+            if letters[i..].starts_with(w) {
+                reach[i + w.len()] = true;
+            }
+        }
+    }
+    !letters.is_empty() && reach[letters.len()]
 }
 
 /// Whether a unit just after a credited caption is a caption too, one without a credit (a
@@ -458,6 +503,7 @@ pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<u
             units[i].class == Class::Other
                 && (3..=30).contains(&units[i].words)
                 && !is_byline(&text[units[i].span.clone()])
+                && !is_label_line(&text[units[i].span.clone()])
         })
         .map(|&i| units[i].span.clone());
     let n = units.len();
@@ -550,6 +596,9 @@ mod tests {
         assert_eq!(&page[l.captions[0].credit.clone().unwrap()], "AP");
         assert_eq!(&page[l.title.unwrap()], "Big Storm Hits Coast Town Overnight");
         assert!(is_byline("By Maria Solberg") && is_byline("BY STAFF REPORTER") && !is_byline("By the Sea We Wait"));
+        assert!(is_byline("Published by Ana Vey 29 de septiembre, 2025") && is_byline("Posted by Staff"));
+        assert!(is_label_line("DEVELOPING STORYDEVELOPING STORY,") && is_label_line("Breaking news"));
+        assert!(!is_label_line("Live fire drills resume") && !is_label_line(""));
         assert_eq!(&page[l.before_body[0].clone()], "By Staff March 3, 2026");
     }
 
