@@ -127,6 +127,8 @@ pub enum SlantError {
     Lexicon(String),
     #[error("no input given")]
     NoInput,
+    #[error("input {path}: {message}")]
+    MissingInput { path: String, message: String },
 }
 
 pub type Result<T, E = SlantError> = std::result::Result<T, E>;

@@ -750,12 +750,14 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         let p = p.to_path_buf();
         move |source| SlantError::Write { path: p.clone(), source }
     };
+    // the inputs first: a mistyped path or a sidecar for other files stops the run before
+    // any output folder is made
+    let opts = ReadOptions { text_col: cfg.text_col.clone(), max_bytes: cfg.max_bytes };
+    let mut reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
     std::fs::create_dir_all(&cfg.out).map_err(werr(&cfg.out))?;
     if let Some(dir) = &cfg.save_text {
         std::fs::create_dir_all(dir).map_err(werr(dir))?;
     }
-    let opts = ReadOptions { text_col: cfg.text_col.clone(), max_bytes: cfg.max_bytes };
-    let mut reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
     progress(Progress::Total(reader.total_bytes));
 
     let pool = rayon::ThreadPoolBuilder::new()

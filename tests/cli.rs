@@ -67,6 +67,35 @@ fn articles_sharing_their_text_point_to_each_other_with_the_passage() {
     assert_eq!(column(&single.join("articles.csv"), "same_text_as"), [""]);
 }
 
+/// A mistyped path, or a sidecar naming none of the files, is a mistake on the command line:
+/// said on the screen with exit 1, and no output folder is made.
+#[test]
+fn a_mistyped_path_or_a_sidecar_for_other_files_stops_before_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("a.txt");
+    fs::write(&good, "The council voted on Monday to close the old bridge.\n").unwrap();
+    let out = dir.path().join("out");
+    let missing = dir.path().join("mising.txt");
+    let o = analyze(&[good.to_str().unwrap(), missing.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("mising.txt") && err.contains("no such file"), "{err}");
+    assert!(!out.exists(), "no half-made output folder");
+    let side = dir.path().join("side.csv");
+    fs::write(&side, "file,outlet\nother.txt,Wire\nthird.txt,Wire\n").unwrap();
+    let o = analyze(&[good.to_str().unwrap(), "--meta", side.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("side.csv") && err.contains("none of its 2 rows"), "{err}");
+    assert!(!out.exists(), "no half-made output folder");
+    // a sidecar naming one of the files is used, its other rows reported
+    fs::write(&side, "file,outlet\na.txt,Wire\nthird.txt,Wire\n").unwrap();
+    let o = analyze(&[good.to_str().unwrap(), "--meta", side.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "outlet"), vec!["Wire"]);
+    assert_eq!(column(&out.join("errors.csv"), "kind"), vec!["meta_unused"]);
+}
+
 #[test]
 fn bad_inputs_become_error_rows_and_good_articles_survive() {
     let dir = tempfile::tempdir().unwrap();
@@ -95,9 +124,8 @@ fn bad_inputs_become_error_rows_and_good_articles_survive() {
     }
     drop(f);
     fs::write(inp.join("h_picture.png"), b"\x89PNG\r\n\x1a\n").unwrap();
-    let missing = dir.path().join("missing.txt");
     let out = dir.path().join("out");
-    let o = analyze(&[inp.to_str().unwrap(), missing.to_str().unwrap()], &out);
+    let o = analyze(&[inp.to_str().unwrap()], &out);
     assert_eq!(o.status.code(), Some(2), "partial failure exits 2: {}", String::from_utf8_lossy(&o.stderr));
     let ids = column(&out.join("articles.csv"), "id");
     assert_eq!(ids, vec!["a_good", "d_latin1", "r1", "r3", "j1"]);
@@ -116,7 +144,6 @@ fn bad_inputs_become_error_rows_and_good_articles_survive() {
         ("f_lines.jsonl", "4", "no_text"),
         ("g_big.txt", "", "too_large"),
         ("h_picture.png", "", "skipped"),
-        ("missing.txt", "", "io"),
     ];
     let want: Vec<(String, String, String)> =
         want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();

@@ -127,12 +127,8 @@ impl MetaTable {
     /// `name_is_unique` (no other input file has it): a row naming `s.txt` must not give two
     /// different articles the same metadata.
     pub fn lookup(&mut self, path: &Path, base: Option<&Path>, name_is_unique: bool) -> Option<Meta> {
-        let mut keys = vec![normalize_key(&path.to_string_lossy())];
-        if let Some(rel) = base.and_then(|b| path.strip_prefix(b).ok()) {
-            keys.push(normalize_key(&rel.to_string_lossy()));
-        }
         let name = path.file_name().map(|n| n.to_string_lossy().to_string());
-        let idx = keys.iter().find_map(|k| self.by_key.get(k).copied());
+        let idx = self.by_path(path, base);
         let idx = match (idx, name) {
             (Some(i), _) => i,
             (None, Some(name)) => {
@@ -147,6 +143,26 @@ impl MetaTable {
         };
         self.used[idx] = true;
         Some(self.rows[idx].1.clone())
+    }
+
+    /// The row naming `path` by its path as given or relative to `base`.
+    fn by_path(&self, path: &Path, base: Option<&Path>) -> Option<usize> {
+        let mut keys = vec![normalize_key(&path.to_string_lossy())];
+        if let Some(rel) = base.and_then(|b| path.strip_prefix(b).ok()) {
+            keys.push(normalize_key(&rel.to_string_lossy()));
+        }
+        keys.iter().find_map(|k| self.by_key.get(k).copied())
+    }
+
+    /// Whether a row names `path` (by path, or by file name), without marking it used.
+    pub fn names(&self, path: &Path, base: Option<&Path>) -> bool {
+        self.by_path(path, base).is_some()
+            || path.file_name().is_some_and(|n| self.by_key.contains_key(n.to_string_lossy().as_ref()))
+    }
+
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.rows.len()
     }
 
     /// Rows that matched no input file, each with why: its key, and whether it names a file

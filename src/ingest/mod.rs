@@ -174,6 +174,14 @@ impl Reader {
             }
             let path = PathBuf::from(input);
             match std::fs::metadata(&path) {
+                // a path given on the command line that is not there is a mistake to fix
+                // before anything is written, not a row of errors.csv
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    return Err(SlantError::MissingInput {
+                        path: input.clone(),
+                        message: "no such file or folder (check the path)".into(),
+                    })
+                }
                 Err(e) => {
                     r.sources.push(Source::Problem(DocError::new(input.clone(), None, ErrorKind::Io, io_message(&e))))
                 }
@@ -200,6 +208,26 @@ impl Reader {
             }
             if let Some(name) = path.file_name() {
                 *r.file_names.entry(name.to_os_string()).or_default() += 1;
+            }
+        }
+        // a --meta sidecar that names none of the files read is a mistake (a sidecar for
+        // another folder, paths written another way): said before anything is written
+        if let Some(table) = &r.explicit_meta {
+            let files: Vec<&Path> = r
+                .sources
+                .iter()
+                .filter_map(|s| if let Source::File { path, .. } = s { Some(path.as_path()) } else { None })
+                .collect();
+            if table.rows() > 0 && !files.iter().any(|p| table.names(p, None)) {
+                return Err(SlantError::Meta {
+                    path: PathBuf::from(&table.source),
+                    message: format!(
+                        "none of its {} rows names one of the {} input files (a row matches a file by its path \
+                         as given, its path relative to the sidecar's folder, or its file name)",
+                        table.rows(),
+                        files.len()
+                    ),
+                });
             }
         }
         Ok(r)
