@@ -39,6 +39,8 @@ pub struct AnalyzeConfig {
     pub out: PathBuf,
     pub meta: Option<PathBuf>,
     pub text_col: Option<String>,
+    /// Columns that give the known fields under other names (`--outlet-col`, `--preset`).
+    pub fields: crate::ingest::meta::FieldMap,
     pub lang: String,
     pub keep_boilerplate: bool,
     pub save_text: Option<PathBuf>,
@@ -72,6 +74,7 @@ impl AnalyzeConfig {
             out,
             meta: None,
             text_col: None,
+            fields: Default::default(),
             lang: "english".into(),
             keep_boilerplate: false,
             save_text: None,
@@ -234,7 +237,9 @@ fn clean(s: &str) -> String {
 fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decode_errors: usize) -> Article {
     let m = &raw.meta;
     let span_text = |r: &Range<usize>| &text[r.clone()];
-    let normalize_date = |d: &str| infer::find_date(d).map(|x| x.0).unwrap_or_else(|| d.trim().to_string());
+    let normalize_date = |d: &str| {
+        infer::find_date(d).map(|x| x.0).or_else(|| infer::compact_date(d)).unwrap_or_else(|| d.trim().to_string())
+    };
 
     let (date, date_source) = if let Some(d) = m.date.as_deref().or(html.published.as_deref()) {
         (normalize_date(d), ValueSource::Given)
@@ -636,6 +641,8 @@ fn report_section(
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub articles: usize,
+    /// Articles with no outlet (none given, none inferred).
+    pub articles_without_outlet: usize,
     pub words: usize,
     /// Documents or records that failed (errors.csv rows that are not warnings).
     pub errors: usize,
@@ -648,6 +655,18 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// A warning for the screen when most articles (of two or more) have no outlet: outlet
+    /// charts would show one `(no outlet)` group.
+    pub fn outlet_warning(&self) -> Option<String> {
+        (self.articles >= 2 && self.articles_without_outlet * 2 > self.articles).then(|| {
+            format!(
+                "{} of {} articles have no outlet (none given, none found in the page): name the column \
+                 with --outlet-col NAME or --preset mediacloud|gdelt, or give a --meta sidecar",
+                self.articles_without_outlet, self.articles
+            )
+        })
+    }
+
     /// The process exit code: 0 all well, 2 some inputs failed, 1 nothing analysed.
     pub fn exit_code(&self) -> i32 {
         if self.articles == 0 {
@@ -752,7 +771,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     };
     // the inputs first: a mistyped path or a sidecar for other files stops the run before
     // any output folder is made
-    let opts = ReadOptions { text_col: cfg.text_col.clone(), max_bytes: cfg.max_bytes };
+    let opts = ReadOptions { text_col: cfg.text_col.clone(), fields: cfg.fields.clone(), max_bytes: cfg.max_bytes };
     let mut reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
     std::fs::create_dir_all(&cfg.out).map_err(werr(&cfg.out))?;
     if let Some(dir) = &cfg.save_text {
@@ -850,6 +869,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                             output::write_atomic(&p, |w| std::io::Write::write_all(w, t.as_bytes()))?;
                         }
                         summary.words += doc.article.words;
+                        summary.articles_without_outlet += doc.article.outlet.is_empty() as usize;
                         articles.push(doc.article);
                         fingerprints.push(doc.fingerprint);
                     }

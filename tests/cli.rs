@@ -67,6 +67,47 @@ fn articles_sharing_their_text_point_to_each_other_with_the_passage() {
     assert_eq!(column(&single.join("articles.csv"), "same_text_as"), [""]);
 }
 
+/// Exports with their own column names: a preset or the column flags name them.
+#[test]
+fn media_cloud_and_gdelt_exports_are_read_with_a_preset() {
+    let dir = tempfile::tempdir().unwrap();
+    let mc = dir.path().join("mc.csv");
+    fs::write(
+        &mc,
+        "stories_id,publish_date,title,url,media_name,text\n\
+         101,2025-12-29 14:03:00,Drills begin,https://a.example/1,Wire One,The army began drills on Monday.\n\
+         102,2025-12-30 09:00:00,Drills end,https://b.example/2,Daily Two,\"The drills ended on Tuesday, officials said.\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    // without the preset, no outlet: a warning on the screen says how to name the column
+    let o = analyze(&[mc.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2 of 2 articles have no outlet") && err.contains("--preset"), "{err}");
+    let o = analyze(&[mc.to_str().unwrap(), "--preset", "mediacloud"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("no outlet"));
+    assert_eq!(column(&out.join("articles.csv"), "id"), vec!["101", "102"]);
+    assert_eq!(column(&out.join("articles.csv"), "outlet"), vec!["Wire One", "Daily Two"]);
+    assert_eq!(column(&out.join("articles.csv"), "date"), vec!["2025-12-29", "2025-12-30"]);
+    assert_eq!(column(&out.join("articles.csv"), "date_source"), vec!["given", "given"]);
+    // GDELT's names and compact dates; a flag wins over the preset
+    let gd = dir.path().join("gd.jsonl");
+    fs::write(
+        &gd,
+        "{\"url\":\"https://c.example/3\",\"title\":\"Talks\",\"seendate\":\"20251231T120000Z\",\"domain\":\"c.example\",\"site\":\"C News\",\"text\":\"The talks resumed, a spokesperson said.\"}\n",
+    )
+    .unwrap();
+    let o = analyze(&[gd.to_str().unwrap(), "--preset", "gdelt"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "outlet"), vec!["c.example"]);
+    assert_eq!(column(&out.join("articles.csv"), "date"), vec!["2025-12-31"]);
+    let o = analyze(&[gd.to_str().unwrap(), "--preset", "gdelt", "--outlet-col", "site"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "outlet"), vec!["C News"]);
+}
+
 /// A mistyped path, or a sidecar naming none of the files, is a mistake on the command line:
 /// said on the screen with exit 1, and no output folder is made.
 #[test]

@@ -29,6 +29,10 @@ pub struct Args {
     /// Name of the text column (CSV/TSV) or field (JSONL); default: text, body, content or article.
     #[arg(long, value_name = "NAME")]
     pub text_col: Option<String>,
+    /// Columns (CSV/TSV) or fields (JSONL) that give the id, outlet, date, title and url
+    /// under other names; with --preset, these flags win.
+    #[command(flatten)]
+    pub columns: ColumnArgs,
     /// Snowball stemming language (name or ISO code).
     #[arg(long, default_value = "english")]
     pub lang: String,
@@ -85,6 +89,55 @@ pub struct Args {
     pub quiet: bool,
 }
 
+/// Flags naming the columns of the known fields.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ColumnArgs {
+    /// Column of the article id.
+    #[arg(long, value_name = "NAME")]
+    pub id_col: Option<String>,
+    /// Column of the outlet's name.
+    #[arg(long, value_name = "NAME")]
+    pub outlet_col: Option<String>,
+    /// Column of the publication date.
+    #[arg(long, value_name = "NAME")]
+    pub date_col: Option<String>,
+    /// Column of the title.
+    #[arg(long, value_name = "NAME")]
+    pub title_col: Option<String>,
+    /// Column of the URL.
+    #[arg(long, value_name = "NAME")]
+    pub url_col: Option<String>,
+    /// The column names of an export: `mediacloud` (stories_id, media_name, publish_date,
+    /// title, url) or `gdelt` (domain, seendate, title, url).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub preset: Option<PresetArg>,
+}
+
+/// `--preset` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PresetArg {
+    Mediacloud,
+    Gdelt,
+}
+
+impl ColumnArgs {
+    /// The field map: the preset's columns, then the flags over them.
+    pub fn fields(&self) -> slant::ingest::meta::FieldMap {
+        let preset = match self.preset {
+            Some(PresetArg::Mediacloud) => slant::ingest::meta::FieldMap::preset("mediacloud"),
+            Some(PresetArg::Gdelt) => slant::ingest::meta::FieldMap::preset("gdelt"),
+            None => None,
+        };
+        preset.unwrap_or_default().over(slant::ingest::meta::FieldMap {
+            id: self.id_col.clone(),
+            outlet: self.outlet_col.clone(),
+            date: self.date_col.clone(),
+            title: self.title_col.clone(),
+            url: self.url_col.clone(),
+        })
+    }
+}
+
 /// `--count-hits` values.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum CountArg {
@@ -107,6 +160,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut cfg = AnalyzeConfig::new(args.inputs, args.out);
     cfg.meta = args.meta;
     cfg.text_col = args.text_col;
+    cfg.fields = args.columns.fields();
     cfg.lang = args.lang;
     cfg.keep_boilerplate = args.keep_boilerplate;
     cfg.save_text = args.save_text;
@@ -148,6 +202,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let (summary, stages) = pipeline::run_with(&cfg, &on_progress).context("analyze failed")?;
     if let Some(b) = &bar {
         b.finish_and_clear();
+    }
+    if let Some(w) = summary.outlet_warning() {
+        eprintln!("slant analyze: warning: {w}");
     }
     let invocation = Invocation {
         command_line: std::env::args().collect(),

@@ -40,7 +40,7 @@ pub struct Cli {
 pub enum Command {
     /// Analyse articles (files, folders, or JSON Lines on stdin) and write CSV outputs, charts,
     /// groups.csv, compare.csv and report.html.
-    Analyze(analyze::Args),
+    Analyze(Box<analyze::Args>),
     /// Redraw the charts, groups.csv, compare.csv and report.html of an output folder from its CSV files.
     Chart(chart::Args),
     /// Build and check lexicons.
@@ -54,7 +54,7 @@ pub enum Command {
 /// Runs the chosen subcommand; returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Analyze(args) => analyze::run(args),
+        Command::Analyze(args) => analyze::run(*args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Chart(args) => chart::run(args),

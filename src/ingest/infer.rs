@@ -66,6 +66,20 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
     ((1000..=2999).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A given date written compactly, as GDELT does (`20251229`, `20251229T120000Z`), as
+/// `YYYY-MM-DD`.
+pub fn compact_date(s: &str) -> Option<String> {
+    let t = s.trim();
+    let (day, rest) = t.split_at_checked(8)?;
+    let time_ok =
+        rest.is_empty() || (rest.len() >= 7 && rest.starts_with('T') && rest[1..7].bytes().all(|b| b.is_ascii_digit()));
+    if !day.bytes().all(|b| b.is_ascii_digit()) || !time_ok {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| day[r].parse::<u32>().ok();
+    valid(n(0..4)?, n(4..6)?, n(6..8)?)
+}
+
 /// The first date in `s`, as `YYYY-MM-DD`, with its byte range in `s`.
 pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
     let mut best: Option<(String, Range<usize>)> = None;
@@ -218,6 +232,11 @@ mod tests {
         assert_eq!(dateline_outlet("LONDON, Nov 2, (AP): The prince").as_deref(), Some("AP"));
         assert_eq!(dateline_outlet("MOSCOW, November 2. /TASS/. The Kremlin").as_deref(), Some("TASS"));
         assert_eq!(dateline_outlet("Prices rose 3/4 of a point"), None);
+        assert_eq!(compact_date("20251229T120000Z").as_deref(), Some("2025-12-29"));
+        assert_eq!(compact_date(" 20251229 ").as_deref(), Some("2025-12-29"));
+        assert_eq!(compact_date("20251329"), None);
+        assert_eq!(compact_date("2025122"), None);
+        assert_eq!(compact_date("20251229 and more"), None);
         assert_eq!(
             copyright_outlet("© 2026 Global Hublet. Designed by Global Hublet.").as_deref(),
             Some("Global Hublet")

@@ -66,6 +66,84 @@ impl Meta {
     }
 }
 
+/// Which input columns give the known fields, when they are named otherwise (`--outlet-col
+/// media_name`, or a `--preset` for an export's names). A column mapped to a field is read
+/// as that field; a column named like a field that is mapped elsewhere is carried.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FieldMap {
+    pub id: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The column names of exports researchers bring, by preset name.
+pub const PRESETS: &[(&str, [&str; 5])] = &[
+    // Media Cloud story lists: stories_id, publish_date, title, url, media_name, ...
+    ("mediacloud", ["stories_id", "media_name", "publish_date", "title", "url"]),
+    // GDELT DOC API article lists: url, title, seendate, domain, language, sourcecountry
+    ("gdelt", ["", "domain", "seendate", "title", "url"]),
+];
+
+impl FieldMap {
+    /// The column names of a preset (see [`PRESETS`]).
+    pub fn preset(name: &str) -> Option<FieldMap> {
+        let (_, cols) = PRESETS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))?;
+        let col = |c: &str| (!c.is_empty()).then(|| c.to_string());
+        Some(FieldMap {
+            id: col(cols[0]),
+            outlet: col(cols[1]),
+            date: col(cols[2]),
+            title: col(cols[3]),
+            url: col(cols[4]),
+        })
+    }
+
+    /// `other`'s columns where it names one, these otherwise (flags over a preset).
+    pub fn over(self, other: FieldMap) -> FieldMap {
+        FieldMap {
+            id: other.id.or(self.id),
+            outlet: other.outlet.or(self.outlet),
+            date: other.date.or(self.date),
+            title: other.title.or(self.title),
+            url: other.url.or(self.url),
+        }
+    }
+
+    fn pairs(&self) -> [(&'static str, Option<&String>); 5] {
+        [
+            ("id", self.id.as_ref()),
+            ("outlet", self.outlet.as_ref()),
+            ("date", self.date.as_ref()),
+            ("title", self.title.as_ref()),
+            ("url", self.url.as_ref()),
+        ]
+    }
+
+    /// Whether no column is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.pairs().iter().all(|(_, c)| c.is_none())
+    }
+
+    /// Sets the field a column of this name gives in `meta` (or carries the column).
+    pub fn set(&self, meta: &mut Meta, name: &str, value: String) {
+        let lower = name.trim().to_ascii_lowercase();
+        for (field, col) in self.pairs() {
+            if col.is_some_and(|c| c.trim().eq_ignore_ascii_case(&lower)) {
+                meta.set(field, value);
+                return;
+            }
+        }
+        // `outlet` when --outlet-col names another column: kept, as a carried column
+        if self.pairs().iter().any(|(field, col)| col.is_some() && *field == lower) {
+            meta.extra.push((name.to_string(), value));
+            return;
+        }
+        meta.set(name, value);
+    }
+}
+
 /// Is this column one of the known metadata fields?
 pub fn is_known_field(name: &str) -> bool {
     matches!(name.trim().to_ascii_lowercase().as_str(), "id" | "outlet" | "date" | "title" | "url")

@@ -113,13 +113,15 @@ pub struct InputRecord {
 pub struct ReadOptions {
     /// Name of the text column/field; `None` looks for text, body, content, article.
     pub text_col: Option<String>,
+    /// Columns/fields that give the id, outlet, date, title and url under other names.
+    pub fields: meta::FieldMap,
     /// Documents (or records' text fields) larger than this are refused.
     pub max_bytes: u64,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { text_col: None, max_bytes: 16 * 1024 * 1024 }
+        ReadOptions { text_col: None, fields: meta::FieldMap::default(), max_bytes: 16 * 1024 * 1024 }
     }
 }
 
@@ -568,7 +570,7 @@ fn read_csv<R: Read>(
                     if i == text_idx {
                         text = d.text;
                     } else {
-                        meta.set(h, d.text);
+                        opts.fields.set(&mut meta, h, d.text);
                     }
                 }
                 meta.fill_from(base_meta);
@@ -670,7 +672,7 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
             if i == text_idx {
                 text = value;
             } else {
-                meta.set(&k, value);
+                opts.fields.set(&mut meta, &k, value);
             }
         }
         docs += 1;

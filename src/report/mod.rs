@@ -268,6 +268,11 @@ fn line_at(path: &Path, byte: u64) -> usize {
 
 /// A number of column `column` in the record starting at byte `byte` of `path`, checked against
 /// its kind: a value edited into something else is an error naming the line, never a silent zero.
+/// Whether a cell is a missing value as R (`NA`) or pandas (`NaN`) write one back.
+fn is_missing(v: &str) -> bool {
+    matches!(v.trim(), "NA" | "NaN" | "nan")
+}
+
 fn num(path: &Path, byte: u64, column: &str, value: &str, kind: Kind) -> Result<f64, ReportError> {
     let fits = |x: &f64| match kind {
         Kind::Count => x.is_finite() && *x >= 0.0,
@@ -333,7 +338,11 @@ impl ReportData {
             GroupBy::Article => id_c,
             GroupBy::Column(c) => col(c).ok_or_else(|| ReportError::NoColumn(c.clone()))?,
         };
-        let get = |r: &Vec<String>, c: Option<usize>| c.and_then(|i| r.get(i)).cloned().unwrap_or_default();
+        // a cell slant leaves empty (no date, no outlet, no copy) comes back from R as `NA`
+        // and from pandas as `NaN`: read as empty
+        let get = |r: &Vec<String>, c: Option<usize>| {
+            c.and_then(|i| r.get(i)).filter(|v| !is_missing(v)).cloned().unwrap_or_default()
+        };
         let mut articles: Vec<ArticleData> = Vec::with_capacity(rows.len());
         for (byte, r) in &rows {
             let at = |c: usize, kind: Kind| num(&path, *byte, &h[c], r.get(c).map_or("", String::as_str), kind);
@@ -832,6 +841,11 @@ mod tests {
             ReportData::load(dir.path(), &ReportOptions::default()).map(|d| d.articles.len()).map_err(|e| e.to_string())
         };
         assert_eq!(load(&good, "\n"), Ok(2));
+        // written back from R or pandas: missing values in the cells slant leaves empty
+        assert_eq!(
+            load(&[good[0], "b,NA,50,0,0,0,0,0,NA,0,0,2,NA,NA", "c,O,50,0,0,0,0,0,NaN,0,0,2,NaN,NaN"], "\n"),
+            Ok(3)
+        );
         let cases = [
             ("b,O,1.5e3x,0,0,0,0,0,,0,0,2,,", "column words: '1.5e3x'"),
             ("b,O,50,0,-1,0,0,0,,0,0,2,,", "column loaded_own: '-1'"),
