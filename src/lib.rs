@@ -3,6 +3,7 @@
 #![allow(clippy::single_range_in_vec_init)]
 
 pub mod attribution;
+pub mod cite;
 pub mod copies;
 pub mod encoder;
 pub mod error;

@@ -67,6 +67,35 @@ fn articles_sharing_their_text_point_to_each_other_with_the_passage() {
     assert_eq!(column(&single.join("articles.csv"), "same_text_as"), [""]);
 }
 
+/// `slant cite DIR` writes a methods paragraph from the run's run.json, then the citation.
+#[test]
+fn cite_writes_a_methods_paragraph_from_run_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    fs::write(&art, "The council voted on Monday to close the old bridge, officials said.\n").unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[art.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = bin().arg("cite").arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let run: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    let lexicon = run["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"].as_str().unwrap().starts_with("lexicon:"))
+        .unwrap();
+    let sha = &lexicon["sha256"].as_str().unwrap()[..12];
+    assert!(text.starts_with("We analysed 1 article ("), "{text}");
+    assert!(text.contains(sha) && text.contains("every hit was counted"), "{text}");
+    assert!(text.contains("cff-version: 1.2.0"), "the citation follows");
+    // a folder without run.json is an error naming it
+    let o = bin().arg("cite").arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("run.json"));
+}
+
 /// Exports with their own column names: a preset or the column flags name them.
 #[test]
 fn media_cloud_and_gdelt_exports_are_read_with_a_preset() {

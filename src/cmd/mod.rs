@@ -19,6 +19,7 @@ macro_rules! out_part {
 
 pub mod analyze;
 pub mod chart;
+pub mod cite;
 pub mod eval;
 pub mod lexicon;
 pub mod train;
@@ -49,6 +50,8 @@ pub enum Command {
     Eval(eval::Args),
     /// Train the embedded models (the tone model, the attribution cue model).
     Train(train::Args),
+    /// How to cite slant, and a methods paragraph for an output folder (from its run.json).
+    Cite(cite::Args),
 }
 
 /// Runs the chosen subcommand; returns the process exit code.
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Eval(args) => eval::run(args),
         Command::Chart(args) => chart::run(args),
         Command::Train(args) => train::run(args),
+        Command::Cite(args) => cite::run(args),
     }
 }
 
