@@ -227,6 +227,22 @@ impl HitRow {
 
 pub const CATEGORY_COLUMNS: &[&str] = &["article_id", "category", "count", "rate_per_1k"];
 
+pub const COUNTRY_COLUMNS: &[&str] = &["article_id", "country", "category", "attributions"];
+
+/// Rows of `countries_long.csv` for one article: attributions (refusals left out) per source
+/// country and category, one row per pair that has any (an attribution to two countries
+/// counts for each; `country` is empty for those with no country).
+pub fn country_rows(a: &Article) -> Vec<[String; 4]> {
+    a.attr
+        .by_country
+        .iter()
+        .map(|((country, cat), n)| {
+            let category = Category::ALL.get(*cat).map_or("", |c| c.as_str());
+            [a.id.clone(), country.clone(), category.to_string(), n.to_string()]
+        })
+        .collect()
+}
+
 /// Rows of `categories_long.csv` for one article: every lexicon category, zeros included.
 pub fn category_rows(a: &Article, categories: &[String]) -> Vec<[String; 4]> {
     categories

@@ -789,6 +789,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     let mut hits_csv = StreamingCsv::create(&cfg.out.join("hits.csv"), HIT_COLUMNS)?;
     let mut attr_csv = StreamingCsv::create(&cfg.out.join("attributions.csv"), ATTR_COLUMNS)?;
     let mut cats_csv = StreamingCsv::create(&cfg.out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?;
+    let mut countries_csv = StreamingCsv::create(&cfg.out.join("countries_long.csv"), output::COUNTRY_COLUMNS)?;
     let mut sent_csv = StreamingCsv::create(&cfg.out.join("sentences.csv"), output::SENTENCE_COLUMNS)?;
     let mut report_part = String::new();
     let mut report_shown = 0usize;
@@ -864,6 +865,9 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
                         for row in output::category_rows(&doc.article, &stages_ref.categories) {
                             cats_csv.write(row)?;
                         }
+                        for row in output::country_rows(&doc.article) {
+                            countries_csv.write(row)?;
+                        }
                         if let (Some(dir), Some(t)) = (&cfg.save_text, &doc.text) {
                             let p = dir.join(format!("{}.txt", safe_file_name(&doc.article.id)));
                             output::write_atomic(&p, |w| std::io::Write::write_all(w, t.as_bytes()))?;
@@ -886,6 +890,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     hits_csv.finish()?;
     attr_csv.finish()?;
     cats_csv.finish()?;
+    countries_csv.finish()?;
     sent_csv.finish()?;
     let part_path = cfg.out.join(crate::report::html::ARTICLES_PART);
     if cfg.report_articles > 0 {
@@ -911,6 +916,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         "articles.csv",
         "hits.csv",
         "categories_long.csv",
+        "countries_long.csv",
         "attributions.csv",
         "sentences.csv",
         "captions.csv",

@@ -222,6 +222,40 @@ fn chromium_renders_the_report_with_its_highlights() {
 }
 
 /// `groups.csv` sums `articles.csv` by group, and every pooled rate lies inside its interval.
+/// `countries_long.csv` is the packed `attr_countries` cell in long form, by source category.
+#[test]
+fn countries_long_unpacks_attr_countries_by_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&["data/examples"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (ah, arts) = read_csv(&out.join("articles.csv"));
+    let (ch, rows) = read_csv(&out.join("countries_long.csv"));
+    assert_eq!(ch, ["article_id", "country", "category", "attributions"]);
+    assert!(rows.iter().any(|r| !r[1].is_empty()), "the examples cite sources of known countries");
+    let a = |name: &str| ah.iter().position(|c| c == name).unwrap();
+    for art in &arts {
+        let id = &art[a("id")];
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| &r[0] == id).collect();
+        let mut by_country: std::collections::BTreeMap<&str, usize> = Default::default();
+        for r in mine.iter().filter(|r| !r[1].is_empty()) {
+            *by_country.entry(r[1].as_str()).or_default() += r[3].parse::<usize>().unwrap();
+        }
+        let mut packed: Vec<String> = by_country.iter().map(|(c, n)| format!("{c}:{n}")).collect();
+        let mut want: Vec<String> =
+            art[a("attr_countries")].split(';').filter(|p| !p.is_empty()).map(String::from).collect();
+        packed.sort();
+        want.sort();
+        assert_eq!(packed, want, "{id}");
+        // each category's rows hold at least its attributions (one per country, or one without)
+        for cat in ah.iter().filter(|c| c.starts_with("attr_") && *c != "attr_countries") {
+            let n: usize =
+                mine.iter().filter(|r| format!("attr_{}", r[2]) == *cat).map(|r| r[3].parse::<usize>().unwrap()).sum();
+            assert!(n >= art[a(cat)].parse::<usize>().unwrap(), "{id} {cat}");
+        }
+    }
+}
+
 #[test]
 fn groups_csv_sums_articles_and_brackets_each_rate() {
     let dir = tempfile::tempdir().unwrap();

@@ -139,6 +139,9 @@ pub struct AttrCounts {
     pub per_category: Vec<usize>,
     /// Attributions per country code.
     pub countries: BTreeMap<String, usize>,
+    /// Attributions per (country code, source category index): an attribution to several
+    /// countries counts for each; one without a country under the empty code.
+    pub by_country: BTreeMap<(String, usize), usize>,
 }
 
 impl AttrCounts {
@@ -554,6 +557,10 @@ impl AttrStage {
                 out.counts.per_category[category.index()] += 1;
                 for c in country.split(';').filter(|c| !c.is_empty()) {
                     *out.counts.countries.entry(c.to_string()).or_default() += 1;
+                    *out.counts.by_country.entry((c.to_string(), category.index())).or_default() += 1;
+                }
+                if country.is_empty() {
+                    *out.counts.by_country.entry((String::new(), category.index())).or_default() += 1;
                 }
             }
             if let Some(c) = &a.content {
