@@ -257,7 +257,7 @@ pub fn category_rows(a: &Article, categories: &[String]) -> Vec<[String; 4]> {
 
 /// The fixed leading columns of `articles.csv`.
 pub const ARTICLE_COLUMNS: &[&str] = &[
-    "id",
+    "article_id",
     "outlet",
     "date",
     "title",

@@ -117,7 +117,7 @@ fn media_cloud_and_gdelt_exports_are_read_with_a_preset() {
     let o = analyze(&[mc.to_str().unwrap(), "--preset", "mediacloud"], &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("no outlet"));
-    assert_eq!(column(&out.join("articles.csv"), "id"), vec!["101", "102"]);
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), vec!["101", "102"]);
     assert_eq!(column(&out.join("articles.csv"), "outlet"), vec!["Wire One", "Daily Two"]);
     assert_eq!(column(&out.join("articles.csv"), "date"), vec!["2025-12-29", "2025-12-30"]);
     assert_eq!(column(&out.join("articles.csv"), "date_source"), vec!["given", "given"]);
@@ -197,7 +197,7 @@ fn bad_inputs_become_error_rows_and_good_articles_survive() {
     let out = dir.path().join("out");
     let o = analyze(&[inp.to_str().unwrap()], &out);
     assert_eq!(o.status.code(), Some(2), "partial failure exits 2: {}", String::from_utf8_lossy(&o.stderr));
-    let ids = column(&out.join("articles.csv"), "id");
+    let ids = column(&out.join("articles.csv"), "article_id");
     assert_eq!(ids, vec!["a_good", "d_latin1", "r1", "r3", "j1"]);
     let decode = column(&out.join("articles.csv"), "decode_errors");
     assert_eq!(decode, vec!["0", "1", "0", "0", "0"]);
@@ -235,7 +235,7 @@ fn record_lines_hold_with_crlf_and_duplicate_ids_name_their_line() {
     let out = dir.path().join("out");
     let o = analyze(&[inp.to_str().unwrap()], &out);
     assert_eq!(o.status.code(), Some(0), "warnings only: {}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(column(&out.join("articles.csv"), "id"), ["crlf:2", "crlf:3", "crlf:5", "d1", "d1~2"]);
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), ["crlf:2", "crlf:3", "crlf:5", "d1", "d1~2"]);
     let (_, errs) = read_csv(&out.join("errors.csv"));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(errs[0][0].ends_with("dup.csv"), "path without the line: {:?}", errs[0]);
@@ -271,7 +271,7 @@ fn same_file_names_in_two_folders_stay_two_articles() {
         [a.to_str().unwrap(), b.to_str().unwrap(), again.to_str().unwrap(), "--save-text", texts.to_str().unwrap()];
     let o = analyze(&args, &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(column(&out.join("articles.csv"), "id"), ["same", "same~2"]);
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), ["same", "same~2"]);
     let (h, hits) = read_csv(&out.join("hits.csv"));
     let col = |n: &str| h.iter().position(|c| c == n).unwrap();
     assert!(!hits.is_empty());
@@ -303,7 +303,7 @@ fn a_sidecar_file_name_shared_by_two_inputs_matches_neither() {
     let args = [x.to_str().unwrap(), y.to_str().unwrap(), other.to_str().unwrap(), "--meta", meta.to_str().unwrap()];
     let o = analyze(&args, &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(column(&out.join("articles.csv"), "id"), ["s", "s~2", "O1"]);
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), ["s", "s~2", "O1"]);
     assert_eq!(column(&out.join("articles.csv"), "outlet_source"), ["none", "none", "given"]);
     let (_, errs) = read_csv(&out.join("errors.csv"));
     let unused: Vec<&Vec<String>> = errs.iter().filter(|r| r[2] == "meta_unused").collect();
@@ -385,7 +385,7 @@ fn stdin_jsonl_is_read() {
     let (h, rows) = read_csv(&out.join("articles.csv"));
     assert_eq!(
         h[..15].join(","),
-        "id,outlet,date,title,url,path,words,sentences,quoted_words,reported_words,own_words,captions,decode_errors,\
+        "article_id,outlet,date,title,url,path,words,sentences,quoted_words,reported_words,own_words,captions,decode_errors,\
          date_source,outlet_source"
     );
     assert_eq!(rows[0][..11].join(","), "s1,Wire,,,,-:1,6,1,2,2,2");
@@ -442,11 +442,11 @@ fn meta_sidecar_and_inference() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (h, rows) = read_csv(&out.join("articles.csv"));
     let get = |r: usize, c: &str| rows[r][h.iter().position(|x| x == c).unwrap()].clone();
-    assert_eq!(get(0, "id"), "one");
+    assert_eq!(get(0, "article_id"), "one");
     assert_eq!((get(0, "outlet"), get(0, "outlet_source")), ("Meridian Wire".into(), "inferred".into()));
     assert_eq!((get(0, "date"), get(0, "date_source")), ("2025-06-03".into(), "inferred".into()));
     assert_eq!(get(0, "words"), "18");
-    assert_eq!(get(1, "id"), "second");
+    assert_eq!(get(1, "article_id"), "second");
     assert_eq!((get(1, "outlet"), get(1, "outlet_source")), ("Given Outlet".into(), "given".into()));
     assert_eq!((get(1, "date"), get(1, "date_source")), ("2024-02-01".into(), "inferred".into()));
     assert_eq!(get(1, "topic"), "economy");
@@ -667,7 +667,7 @@ fn tone_columns_are_traceable_to_sentences_csv() {
     let sc = |n: &str| sh.iter().position(|c| c == n).unwrap();
     assert_eq!(sh, ["article_id", "sentence", "start", "end", "words", "quoted_share", "prob", "flagged"]);
     for a in &arts {
-        let id = &a[ac("id")];
+        let id = &a[ac("article_id")];
         let mine: Vec<&Vec<String>> = sents.iter().filter(|s| &s[sc("article_id")] == id).collect();
         assert_eq!(mine.len().to_string(), a[ac("sentences")], "{id}: one row per sentence");
         let flagged = mine.iter().filter(|s| s[sc("flagged")] == "true").count();
@@ -682,8 +682,9 @@ fn tone_columns_are_traceable_to_sentences_csv() {
         assert!((0.0..=1.0).contains(&tone));
     }
     // the tabloid and the state agency read as more propagandistic than the wire
-    let tone =
-        |id: &str| -> f64 { arts.iter().find(|a| a[ac("id")] == id).map(|a| a[ac("tone")].parse().unwrap()).unwrap() };
+    let tone = |id: &str| -> f64 {
+        arts.iter().find(|a| a[ac("article_id")] == id).map(|a| a[ac("tone")].parse().unwrap()).unwrap()
+    };
     assert!(tone("blaze-01") > tone("wire-01"), "blaze {} wire {}", tone("blaze-01"), tone("wire-01"));
     assert!(tone("vcna-01") > tone("wire-01"), "vcna {} wire {}", tone("vcna-01"), tone("wire-01"));
     let manifest = fs::read_to_string(out.join("run.json")).unwrap();
@@ -830,7 +831,7 @@ fn counted_hits_follow_flagged_sentences() {
     }
     assert!(counted > 0 && uncounted > 0, "examples + council have both: {counted} counted, {uncounted} not");
     for a in &arts {
-        let id = &a[ac("id")];
+        let id = &a[ac("article_id")];
         let mine: Vec<&&Vec<String>> = lexicon_hits.iter().filter(|r| &r[hc("article_id")] == id).collect();
         let n_counted = mine.iter().filter(|r| r[hc("counted")] == "true").count();
         assert_eq!(a[ac("loaded")], n_counted.to_string(), "{id}");
@@ -847,7 +848,7 @@ fn counted_hits_follow_flagged_sentences() {
             assert_eq!(c[2], n.to_string(), "{id} {}", c[1]);
         }
     }
-    let council = arts.iter().find(|a| a[ac("id")] == "council").expect("council row");
+    let council = arts.iter().find(|a| a[ac("article_id")] == "council").expect("council row");
     assert_eq!((council[ac("loaded")].as_str(), council[ac("loaded_all")].as_str()), ("0", "1"));
     let out_all = dir.path().join("all");
     let council_txt = root().join("tests/fixtures/uncounted/council.txt");

@@ -235,7 +235,7 @@ fn countries_long_unpacks_attr_countries_by_category() {
     assert!(rows.iter().any(|r| !r[1].is_empty()), "the examples cite sources of known countries");
     let a = |name: &str| ah.iter().position(|c| c == name).unwrap();
     for art in &arts {
-        let id = &art[a("id")];
+        let id = &art[a("article_id")];
         let mine: Vec<&Vec<String>> = rows.iter().filter(|r| &r[0] == id).collect();
         let mut by_country: std::collections::BTreeMap<&str, usize> = Default::default();
         for r in mine.iter().filter(|r| !r[1].is_empty()) {

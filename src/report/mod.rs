@@ -38,7 +38,7 @@ impl GroupBy {
     pub fn parse(s: &str) -> GroupBy {
         match s {
             "outlet" => GroupBy::Outlet,
-            "article" | "id" => GroupBy::Article,
+            "article" | "id" | "article_id" => GroupBy::Article,
             other => GroupBy::Column(other.to_string()),
         }
     }
@@ -317,8 +317,12 @@ impl ReportData {
                 message: format!("no column '{name}' (is this a slant output folder?)"),
             })
         };
-        let (id_c, words_c, own_c, quoted_c) =
-            (need("id")?, need("words")?, need("loaded_own")?, need("loaded_quoted")?);
+        let (id_c, words_c, own_c, quoted_c) = (
+            col("article_id").map_or_else(|| need("id"), Ok)?,
+            need("words")?,
+            need("loaded_own")?,
+            need("loaded_quoted")?,
+        );
         let quoted_words_c = need("quoted_words")?;
         let (tone_c, flagged_c, sentences_c) = (need("tone")?, need("flagged_sentences")?, need("sentences")?);
         let cat_cols: Vec<(String, usize)> = h
