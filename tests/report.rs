@@ -311,6 +311,25 @@ fn groups_csv_sums_articles_and_brackets_each_rate() {
         }
     }
     assert_eq!(seen, arts.len(), "every article is in a group");
+    // shares with intervals: the pooled share, bracketed, within 0 to 1
+    let kinds: Vec<&String> = ah.iter().filter(|c| c.starts_with("attr_") && *c != "attr_countries").collect();
+    for row in &groups {
+        let n = |c: &str| num(&row[g(c)]);
+        assert_eq!(row[g("flagged_share")], format!("{:.4}", n("flagged_sentences") / n("sentences")));
+        for kind in &kinds {
+            let share = format!("{kind}_share");
+            assert_eq!(row[g(&share)], format!("{:.4}", n(kind) / n("attributions")), "{} {share}", row[1]);
+        }
+        for share in std::iter::once("flagged_share".to_string()).chain(kinds.iter().map(|k| format!("{k}_share"))) {
+            let (lo, hi) = (&row[g(&format!("{share}_lo"))], &row[g(&format!("{share}_hi"))]);
+            if n("articles") >= 2.0 {
+                let x = n(&share);
+                assert!(0.0 <= num(lo) && num(lo) <= x && x <= num(hi) && num(hi) <= 1.0, "{} {share}", row[1]);
+            } else {
+                assert!(lo.is_empty() && hi.is_empty(), "{} {share}: one article, no interval", row[1]);
+            }
+        }
+    }
     // the report shows the interval of a group of several articles
     let report = fs::read_to_string(out.join("report.html")).unwrap();
     let wire = groups.iter().find(|r| r[1] == "Meridian Wire").unwrap();
@@ -334,7 +353,12 @@ fn compare_csv_pairs_the_groups_shown() {
     let num = |s: &str| s.parse::<f64>().unwrap_or_else(|_| panic!("not a number: {s:?}"));
     let n = groups.iter().filter(|r| r[g("articles")] != "1").count();
     assert!(n >= 3 && n < groups.len(), "the example corpus has outlets of several articles and of one");
-    let kinds: Vec<&str> = gh.iter().filter_map(|h| h.strip_prefix("attr_")).collect();
+    // the count columns `attr_<kind>` (not the `_share`, `_lo`, `_hi` columns beside them)
+    let kinds: Vec<&str> = gh
+        .iter()
+        .filter_map(|h| h.strip_prefix("attr_"))
+        .filter(|k| !k.ends_with("_share") && !k.ends_with("_lo") && !k.ends_with("_hi"))
+        .collect();
     assert!(kinds.len() >= 5, "{gh:?}");
     let mut measures = vec!["loaded_per_1k".to_string(), "loaded_own_per_1k".into(), "flagged_share".into()];
     measures.extend(kinds.iter().map(|k| format!("attr_{k}_share")));

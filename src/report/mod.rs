@@ -560,6 +560,15 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
     let mut header: Vec<String> = GROUP_COLUMNS.iter().map(|c| c.to_string()).collect();
     header.extend(d.categories.iter().map(|c| format!("loaded_{c}")));
     header.extend(d.attr_categories.iter().map(|c| format!("attr_{c}")));
+    // shares with their intervals over the group's articles, as compare.csv compares them
+    let shares: Vec<(String, CompareUnit)> = std::iter::once(("flagged_share".to_string(), CompareUnit::Flagged))
+        .chain(
+            d.attr_categories.iter().enumerate().map(|(k, c)| (format!("attr_{c}_share"), CompareUnit::Attribution(k))),
+        )
+        .collect();
+    for (name, _) in &shares {
+        header.extend([name.clone(), format!("{name}_lo"), format!("{name}_hi")]);
+    }
     let mut rows = vec![header];
     for g in &d.all_groups {
         let mut r = vec![d.group_by.clone(), g.name.clone(), g.articles.to_string()];
@@ -577,6 +586,17 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
         r.push(format!("{:.4}", g.tone));
         r.extend([g.flagged, g.sentences].map(|x| x.to_string()));
         r.extend(g.categories.iter().chain(&g.attr).map(|x| x.to_string()));
+        for (_, unit) in &shares {
+            let units: Vec<(f64, f64)> = g.members.iter().map(|&i| unit.of(&d.articles[i])).collect();
+            let (n, base) = units.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+            r.push(if base > 0.0 { format!("{:.4}", n / base) } else { String::new() });
+            // a share's interval stays within 0 to 1
+            let ci = ratio_ci(&units, 1.0).map(|[lo, hi]| [lo.max(0.0), hi.min(1.0)]);
+            r.extend(match ci {
+                Some([lo, hi]) => [format!("{lo:.4}"), format!("{hi:.4}")],
+                None => [String::new(), String::new()],
+            });
+        }
         rows.push(r);
     }
     rows
