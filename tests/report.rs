@@ -8,8 +8,14 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-const CHARTS: &[&str] =
-    &["loaded_voice", "loaded_categories", "attribution_categories", "attribution_countries", "tone"];
+const CHARTS: &[&str] = &[
+    "loaded_voice",
+    "loaded_own_intervals",
+    "loaded_categories",
+    "attribution_categories",
+    "attribution_countries",
+    "tone",
+];
 
 fn png_size(path: &Path) -> (u32, u32) {
     let b = fs::read(path).unwrap();

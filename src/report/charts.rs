@@ -100,7 +100,20 @@ pub fn draw_all(d: &ReportData, dir: &Path) -> Result<Vec<Chart>, ReportError> {
     register_font();
     let by = d.group_by.clone();
     let mut out = vec![
-        both!(dir, "loaded_voice", format!("Loaded language per 1,000 words by {by}: own voice and quoted"), voice, d),
+        both!(
+            dir,
+            "loaded_voice",
+            format!("Loaded language per 1,000 words by {by}: own voice, quoted and reported"),
+            voice,
+            d
+        ),
+        both!(
+            dir,
+            "loaded_own_intervals",
+            format!("Own-voice loaded language per 1,000 own-voice words by {by}, with 95% intervals"),
+            own_intervals,
+            d
+        ),
         both!(dir, "loaded_categories", format!("Loaded language by category and {by}"), heatmap, d),
         both!(dir, "attribution_categories", format!("Who is quoted: sources by category and {by}"), attr_mix, d),
         both!(dir, "attribution_countries", format!("Who is quoted: sources by country and {by}"), countries, d),
@@ -253,6 +266,58 @@ fn voice<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) -> D
     let items =
         [("own voice".to_string(), colour(0)), ("quoted".to_string(), colour(1)), ("reported".to_string(), colour(2))];
     legend(&leg.expect("legend area"), "voice", &items)
+}
+
+/// Dot and whisker: each group's own-voice rate (per 1,000 own-voice words, as in groups.csv)
+/// with its 95% interval over the group's articles; a group of one article has a dot only.
+fn own_intervals<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportData) -> Drawn {
+    let (plot, _) = frame(
+        root,
+        &format!("Own-voice loaded language per 1,000 own-voice words by {}, 95% intervals", d.group_by),
+        false,
+    )?;
+    if d.groups.is_empty() {
+        return no_data(&plot, "articles");
+    }
+    let n = d.groups.len();
+    let values: Vec<(f64, Option<[f64; 2]>)> =
+        d.groups.iter().map(|g| (Group::rate(g.loaded_own, g.own_words()), g.ci.own)).collect();
+    let xmax = values.iter().map(|(v, ci)| ci.map_or(*v, |[_, hi]| hi.max(*v))).fold(0.0, f64::max).max(1.0) * 1.1;
+    let names = labels(&d.groups);
+    let fmt = y_label(&names);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(20)
+        .x_label_area_size(70)
+        .y_label_area_size(360)
+        .build_cartesian_2d(0f64..xmax, seg(n).into_segmented())
+        .map_err(e)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_desc(
+            "own-voice hits per 1,000 own-voice words (dot: pooled rate; line: 95% interval over the group's articles)",
+        )
+        .y_labels(n.min(40))
+        .y_label_formatter(&fmt)
+        .label_style((FONT, 20))
+        .axis_desc_style((FONT, 21))
+        .draw()
+        .map_err(e)?;
+    let style = colour(0).stroke_width(3);
+    for (k, (v, ci)) in values.iter().enumerate() {
+        let y = SegmentValue::CenterOf(row(n, k));
+        if let Some([lo, hi]) = ci {
+            chart
+                .draw_series(std::iter::once(PathElement::new(vec![(*lo, y.clone()), (*hi, y.clone())], style)))
+                .map_err(e)?;
+            for x in [*lo, *hi] {
+                let tick = EmptyElement::at((x, y.clone())) + PathElement::new(vec![(0, -10), (0, 10)], style);
+                chart.draw_series(std::iter::once(tick)).map_err(e)?;
+            }
+        }
+        chart.draw_series(std::iter::once(Circle::new((*v, y.clone()), 8, colour(0).filled()))).map_err(e)?;
+    }
+    Ok(())
 }
 
 /// Shares (summing to 100) of `counts`, or zeros.
