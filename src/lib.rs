@@ -4,6 +4,7 @@
 
 pub mod attribution;
 pub mod cite;
+pub mod codebook;
 pub mod copies;
 pub mod encoder;
 pub mod error;

@@ -911,6 +911,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         articles[s.article].same_text = Some((articles[s.other].id.clone(), s.share));
     }
     output::write_shared(&cfg.out.join("shared_text.csv"), &shared, &articles)?;
+    crate::codebook::write(&cfg.out.join("codebook.csv"))?;
     output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.categories)?;
     summary.outputs = [
         "articles.csv",
@@ -921,6 +922,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         "sentences.csv",
         "captions.csv",
         "shared_text.csv",
+        "codebook.csv",
     ]
     .map(String::from)
     .to_vec();

@@ -466,3 +466,45 @@ fn report_lists_the_pairs_apart() {
     }
     assert!(section.contains("3 of 5 tested pairs"), "{section}");
 }
+
+/// Every column of every CSV file a run writes is in its codebook.csv (families such as
+/// `loaded_<category>` by the run's categories), and the codebook is written with them.
+#[test]
+fn the_codebook_describes_every_column_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    for f in fs::read_dir(root().join("data/examples")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, inp.join(f.file_name().unwrap())).unwrap();
+    }
+    fs::write(inp.join("zz_empty.txt"), "").unwrap(); // so that errors.csv is written
+    let out = dir.path().join("out");
+    let o = analyze(&[inp.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    let (bh, book) = read_csv(&out.join("codebook.csv"));
+    assert_eq!(bh, ["file", "column", "type", "unit", "definition"]);
+    assert_eq!(book.len(), slant::codebook::CODEBOOK.len());
+    let mut categories = slant::lexicon::Lexicon::default_lexicon().categories();
+    categories.push("encoder".into());
+    let kinds: Vec<String> = slant::attribution::Category::ALL.iter().map(|c| c.as_str().to_string()).collect();
+    let carried = ["section", "language", "author", "desk"];
+    let mut files = 0;
+    for f in fs::read_dir(&out).unwrap() {
+        let f = f.unwrap().path();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".csv") || name == "codebook.csv" {
+            continue;
+        }
+        files += 1;
+        let (header, _) = read_csv(&f);
+        for col in &header {
+            let carried_here = name == "articles.csv" && carried.contains(&col.as_str());
+            assert!(
+                carried_here || slant::codebook::describes(&name, col, &categories, &kinds),
+                "{name}: column {col} is not in the codebook"
+            );
+        }
+    }
+    assert_eq!(files, 11, "every CSV file was checked");
+}
