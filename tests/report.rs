@@ -55,6 +55,14 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     let o = bin().arg("chart").arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(drawn == files(), "slant chart reproduces the charts, groups.csv, compare.csv and the report");
+    // another grouping into another folder leaves the first one's files as they were
+    let by_article = dir.path().join("by-article");
+    let o = bin().arg("chart").arg(&out).args(["--group-by", "article", "--out"]).arg(&by_article).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(drawn == files(), "--out leaves DIR's charts and tables untouched");
+    let tone = fs::read_to_string(by_article.join("charts/tone.svg")).unwrap();
+    assert!(tone.contains("wire-01 (n=1)"), "grouped by article in the other folder");
+    assert!(by_article.join("groups.csv").is_file() && by_article.join("report.html").is_file());
     let left: Vec<String> = fs::read_dir(out.join("charts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use slant::report::{render, GroupBy, ReportOptions};
+use slant::report::{render_to, GroupBy, ReportOptions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example: slant chart reports/example --group-by outlet\n\
@@ -22,11 +22,19 @@ pub struct Args {
     /// Groups shown in the charts and report, and compared in compare.csv; the rest are merged into `others` (groups.csv lists all).
     #[arg(long, default_value_t = 12, value_name = "N")]
     pub top: usize,
+    /// Write the charts, groups.csv, compare.csv and report.html into this folder instead of
+    /// DIR (so another grouping keeps the first one's files).
+    #[arg(long, value_name = "DIR2")]
+    pub out: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let opts = ReportOptions { group_by: GroupBy::parse(&a.group_by), top: a.top };
-    let drawn = render(&a.dir, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
+    let out = a.out.as_deref().unwrap_or(&a.dir);
+    if out != a.dir.as_path() {
+        std::fs::create_dir_all(out).with_context(|| format!("cannot make {}", out.display()))?;
+    }
+    let drawn = render_to(&a.dir, out, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
     if drawn.articles == 0 {
         eprintln!("warning: {} has no article rows: the charts are empty", a.dir.join("articles.csv").display());
     }

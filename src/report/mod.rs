@@ -784,23 +784,30 @@ pub struct Rendered {
 /// Writes every chart, `groups.csv`, `compare.csv` and `report.html` into `dir` from its CSVs;
 /// the report's article texts come from the section file written by `slant analyze` (if any).
 pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError> {
+    render_to(dir, dir, opts)
+}
+
+/// [`render`], reading the CSV files of `dir` and writing the charts, `groups.csv`,
+/// `compare.csv` and `report.html` into `out` (made if missing), so that another grouping
+/// does not replace the first one's files.
+pub fn render_to(dir: &Path, out: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError> {
     let data = ReportData::load(dir, opts)?;
-    let chart_dir = dir.join("charts");
+    let chart_dir = out.join("charts");
     std::fs::create_dir_all(&chart_dir)
         .map_err(|e| ReportError::Write { path: chart_dir.display().to_string(), source: e })?;
     let charts = charts::draw_all(&data, &chart_dir)?;
     let mut written: Vec<PathBuf> = charts.iter().flat_map(|c| [c.png.clone(), c.svg.clone()]).collect();
     let chart_files = written.len();
-    let path = dir.join("groups.csv");
+    let path = out.join("groups.csv");
     write_rows(&path, &group_rows(&data))?;
     written.push(path);
     let compared = comparisons(&data);
-    let path = dir.join("compare.csv");
+    let path = out.join("compare.csv");
     write_rows(&path, &compare_rows(&data, &compared))?;
     written.push(path);
     let part = std::fs::read_to_string(dir.join(html::ARTICLES_PART)).ok();
     let page = html::page(&data, &compared, &charts, part.as_deref())?;
-    let path = dir.join("report.html");
+    let path = out.join("report.html");
     crate::output::write_atomic(&path, |w| std::io::Write::write_all(w, page.as_bytes()))
         .map_err(|e| ReportError::Write { path: path.display().to_string(), source: std::io::Error::other(e) })?;
     written.push(path);
