@@ -225,6 +225,9 @@ pub const CODEBOOK: &[Column] = &[
     c(G, "attr_<category>_share", "number", "share", "pooled: attr_<category> / attributions"),
     c(G, "attr_<category>_share_lo", "number", "share", "95% interval, lower end"),
     c(G, "attr_<category>_share_hi", "number", "share", "95% interval, upper end"),
+    c(G, "loaded_<category>_per_1k", "number", PER_1K, "pooled: loaded_<category> per 1,000 words"),
+    c(G, "loaded_<category>_per_1k_lo", "number", PER_1K, "95% interval, lower end"),
+    c(G, "loaded_<category>_per_1k_hi", "number", PER_1K, "95% interval, upper end"),
     c(K, "group_by", "string", "", "the unit of the groups"),
     c(K, "measure", "string", "", "what is compared: a rate or a share of groups.csv"),
     c(K, "group_a", "string", "", "the larger group of the pair"),
@@ -270,6 +273,9 @@ pub fn describes(file: &str, column: &str, categories: &[String], kinds: &[Strin
                 "attr_<category>_share" => family("attr_", "_share", kinds),
                 "attr_<category>_share_lo" => family("attr_", "_share_lo", kinds),
                 "attr_<category>_share_hi" => family("attr_", "_share_hi", kinds),
+                "loaded_<category>_per_1k" => family("loaded_", "_per_1k", categories),
+                "loaded_<category>_per_1k_lo" => family("loaded_", "_per_1k_lo", categories),
+                "loaded_<category>_per_1k_hi" => family("loaded_", "_per_1k_hi", categories),
                 _ => false,
             }
     })

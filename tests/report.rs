@@ -334,6 +334,20 @@ fn groups_csv_sums_articles_and_brackets_each_rate() {
             let share = format!("{kind}_share");
             assert_eq!(row[g(&share)], format!("{:.4}", n(kind) / n("attributions")), "{} {share}", row[1]);
         }
+        // each lexicon category's pooled rate, bracketed like the others
+        for cat in
+            gh.iter().filter(|c| c.starts_with("loaded_") && c.ends_with("_per_1k") && c.as_str() != "loaded_per_1k")
+        {
+            let count = cat.strip_suffix("_per_1k").unwrap();
+            if !gh.iter().any(|c| c == count) || ["loaded_own", "loaded_quoted", "loaded_reported"].contains(&count) {
+                continue;
+            }
+            assert_eq!(row[g(cat)], format!("{:.2}", n(count) * 1000.0 / n("words")), "{} {cat}", row[1]);
+            let (lo, hi) = (&row[g(&format!("{cat}_lo"))], &row[g(&format!("{cat}_hi"))]);
+            if n("articles") >= 2.0 {
+                assert!(num(lo) <= n(cat) && n(cat) <= num(hi), "{} {cat}", row[1]);
+            }
+        }
         for share in std::iter::once("flagged_share".to_string()).chain(kinds.iter().map(|k| format!("{k}_share"))) {
             let (lo, hi) = (&row[g(&format!("{share}_lo"))], &row[g(&format!("{share}_hi"))]);
             if n("articles") >= 2.0 {

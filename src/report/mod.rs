@@ -569,6 +569,10 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
     for (name, _) in &shares {
         header.extend([name.clone(), format!("{name}_lo"), format!("{name}_hi")]);
     }
+    // each lexicon category's rate per 1,000 words, with its interval
+    for c in &d.categories {
+        header.extend([format!("loaded_{c}_per_1k"), format!("loaded_{c}_per_1k_lo"), format!("loaded_{c}_per_1k_hi")]);
+    }
     let mut rows = vec![header];
     for g in &d.all_groups {
         let mut r = vec![d.group_by.clone(), g.name.clone(), g.articles.to_string()];
@@ -596,6 +600,15 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
                 Some([lo, hi]) => [format!("{lo:.4}"), format!("{hi:.4}")],
                 None => [String::new(), String::new()],
             });
+        }
+        for k in 0..d.categories.len() {
+            let units: Vec<(f64, f64)> = g
+                .members
+                .iter()
+                .map(|&i| (d.articles[i].categories.get(k).copied().unwrap_or(0.0), d.articles[i].words))
+                .collect();
+            r.push(rate(g.categories.get(k).copied().unwrap_or(0.0), g.words));
+            r.extend(ends(ratio_ci(&units, 1000.0)));
         }
         rows.push(r);
     }
