@@ -168,9 +168,22 @@ pub struct AttrResult {
     /// With each, whether its source has a category other than `other` (a source the list
     /// or a head noun recognises): reported speech names its speaker only then.
     pub speakers: Vec<(Range<usize>, String, bool)>,
-    /// Byte ranges of every row's content parts, in text order: outside quotation marks,
-    /// reported speech (see [`crate::lexicon::Voice`]).
+    /// Byte ranges covered by the rows' content parts, merged where they overlap or nest, in
+    /// text order: outside quotation marks, reported speech (see [`crate::lexicon::Voice`]).
     pub contents: Vec<Range<usize>>,
+}
+
+/// `ranges` sorted and merged where they overlap: disjoint, in order.
+fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 fn kind_of(parts: &[&Range<usize>], direct: bool, quotes: &[Range<usize>]) -> &'static str {
@@ -595,7 +608,7 @@ impl AttrStage {
         // quotations that go on after their attribution keep its speaker, in text order
         let mut continued: Vec<(Range<usize>, usize)> =
             found.iter().enumerate().flat_map(|(i, a)| a.continued.iter().map(move |q| (q.clone(), i))).collect();
-        out.contents.sort_by_key(|r| (r.start, r.end));
+        out.contents = merged(std::mem::take(&mut out.contents));
         continued.sort_by_key(|(q, _)| q.start);
         for (q, i) in continued {
             if let Some(k) = speaker_of[i] {
@@ -610,6 +623,17 @@ impl AttrStage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contents_merge_into_disjoint_ranges_for_the_voice_lookup() {
+        assert_eq!(merged(vec![10..20, 0..5, 12..15, 18..30, 30..32]), vec![0..5, 10..30, 30..32]);
+        let contents = merged(vec![10..20, 12..15, 40..50]);
+        let voice = |at| crate::lexicon::Voice::outside_quotes(at, &contents).as_str();
+        assert_eq!(
+            [voice(9), voice(10), voice(14), voice(19), voice(20), voice(45), voice(50)],
+            ["own", "reported", "reported", "reported", "own", "reported", "own"]
+        );
+    }
     use crate::text::Lang;
 
     fn stage() -> AttrStage {

@@ -478,10 +478,8 @@ pub fn layout(text: &str, lines: &[LineIn], header_date: Option<(String, Range<u
             }
         }
     };
-    let prose = |idx: &mut dyn Iterator<Item = usize>| -> usize {
-        idx.filter(|&i| units[i].class == Class::Content).map(|i| units[i].words).sum()
-    };
-    let prose_words = (prose(&mut chosen.iter().copied()), prose(&mut (0..units.len())));
+    let prose = |i: usize| if units[i].class == Class::Content { units[i].words } else { 0 };
+    let prose_words = (chosen.iter().map(|&i| prose(i)).sum(), (0..units.len()).map(prose).sum());
     // a paragraph the page repeats (of six words or more) is read once
     let mut seen = std::collections::HashSet::new();
     let before_dedup = chosen.len();

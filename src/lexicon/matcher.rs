@@ -63,9 +63,11 @@ impl Voice {
     }
 
     /// The voice of a word outside quotation marks whose byte position `at` lies, or not,
-    /// inside one of `contents` (attribution contents).
+    /// inside one of `contents` (attribution contents, disjoint and in order, as
+    /// [`crate::attribution::AttrResult::contents`] holds them).
     pub fn outside_quotes(at: usize, contents: &[std::ops::Range<usize>]) -> Voice {
-        if contents.iter().any(|c| c.start <= at && at < c.end) {
+        let k = contents.partition_point(|c| c.start <= at);
+        if k > 0 && at < contents[k - 1].end {
             Voice::Reported
         } else {
             Voice::Own

@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -200,14 +202,18 @@ fn y_label(names: &[String]) -> impl Fn(&SegmentValue<i32>) -> String + '_ {
     }
 }
 
-/// Horizontal stacked bars: each group's values, from 0 to their sum.
-fn stacked_bars<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+/// A chart with one row per group (the first at the top), x from 0 to a maximum.
+type GroupRows<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordi32>>>;
+
+/// The axes of a [`GroupRows`] chart on `area`: x from 0 to `xmax` described by `x_desc` (in
+/// `desc_size` type), the groups' names on y.
+fn group_axes<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
     groups: &[Group],
-    values: &[Vec<f64>],
     xmax: f64,
     x_desc: &str,
-) -> Drawn {
+    desc_size: u32,
+) -> Result<GroupRows<'a, DB>, String> {
     let n = groups.len();
     let names = labels(groups);
     let fmt = y_label(&names);
@@ -224,9 +230,22 @@ fn stacked_bars<DB: DrawingBackend>(
         .y_labels(n.min(40))
         .y_label_formatter(&fmt)
         .label_style((FONT, 20))
-        .axis_desc_style((FONT, 24))
+        .axis_desc_style((FONT, desc_size))
         .draw()
         .map_err(e)?;
+    Ok(chart)
+}
+
+/// Horizontal stacked bars: each group's values, from 0 to their sum.
+fn stacked_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    groups: &[Group],
+    values: &[Vec<f64>],
+    xmax: f64,
+    x_desc: &str,
+) -> Drawn {
+    let n = groups.len();
+    let mut chart = group_axes(area, groups, xmax, x_desc, 24)?;
     for (k, vals) in values.iter().enumerate() {
         let y = row(n, k);
         let mut x = 0.0;
@@ -283,26 +302,9 @@ fn own_intervals<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ReportDa
     let values: Vec<(f64, Option<[f64; 2]>)> =
         d.groups.iter().map(|g| (Group::rate(g.loaded_own, g.own_words()), g.ci.own)).collect();
     let xmax = values.iter().map(|(v, ci)| ci.map_or(*v, |[_, hi]| hi.max(*v))).fold(0.0, f64::max).max(1.0) * 1.1;
-    let names = labels(&d.groups);
-    let fmt = y_label(&names);
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(20)
-        .x_label_area_size(70)
-        .y_label_area_size(360)
-        .build_cartesian_2d(0f64..xmax, seg(n).into_segmented())
-        .map_err(e)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .x_desc(
-            "own-voice hits per 1,000 own-voice words (dot: pooled rate; line: 95% interval over the group's articles)",
-        )
-        .y_labels(n.min(40))
-        .y_label_formatter(&fmt)
-        .label_style((FONT, 20))
-        .axis_desc_style((FONT, 21))
-        .draw()
-        .map_err(e)?;
+    let x_desc =
+        "own-voice hits per 1,000 own-voice words (dot: pooled rate; line: 95% interval over the group's articles)";
+    let mut chart = group_axes(&plot, &d.groups, xmax, x_desc, 21)?;
     let style = colour(0).stroke_width(3);
     for (k, (v, ci)) in values.iter().enumerate() {
         let y = SegmentValue::CenterOf(row(n, k));

@@ -176,18 +176,23 @@ impl Units {
     }
 }
 
+/// Words in the outlet's own voice: outside quotations and reported speech, the one base of
+/// every own-voice rate.
+fn own_words(words: f64, quoted: f64, reported: f64) -> f64 {
+    (words - quoted - reported).max(0.0)
+}
+
 impl ArticleData {
-    /// Words in the outlet's own voice: outside quotations and reported speech, the one base
-    /// of every own-voice rate.
+    /// Its words in the outlet's own voice (see [`own_words`]).
     pub fn own_words(&self) -> f64 {
-        (self.words - self.quoted_words - self.reported_words).max(0.0)
+        own_words(self.words, self.quoted_words, self.reported_words)
     }
 }
 
 impl Group {
-    /// Its words in the outlet's own voice (see [`ArticleData::own_words`]).
+    /// Its words in the outlet's own voice (see [`own_words`]).
     pub fn own_words(&self) -> f64 {
-        (self.words - self.quoted_words - self.reported_words).max(0.0)
+        own_words(self.words, self.quoted_words, self.reported_words)
     }
 
     /// Hits of every voice.
@@ -204,12 +209,9 @@ impl Group {
         }
     }
 
+    /// `n` per 1,000 of the group's words.
     pub fn per_1k(&self, n: f64) -> f64 {
-        if self.words > 0.0 {
-            n * 1000.0 / self.words
-        } else {
-            0.0
-        }
+        Group::rate(n, self.words)
     }
 }
 
