@@ -33,6 +33,8 @@ const T: &str = "attributions.csv";
 const S: &str = "sentences.csv";
 const G: &str = "groups.csv";
 const K: &str = "compare.csv";
+/// Every chart's data, `charts/<chart>.csv`.
+const C: &str = "charts/<chart>.csv";
 const PER_1K: &str = "per 1,000 words";
 
 /// The codebook, file by file, in column order.
@@ -240,9 +242,28 @@ pub const CODEBOOK: &[Column] = &[
     c(K, "difference_lo", "number", "", "95% interval of the difference, lower end"),
     c(K, "difference_hi", "number", "", "95% interval of the difference, upper end"),
     c(K, "ratio", "number", "", "rate_a / rate_b"),
-    c(K, "df", "number", "", "degrees of freedom of the Welch test"),
+    c(K, "df", "number", "", "degrees of freedom of the t test: the smaller group's articles minus 1"),
     c(K, "p", "number", "", "p-value of the two groups' being equal"),
     c(K, "p_holm", "number", "", "p, Holm-adjusted over the pairs and measures"),
+    c(C, "group", "string", "", "the group a row of the chart shows (an outlet for the time series)"),
+    c(C, "articles", "integer", "articles", "the group's articles (in the period, for the time series)"),
+    c(
+        C,
+        "panel",
+        "string",
+        "",
+        "the chart's panel: a lexicon category, a kind of source, a country, a period's first day; empty for one panel",
+    ),
+    c(C, "series", "string", "", "the measure drawn: a voice, a rate, a share, a tone quartile"),
+    c(
+        C,
+        "value",
+        "number",
+        "",
+        "the value drawn: a pooled rate per 1,000 words, a share in %, or a tone probability, as the chart's axis says",
+    ),
+    c(C, "lo", "number", "", "95% interval over the group's articles, lower end (empty for fewer than 2 articles)"),
+    c(C, "hi", "number", "", "95% interval, upper end"),
     c("errors.csv", "path", "string", "", "the input path"),
     c("errors.csv", "line", "integer", "", "the line of the record, when the problem is one record's"),
     c(
@@ -259,7 +280,8 @@ pub const CODEBOOK: &[Column] = &[
 /// for a column of `categories`, `attr_<category>` for one of `kinds`). Carried input columns
 /// are the caller's to know.
 pub fn describes(file: &str, column: &str, categories: &[String], kinds: &[String]) -> bool {
-    CODEBOOK.iter().filter(|c| c.file == file).any(|c| {
+    let is_chart = file.strip_prefix("charts/").is_some_and(|f| f.ends_with(".csv") && !f.contains('/'));
+    CODEBOOK.iter().filter(|c| c.file == file || (is_chart && c.file == C)).any(|c| {
         let family = |prefix: &str, suffix: &str, names: &[String]| {
             column
                 .strip_prefix(prefix)

@@ -529,4 +529,20 @@ fn the_codebook_describes_every_column_written() {
         }
     }
     assert_eq!(files, 11, "every CSV file was checked");
+    // and each chart's data
+    let mut charts = 0;
+    for f in fs::read_dir(out.join("charts")).unwrap() {
+        let f = f.unwrap().path();
+        let name = format!("charts/{}", f.file_name().unwrap().to_string_lossy());
+        if name.ends_with(".csv") {
+            charts += 1;
+            for col in &read_csv(&f).0 {
+                assert!(
+                    slant::codebook::describes(&name, col, &[], &[]),
+                    "{name}: column {col} is not in the codebook"
+                );
+            }
+        }
+    }
+    assert_eq!(charts, 7, "every chart's CSV file was checked");
 }

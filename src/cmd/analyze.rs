@@ -214,8 +214,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         finished: now_rfc3339(),
     };
     pipeline::write_manifest(&cfg, &summary, &stages, invocation)?;
-    let report_opts =
-        slant::report::ReportOptions { group_by: slant::report::GroupBy::parse(&args.group_by), top: args.top };
+    let report_opts = slant::report::ReportOptions {
+        group_by: slant::report::GroupBy::parse(&args.group_by),
+        top: args.top,
+        ..Default::default()
+    };
     let drawn = slant::report::render(&cfg.out, &report_opts).context("charts and report")?;
     if !args.quiet {
         let secs = clock.elapsed().as_secs_f64();

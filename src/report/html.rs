@@ -424,19 +424,23 @@ pub fn page(
     // charts, inlined
     h.push_str("<h2>Charts</h2>\n");
     for c in charts {
-        let svg = std::fs::read_to_string(&c.svg)
-            .map_err(|e| ReportError::Write { path: c.svg.display().to_string(), source: e })?;
-        let svg = match svg.find("<svg") {
-            Some(i) => &svg[i..],
-            None => svg.as_str(),
+        let svg = match c.svg.find("<svg") {
+            Some(i) => &c.svg[i..],
+            None => c.svg.as_str(),
         };
+        let files: Vec<String> = c
+            .files
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|f| format!("<code>charts/{}</code>", escape(&f.to_string_lossy())))
+            .collect();
         let _ = writeln!(
             h,
-            "<figure id=\"chart-{}\">{}<figcaption>{} (<code>charts/{}.png</code>, <code>.svg</code>)</figcaption></figure>",
+            "<figure id=\"chart-{}\">{}<figcaption>{} ({})</figcaption></figure>",
             c.name,
             svg,
             escape(&c.title),
-            c.name
+            files.join(", ")
         );
     }
 

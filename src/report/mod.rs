@@ -58,11 +58,13 @@ pub struct ReportOptions {
     pub group_by: GroupBy,
     /// Groups shown; the rest are merged into `others` (by article count, then name).
     pub top: usize,
+    /// Figure size, file formats, row order and time period of the charts.
+    pub chart: charts::ChartOptions,
 }
 
 impl Default for ReportOptions {
     fn default() -> Self {
-        ReportOptions { group_by: GroupBy::Outlet, top: 12 }
+        ReportOptions { group_by: GroupBy::Outlet, top: 12, chart: charts::ChartOptions::default() }
     }
 }
 
@@ -788,10 +790,10 @@ fn p_value(p: f64) -> String {
 /// What [`render`] did: the files it wrote, and how many articles they show.
 #[derive(Debug, Clone)]
 pub struct Rendered {
-    /// Every file written: the charts' PNG and SVG files, `groups.csv`, `compare.csv` and
+    /// Every file written: the charts' images and data, `groups.csv`, `compare.csv` and
     /// `report.html`.
     pub files: Vec<PathBuf>,
-    /// Chart files (PNG and SVG) among them.
+    /// Chart files (images and data) among them.
     pub charts: usize,
     pub articles: usize,
 }
@@ -810,8 +812,8 @@ pub fn render_to(dir: &Path, out: &Path, opts: &ReportOptions) -> Result<Rendere
     let chart_dir = out.join("charts");
     std::fs::create_dir_all(&chart_dir)
         .map_err(|e| ReportError::Write { path: chart_dir.display().to_string(), source: e })?;
-    let charts = charts::draw_all(&data, &chart_dir)?;
-    let mut written: Vec<PathBuf> = charts.iter().flat_map(|c| [c.png.clone(), c.svg.clone()]).collect();
+    let charts = charts::draw_all(&data, &chart_dir, &opts.chart)?;
+    let mut written: Vec<PathBuf> = charts.iter().flat_map(|c| c.files.iter().cloned()).collect();
     let chart_files = written.len();
     let path = out.join("groups.csv");
     write_rows(&path, &group_rows(&data))?;
