@@ -19,3 +19,25 @@ PY
     --screenshot="$PWD/reports/example/report-articles.png" "file://$page" >/dev/null 2>&1 || true
   rm -f "$page"
 fi
+# The codebook's tables: docs/codebook.md whole, and the README's articles.csv table
+# (tests/docs.rs checks that both agree with src/codebook.rs).
+book=$(mktemp)
+cargo run --release --quiet -- codebook --markdown > "$book"
+python3 - "$book" <<'PY'
+import sys
+book = open(sys.argv[1], encoding="utf-8").read()
+head = ("# slant: codebook\n\n"
+        "Every column of every CSV file slant writes: type, unit and definition. Every output\n"
+        "folder holds the same list as `codebook.csv`; `slant codebook --markdown` prints this\n"
+        "page. `<category>` stands for each lexicon category, `<kind>` for each kind of source,\n"
+        "`<chart>` for each chart.\n\n")
+open("docs/codebook.md", "w", encoding="utf-8").write(head + book.rstrip("\n") + "\n")
+start = book.index("## `articles.csv`")
+table = book[start:].split("\n\n", 2)[1] + "\n"
+readme = open("README.md", encoding="utf-8").read()
+a = readme.index("<!-- codebook articles.csv:")
+a = readme.index("\n", a) + 1
+b = readme.index("<!-- end codebook -->")
+open("README.md", "w", encoding="utf-8").write(readme[:a] + table + readme[b:])
+PY
+rm -f "$book"

@@ -303,6 +303,33 @@ pub fn describes(file: &str, column: &str, categories: &[String], kinds: &[Strin
     })
 }
 
+/// The files of the codebook, in its order.
+pub fn files() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for c in CODEBOOK {
+        if !out.contains(&c.file) {
+            out.push(c.file);
+        }
+    }
+    out
+}
+
+/// The columns of `file` as a Markdown table (`column | type | unit | definition`): the
+/// README's and `docs/codebook.md`'s column tables are these, tested to agree.
+pub fn markdown_table(file: &str) -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut t = String::from("| column | type | unit | definition |\n|---|---|---|---|\n");
+    for c in CODEBOOK.iter().filter(|c| c.file == file) {
+        t.push_str(&format!("| `{}` | {} | {} | {} |\n", c.column, c.kind, cell(c.unit), cell(c.definition)));
+    }
+    t
+}
+
+/// Every file's table under a heading of its name: `docs/codebook.md`'s body.
+pub fn markdown() -> String {
+    files().iter().map(|f| format!("## `{f}`\n\n{}", markdown_table(f))).collect::<Vec<_>>().join("\n")
+}
+
 /// Writes `codebook.csv`: `file, column, type, unit, definition`.
 pub fn write(path: &std::path::Path) -> Result<(), crate::error::SlantError> {
     crate::output::write_atomic(path, |w| {

@@ -20,6 +20,7 @@ macro_rules! out_part {
 pub mod analyze;
 pub mod chart;
 pub mod cite;
+pub mod codebook;
 pub mod eval;
 pub mod lexicon;
 pub mod train;
@@ -52,6 +53,8 @@ pub enum Command {
     Train(train::Args),
     /// How to cite slant, and a methods paragraph for an output folder (from its run.json).
     Cite(cite::Args),
+    /// Every column of every CSV file slant writes (the codebook.csv of every output folder).
+    Codebook(codebook::Args),
 }
 
 /// Runs the chosen subcommand; returns the process exit code.
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Chart(args) => chart::run(args),
         Command::Train(args) => train::run(args),
         Command::Cite(args) => cite::run(args),
+        Command::Codebook(args) => codebook::run(args),
     }
 }
 

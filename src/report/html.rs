@@ -283,7 +283,7 @@ fn differences_table(comparisons: &[Comparison], h: &mut String) {
             fmt(t.difference, c.decimals),
             fmt(t.interval[0], c.decimals),
             fmt(t.interval[1], c.decimals),
-            super::p_value(*holm)
+            super::tables::p_value(*holm)
         );
     }
     h.push_str("</tbody></table>\n");

@@ -1,0 +1,545 @@
+//! The report's data: `articles.csv`, `sentences.csv` and the other CSV files of an output
+//! folder read back strictly (an edited number is an error naming file, line and column), and
+//! the articles summed into groups.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{charts, GroupBy, ReportError, ReportOptions};
+use crate::stats::ratio_ci;
+
+/// One row of `articles.csv`, as the charts need it.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleData {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub date: String,
+    pub group: String,
+    pub words: f64,
+    /// Body words inside quotations (`quoted_words`).
+    pub quoted_words: f64,
+    /// Body words in reported speech (`reported_words`; 0 in a folder written before it).
+    pub reported_words: f64,
+    pub loaded_own: f64,
+    pub loaded_quoted: f64,
+    /// Hits in reported speech (`loaded_reported`; 0 in a folder written before it).
+    pub loaded_reported: f64,
+    /// Hits per lexicon category, in column order.
+    pub categories: Vec<f64>,
+    /// Attributions per source category, in column order.
+    pub attr: Vec<f64>,
+    pub countries: Vec<(String, f64)>,
+    pub tone: f64,
+    pub flagged: f64,
+    pub sentences: f64,
+    /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder).
+    pub same_text_as: String,
+    pub same_text_share: String,
+}
+
+/// A group of articles with its sums.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub name: String,
+    pub articles: usize,
+    pub words: f64,
+    pub quoted_words: f64,
+    pub reported_words: f64,
+    pub loaded_own: f64,
+    pub loaded_quoted: f64,
+    pub loaded_reported: f64,
+    /// 95% intervals of its rates over its articles.
+    pub ci: RateIntervals,
+    /// Its articles: their indices in [`ReportData::articles`], in input order.
+    pub members: Vec<usize>,
+    pub categories: Vec<f64>,
+    pub attr: Vec<f64>,
+    pub countries: BTreeMap<String, f64>,
+    /// Sentence tone probabilities of the group's articles.
+    pub probs: Vec<f64>,
+    /// Word-weighted mean tone of its articles.
+    pub tone: f64,
+    pub flagged: f64,
+    pub sentences: f64,
+}
+
+/// 95% intervals of a group's pooled rates over its articles ([`ratio_ci`]): how far the rate
+/// of the outlet's (or group's) writing could lie from the one measured, were other articles of
+/// the same kind sampled. `None` for a group with fewer than two articles with words.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RateIntervals {
+    /// Hits per 1,000 body words.
+    pub loaded: Option<[f64; 2]>,
+    /// Own-voice hits per 1,000 own-voice words (`loaded_own_per_1k`'s base).
+    pub own: Option<[f64; 2]>,
+}
+
+impl RateIntervals {
+    fn of(units: &[Units]) -> RateIntervals {
+        let ci = |f: Measure| ratio_ci(&units.iter().map(f).collect::<Vec<_>>(), 1000.0);
+        RateIntervals { loaded: ci(Units::loaded), own: ci(Units::own_voice) }
+    }
+}
+
+/// A rate's (count, base) in an article's [`Units`].
+pub(crate) type Measure = fn(&Units) -> (f64, f64);
+
+/// One article's loaded-language counts and word bases, as its group's rates use them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Units {
+    /// Hits of every voice.
+    pub hits: f64,
+    /// Own-voice hits.
+    pub own: f64,
+    pub words: f64,
+    /// Words in the outlet's own voice: outside quotations and reported speech.
+    pub own_words: f64,
+}
+
+impl Units {
+    pub(crate) fn of(a: &ArticleData) -> Units {
+        Units {
+            hits: a.loaded_own + a.loaded_quoted + a.loaded_reported,
+            own: a.loaded_own,
+            words: a.words,
+            own_words: a.own_words(),
+        }
+    }
+
+    /// (hits, words): `loaded_per_1k`'s count and base.
+    pub(crate) fn loaded(&self) -> (f64, f64) {
+        (self.hits, self.words)
+    }
+
+    /// (own-voice hits, own-voice words): `loaded_own_per_1k`'s count and base.
+    pub(crate) fn own_voice(&self) -> (f64, f64) {
+        (self.own, self.own_words)
+    }
+}
+
+/// Words in the outlet's own voice: outside quotations and reported speech, the one base of
+/// every own-voice rate.
+fn own_words(words: f64, quoted: f64, reported: f64) -> f64 {
+    (words - quoted - reported).max(0.0)
+}
+
+impl ArticleData {
+    /// Its words in the outlet's own voice (see [`own_words`]).
+    pub fn own_words(&self) -> f64 {
+        own_words(self.words, self.quoted_words, self.reported_words)
+    }
+}
+
+impl Group {
+    /// Its words in the outlet's own voice (see [`own_words`]).
+    pub fn own_words(&self) -> f64 {
+        own_words(self.words, self.quoted_words, self.reported_words)
+    }
+
+    /// Hits of every voice.
+    pub fn loaded(&self) -> f64 {
+        self.loaded_own + self.loaded_quoted + self.loaded_reported
+    }
+
+    /// `n` per 1,000 of `base` words (0 without words).
+    pub fn rate(n: f64, base: f64) -> f64 {
+        if base > 0.0 {
+            n * 1000.0 / base
+        } else {
+            0.0
+        }
+    }
+
+    /// `n` per 1,000 of the group's words.
+    pub fn per_1k(&self, n: f64) -> f64 {
+        Group::rate(n, self.words)
+    }
+}
+
+/// What the charts and the report are drawn from.
+#[derive(Debug, Clone, Default)]
+pub struct ReportData {
+    pub articles: Vec<ArticleData>,
+    /// Lexicon category names (from the `loaded_<category>` columns).
+    pub categories: Vec<String>,
+    /// Source category names (from the `attr_<category>` columns).
+    pub attr_categories: Vec<String>,
+    /// Groups in display order (largest first), `others` last.
+    pub groups: Vec<Group>,
+    pub group_by: String,
+    /// Groups merged into `others`.
+    pub merged: usize,
+    /// Every group, none merged, in the same order (for `groups.csv`; no sentence tones).
+    pub all_groups: Vec<Group>,
+}
+
+const LOADED_FIXED: &[&str] = &crate::output::LOADED_COLUMNS;
+
+/// A CSV row with the byte offset it starts at.
+type Row = (u64, Vec<String>);
+
+/// A CSV file's header and rows.
+fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Row>), ReportError> {
+    let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
+    let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
+    let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| err(e.to_string()))?;
+        let byte = rec.position().map_or(0, |p| p.byte());
+        rows.push((byte, rec.iter().map(String::from).collect()));
+    }
+    Ok((header, rows))
+}
+
+/// What a number in an output CSV may be.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A count or rate: finite, not negative.
+    Count,
+    /// A probability or share: from 0 to 1.
+    Share,
+}
+
+/// The 1-based line of the record starting at byte `byte` of `path` (read again only to report
+/// an error). With `\r\n` breaks the csv crate puts a record's start on the `\n` before it,
+/// which is why that byte itself is counted.
+fn line_at(path: &Path, byte: u64) -> usize {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    crate::text::line_of_byte(&bytes, usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1))
+}
+
+/// A number of column `column` in the record starting at byte `byte` of `path`, checked against
+/// its kind: a value edited into something else is an error naming the line, never a silent zero.
+/// Whether a cell is a missing value as R (`NA`) or pandas (`NaN`) write one back.
+fn is_missing(v: &str) -> bool {
+    matches!(v.trim(), "NA" | "NaN" | "nan")
+}
+
+fn num(path: &Path, byte: u64, column: &str, value: &str, kind: Kind) -> Result<f64, ReportError> {
+    let fits = |x: &f64| match kind {
+        Kind::Count => x.is_finite() && *x >= 0.0,
+        Kind::Share => (0.0..=1.0).contains(x),
+    };
+    match value.trim().parse::<f64>().ok().filter(fits) {
+        Some(x) => Ok(x),
+        None => Err(ReportError::Input {
+            path: path.display().to_string(),
+            message: format!(
+                "line {}, column {column}: '{value}' is not {}",
+                line_at(path, byte),
+                match kind {
+                    Kind::Count => "a number of 0 or more",
+                    Kind::Share => "a number from 0 to 1",
+                }
+            ),
+        }),
+    }
+}
+
+/// Truncates a label to `max` characters with an ellipsis.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl ReportData {
+    /// Reads `DIR/articles.csv` and (if present) `DIR/sentences.csv`.
+    pub fn load(dir: &Path, opts: &ReportOptions) -> Result<ReportData, ReportError> {
+        let path = dir.join("articles.csv");
+        let (h, rows) = read_csv(&path)?;
+        let col = |name: &str| h.iter().position(|c| c == name);
+        let need = |name: &str| {
+            col(name).ok_or_else(|| ReportError::Input {
+                path: path.display().to_string(),
+                message: format!("no column '{name}' (is this a slant output folder?)"),
+            })
+        };
+        let (id_c, words_c, own_c, quoted_c) = (
+            col("article_id").map_or_else(|| need("id"), Ok)?,
+            need("words")?,
+            need("loaded_own")?,
+            need("loaded_quoted")?,
+        );
+        let quoted_words_c = need("quoted_words")?;
+        let (tone_c, flagged_c, sentences_c) = (need("tone")?, need("flagged_sentences")?, need("sentences")?);
+        let cat_cols: Vec<(String, usize)> = h
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.starts_with("loaded_") && !LOADED_FIXED.contains(&c.as_str()))
+            .map(|(i, c)| (c["loaded_".len()..].to_string(), i))
+            .collect();
+        let attr_cols: Vec<(String, usize)> = h
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.starts_with("attr_") && c.as_str() != "attr_countries")
+            .map(|(i, c)| (c["attr_".len()..].to_string(), i))
+            .collect();
+        let group_c = match &opts.group_by {
+            GroupBy::Outlet => need("outlet")?,
+            GroupBy::Article => id_c,
+            GroupBy::Column(c) => col(c).ok_or_else(|| ReportError::NoColumn(c.clone()))?,
+        };
+        // a cell slant leaves empty (no date, no outlet, no copy) comes back from R as `NA`
+        // and from pandas as `NaN`: read as empty
+        let get = |r: &Vec<String>, c: Option<usize>| {
+            c.and_then(|i| r.get(i)).filter(|v| !is_missing(v)).cloned().unwrap_or_default()
+        };
+        let mut articles: Vec<ArticleData> = Vec::with_capacity(rows.len());
+        for (byte, r) in &rows {
+            let at = |c: usize, kind: Kind| num(&path, *byte, &h[c], r.get(c).map_or("", String::as_str), kind);
+            let group = get(r, Some(group_c));
+            let mut countries = Vec::new();
+            for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
+                if !c.trim().is_empty() {
+                    countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
+                }
+            }
+            let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
+            let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
+            let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
+            if quoted_words + reported_words > words {
+                return Err(ReportError::Input {
+                    path: path.display().to_string(),
+                    message: format!(
+                        "line {}, columns quoted_words and reported_words: {} is more than the article's {words} words",
+                        line_at(&path, *byte),
+                        quoted_words + reported_words
+                    ),
+                });
+            }
+            let same_text_share = get(r, col("same_text_share"));
+            if !same_text_share.trim().is_empty() {
+                num(&path, *byte, "same_text_share", &same_text_share, Kind::Share)?;
+            }
+            articles.push(ArticleData {
+                id: get(r, Some(id_c)),
+                title: get(r, col("title")),
+                outlet: get(r, col("outlet")),
+                date: get(r, col("date")),
+                group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                words,
+                quoted_words,
+                reported_words,
+                loaded_own: at(own_c, Kind::Count)?,
+                loaded_quoted: at(quoted_c, Kind::Count)?,
+                loaded_reported,
+                categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                countries,
+                tone: at(tone_c, Kind::Share)?,
+                flagged: at(flagged_c, Kind::Count)?,
+                sentences: at(sentences_c, Kind::Count)?,
+                same_text_as: get(r, col("same_text_as")),
+                same_text_share,
+            });
+        }
+        // sentence probabilities by article
+        let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let sp = dir.join("sentences.csv");
+        if sp.exists() {
+            // streamed: a large corpus has millions of sentences
+            let err = |m: String| ReportError::Input { path: sp.display().to_string(), message: m };
+            let mut r = csv::Reader::from_path(&sp).map_err(|e| err(e.to_string()))?;
+            let sh: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
+            let column =
+                |name: &str| sh.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'")));
+            let (a, p) = (column("article_id")?, column("prob")?);
+            let mut rec = csv::StringRecord::new();
+            while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
+                let byte = rec.position().map_or(0, |x| x.byte());
+                let prob = num(&sp, byte, "prob", rec.get(p).unwrap_or(""), Kind::Share)?;
+                let id = rec.get(a).unwrap_or("");
+                match probs.get_mut(id) {
+                    Some(v) => v.push(prob),
+                    None => {
+                        probs.insert(id.to_string(), vec![prob]);
+                    }
+                }
+            }
+        }
+        let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
+        let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
+        let (all_groups, _) =
+            // (with no limit nothing is merged, so the articles are left as they are)
+            group(&mut articles, BTreeMap::new(), usize::MAX, categories.len(), attr_categories.len());
+        let (groups, merged) = group(&mut articles, probs, opts.top, categories.len(), attr_categories.len());
+        Ok(ReportData {
+            articles,
+            categories,
+            attr_categories,
+            groups,
+            group_by: opts.group_by.label(),
+            merged,
+            all_groups,
+        })
+    }
+
+    /// Distinct valid dates (`YYYY-MM-DD`) among the articles.
+    pub fn dates(&self) -> Vec<&str> {
+        let mut d: Vec<&str> =
+            self.articles.iter().map(|a| a.date.as_str()).filter(|d| charts::day_number(d).is_some()).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+}
+
+/// Sums articles into groups; keeps the `top` largest (by articles, then name) and merges the
+/// rest into `others`.
+fn group(
+    articles: &mut [ArticleData],
+    mut probs: BTreeMap<String, Vec<f64>>,
+    top: usize,
+    n_cat: usize,
+    n_attr: usize,
+) -> (Vec<Group>, usize) {
+    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles.iter() {
+        *sizes.entry(a.group.as_str()).or_default() += 1;
+    }
+    let mut order: Vec<(&str, usize)> = sizes.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top = top.max(1);
+    let merged = order.len().saturating_sub(top);
+    let keep: Vec<String> = order.iter().take(top).map(|(g, _)| g.to_string()).collect();
+    let others = "others".to_string();
+    let mut groups: Vec<Group> = keep
+        .iter()
+        .map(|g| Group { name: g.clone(), categories: vec![0.0; n_cat], attr: vec![0.0; n_attr], ..Default::default() })
+        .collect();
+    if merged > 0 {
+        groups.push(Group {
+            name: format!("others ({merged})"),
+            categories: vec![0.0; n_cat],
+            attr: vec![0.0; n_attr],
+            ..Default::default()
+        });
+    }
+    let index: BTreeMap<String, usize> = keep.iter().enumerate().map(|(i, g)| (g.clone(), i)).collect();
+    let mut tone_words = vec![0.0; groups.len()];
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (i, a) in articles.iter_mut().enumerate() {
+        let k = index.get(a.group.as_str()).copied().unwrap_or(groups.len() - 1);
+        if k == keep.len() {
+            a.group = others.clone();
+        }
+        members[k].push(i);
+        let g = &mut groups[k];
+        g.articles += 1;
+        g.words += a.words;
+        g.quoted_words += a.quoted_words;
+        g.reported_words += a.reported_words;
+        g.loaded_own += a.loaded_own;
+        g.loaded_quoted += a.loaded_quoted;
+        g.loaded_reported += a.loaded_reported;
+        for (s, v) in g.categories.iter_mut().zip(&a.categories) {
+            *s += v;
+        }
+        for (s, v) in g.attr.iter_mut().zip(&a.attr) {
+            *s += v;
+        }
+        for (c, n) in &a.countries {
+            *g.countries.entry(c.clone()).or_default() += n;
+        }
+        // taken, not copied: under a repeated id (reported in errors.csv) the sentences count once
+        if let Some(p) = probs.remove(&a.id) {
+            g.probs.extend(p);
+        }
+        g.tone += a.tone * a.words;
+        tone_words[k] += a.words;
+        g.flagged += a.flagged;
+        g.sentences += a.sentences;
+    }
+    for ((g, w), m) in groups.iter_mut().zip(tone_words).zip(members) {
+        g.tone = if w > 0.0 { g.tone / w } else { 0.0 };
+        g.ci = RateIntervals::of(&m.iter().map(|&i| Units::of(&articles[i])).collect::<Vec<_>>());
+        g.members = m;
+    }
+    (groups, merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_sum_articles_and_take_each_articles_sentences_once() {
+        let art = |id: &str, group: &str, words: f64| ArticleData {
+            id: id.into(),
+            group: group.into(),
+            words,
+            loaded_own: 2.0,
+            categories: vec![1.0],
+            attr: vec![1.0, 0.0],
+            tone: 0.5,
+            ..Default::default()
+        };
+        // a repeated id (reported in errors.csv by analyze) must not multiply its sentences
+        let mut arts = vec![art("a", "X", 100.0), art("a", "X", 100.0), art("b", "Y", 50.0), art("c", "Z", 10.0)];
+        let probs: BTreeMap<String, Vec<f64>> =
+            [("a".to_string(), vec![0.1, 0.2]), ("b".to_string(), vec![0.9])].into_iter().collect();
+        let (groups, merged) = group(&mut arts, probs, 2, 1, 2);
+        assert_eq!(merged, 1);
+        let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["X", "Y", "others (1)"]);
+        assert_eq!((groups[0].articles, groups[0].words, groups[0].loaded_own), (2, 200.0, 4.0));
+        assert_eq!(groups[0].probs, vec![0.1, 0.2]);
+        assert!((groups[0].per_1k(groups[0].loaded_own) - 20.0).abs() < 1e-9);
+        assert_eq!(arts[3].group, "others");
+        assert_eq!(short("Varania Central News Agency", 10), "Varania C…");
+    }
+
+    /// A number edited into something else is an error naming file, line and column, with
+    /// `\n` or `\r\n` line breaks; the values slant writes load.
+    #[test]
+    fn edited_numbers_are_errors_naming_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let header =
+            "id,outlet,words,quoted_words,loaded_own,loaded_quoted,loaded_x,attr_y,attr_countries,tone,flagged_sentences,sentences,\
+             same_text_as,same_text_share";
+        let good = ["a,O,100,0,2,1,3,1,RU:2;UA:1,0.25,1,4,b,0.90", "b,O,50,0,0,0,0,0,,0,0,2,,"];
+        let load = |rows: &[&str], nl: &str| {
+            let text = std::iter::once(header).chain(rows.iter().copied()).collect::<Vec<_>>().join(nl) + nl;
+            std::fs::write(dir.path().join("articles.csv"), text).unwrap();
+            ReportData::load(dir.path(), &ReportOptions::default()).map(|d| d.articles.len()).map_err(|e| e.to_string())
+        };
+        assert_eq!(load(&good, "\n"), Ok(2));
+        // written back from R or pandas: missing values in the cells slant leaves empty
+        assert_eq!(
+            load(&[good[0], "b,NA,50,0,0,0,0,0,NA,0,0,2,NA,NA", "c,O,50,0,0,0,0,0,NaN,0,0,2,NaN,NaN"], "\n"),
+            Ok(3)
+        );
+        let cases = [
+            ("b,O,1.5e3x,0,0,0,0,0,,0,0,2,,", "column words: '1.5e3x'"),
+            ("b,O,50,0,-1,0,0,0,,0,0,2,,", "column loaded_own: '-1'"),
+            (
+                "b,O,50,60,0,0,0,0,,0,0,2,,",
+                "columns quoted_words and reported_words: 60 is more than the article's 50 words",
+            ),
+            ("b,O,50,0,0,0,abc,0,,0,0,2,,", "column loaded_x: 'abc'"),
+            ("b,O,50,0,0,0,0,inf,,0,0,2,,", "column attr_y: 'inf'"),
+            ("b,O,50,0,0,0,0,0,RU:x,0,0,2,,", "column attr_countries: 'x'"),
+            ("b,O,50,0,0,0,0,0,,1.5,0,2,,", "column tone: '1.5' is not a number from 0 to 1"),
+            ("b,O,50,0,0,0,0,0,,NaN,0,2,,", "column tone: 'NaN'"),
+            ("b,O,50,0,0,0,0,0,,0,0,2,a,n/a", "column same_text_share: 'n/a'"),
+            ("b,O,50,0,0,0,0,0,,0,0,2,a,1.7", "column same_text_share: '1.7' is not a number from 0 to 1"),
+        ];
+        for (row, want) in cases {
+            for nl in ["\n", "\r\n"] {
+                let e = load(&[good[0], good[1], row], nl).unwrap_err();
+                assert!(e.contains(&format!("line 4, {want}")), "{nl:?} {row}: {e}");
+            }
+        }
+        std::fs::write(dir.path().join("sentences.csv"), "article_id,sentence,prob\na,1,0.2\na,2,high\n").unwrap();
+        assert!(load(&good, "\n").unwrap_err().contains("sentences.csv: line 3, column prob: 'high'"));
+        std::fs::write(dir.path().join("sentences.csv"), "article_id,sentence\na,1\n").unwrap();
+        assert!(load(&good, "\n").unwrap_err().contains("sentences.csv: no column 'prob'"));
+    }
+}
