@@ -9,6 +9,9 @@ use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// Charts drawn for the example corpus: all of them (it has dates, hits and attributions).
+const CHARTS: usize = 10;
+
 static FONT: &[u8] = include_bytes!("../data/fonts/DejaVuSans.ttf");
 
 /// One `<text>` element of a plotters SVG.
@@ -123,19 +126,19 @@ fn chart(out: &Path, args: &[&str]) {
 fn every_chart_prints_at_7_pt_or_more_with_nothing_clipped() {
     let dir = tempfile::tempdir().unwrap();
     let out = analyzed(dir.path());
-    assert_eq!(check_print(&out.join("charts"), 6.5), 7, "the page-size charts analyze draws");
+    assert_eq!(check_print(&out.join("charts"), 6.5), CHARTS, "the page-size charts analyze draws");
     for (size, inches) in [("page", 6.5), ("column", 3.5)] {
         for group_by in ["outlet", "article"] {
             let to = dir.path().join(format!("{size}-{group_by}"));
             let to_s = to.to_str().unwrap();
             chart(&out, &["--size", size, "--group-by", group_by, "--format", "svg", "--out", to_s]);
-            assert_eq!(check_print(&to.join("charts"), inches), 7, "{size}, by {group_by}");
+            assert_eq!(check_print(&to.join("charts"), inches), CHARTS, "{size}, by {group_by}");
         }
     }
     // the long names of many groups
     let by_title = dir.path().join("title");
     chart(&out, &["--group-by", "title", "--size", "column", "--format", "svg", "--out", by_title.to_str().unwrap()]);
-    assert_eq!(check_print(&by_title.join("charts"), 3.5), 7);
+    assert_eq!(check_print(&by_title.join("charts"), 3.5), CHARTS);
 }
 
 #[test]
@@ -145,7 +148,7 @@ fn pdf_files_embed_the_font_and_each_chart_writes_its_data() {
     let to = dir.path().join("pdf");
     chart(&out, &["--format", "pdf", "--out", to.to_str().unwrap()]);
     let charts = to.join("charts");
-    for name in ["loaded_own_intervals", "attribution_categories", "tone", "loaded_over_time"] {
+    for name in ["loaded_own_intervals", "attribution_categories", "top_terms", "tone", "loaded_over_time"] {
         let pdf = fs::read(charts.join(format!("{name}.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{name}.pdf is a PDF");
         let has = |s: &[u8]| pdf.windows(s.len()).any(|w| w == s);

@@ -12,8 +12,11 @@ const CHARTS: &[&str] = &[
     "loaded_voice",
     "loaded_own_intervals",
     "loaded_categories",
+    "loaded_categories_by_voice",
+    "top_terms",
     "attribution_categories",
     "attribution_countries",
+    "attribution_official_sources",
     "tone",
 ];
 
@@ -544,5 +547,5 @@ fn the_codebook_describes_every_column_written() {
             }
         }
     }
-    assert_eq!(charts, 7, "every chart's CSV file was checked");
+    assert_eq!(charts, 10, "every chart's CSV file was checked");
 }

@@ -36,6 +36,14 @@ pub struct ArticleData {
     /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder).
     pub same_text_as: String,
     pub same_text_share: String,
+    /// Counted hits of each lexicon category (in column order) by voice: own, quoted, reported
+    /// (from `hits.csv`; empty without it).
+    pub voice_categories: Vec<[f64; 3]>,
+    /// Counted own-voice hits by term (from `hits.csv`), sorted by term.
+    pub own_terms: Vec<(String, f64)>,
+    /// Attributions by (source category, country) (from `countries_long.csv`; the country
+    /// empty when unknown).
+    pub sources: Vec<(String, String, f64)>,
 }
 
 /// A group of articles with its sums.
@@ -338,32 +346,59 @@ impl ReportData {
                 sentences: at(sentences_c, Kind::Count)?,
                 same_text_as: get(r, col("same_text_as")),
                 same_text_share,
+                ..Default::default()
             });
         }
-        // sentence probabilities by article
+        // sentence probabilities by article (streamed: a large corpus has millions of sentences)
         let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
         let sp = dir.join("sentences.csv");
-        if sp.exists() {
-            // streamed: a large corpus has millions of sentences
-            let err = |m: String| ReportError::Input { path: sp.display().to_string(), message: m };
-            let mut r = csv::Reader::from_path(&sp).map_err(|e| err(e.to_string()))?;
-            let sh: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
-            let column =
-                |name: &str| sh.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'")));
-            let (a, p) = (column("article_id")?, column("prob")?);
-            let mut rec = csv::StringRecord::new();
-            while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
-                let byte = rec.position().map_or(0, |x| x.byte());
-                let prob = num(&sp, byte, "prob", rec.get(p).unwrap_or(""), Kind::Share)?;
-                let id = rec.get(a).unwrap_or("");
-                match probs.get_mut(id) {
-                    Some(v) => v.push(prob),
-                    None => {
-                        probs.insert(id.to_string(), vec![prob]);
-                    }
+        stream(&sp, &["article_id", "prob"], |byte, v| {
+            let prob = num(&sp, byte, "prob", v[1], Kind::Share)?;
+            match probs.get_mut(v[0]) {
+                Some(p) => p.push(prob),
+                None => {
+                    probs.insert(v[0].to_string(), vec![prob]);
                 }
             }
+            Ok(())
+        })?;
+        let index: std::collections::HashMap<String, usize> =
+            articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        // counted hits by category and voice, and own-voice terms
+        let category_index: BTreeMap<&str, usize> =
+            cat_cols.iter().enumerate().map(|(k, (c, _))| (c.as_str(), k)).collect();
+        for a in articles.iter_mut() {
+            a.voice_categories = vec![[0.0; 3]; cat_cols.len()];
         }
+        let mut terms: Vec<BTreeMap<String, f64>> = vec![BTreeMap::new(); articles.len()];
+        let hp = dir.join("hits.csv");
+        stream(&hp, &["article_id", "term", "category", "voice", "counted"], |_, v| {
+            let (Some(&i), Some(&k)) = (index.get(v[0]), category_index.get(v[2])) else { return Ok(()) };
+            if v[4] == "false" {
+                return Ok(());
+            }
+            let voice = match v[3] {
+                "quoted" => 1,
+                "reported" => 2,
+                _ => 0,
+            };
+            articles[i].voice_categories[k][voice] += 1.0;
+            if voice == 0 {
+                *terms[i].entry(v[1].to_string()).or_default() += 1.0;
+            }
+            Ok(())
+        })?;
+        for (a, t) in articles.iter_mut().zip(terms) {
+            a.own_terms = t.into_iter().collect();
+        }
+        let cp = dir.join("countries_long.csv");
+        stream(&cp, &["article_id", "country", "category", "attributions"], |byte, v| {
+            if let Some(&i) = index.get(v[0]) {
+                let n = num(&cp, byte, "attributions", v[3], Kind::Count)?;
+                articles[i].sources.push((v[2].to_string(), v[1].to_string(), n));
+            }
+            Ok(())
+        })?;
         let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
         let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
         let (all_groups, _) =
@@ -389,6 +424,32 @@ impl ReportData {
         d.dedup();
         d
     }
+}
+
+/// Streams the rows of `path` (nothing when it does not exist), giving `f` each row's byte
+/// offset and its values of `columns` (a missing column is an error naming it).
+fn stream(
+    path: &Path,
+    columns: &[&str],
+    mut f: impl FnMut(u64, &[&str]) -> Result<(), ReportError>,
+) -> Result<(), ReportError> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
+    let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
+    let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
+    let at: Vec<usize> = columns
+        .iter()
+        .map(|name| header.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'"))))
+        .collect::<Result<_, _>>()?;
+    let mut rec = csv::StringRecord::new();
+    while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
+        let byte = rec.position().map_or(0, |x| x.byte());
+        let values: Vec<&str> = at.iter().map(|&i| rec.get(i).unwrap_or("")).collect();
+        f(byte, &values)?;
+    }
+    Ok(())
 }
 
 /// Sums articles into groups; keeps the `top` largest (by articles, then name) and merges the

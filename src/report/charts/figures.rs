@@ -91,7 +91,10 @@ impl Figure {
         let body = match &self.body {
             Body::Panels { rows, panels, .. } => {
                 let captions = panels.iter().any(|p| !p.title.is_empty());
-                panels::needed_height(panels.len(), self.size.columns(), rows.len(), captions)
+                match panels.iter().filter_map(|p| p.rows.as_ref().map(Vec::len)).max() {
+                    Some(own) => panels::needed_height(panels.len(), (self.size.columns() / 2).max(1), own, captions),
+                    None => panels::needed_height(panels.len(), self.size.columns(), rows.len(), captions),
+                }
             }
             Body::Tone { rows, .. } => panels::needed_height(1, 1, rows.len(), false),
             Body::Time(_) | Body::Empty(_) => 0.0,
@@ -238,6 +241,72 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
             }
             Some(f)
         }
+        "loaded_categories_by_voice" => {
+            if d.categories.is_empty() || d.articles.iter().all(|a| a.voice_categories.is_empty()) {
+                return None;
+            }
+            let vc = |a: &ArticleData, k: usize, v: usize| a.voice_categories.get(k).map_or(0.0, |c| c[v]);
+            let panels = (0..d.categories.len())
+                .map(|k| {
+                    let measures = vec![
+                        Measure::per_1k(move |a: &ArticleData| (vc(a, k, 0), a.own_words())),
+                        Measure::per_1k(move |a: &ArticleData| (vc(a, k, 1), a.quoted_words)),
+                        Measure::per_1k(move |a: &ArticleData| (vc(a, k, 2), a.reported_words)),
+                    ];
+                    (d.categories[k].replace('_', " "), measures)
+                })
+                .collect();
+            Some(rates(
+                d,
+                opts,
+                format!("Loaded language by category, voice and {by}"),
+                "hits per 1,000 words of each voice (dot: pooled rate; line: 95% interval)",
+                panels,
+                true,
+            ))
+        }
+        "attribution_official_sources" => {
+            let mut totals: std::collections::BTreeMap<(&str, &str), f64> = Default::default();
+            for a in &d.articles {
+                for (kind, country, n) in &a.sources {
+                    if OFFICIAL.contains(&kind.as_str()) && !country.is_empty() {
+                        *totals.entry((kind.as_str(), country.as_str())).or_default() += n;
+                    }
+                }
+            }
+            let title = format!("State media and officials by country and {by}");
+            if totals.is_empty() {
+                return Some(empty(d, opts, title, "official or state sources with a known country"));
+            }
+            let mut pairs: Vec<((&str, &str), f64)> = totals.into_iter().collect();
+            pairs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let panels = pairs
+                .iter()
+                .take(8)
+                .map(|((kind, country), _)| {
+                    let (k, c) = (kind.to_string(), country.to_string());
+                    let name = format!("{}, {c}", k.replace('_', " "));
+                    let m = Measure::share(move |a: &ArticleData| {
+                        let n = a.sources.iter().filter(|s| s.0 == k && s.1 == c).map(|s| s.2).sum();
+                        (n, a.attr.iter().sum())
+                    });
+                    (name, vec![m])
+                })
+                .collect();
+            let mut f = rates(
+                d,
+                opts,
+                title,
+                "% of the group's attributions (dot: pooled share; line: 95% interval)",
+                panels,
+                false,
+            );
+            if let Body::Panels { missing, .. } = &mut f.body {
+                *missing = "no attributions";
+            }
+            Some(f)
+        }
+        "top_terms" => top_terms(d, opts),
         "tone" => Some(tone(d, opts)),
         "loaded_over_time" => {
             let t = time::series(d, opts.period)?;
@@ -330,6 +399,75 @@ fn row_names(d: &ReportData, order: &[usize], size: Size) -> Vec<String> {
 
 const VOICES: [&str; 3] = ["own voice", "quoted", "reported"];
 
+/// The kinds of source that speak for a state.
+const OFFICIAL: [&str; 5] = ["state_media", "government", "military", "leader", "intelligence"];
+
+/// Each of the first six groups' eight most frequent own-voice terms, per 1,000 own-voice
+/// words with 95% intervals; `None` without `hits.csv`.
+fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
+    if d.articles.iter().all(|a| a.voice_categories.is_empty()) {
+        return None;
+    }
+    let title = format!("Most frequent loaded terms in the own voice, by {}", d.group_by);
+    let rate = |g: &Group| Group::rate(g.loaded_own, g.own_words());
+    let groups: Vec<usize> = order(d, opts.sort, |i| Some(rate(&d.groups[i]))).into_iter().take(6).collect();
+    let mut table = ChartTable::default();
+    let mut panels = Vec::new();
+    for &i in &groups {
+        let g = &d.groups[i];
+        let mut counts: std::collections::BTreeMap<&str, f64> = Default::default();
+        for &m in &g.members {
+            for (t, n) in &d.articles[m].own_terms {
+                *counts.entry(t.as_str()).or_default() += n;
+            }
+        }
+        let mut terms: Vec<(&str, f64)> = counts.into_iter().collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        terms.truncate(8);
+        if terms.is_empty() {
+            continue;
+        }
+        let points: Vec<Point> = terms
+            .iter()
+            .map(|(t, _)| {
+                let t = t.to_string();
+                let m = Measure::per_1k(move |a: &ArticleData| {
+                    let n = a.own_terms.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1);
+                    (n, a.own_words())
+                });
+                m.point(d, g)
+            })
+            .collect();
+        for ((t, _), p) in terms.iter().zip(&points) {
+            table.rows.push(TableRow {
+                group: g.name.clone(),
+                articles: g.articles,
+                panel: g.name.clone(),
+                series: t.to_string(),
+                value: p.value,
+                ci: p.ci,
+            });
+        }
+        panels.push(Panel {
+            title: format!("{} (n={})", g.name, g.articles),
+            series: vec![Series { name: "own voice".into(), colour: colour(0), points }],
+            rows: Some(terms.iter().map(|(t, _)| t.to_string()).collect()),
+        });
+    }
+    if panels.is_empty() {
+        return Some(empty(d, opts, title, "own-voice hits"));
+    }
+    let xmax = panels::x_max(&panels, 1.0);
+    Some(Figure {
+        title,
+        unit: "own-voice hits of the term per 1,000 own-voice words (dot: pooled rate; line: 95% interval)".into(),
+        legend: Vec::new(),
+        size: opts.size,
+        body: Body::Panels { rows: Vec::new(), panels, xmax, missing: "" },
+        table,
+    })
+}
+
 /// Panels of pooled rates or shares, one per (name, measures); several measures in one panel
 /// are told apart by colour (`legend`).
 fn rates(
@@ -355,6 +493,7 @@ fn rates(
         .zip(&points)
         .map(|((title, _), pts)| Panel {
             title: title.clone(),
+            rows: None,
             series: pts
                 .iter()
                 .enumerate()
@@ -385,7 +524,7 @@ fn rates(
         })
         .collect();
     let shares = spec.iter().all(|(_, ms)| ms.iter().all(|m| m.scale == 100.0));
-    let xmax = if shares { 100.0 } else { panels::x_max(&panels, 1.0) };
+    let xmax = if shares { panels::x_max(&panels, 10.0).min(100.0) } else { panels::x_max(&panels, 1.0) };
     let legend_items =
         if legend { (0..VOICES.len()).map(|s| (VOICES[s].to_string(), colour(s))).collect() } else { Vec::new() };
     Figure {

@@ -126,8 +126,11 @@ pub const NAMES: &[&str] = &[
     "loaded_own_intervals",
     "loaded_voice",
     "loaded_categories",
+    "loaded_categories_by_voice",
+    "top_terms",
     "attribution_categories",
     "attribution_countries",
+    "attribution_official_sources",
     "tone",
     "loaded_over_time",
 ];

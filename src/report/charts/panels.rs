@@ -30,6 +30,9 @@ pub struct Series {
 pub struct Panel {
     pub title: String,
     pub series: Vec<Series>,
+    /// The panel's own rows (top first) where panels do not share them (each outlet's top
+    /// terms); `None`: the figure's rows.
+    pub rows: Option<Vec<String>>,
 }
 
 /// The largest value or interval end of `panels` (at least `floor`), with some room.
@@ -92,11 +95,12 @@ pub fn draw<DB: DrawingBackend>(
     size: Size,
     missing: &str,
 ) -> Drawn {
-    let n = rows.len().max(1);
-    let cols = panels.len().clamp(1, size.columns());
+    let own_rows = panels.iter().any(|p| p.rows.is_some());
+    // panels with rows of their own need room for their labels: half as many side by side
+    let cols = panels.len().clamp(1, if own_rows { (size.columns() / 2).max(1) } else { size.columns() });
     let grid_rows = panels.len().div_ceil(cols).max(1);
     let (w, h) = area.dim_in_pixel();
-    let (rows, label_w) = row_labels(area, rows, w * 2 / 5);
+    let (shared, label_w) = if own_rows { (Vec::new(), 0) } else { row_labels(area, rows, w * 2 / 5) };
     // half the widest tick label past each panel's right end, so that none runs into the next
     let right = (width(area, &tick(xmax, xmax), LABEL_PT) / 2 + px(3.0) as u32).max(px(6.0) as u32);
     let panel_w = (w.saturating_sub(label_w + right)) / cols as u32;
@@ -106,9 +110,16 @@ pub fn draw<DB: DrawingBackend>(
     let x_area = (px(LABEL_PT) * 1.9) as u32;
     for (i, panel) in panels.iter().enumerate() {
         let cell = &cells[(i / cols) * cols + i % cols];
-        let first = i % cols == 0;
         let (cw, _) = cell.dim_in_pixel();
-        let y_area = if first { label_w } else { px(3.0) as u32 };
+        let (rows, y_area, first) = match &panel.rows {
+            Some(own) => {
+                let (labels, lw) = row_labels(cell, own, cw * 11 / 20);
+                (labels, lw, true)
+            }
+            None if i % cols == 0 => (shared.clone(), label_w, true),
+            None => (shared.clone(), px(3.0) as u32, false),
+        };
+        let n = rows.len().max(1);
         let mut builder = ChartBuilder::on(cell);
         builder.margin_top(px(3.0) as u32).margin_right(right);
         if !panel.title.is_empty() {
