@@ -230,6 +230,15 @@ pub const CODEBOOK: &[Column] = &[
     c(G, "loaded_<category>_per_1k", "number", PER_1K, "pooled: loaded_<category> per 1,000 words"),
     c(G, "loaded_<category>_per_1k_lo", "number", PER_1K, "95% interval, lower end"),
     c(G, "loaded_<category>_per_1k_hi", "number", PER_1K, "95% interval, upper end"),
+    c(
+        G,
+        "attr_country_<country>_share",
+        "number",
+        "share",
+        "attributions to sources of that country / the group's attributions with a known country (one column per country, most attributions first)",
+    ),
+    c(G, "attr_country_<country>_share_lo", "number", "share", "95% interval over the group's articles, lower end"),
+    c(G, "attr_country_<country>_share_hi", "number", "share", "95% interval, upper end"),
     c(K, "group_by", "string", "", "the unit of the groups"),
     c(K, "measure", "string", "", "what is compared: a rate or a share of groups.csv"),
     c(K, "group_a", "string", "", "the larger group of the pair"),
@@ -288,6 +297,13 @@ pub fn describes(file: &str, column: &str, categories: &[String], kinds: &[Strin
                 .and_then(|r| r.strip_suffix(suffix))
                 .is_some_and(|name| names.iter().any(|n| n == name))
         };
+        // a country code: letters (ISO 3166 alpha-2 or a longer code of the source list)
+        let country = |suffix: &str| {
+            column
+                .strip_prefix("attr_country_")
+                .and_then(|r| r.strip_suffix(suffix))
+                .is_some_and(|code| !code.is_empty() && code.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-'))
+        };
         c.column == column
             || match c.column {
                 "loaded_<category>" => family("loaded_", "", categories),
@@ -298,6 +314,9 @@ pub fn describes(file: &str, column: &str, categories: &[String], kinds: &[Strin
                 "loaded_<category>_per_1k" => family("loaded_", "_per_1k", categories),
                 "loaded_<category>_per_1k_lo" => family("loaded_", "_per_1k_lo", categories),
                 "loaded_<category>_per_1k_hi" => family("loaded_", "_per_1k_hi", categories),
+                "attr_country_<country>_share" => country("_share"),
+                "attr_country_<country>_share_lo" => country("_share_lo"),
+                "attr_country_<country>_share_hi" => country("_share_hi"),
                 _ => false,
             }
     })

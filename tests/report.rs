@@ -288,6 +288,24 @@ fn groups_csv_sums_articles_and_brackets_each_rate() {
         g(c);
     }
     let num = |s: &str| s.parse::<f64>().unwrap_or_else(|_| panic!("not a number: {s:?}"));
+    // each source country's share of the known-country attributions, with its interval
+    let country_cols: Vec<usize> =
+        (0..gh.len()).filter(|&i| gh[i].starts_with("attr_country_") && gh[i].ends_with("_share")).collect();
+    assert!(country_cols.len() >= 2, "a share per source country: {gh:?}");
+    for row in &groups {
+        let cells: Vec<&str> = country_cols.iter().map(|&i| row[i].as_str()).collect();
+        if cells.iter().all(|c| !c.is_empty()) {
+            let total: f64 = cells.iter().map(|c| num(c)).sum();
+            assert!((total - 1.0).abs() < 0.002, "{}: country shares sum to {total}", row[1]);
+        }
+        for &i in &country_cols {
+            let (v, lo, hi) = (&row[i], &row[i + 1], &row[i + 2]);
+            assert!(gh[i + 1].ends_with("_lo") && gh[i + 2].ends_with("_hi"));
+            if !lo.is_empty() {
+                assert!(num(lo) <= num(v) + 1e-9 && num(v) <= num(hi) + 1e-9, "{}: {v} in [{lo}, {hi}]", row[1]);
+            }
+        }
+    }
     let mut seen = 0;
     for row in &groups {
         assert_eq!(row[0], "outlet");

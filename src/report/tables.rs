@@ -57,6 +57,23 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
     for c in &d.categories {
         header.extend([format!("loaded_{c}_per_1k"), format!("loaded_{c}_per_1k_lo"), format!("loaded_{c}_per_1k_hi")]);
     }
+    // source countries, most attributions first
+    let mut totals: std::collections::BTreeMap<&str, f64> = Default::default();
+    for a in &d.articles {
+        for (c, n) in &a.countries {
+            *totals.entry(c.as_str()).or_default() += n;
+        }
+    }
+    let mut countries: Vec<(&str, f64)> = totals.into_iter().collect();
+    countries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let countries: Vec<String> = countries.into_iter().map(|c| c.0.to_string()).collect();
+    for c in &countries {
+        header.extend([
+            format!("attr_country_{c}_share"),
+            format!("attr_country_{c}_share_lo"),
+            format!("attr_country_{c}_share_hi"),
+        ]);
+    }
     let mut rows = vec![header];
     for g in &d.all_groups {
         let mut r = vec![d.group_by.clone(), g.name.clone(), g.articles.to_string()];
@@ -93,6 +110,25 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
                 .collect();
             r.push(rate(g.categories.get(k).copied().unwrap_or(0.0), g.words));
             r.extend(ends(ratio_ci(&units, 1000.0)));
+        }
+        // each source country's share of the attributions with a known country
+        for c in &countries {
+            let units: Vec<(f64, f64)> = g
+                .members
+                .iter()
+                .map(|&i| {
+                    let a = &d.articles[i];
+                    let n = a.countries.iter().filter(|x| x.0 == *c).map(|x| x.1).sum();
+                    (n, a.countries.iter().map(|x| x.1).sum())
+                })
+                .collect();
+            let (n, base) = units.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+            r.push(if base > 0.0 { format!("{:.4}", n / base) } else { String::new() });
+            let ci = ratio_ci(&units, 1.0).map(|[lo, hi]| [lo.max(0.0), hi.min(1.0)]);
+            r.extend(match ci {
+                Some([lo, hi]) => [format!("{lo:.4}"), format!("{hi:.4}")],
+                None => [String::new(), String::new()],
+            });
         }
         rows.push(r);
     }
