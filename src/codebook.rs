@@ -322,6 +322,24 @@ pub fn describes(file: &str, column: &str, categories: &[String], kinds: &[Strin
     })
 }
 
+/// The type (`integer`, `number`, ...) of `column` of `file`: its own row's, or its family's
+/// (`loaded_<category>` for any `loaded_...` column not described on its own, ...); `None`
+/// for a column the codebook does not describe (a carried input column).
+pub fn kind_of(file: &str, column: &str) -> Option<&'static str> {
+    let rows = || CODEBOOK.iter().filter(|c| c.file == file);
+    if let Some(c) = rows().find(|c| c.column == column) {
+        return Some(c.kind);
+    }
+    rows()
+        .find(|c| match c.column.split_once('<').zip(c.column.split_once('>')) {
+            Some(((prefix, _), (_, suffix))) => {
+                column.len() > prefix.len() + suffix.len() && column.starts_with(prefix) && column.ends_with(suffix)
+            }
+            None => false,
+        })
+        .map(|c| c.kind)
+}
+
 /// The files of the codebook, in its order.
 pub fn files() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();

@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod report;
+pub mod sink;
 pub mod stats;
 pub mod text;
 pub mod tone;

@@ -275,7 +275,7 @@ pub const ARTICLE_COLUMNS: &[&str] = &[
 ];
 
 impl Article {
-    fn measure_values(&self, n_categories: usize) -> Vec<String> {
+    pub(crate) fn measure_values(&self, n_categories: usize) -> Vec<String> {
         let l = &self.loaded;
         let mut v = vec![
             l.total.to_string(),
@@ -314,7 +314,7 @@ impl Article {
         v
     }
 
-    fn fixed_values(&self) -> Vec<String> {
+    pub(crate) fn fixed_values(&self) -> Vec<String> {
         vec![
             self.id.clone(),
             self.outlet.clone(),

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::attribution::classify::SourceList;
 use crate::attribution::cues::CueClasses;
-use crate::attribution::{AttrRow, AttrStage, ATTR_COLUMNS};
+use crate::attribution::{AttrRow, AttrStage};
 use crate::encoder::{EncoderOptions, EncoderStage};
 use crate::error::{DocError, ErrorKind, SlantError};
 use crate::ingest::boilerplate::{self, Layout, LineIn};
@@ -25,8 +25,8 @@ use crate::ingest::html::{self, HtmlMeta};
 use crate::ingest::infer;
 use crate::ingest::{Content, Format, InputRecord, Item, RawDoc, ReadOptions, Reader};
 use crate::lexicon::{CountRule, Lexicon, LexiconMode, Matcher, Voice};
-use crate::output::{self, Article, CaptionRow, StreamingCsv, ValueSource, CAPTION_COLUMNS};
-use crate::output::{HitRow, LoadedCounts, SentenceRow, ENCODER_CATEGORY, HIT_COLUMNS};
+use crate::output::{self, Article, CaptionRow, ValueSource};
+use crate::output::{HitRow, LoadedCounts, SentenceRow, ENCODER_CATEGORY};
 use crate::text::{self, Lang, Offsets};
 use crate::tone::{SentenceInput, ToneStage};
 
@@ -729,7 +729,7 @@ const MAX_NAME: usize = 200;
 /// leading dot) kept, every other byte percent-encoded, so distinct ids never share a file. A
 /// name longer than [`MAX_NAME`] keeps its first 150 bytes and ends in `~` and 16 hex digits
 /// of the id's SHA-256.
-fn safe_file_name(id: &str) -> String {
+pub(crate) fn safe_file_name(id: &str) -> String {
     let name = encode_file_name(id);
     if name.len() <= MAX_NAME {
         return name;
@@ -772,7 +772,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     // the inputs first: a mistyped path or a sidecar for other files stops the run before
     // any output folder is made
     let opts = ReadOptions { text_col: cfg.text_col.clone(), fields: cfg.fields.clone(), max_bytes: cfg.max_bytes };
-    let mut reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
+    let reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
     std::fs::create_dir_all(&cfg.out).map_err(werr(&cfg.out))?;
     if let Some(dir) = &cfg.save_text {
         std::fs::create_dir_all(dir).map_err(werr(dir))?;
@@ -784,22 +784,53 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         .build()
         .map_err(|e| SlantError::Config(format!("cannot start worker threads: {e}")))?;
 
-    let captions_path = cfg.out.join("captions.csv");
-    let mut captions_csv = StreamingCsv::create(&captions_path, CAPTION_COLUMNS)?;
-    let mut hits_csv = StreamingCsv::create(&cfg.out.join("hits.csv"), HIT_COLUMNS)?;
-    let mut attr_csv = StreamingCsv::create(&cfg.out.join("attributions.csv"), ATTR_COLUMNS)?;
-    let mut cats_csv = StreamingCsv::create(&cfg.out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?;
-    let mut countries_csv = StreamingCsv::create(&cfg.out.join("countries_long.csv"), output::COUNTRY_COLUMNS)?;
-    let mut sent_csv = StreamingCsv::create(&cfg.out.join("sentences.csv"), output::SENTENCE_COLUMNS)?;
-    let mut report_part = String::new();
-    let mut report_shown = 0usize;
-    let mut articles: Vec<Article> = Vec::new();
-    let mut fingerprints: Vec<crate::copies::Fingerprint> = Vec::new();
-    let mut errors: Vec<DocError> = Vec::new();
-    let mut summary = Summary::default();
-    let batch_size = cfg.batch;
-    let stages_ref = &stages;
+    let mut sink =
+        crate::sink::FolderSink::create(&cfg.out, &stages.categories, cfg.save_text.as_deref(), cfg.report_articles)?;
+    let mut summary = drive(reader, &pool, &stages, cfg.batch, &mut sink, progress)?;
+    let written = sink.finish(&pool)?;
+    summary.outputs = written.outputs;
+    summary.outputs.push("run.json".into());
+    Ok((summary, stages))
+}
 
+/// The streaming mode: reads the inputs and writes one JSON object per article or failed
+/// record to `out`, in input order ([`crate::sink::JsonLinesSink`]); no output folder.
+pub fn stream<W: std::io::Write>(
+    cfg: &AnalyzeConfig,
+    out: W,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Summary, W), SlantError> {
+    let stages = Stages::new(cfg)?;
+    let opts = ReadOptions { text_col: cfg.text_col.clone(), fields: cfg.fields.clone(), max_bytes: cfg.max_bytes };
+    let reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
+    progress(Progress::Total(reader.total_bytes));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.threads)
+        .build()
+        .map_err(|e| SlantError::Config(format!("cannot start worker threads: {e}")))?;
+    let mut sink = crate::sink::JsonLinesSink::new(out, &stages.categories);
+    let summary = drive(reader, &pool, &stages, cfg.batch, &mut sink, progress)?;
+    Ok((summary, sink.finish()?))
+}
+
+/// Reads the inputs on a thread of their own, analyses them in bounded batches on `pool` and
+/// hands the results to `sink` in input order; returns the run's counts and input records.
+fn drive(
+    mut reader: Reader,
+    pool: &rayon::ThreadPool,
+    stages: &Stages,
+    batch_size: usize,
+    sink: &mut dyn crate::sink::Sink,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Summary, SlantError> {
+    let mut summary = Summary::default();
+    let count = |e: &DocError, summary: &mut Summary| {
+        if e.kind.is_warning() {
+            summary.warnings += 1;
+        } else {
+            summary.errors += 1;
+        }
+    };
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let records = std::thread::scope(|scope| -> Result<Vec<InputRecord>, SlantError> {
         let handle = scope.spawn(move || {
@@ -830,117 +861,40 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
             let bytes: u64 = batch.iter().map(raw_size).sum();
             // sections are built while the report still wants some, batch by batch (so the
             // same ones whatever the thread count)
-            let report = stages_ref.report && report_shown < cfg.report_articles;
+            let report = stages.report && sink.wants_report();
             let results: Vec<Result<DocResult, DocError>> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|item| match item {
-                        Item::Doc(raw) => process_with(*raw, stages_ref, report),
+                        Item::Doc(raw) => process_with(*raw, stages, report),
                         Item::Error(e) => Err(e),
                     })
                     .collect()
             });
             for r in results {
                 match r {
-                    Ok(mut doc) => {
-                        errors.append(&mut doc.warnings);
-                        for c in &doc.captions {
-                            captions_csv.write(c.values())?;
-                        }
-                        for h in &doc.hits {
-                            hits_csv.write(h.values())?;
-                        }
-                        for a in &doc.attributions {
-                            attr_csv.write(a.values())?;
-                        }
-                        for row in &doc.sentences {
-                            sent_csv.write(row.values())?;
-                        }
-                        if let Some(section) = doc.report.take() {
-                            if report_shown < cfg.report_articles {
-                                report_part.push_str(&section);
-                                report_shown += 1;
-                            }
-                        }
-                        for row in output::category_rows(&doc.article, &stages_ref.categories) {
-                            cats_csv.write(row)?;
-                        }
-                        for row in output::country_rows(&doc.article) {
-                            countries_csv.write(row)?;
-                        }
-                        if let (Some(dir), Some(t)) = (&cfg.save_text, &doc.text) {
-                            let p = dir.join(format!("{}.txt", safe_file_name(&doc.article.id)));
-                            output::write_atomic(&p, |w| std::io::Write::write_all(w, t.as_bytes()))?;
+                    Ok(doc) => {
+                        for w in &doc.warnings {
+                            count(w, &mut summary);
                         }
                         summary.words += doc.article.words;
+                        summary.articles += 1;
                         summary.articles_without_outlet += doc.article.outlet.is_empty() as usize;
-                        articles.push(doc.article);
-                        fingerprints.push(doc.fingerprint);
+                        sink.doc(doc)?;
                     }
-                    Err(e) => errors.push(e),
+                    Err(e) => {
+                        count(&e, &mut summary);
+                        sink.error(e)?;
+                    }
                 }
             }
             summary.bytes_read += bytes;
-            progress(Progress::Done { bytes: summary.bytes_read, articles: articles.len() });
+            progress(Progress::Done { bytes: summary.bytes_read, articles: summary.articles });
         }
         handle.join().map_err(|_| SlantError::Config("the input reader thread failed".into()))
     })?;
-
-    captions_csv.finish()?;
-    hits_csv.finish()?;
-    attr_csv.finish()?;
-    cats_csv.finish()?;
-    countries_csv.finish()?;
-    sent_csv.finish()?;
-    let part_path = cfg.out.join(crate::report::html::ARTICLES_PART);
-    if cfg.report_articles > 0 {
-        if articles.len() > report_shown {
-            report_part.push_str(&format!(
-                "<p class=\"note\">Showing the first {report_shown} of {} articles \
-                 (<code>--report-articles</code> sets the cap); every article is in the CSV files.</p>\n",
-                articles.len()
-            ));
-        }
-        output::write_atomic(&part_path, |w| std::io::Write::write_all(w, report_part.as_bytes()))?;
-    } else if part_path.exists() {
-        std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
-    }
-    let shared = pool.install(|| crate::copies::find(&fingerprints, crate::copies::MIN_SHARE));
-    drop(fingerprints);
-    for s in &shared {
-        articles[s.article].same_text = Some((articles[s.other].id.clone(), s.share));
-    }
-    output::write_shared(&cfg.out.join("shared_text.csv"), &shared, &articles)?;
-    crate::codebook::write(&cfg.out.join("codebook.csv"))?;
-    output::write_articles(&cfg.out.join("articles.csv"), &articles, &stages.categories)?;
-    summary.outputs = [
-        "articles.csv",
-        "hits.csv",
-        "categories_long.csv",
-        "countries_long.csv",
-        "attributions.csv",
-        "sentences.csv",
-        "captions.csv",
-        "shared_text.csv",
-        "codebook.csv",
-    ]
-    .map(String::from)
-    .to_vec();
-    let errors_path = cfg.out.join("errors.csv");
-    if errors.is_empty() {
-        if errors_path.exists() {
-            std::fs::remove_file(&errors_path).map_err(werr(&errors_path))?;
-        }
-    } else {
-        output::write_errors(&errors_path, &errors)?;
-        summary.outputs.push("errors.csv".into());
-    }
-    summary.articles = articles.len();
-    summary.errors = errors.iter().filter(|e| !e.kind.is_warning()).count();
-    summary.warnings = errors.len() - summary.errors;
     summary.inputs = records;
-    summary.outputs.push("run.json".into());
-    Ok((summary, stages))
+    Ok(summary)
 }
 
 /// The `run.json` manifest.

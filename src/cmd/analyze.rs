@@ -21,8 +21,13 @@ pub struct Args {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// Output folder (created if missing).
-    #[arg(long, short, value_name = "DIR")]
-    pub out: PathBuf,
+    #[arg(long, short, value_name = "DIR", required_unless_present = "stream")]
+    pub out: Option<PathBuf>,
+    /// Stream: write one JSON object per article (its row, hits, attributions, sentences,
+    /// captions and warnings) or per failed record (`{"error": ...}`) to standard output, in
+    /// input order, instead of an output folder (for Unix pipes and Spark's RDD.pipe).
+    #[arg(long, conflicts_with_all = ["out", "save_text"])]
+    pub stream: bool,
     /// Metadata sidecar CSV for plain files: a `file` column plus id, outlet, date, title, url and any other columns.
     #[arg(long, value_name = "FILE.csv")]
     pub meta: Option<PathBuf>,
@@ -157,7 +162,7 @@ impl From<CountArg> for slant::lexicon::CountRule {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let started = now_rfc3339();
     let clock = Instant::now();
-    let mut cfg = AnalyzeConfig::new(args.inputs, args.out);
+    let mut cfg = AnalyzeConfig::new(args.inputs, args.out.clone().unwrap_or_default());
     cfg.meta = args.meta;
     cfg.text_col = args.text_col;
     cfg.fields = args.columns.fields();
@@ -199,6 +204,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         }
     };
+    if args.stream {
+        let stdout = std::io::stdout();
+        let (summary, _) =
+            pipeline::stream(&cfg, std::io::BufWriter::new(stdout.lock()), &on_progress).context("analyze failed")?;
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+        if !args.quiet {
+            eprintln!(
+                "slant analyze --stream: {} articles, {} words; errors: {}, warnings: {}",
+                summary.articles, summary.words, summary.errors, summary.warnings
+            );
+        }
+        return Ok(summary.exit_code() as u8);
+    }
     let (summary, stages) = pipeline::run_with(&cfg, &on_progress).context("analyze failed")?;
     if let Some(b) = &bar {
         b.finish_and_clear();

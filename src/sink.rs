@@ -1,0 +1,304 @@
+//! Where the pipeline's results go (ripgrep's `Sink`): the pipeline hands each document's
+//! records, in input order, to a sink, and every output is one.
+//!
+//! - [`FolderSink`]: the output folder of `slant analyze` (the CSV tables, the report's article
+//!   section, saved texts; at the end `articles.csv`, `shared_text.csv`, `errors.csv` and the
+//!   codebook, which need every article).
+//! - [`JsonLinesSink`]: the streaming mode (`slant analyze --stream`), one JSON object per
+//!   article or failed record on a writer, typed by the codebook.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::attribution::ATTR_COLUMNS;
+use crate::error::{DocError, SlantError};
+use crate::output::{self, Article, StreamingCsv, CAPTION_COLUMNS, HIT_COLUMNS};
+use crate::pipeline::DocResult;
+
+/// Receives a run's results in input order.
+pub trait Sink {
+    /// One analysed document.
+    fn doc(&mut self, doc: DocResult) -> Result<(), SlantError>;
+    /// An input or record that was not analysed, or a warning not tied to an article.
+    fn error(&mut self, e: DocError) -> Result<(), SlantError>;
+    /// Whether the next documents should build their section of `report.html`.
+    fn wants_report(&self) -> bool {
+        false
+    }
+}
+
+/// The output folder of `slant analyze`.
+pub struct FolderSink {
+    out: PathBuf,
+    categories: Vec<String>,
+    save_text: Option<PathBuf>,
+    report_cap: usize,
+    report_shown: usize,
+    report_part: String,
+    captions: StreamingCsv,
+    hits: StreamingCsv,
+    attributions: StreamingCsv,
+    categories_long: StreamingCsv,
+    countries_long: StreamingCsv,
+    sentences: StreamingCsv,
+    articles: Vec<Article>,
+    fingerprints: Vec<crate::copies::Fingerprint>,
+    errors: Vec<DocError>,
+}
+
+/// What [`FolderSink::finish`] wrote.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    /// Output files, relative to the folder.
+    pub outputs: Vec<String>,
+}
+
+impl FolderSink {
+    /// Starts the streamed tables in `out` (which must exist).
+    pub fn create(
+        out: &Path,
+        categories: &[String],
+        save_text: Option<&Path>,
+        report_cap: usize,
+    ) -> Result<FolderSink, SlantError> {
+        Ok(FolderSink {
+            out: out.to_path_buf(),
+            categories: categories.to_vec(),
+            save_text: save_text.map(Path::to_path_buf),
+            report_cap,
+            report_shown: 0,
+            report_part: String::new(),
+            captions: StreamingCsv::create(&out.join("captions.csv"), CAPTION_COLUMNS)?,
+            hits: StreamingCsv::create(&out.join("hits.csv"), HIT_COLUMNS)?,
+            attributions: StreamingCsv::create(&out.join("attributions.csv"), ATTR_COLUMNS)?,
+            categories_long: StreamingCsv::create(&out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?,
+            countries_long: StreamingCsv::create(&out.join("countries_long.csv"), output::COUNTRY_COLUMNS)?,
+            sentences: StreamingCsv::create(&out.join("sentences.csv"), output::SENTENCE_COLUMNS)?,
+            articles: Vec::new(),
+            fingerprints: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Finishes the streamed tables and writes what needs every article: the report's
+    /// article section, `shared_text.csv` (text shared between articles, found on `pool`),
+    /// `codebook.csv`, `articles.csv` and `errors.csv`.
+    pub fn finish(mut self, pool: &rayon::ThreadPool) -> Result<Written, SlantError> {
+        let werr = |p: &Path| {
+            let p = p.to_path_buf();
+            move |source| SlantError::Write { path: p.clone(), source }
+        };
+        for t in
+            [self.captions, self.hits, self.attributions, self.categories_long, self.countries_long, self.sentences]
+        {
+            t.finish()?;
+        }
+        let part_path = self.out.join(crate::report::html::ARTICLES_PART);
+        if self.report_cap > 0 {
+            if self.articles.len() > self.report_shown {
+                self.report_part.push_str(&format!(
+                    "<p class=\"note\">Showing the first {} of {} articles \
+                     (<code>--report-articles</code> sets the cap); every article is in the CSV files.</p>\n",
+                    self.report_shown,
+                    self.articles.len()
+                ));
+            }
+            output::write_atomic(&part_path, |w| w.write_all(self.report_part.as_bytes()))?;
+        } else if part_path.exists() {
+            std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
+        }
+        let shared = pool.install(|| crate::copies::find(&self.fingerprints, crate::copies::MIN_SHARE));
+        drop(self.fingerprints);
+        for s in &shared {
+            self.articles[s.article].same_text = Some((self.articles[s.other].id.clone(), s.share));
+        }
+        output::write_shared(&self.out.join("shared_text.csv"), &shared, &self.articles)?;
+        crate::codebook::write(&self.out.join("codebook.csv"))?;
+        output::write_articles(&self.out.join("articles.csv"), &self.articles, &self.categories)?;
+        let mut outputs: Vec<String> = [
+            "articles.csv",
+            "hits.csv",
+            "categories_long.csv",
+            "countries_long.csv",
+            "attributions.csv",
+            "sentences.csv",
+            "captions.csv",
+            "shared_text.csv",
+            "codebook.csv",
+        ]
+        .map(String::from)
+        .to_vec();
+        let errors_path = self.out.join("errors.csv");
+        if self.errors.is_empty() {
+            if errors_path.exists() {
+                std::fs::remove_file(&errors_path).map_err(werr(&errors_path))?;
+            }
+        } else {
+            output::write_errors(&errors_path, &self.errors)?;
+            outputs.push("errors.csv".into());
+        }
+        Ok(Written { outputs })
+    }
+}
+
+impl Sink for FolderSink {
+    fn doc(&mut self, mut doc: DocResult) -> Result<(), SlantError> {
+        self.errors.append(&mut doc.warnings);
+        for c in &doc.captions {
+            self.captions.write(c.values())?;
+        }
+        for h in &doc.hits {
+            self.hits.write(h.values())?;
+        }
+        for a in &doc.attributions {
+            self.attributions.write(a.values())?;
+        }
+        for row in &doc.sentences {
+            self.sentences.write(row.values())?;
+        }
+        if let Some(section) = doc.report.take() {
+            if self.report_shown < self.report_cap {
+                self.report_part.push_str(&section);
+                self.report_shown += 1;
+            }
+        }
+        for row in output::category_rows(&doc.article, &self.categories) {
+            self.categories_long.write(row)?;
+        }
+        for row in output::country_rows(&doc.article) {
+            self.countries_long.write(row)?;
+        }
+        if let (Some(dir), Some(t)) = (&self.save_text, &doc.text) {
+            let p = dir.join(format!("{}.txt", crate::pipeline::safe_file_name(&doc.article.id)));
+            output::write_atomic(&p, |w| w.write_all(t.as_bytes()))?;
+        }
+        self.articles.push(doc.article);
+        self.fingerprints.push(doc.fingerprint);
+        Ok(())
+    }
+
+    fn error(&mut self, e: DocError) -> Result<(), SlantError> {
+        self.errors.push(e);
+        Ok(())
+    }
+
+    fn wants_report(&self) -> bool {
+        self.report_shown < self.report_cap
+    }
+}
+
+/// The streaming mode: one JSON object per line for each article (`{"article": {...},
+/// "hits": [...], "attributions": [...], "sentences": [...], "captions": [...], "warnings":
+/// [...]}`) and for each input or record not analysed (`{"error": {...}}`; a warning not tied
+/// to an article is `{"warning": {...}}`), in input order. Values are typed by the codebook
+/// (integers, numbers and booleans as JSON's; an empty cell as null). Text shared between
+/// articles needs the whole corpus, so `same_text_as` and `same_text_share` are null here.
+pub struct JsonLinesSink<W: Write> {
+    out: W,
+    categories: Vec<String>,
+}
+
+impl<W: Write> JsonLinesSink<W> {
+    pub fn new(out: W, categories: &[String]) -> JsonLinesSink<W> {
+        JsonLinesSink { out, categories: categories.to_vec() }
+    }
+
+    /// Flushes and returns the writer.
+    pub fn finish(mut self) -> Result<W, SlantError> {
+        self.out.flush().map_err(|e| SlantError::Write { path: "standard output".into(), source: e })?;
+        Ok(self.out)
+    }
+
+    fn line(&mut self, v: &Value) -> Result<(), SlantError> {
+        let mut s = serde_json::to_string(v).unwrap_or_default();
+        s.push('\n');
+        self.out.write_all(s.as_bytes()).map_err(|e| SlantError::Write { path: "standard output".into(), source: e })
+    }
+}
+
+/// A row of `file` as a JSON object, each value typed by the codebook.
+pub fn typed_row<S: AsRef<str>>(file: &str, columns: &[S], values: &[String]) -> Value {
+    let mut m = Map::new();
+    for (c, v) in columns.iter().zip(values) {
+        let c = c.as_ref();
+        m.insert(c.to_string(), typed(crate::codebook::kind_of(file, c), v));
+    }
+    Value::Object(m)
+}
+
+/// `v` as the codebook's `kind` says: integers, numbers and booleans as JSON's, an empty cell
+/// as null, anything else (or a value that does not parse) as a string.
+fn typed(kind: Option<&str>, v: &str) -> Value {
+    if v.is_empty() {
+        return Value::Null;
+    }
+    let parsed = match kind {
+        Some("integer") => v.parse::<i64>().ok().map(Value::from),
+        Some("number") => v.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::from),
+        Some("boolean") => v.parse::<bool>().ok().map(Value::from),
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| Value::String(v.to_string()))
+}
+
+fn error_object(e: &DocError) -> Value {
+    let mut m = Map::new();
+    m.insert("path".into(), Value::String(e.path.clone()));
+    m.insert("line".into(), e.line.map_or(Value::Null, Value::from));
+    m.insert("kind".into(), Value::String(e.kind.as_str().to_string()));
+    m.insert("message".into(), Value::String(e.message.clone()));
+    Value::Object(m)
+}
+
+impl<W: Write> Sink for JsonLinesSink<W> {
+    fn doc(&mut self, doc: DocResult) -> Result<(), SlantError> {
+        let (extra, shown) = output::article_header(std::slice::from_ref(&doc.article), &self.categories);
+        let measures = output::measure_columns(&self.categories);
+        let mut values = doc.article.fixed_values();
+        values.extend(doc.article.measure_values(self.categories.len()));
+        let mut article = typed_row(
+            "articles.csv",
+            &[output::ARTICLE_COLUMNS, &measures.iter().map(String::as_str).collect::<Vec<_>>()].concat(),
+            &values,
+        );
+        if let Value::Object(m) = &mut article {
+            for (k, name) in extra.iter().zip(&shown) {
+                let v = doc.article.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default();
+                m.insert(name.clone(), Value::String(v));
+            }
+        }
+        let rows = |file: &str, columns: &[&str], rows: Vec<Vec<String>>| -> Value {
+            Value::Array(rows.iter().map(|r| typed_row(file, columns, r)).collect())
+        };
+        let mut m = Map::new();
+        m.insert("article".into(), article);
+        m.insert("hits".into(), rows("hits.csv", HIT_COLUMNS, doc.hits.iter().map(|h| h.values().to_vec()).collect()));
+        m.insert(
+            "attributions".into(),
+            rows("attributions.csv", ATTR_COLUMNS, doc.attributions.iter().map(|a| a.values().to_vec()).collect()),
+        );
+        m.insert(
+            "sentences".into(),
+            rows(
+                "sentences.csv",
+                output::SENTENCE_COLUMNS,
+                doc.sentences.iter().map(|s| s.values().to_vec()).collect(),
+            ),
+        );
+        m.insert(
+            "captions".into(),
+            rows("captions.csv", CAPTION_COLUMNS, doc.captions.iter().map(|c| c.values().to_vec()).collect()),
+        );
+        m.insert("warnings".into(), Value::Array(doc.warnings.iter().map(error_object).collect()));
+        self.line(&Value::Object(m))
+    }
+
+    fn error(&mut self, e: DocError) -> Result<(), SlantError> {
+        let key = if e.kind.is_warning() { "warning" } else { "error" };
+        let mut m = Map::new();
+        m.insert(key.into(), error_object(&e));
+        self.line(&Value::Object(m))
+    }
+}
