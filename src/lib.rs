@@ -5,6 +5,7 @@
 pub mod attribution;
 pub mod cite;
 pub mod codebook;
+pub mod columnar;
 pub mod copies;
 pub mod encoder;
 pub mod error;

@@ -503,30 +503,39 @@ pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, 
     (extra, shown)
 }
 
-/// Writes `articles.csv`: fixed columns, measures, then carried columns.
-pub fn write_articles(path: &Path, rows: &[Article], categories: &[String]) -> Result<(), SlantError> {
+/// The rows of `articles.csv`, header first: fixed columns, measures, then carried columns.
+pub fn article_rows(rows: &[Article], categories: &[String]) -> Vec<Vec<String>> {
     let (extra, shown) = article_header(rows, categories);
     let measures = measure_columns(categories);
+    let header: Vec<String> = ARTICLE_COLUMNS.iter().map(|c| c.to_string()).chain(measures).chain(shown).collect();
+    let mut out = Vec::with_capacity(rows.len() + 1);
+    out.push(header);
+    for r in rows {
+        let mut vals = r.fixed_values();
+        vals.extend(r.measure_values(categories.len()));
+        for k in &extra {
+            vals.push(r.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default());
+        }
+        out.push(vals);
+    }
+    out
+}
+
+/// Writes a whole CSV table (header first) atomically.
+pub fn write_csv_rows(path: &Path, rows: &[Vec<String>]) -> Result<(), SlantError> {
     write_atomic(path, |w| {
         let mut out = csv::Writer::from_writer(w);
         let e = csv_err(path);
-        let header: Vec<&str> = ARTICLE_COLUMNS
-            .iter()
-            .copied()
-            .chain(measures.iter().map(String::as_str))
-            .chain(shown.iter().map(String::as_str))
-            .collect();
-        out.write_record(&header).map_err(&e)?;
         for r in rows {
-            let mut vals = r.fixed_values();
-            vals.extend(r.measure_values(categories.len()));
-            for k in &extra {
-                vals.push(r.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default());
-            }
-            out.write_record(&vals).map_err(&e)?;
+            out.write_record(r).map_err(&e)?;
         }
         out.flush()
     })
+}
+
+/// Writes `articles.csv` ([`article_rows`]).
+pub fn write_articles(path: &Path, rows: &[Article], categories: &[String]) -> Result<(), SlantError> {
+    write_csv_rows(path, &article_rows(rows, categories))
 }
 
 /// Columns of `shared_text.csv`.
@@ -545,46 +554,48 @@ pub const SHARED_COLUMNS: &[&str] = &[
     "other_end",
 ];
 
-/// Writes `shared_text.csv`: one row per article whose body is largely another's (see
-/// [`crate::copies::find`]); `articles` are the rows the indices of `shared` refer to.
+/// The rows of `shared_text.csv`, header first: one per article whose body is largely
+/// another's (see [`crate::copies::find`]); `articles` are the rows the indices of `shared`
+/// refer to.
+pub fn shared_rows(shared: &[crate::copies::Shared], articles: &[Article]) -> Vec<Vec<String>> {
+    let mut out = vec![SHARED_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    for s in shared {
+        out.push(vec![
+            articles[s.article].id.clone(),
+            articles[s.other].id.clone(),
+            format!("{:.4}", s.share),
+            format!("{:.4}", s.other_share),
+            s.shingles.to_string(),
+            s.shared.to_string(),
+            s.shared_own.to_string(),
+            format!("{:.4}", s.own_share),
+            s.span.start.to_string(),
+            s.span.end.to_string(),
+            s.other_span.start.to_string(),
+            s.other_span.end.to_string(),
+        ]);
+    }
+    out
+}
+
+/// Writes `shared_text.csv` ([`shared_rows`]).
 pub fn write_shared(path: &Path, shared: &[crate::copies::Shared], articles: &[Article]) -> Result<(), SlantError> {
-    write_atomic(path, |w| {
-        let mut out = csv::Writer::from_writer(w);
-        let e = csv_err(path);
-        out.write_record(SHARED_COLUMNS).map_err(&e)?;
-        for s in shared {
-            out.write_record([
-                articles[s.article].id.clone(),
-                articles[s.other].id.clone(),
-                format!("{:.4}", s.share),
-                format!("{:.4}", s.other_share),
-                s.shingles.to_string(),
-                s.shared.to_string(),
-                s.shared_own.to_string(),
-                format!("{:.4}", s.own_share),
-                s.span.start.to_string(),
-                s.span.end.to_string(),
-                s.other_span.start.to_string(),
-                s.other_span.end.to_string(),
-            ])
-            .map_err(&e)?;
-        }
-        out.flush()
-    })
+    write_csv_rows(path, &shared_rows(shared, articles))
+}
+
+/// The rows of `errors.csv`, header first.
+pub fn error_rows(rows: &[DocError]) -> Vec<Vec<String>> {
+    let mut out = vec![["path", "line", "kind", "message"].map(String::from).to_vec()];
+    for r in rows {
+        let line = r.line.map(|l| l.to_string()).unwrap_or_default();
+        out.push(vec![r.path.clone(), line, r.kind.as_str().to_string(), r.message.clone()]);
+    }
+    out
 }
 
 /// Writes `errors.csv`.
 pub fn write_errors(path: &Path, rows: &[DocError]) -> Result<(), SlantError> {
-    write_atomic(path, |w| {
-        let mut out = csv::Writer::from_writer(w);
-        let e = csv_err(path);
-        out.write_record(["path", "line", "kind", "message"]).map_err(&e)?;
-        for r in rows {
-            let line = r.line.map(|l| l.to_string()).unwrap_or_default();
-            out.write_record([r.path.as_str(), line.as_str(), r.kind.as_str(), r.message.as_str()]).map_err(&e)?;
-        }
-        out.flush()
-    })
+    write_csv_rows(path, &error_rows(rows))
 }
 
 /// A CSV table written row by row to a temporary file and renamed into place by

@@ -64,6 +64,8 @@ pub struct AnalyzeConfig {
     /// Documents per parallel batch.
     #[serde(skip)]
     pub batch: usize,
+    /// Write each table as Parquet too (`--format csv,parquet`).
+    pub parquet: bool,
 }
 
 impl AnalyzeConfig {
@@ -88,6 +90,7 @@ impl AnalyzeConfig {
             max_bytes: ReadOptions::default().max_bytes,
             threads: 0,
             batch: 256,
+            parquet: false,
         }
     }
 
@@ -784,8 +787,13 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         .build()
         .map_err(|e| SlantError::Config(format!("cannot start worker threads: {e}")))?;
 
-    let mut sink =
-        crate::sink::FolderSink::create(&cfg.out, &stages.categories, cfg.save_text.as_deref(), cfg.report_articles)?;
+    let mut sink = crate::sink::FolderSink::create(
+        &cfg.out,
+        &stages.categories,
+        cfg.save_text.as_deref(),
+        cfg.report_articles,
+        cfg.parquet,
+    )?;
     let mut summary = drive(reader, &pool, &stages, cfg.batch, &mut sink, progress)?;
     let written = sink.finish(&pool)?;
     summary.outputs = written.outputs;

@@ -29,6 +29,42 @@ pub trait Sink {
     }
 }
 
+/// One table of the folder: its CSV file and, when asked, its Parquet file.
+struct Table {
+    csv: StreamingCsv,
+    parquet: Option<crate::columnar::ParquetTable>,
+}
+
+impl Table {
+    fn create(out: &Path, file: &str, columns: &[&str], parquet: bool) -> Result<Table, SlantError> {
+        let csv = StreamingCsv::create(&out.join(file), columns)?;
+        let parquet = if parquet {
+            Some(crate::columnar::ParquetTable::create(&out.join(parquet_name(file)), file, columns)?)
+        } else {
+            None
+        };
+        Ok(Table { csv, parquet })
+    }
+
+    fn write<S: AsRef<str>>(&mut self, values: &[S]) -> Result<(), SlantError> {
+        self.csv.write(values.iter().map(|v| v.as_ref().as_bytes()))?;
+        if let Some(p) = &mut self.parquet {
+            p.write(values)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), SlantError> {
+        self.csv.finish()?;
+        self.parquet.map_or(Ok(()), |p| p.finish())
+    }
+}
+
+/// `x.parquet` for `x.csv`.
+pub fn parquet_name(csv: &str) -> String {
+    format!("{}.parquet", csv.strip_suffix(".csv").unwrap_or(csv))
+}
+
 /// The output folder of `slant analyze`.
 pub struct FolderSink {
     out: PathBuf,
@@ -37,12 +73,13 @@ pub struct FolderSink {
     report_cap: usize,
     report_shown: usize,
     report_part: String,
-    captions: StreamingCsv,
-    hits: StreamingCsv,
-    attributions: StreamingCsv,
-    categories_long: StreamingCsv,
-    countries_long: StreamingCsv,
-    sentences: StreamingCsv,
+    parquet: bool,
+    captions: Table,
+    hits: Table,
+    attributions: Table,
+    categories_long: Table,
+    countries_long: Table,
+    sentences: Table,
     articles: Vec<Article>,
     fingerprints: Vec<crate::copies::Fingerprint>,
     errors: Vec<DocError>,
@@ -56,12 +93,14 @@ pub struct Written {
 }
 
 impl FolderSink {
-    /// Starts the streamed tables in `out` (which must exist).
+    /// Starts the streamed tables in `out` (which must exist), as CSV and, with `parquet`,
+    /// as Parquet too.
     pub fn create(
         out: &Path,
         categories: &[String],
         save_text: Option<&Path>,
         report_cap: usize,
+        parquet: bool,
     ) -> Result<FolderSink, SlantError> {
         Ok(FolderSink {
             out: out.to_path_buf(),
@@ -70,12 +109,13 @@ impl FolderSink {
             report_cap,
             report_shown: 0,
             report_part: String::new(),
-            captions: StreamingCsv::create(&out.join("captions.csv"), CAPTION_COLUMNS)?,
-            hits: StreamingCsv::create(&out.join("hits.csv"), HIT_COLUMNS)?,
-            attributions: StreamingCsv::create(&out.join("attributions.csv"), ATTR_COLUMNS)?,
-            categories_long: StreamingCsv::create(&out.join("categories_long.csv"), output::CATEGORY_COLUMNS)?,
-            countries_long: StreamingCsv::create(&out.join("countries_long.csv"), output::COUNTRY_COLUMNS)?,
-            sentences: StreamingCsv::create(&out.join("sentences.csv"), output::SENTENCE_COLUMNS)?,
+            parquet,
+            captions: Table::create(out, "captions.csv", CAPTION_COLUMNS, parquet)?,
+            hits: Table::create(out, "hits.csv", HIT_COLUMNS, parquet)?,
+            attributions: Table::create(out, "attributions.csv", ATTR_COLUMNS, parquet)?,
+            categories_long: Table::create(out, "categories_long.csv", output::CATEGORY_COLUMNS, parquet)?,
+            countries_long: Table::create(out, "countries_long.csv", output::COUNTRY_COLUMNS, parquet)?,
+            sentences: Table::create(out, "sentences.csv", output::SENTENCE_COLUMNS, parquet)?,
             articles: Vec::new(),
             fingerprints: Vec::new(),
             errors: Vec::new(),
@@ -114,9 +154,16 @@ impl FolderSink {
         for s in &shared {
             self.articles[s.article].same_text = Some((self.articles[s.other].id.clone(), s.share));
         }
-        output::write_shared(&self.out.join("shared_text.csv"), &shared, &self.articles)?;
+        let whole = |file: &str, rows: Vec<Vec<String>>| -> Result<(), SlantError> {
+            output::write_csv_rows(&self.out.join(file), &rows)?;
+            if self.parquet {
+                crate::columnar::write_rows(&self.out.join(parquet_name(file)), file, &rows)?;
+            }
+            Ok(())
+        };
+        whole("shared_text.csv", output::shared_rows(&shared, &self.articles))?;
+        whole("articles.csv", output::article_rows(&self.articles, &self.categories))?;
         crate::codebook::write(&self.out.join("codebook.csv"))?;
-        output::write_articles(&self.out.join("articles.csv"), &self.articles, &self.categories)?;
         let mut outputs: Vec<String> = [
             "articles.csv",
             "hits.csv",
@@ -132,12 +179,19 @@ impl FolderSink {
         .to_vec();
         let errors_path = self.out.join("errors.csv");
         if self.errors.is_empty() {
-            if errors_path.exists() {
-                std::fs::remove_file(&errors_path).map_err(werr(&errors_path))?;
+            for p in [errors_path.clone(), self.out.join(parquet_name("errors.csv"))] {
+                if p.exists() {
+                    std::fs::remove_file(&p).map_err(werr(&p))?;
+                }
             }
         } else {
-            output::write_errors(&errors_path, &self.errors)?;
+            whole("errors.csv", output::error_rows(&self.errors))?;
             outputs.push("errors.csv".into());
+        }
+        if self.parquet {
+            let tables: Vec<String> =
+                outputs.iter().filter(|o| *o != "codebook.csv").map(|o| parquet_name(o)).collect();
+            outputs.extend(tables);
         }
         Ok(Written { outputs })
     }
@@ -147,16 +201,16 @@ impl Sink for FolderSink {
     fn doc(&mut self, mut doc: DocResult) -> Result<(), SlantError> {
         self.errors.append(&mut doc.warnings);
         for c in &doc.captions {
-            self.captions.write(c.values())?;
+            self.captions.write(&c.values())?;
         }
         for h in &doc.hits {
-            self.hits.write(h.values())?;
+            self.hits.write(&h.values())?;
         }
         for a in &doc.attributions {
-            self.attributions.write(a.values())?;
+            self.attributions.write(&a.values())?;
         }
         for row in &doc.sentences {
-            self.sentences.write(row.values())?;
+            self.sentences.write(&row.values())?;
         }
         if let Some(section) = doc.report.take() {
             if self.report_shown < self.report_cap {
@@ -165,10 +219,10 @@ impl Sink for FolderSink {
             }
         }
         for row in output::category_rows(&doc.article, &self.categories) {
-            self.categories_long.write(row)?;
+            self.categories_long.write(&row)?;
         }
         for row in output::country_rows(&doc.article) {
-            self.countries_long.write(row)?;
+            self.countries_long.write(&row)?;
         }
         if let (Some(dir), Some(t)) = (&self.save_text, &doc.text) {
             let p = dir.join(format!("{}.txt", crate::pipeline::safe_file_name(&doc.article.id)));

@@ -26,8 +26,12 @@ pub struct Args {
     /// Stream: write one JSON object per article (its row, hits, attributions, sentences,
     /// captions and warnings) or per failed record (`{"error": ...}`) to standard output, in
     /// input order, instead of an output folder (for Unix pipes and Spark's RDD.pipe).
-    #[arg(long, conflicts_with_all = ["out", "save_text"])]
+    #[arg(long, conflicts_with_all = ["out", "save_text", "format"])]
     pub stream: bool,
+    /// Table formats, comma-separated: csv (always; `slant chart` reads it) and parquet (each
+    /// table also as a typed Parquet file: integers, numbers, booleans, dates, lists).
+    #[arg(long, default_value = "csv", value_name = "LIST", value_parser = parse_formats)]
+    pub format: TableFormats,
     /// Metadata sidecar CSV for plain files: a `file` column plus id, outlet, date, title, url and any other columns.
     #[arg(long, value_name = "FILE.csv")]
     pub meta: Option<PathBuf>,
@@ -118,6 +122,28 @@ pub struct ColumnArgs {
     pub preset: Option<PresetArg>,
 }
 
+/// `--format`: the table formats (CSV is always written).
+#[derive(Debug, Clone, Copy)]
+pub struct TableFormats {
+    pub parquet: bool,
+}
+
+fn parse_formats(s: &str) -> Result<TableFormats, String> {
+    let mut parquet = false;
+    let mut csv = false;
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part {
+            "csv" => csv = true,
+            "parquet" => parquet = true,
+            other => return Err(format!("unknown table format '{other}' (csv or parquet)")),
+        }
+    }
+    if !csv {
+        return Err("csv is always written (slant chart reads it): use csv or csv,parquet".into());
+    }
+    Ok(TableFormats { parquet })
+}
+
 /// `--preset` values.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum PresetArg {
@@ -178,6 +204,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.count = args.count_hits.into();
     cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;
+    cfg.parquet = args.format.parquet;
     cfg.validate()?;
     for w in cfg.warnings() {
         eprintln!("slant analyze: warning: {w}");

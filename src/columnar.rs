@@ -1,0 +1,171 @@
+//! Parquet tables: the same rows as the CSV files, each column typed by the codebook
+//! (integers as Int64, numbers as Float64, booleans, dates as Date32, `;`-joined lists as lists
+//! of strings, anything else and carried columns as UTF-8 strings; an empty cell is null).
+//! Written in row groups of [`ROWS_PER_GROUP`] to a temporary file, renamed into place when
+//! complete, so memory stays flat however many rows a table has.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    ArrayBuilder, BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::file::properties::WriterProperties;
+
+use crate::error::SlantError;
+use crate::output::{output_target, temp_path};
+
+/// Rows buffered before they are written as a row group.
+pub const ROWS_PER_GROUP: usize = 65_536;
+
+enum Column {
+    Int(Int64Builder),
+    Num(Float64Builder),
+    Bool(BooleanBuilder),
+    Date(Date32Builder),
+    List(ListBuilder<StringBuilder>),
+    Str(StringBuilder),
+}
+
+impl Column {
+    fn of(kind: Option<&str>) -> (Column, DataType) {
+        match kind {
+            Some("integer") => (Column::Int(Int64Builder::new()), DataType::Int64),
+            Some("number") => (Column::Num(Float64Builder::new()), DataType::Float64),
+            Some("boolean") => (Column::Bool(BooleanBuilder::new()), DataType::Boolean),
+            Some("date") => (Column::Date(Date32Builder::new()), DataType::Date32),
+            Some("list") => (
+                Column::List(ListBuilder::new(StringBuilder::new())),
+                DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+            ),
+            _ => (Column::Str(StringBuilder::new()), DataType::Utf8),
+        }
+    }
+
+    /// Appends `v`; a value that does not parse as the column's type is null (slant writes
+    /// none such: the codebook test holds every column to its type).
+    fn push(&mut self, v: &str) {
+        let empty = v.is_empty();
+        match self {
+            Column::Int(b) => b.append_option(v.parse().ok()),
+            Column::Num(b) => b.append_option(v.parse::<f64>().ok().filter(|x| x.is_finite())),
+            Column::Bool(b) => b.append_option(v.parse().ok()),
+            Column::Date(b) => b.append_option(crate::report::charts::day_number(v)),
+            Column::List(b) => {
+                if empty {
+                    b.append(false);
+                } else {
+                    for part in v.split(';') {
+                        b.values().append_value(part);
+                    }
+                    b.append(true);
+                }
+            }
+            Column::Str(b) => {
+                if empty {
+                    b.append_null()
+                } else {
+                    b.append_value(v)
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            Column::Int(b) => Arc::new(b.finish()),
+            Column::Num(b) => Arc::new(b.finish()),
+            Column::Bool(b) => Arc::new(b.finish()),
+            Column::Date(b) => Arc::new(b.finish()),
+            Column::List(b) => Arc::new(b.finish()),
+            Column::Str(b) => Arc::new(b.finish()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Column::Int(b) => b.len(),
+            Column::Num(b) => b.len(),
+            Column::Bool(b) => b.len(),
+            Column::Date(b) => b.len(),
+            Column::List(b) => b.len(),
+            Column::Str(b) => b.len(),
+        }
+    }
+}
+
+/// A Parquet table written row by row.
+pub struct ParquetTable {
+    path: PathBuf,
+    schema: Arc<Schema>,
+    columns: Vec<Column>,
+    writer: ArrowWriter<File>,
+}
+
+fn werr(path: &Path) -> impl Fn(String) -> SlantError + '_ {
+    move |m| SlantError::Write { path: path.to_path_buf(), source: std::io::Error::other(m) }
+}
+
+impl ParquetTable {
+    /// A table at `path` with `columns`, typed as the codebook types the columns of `file`
+    /// (`articles.csv`, ...).
+    pub fn create<S: AsRef<str>>(path: &Path, file: &str, columns: &[S]) -> Result<ParquetTable, SlantError> {
+        let target = output_target(path)?;
+        let (columns, fields): (Vec<Column>, Vec<Field>) = columns
+            .iter()
+            .map(|c| {
+                let (col, ty) = Column::of(crate::codebook::kind_of(file, c.as_ref()));
+                (col, Field::new(c.as_ref(), ty, true))
+            })
+            .unzip();
+        let schema = Arc::new(Schema::new(fields));
+        let f = File::create(temp_path(&target)).map_err(|e| SlantError::Write { path: target.clone(), source: e })?;
+        let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+        let writer = ArrowWriter::try_new(f, schema.clone(), Some(props)).map_err(|e| werr(&target)(e.to_string()))?;
+        Ok(ParquetTable { path: target, schema, columns, writer })
+    }
+
+    /// Appends one row (as the CSV file has it).
+    pub fn write<S: AsRef<str>>(&mut self, values: &[S]) -> Result<(), SlantError> {
+        for (c, v) in self.columns.iter_mut().zip(values.iter().map(AsRef::as_ref).chain(std::iter::repeat(""))) {
+            c.push(v);
+        }
+        if self.columns.first().map_or(0, Column::len) >= ROWS_PER_GROUP {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), SlantError> {
+        if self.columns.first().map_or(0, Column::len) == 0 {
+            return Ok(());
+        }
+        let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(Column::finish).collect();
+        let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(|e| werr(&self.path)(e.to_string()))?;
+        self.writer.write(&batch).map_err(|e| werr(&self.path)(e.to_string()))?;
+        self.writer.flush().map_err(|e| werr(&self.path)(e.to_string()))
+    }
+
+    /// Writes the rows left and renames the file into place.
+    pub fn finish(mut self) -> Result<(), SlantError> {
+        self.flush()?;
+        let path = self.path.clone();
+        self.writer.close().map_err(|e| werr(&path)(e.to_string()))?;
+        std::fs::rename(temp_path(&path), &path).map_err(|e| SlantError::Write { path: path.clone(), source: e })
+    }
+}
+
+/// Writes a whole table (header first) as Parquet.
+pub fn write_rows(path: &Path, file: &str, rows: &[Vec<String>]) -> Result<(), SlantError> {
+    let Some((header, body)) = rows.split_first() else { return Ok(()) };
+    let mut t = ParquetTable::create(path, file, header)?;
+    for r in body {
+        t.write(r)?;
+    }
+    t.finish()
+}

@@ -1,0 +1,120 @@
+//! `slant analyze --format csv,parquet`: every table also as Parquet, with the CSV file's rows
+//! and values, each column typed as the codebook says.
+
+mod common;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use common::*;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use std::fs;
+use std::path::Path;
+
+fn read_parquet(path: &Path) -> Vec<RecordBatch> {
+    let f = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let reader = ParquetRecordBatchReaderBuilder::try_new(f).unwrap().build().unwrap();
+    reader.map(|b| b.unwrap()).collect()
+}
+
+/// Cell `row` of `column` as the CSV file writes it (dates as YYYY-MM-DD, lists `;`-joined).
+fn cell(column: &dyn Array, row: usize) -> String {
+    if column.is_null(row) {
+        return String::new();
+    }
+    match column.data_type() {
+        DataType::Int64 => column.as_primitive::<Int64Type>().value(row).to_string(),
+        DataType::Float64 => column.as_primitive::<Float64Type>().value(row).to_string(),
+        DataType::Boolean => column.as_boolean().value(row).to_string(),
+        DataType::Date32 => slant::report::charts::date_of(column.as_primitive::<Date32Type>().value(row)),
+        DataType::Utf8 => column.as_string::<i32>().value(row).to_string(),
+        DataType::List(_) => {
+            let list = column.as_list::<i32>().value(row);
+            let s = list.as_string::<i32>();
+            (0..s.len()).map(|i| s.value(i)).collect::<Vec<_>>().join(";")
+        }
+        other => panic!("unexpected type {other:?}"),
+    }
+}
+
+fn same(a: &str, b: &str) -> bool {
+    match (a.parse::<f64>(), b.parse::<f64>()) {
+        (Ok(x), Ok(y)) => (x - y).abs() < 1e-9,
+        _ => a == b,
+    }
+}
+
+#[test]
+fn every_table_is_written_as_typed_parquet_with_the_csv_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    for f in fs::read_dir(root().join("data/examples")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, inp.join(f.file_name().unwrap())).unwrap();
+    }
+    fs::write(inp.join("zz_empty.txt"), "").unwrap(); // so that errors.csv is written
+    let out = dir.path().join("out");
+    let o = analyze(&[inp.to_str().unwrap(), "--format", "csv,parquet"], &out);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut tables = 0;
+    for f in fs::read_dir(&out).unwrap() {
+        let f = f.unwrap().path();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".csv") else { continue };
+        if stem == "codebook" || stem == "groups" || stem == "compare" {
+            continue;
+        }
+        tables += 1;
+        let (header, rows) = read_csv(&f);
+        let batches = read_parquet(&out.join(format!("{stem}.parquet")));
+        let schema = batches.first().map(|b| b.schema());
+        let n: usize = batches.iter().map(RecordBatch::num_rows).sum();
+        assert_eq!(n, rows.len(), "{name}: rows");
+        let Some(schema) = schema else { continue };
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        assert_eq!(names, header, "{name}: columns");
+        for (k, field) in schema.fields().iter().enumerate() {
+            let want = match slant::codebook::kind_of(&name, field.name()) {
+                Some("integer") => "Int64",
+                Some("number") => "Float64",
+                Some("boolean") => "Boolean",
+                Some("date") => "Date32",
+                Some("list") => "List",
+                _ => "Utf8",
+            };
+            assert!(
+                format!("{:?}", field.data_type()).starts_with(want),
+                "{name}.{}: {:?}",
+                field.name(),
+                field.data_type()
+            );
+            let mut r = 0;
+            for b in &batches {
+                for i in 0..b.num_rows() {
+                    let v = cell(b.column(k).as_ref(), i);
+                    assert!(
+                        same(&v, &rows[r][k]),
+                        "{name} row {r} {}: parquet {v:?}, csv {:?}",
+                        field.name(),
+                        rows[r][k]
+                    );
+                    r += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(
+        tables, 9,
+        "articles, hits, attributions, sentences, categories_long, countries_long, captions, shared_text, errors"
+    );
+    // an unknown table format is an error on the screen
+    let o = bin()
+        .args(["analyze", "data/examples", "--format", "csv,xlsx", "--out"])
+        .arg(dir.path().join("x"))
+        .output()
+        .unwrap();
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown table format 'xlsx'"));
+}
