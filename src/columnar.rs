@@ -169,3 +169,66 @@ pub fn write_rows(path: &Path, file: &str, rows: &[Vec<String>]) -> Result<(), S
     }
     t.finish()
 }
+
+/// Cell `row` of `column` as the CSV file writes it (dates as `YYYY-MM-DD`, lists `;`-joined,
+/// null as empty).
+pub fn cell(column: &dyn arrow_array::Array, row: usize) -> String {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+    use arrow_array::Array;
+    if column.is_null(row) {
+        return String::new();
+    }
+    match column.data_type() {
+        DataType::Int64 => column.as_primitive::<Int64Type>().value(row).to_string(),
+        DataType::Float64 => column.as_primitive::<Float64Type>().value(row).to_string(),
+        DataType::Boolean => column.as_boolean().value(row).to_string(),
+        DataType::Date32 => crate::report::charts::date_of(column.as_primitive::<Date32Type>().value(row)),
+        DataType::Utf8 => column.as_string::<i32>().value(row).to_string(),
+        DataType::LargeUtf8 => column.as_string::<i64>().value(row).to_string(),
+        DataType::List(_) => {
+            let list = column.as_list::<i32>().value(row);
+            match list.as_string_opt::<i32>() {
+                Some(s) => (0..s.len()).map(|i| s.value(i)).collect::<Vec<_>>().join(";"),
+                None => String::new(),
+            }
+        }
+        // a type slant does not write (a file made elsewhere): its display form
+        _ => arrow_cast_display(column, row),
+    }
+}
+
+fn arrow_cast_display(column: &dyn arrow_array::Array, row: usize) -> String {
+    format!("{:?}", column.slice(row, 1))
+}
+
+fn open(path: &Path) -> Result<parquet::arrow::arrow_reader::ParquetRecordBatchReader, String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(|e| e.to_string())?
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// The column names of a Parquet table.
+pub fn header(path: &Path) -> Result<Vec<String>, String> {
+    use arrow_array::RecordBatchReader;
+    Ok(open(path)?.schema().fields().iter().map(|f| f.name().clone()).collect())
+}
+
+/// Reads a Parquet table's rows: `f` gets each row's 0-based index and its cells as [`cell`]
+/// gives them, batch by batch (memory stays flat).
+pub fn read_rows(path: &Path, mut f: impl FnMut(usize, &[String]) -> Result<(), String>) -> Result<(), String> {
+    let mut row = 0;
+    let mut values: Vec<String> = Vec::new();
+    for batch in open(path)? {
+        let batch = batch.map_err(|e| e.to_string())?;
+        for i in 0..batch.num_rows() {
+            values.clear();
+            values.extend(batch.columns().iter().map(|c| cell(c.as_ref(), i)));
+            f(row, &values)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}

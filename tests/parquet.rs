@@ -118,3 +118,31 @@ fn every_table_is_written_as_typed_parquet_with_the_csv_values() {
     assert_ne!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown table format 'xlsx'"));
 }
+
+/// A folder holding only the Parquet tables charts as the CSV files do: the same groups.csv,
+/// compare.csv and chart data.
+#[test]
+fn slant_chart_reads_parquet_tables_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[root().join("data/examples").to_str().unwrap(), "--format", "csv,parquet"], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let only = dir.path().join("only-parquet");
+    fs::create_dir(&only).unwrap();
+    for stem in ["articles", "sentences", "hits", "countries_long"] {
+        fs::copy(out.join(format!("{stem}.parquet")), only.join(format!("{stem}.parquet"))).unwrap();
+    }
+    for (from, to) in [(&out, dir.path().join("from-csv")), (&only, dir.path().join("from-parquet"))] {
+        let o = bin().arg("chart").arg(from).args(["--format", "svg", "--out"]).arg(&to).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let a = dir.path().join("from-csv");
+    let b = dir.path().join("from-parquet");
+    for f in ["groups.csv", "compare.csv", "charts/loaded_own_intervals.csv", "charts/top_terms.csv", "charts/tone.csv"]
+    {
+        assert_eq!(fs::read(a.join(f)).unwrap(), fs::read(b.join(f)).unwrap(), "{f}");
+    }
+    // a folder with neither articles.csv nor articles.parquet is an error
+    let o = bin().arg("chart").arg(dir.path().join("nothing-here")).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}

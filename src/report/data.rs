@@ -190,6 +190,16 @@ type Row = (u64, Vec<String>);
 /// A CSV file's header and rows.
 fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Row>), ReportError> {
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
+    if is_parquet(path) {
+        let header = crate::columnar::header(path).map_err(err)?;
+        let mut rows = Vec::new();
+        crate::columnar::read_rows(path, |i, v| {
+            rows.push((parquet_line(i), v.to_vec()));
+            Ok(())
+        })
+        .map_err(err)?;
+        return Ok((header, rows));
+    }
     let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
     let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
     let mut rows = Vec::new();
@@ -214,6 +224,10 @@ enum Kind {
 /// an error). With `\r\n` breaks the csv crate puts a record's start on the `\n` before it,
 /// which is why that byte itself is counted.
 fn line_at(path: &Path, byte: u64) -> usize {
+    if is_parquet(path) {
+        // rows of a Parquet file carry the line the same row has in the CSV file
+        return byte as usize;
+    }
     let bytes = std::fs::read(path).unwrap_or_default();
     crate::text::line_of_byte(&bytes, usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1))
 }
@@ -260,7 +274,7 @@ pub fn short(s: &str, max: usize) -> String {
 impl ReportData {
     /// Reads `DIR/articles.csv` and (if present) `DIR/sentences.csv`.
     pub fn load(dir: &Path, opts: &ReportOptions) -> Result<ReportData, ReportError> {
-        let path = dir.join("articles.csv");
+        let path = table(dir, "articles");
         let (h, rows) = read_csv(&path)?;
         let col = |name: &str| h.iter().position(|c| c == name);
         let need = |name: &str| {
@@ -351,7 +365,7 @@ impl ReportData {
         }
         // sentence probabilities by article (streamed: a large corpus has millions of sentences)
         let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        let sp = dir.join("sentences.csv");
+        let sp = table(dir, "sentences");
         stream(&sp, &["article_id", "prob"], |byte, v| {
             let prob = num(&sp, byte, "prob", v[1], Kind::Share)?;
             match probs.get_mut(v[0]) {
@@ -371,7 +385,7 @@ impl ReportData {
             a.voice_categories = vec![[0.0; 3]; cat_cols.len()];
         }
         let mut terms: Vec<BTreeMap<String, f64>> = vec![BTreeMap::new(); articles.len()];
-        let hp = dir.join("hits.csv");
+        let hp = table(dir, "hits");
         stream(&hp, &["article_id", "term", "category", "voice", "counted"], |_, v| {
             let (Some(&i), Some(&k)) = (index.get(v[0]), category_index.get(v[2])) else { return Ok(()) };
             if v[4] == "false" {
@@ -391,7 +405,7 @@ impl ReportData {
         for (a, t) in articles.iter_mut().zip(terms) {
             a.own_terms = t.into_iter().collect();
         }
-        let cp = dir.join("countries_long.csv");
+        let cp = table(dir, "countries_long");
         stream(&cp, &["article_id", "country", "category", "attributions"], |byte, v| {
             if let Some(&i) = index.get(v[0]) {
                 let n = num(&cp, byte, "attributions", v[3], Kind::Count)?;
@@ -426,6 +440,27 @@ impl ReportData {
     }
 }
 
+fn is_parquet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "parquet")
+}
+
+/// The line a Parquet row (0-based) has in the CSV file of the same table: the header is line 1.
+fn parquet_line(row: usize) -> u64 {
+    row as u64 + 2
+}
+
+/// `DIR/<stem>.csv`, or `DIR/<stem>.parquet` when only that exists (`slant analyze --format
+/// csv,parquet` wrote both; a user may keep only one).
+pub(crate) fn table(dir: &Path, stem: &str) -> std::path::PathBuf {
+    let csv = dir.join(format!("{stem}.csv"));
+    let parquet = dir.join(format!("{stem}.parquet"));
+    if !csv.exists() && parquet.exists() {
+        parquet
+    } else {
+        csv
+    }
+}
+
 /// Streams the rows of `path` (nothing when it does not exist), giving `f` each row's byte
 /// offset and its values of `columns` (a missing column is an error naming it).
 fn stream(
@@ -437,6 +472,26 @@ fn stream(
         return Ok(());
     }
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
+    if is_parquet(path) {
+        let header = crate::columnar::header(path).map_err(err)?;
+        let at: Vec<usize> = columns
+            .iter()
+            .map(|name| header.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'"))))
+            .collect::<Result<_, _>>()?;
+        let mut failed: Option<ReportError> = None;
+        let result = crate::columnar::read_rows(path, |i, v| {
+            let values: Vec<&str> = at.iter().map(|&k| v.get(k).map_or("", String::as_str)).collect();
+            f(parquet_line(i), &values).map_err(|e| {
+                let m = e.to_string();
+                failed = Some(e);
+                m
+            })
+        });
+        return match (failed, result) {
+            (Some(e), _) => Err(e),
+            (None, r) => r.map_err(err),
+        };
+    }
     let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
     let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
     let at: Vec<usize> = columns
