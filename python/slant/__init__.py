@@ -1,0 +1,156 @@
+"""slant: measure how news articles frame a story.
+
+The Python face of the slant library: the same analysis as ``slant analyze``, returning its
+tables as pandas DataFrames (or Arrow tables), read back from the typed Parquet files the run
+writes. Results equal the command line's for the same input.
+
+    >>> import slant
+    >>> tables = slant.analyze(["The brutal regime said it would never surrender."])
+    >>> tables["articles"][["article_id", "loaded", "loaded_own_per_1k"]]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from typing import Dict, Iterable, List, Optional, Sequence, Union
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import _slant
+
+__all__ = ["analyze", "analyze_arrow", "analyze_folder", "SlantError", "TABLES", "__version__"]
+
+__version__ = _slant.version()
+
+#: The tables a run returns, by name (each is ``<name>.csv`` / ``<name>.parquet`` in a folder).
+TABLES = (
+    "articles",
+    "hits",
+    "attributions",
+    "sentences",
+    "categories_long",
+    "countries_long",
+    "captions",
+    "shared_text",
+    "errors",
+)
+
+#: Input fields slant reads besides the text; any other column is carried to ``articles``.
+_FIELDS = ("id", "outlet", "date", "title", "url")
+
+
+class SlantError(ValueError):
+    """An input slant could not analyse, naming the article (its id or line)."""
+
+
+def analyze_folder(inputs: Sequence[str], out: str, **options) -> dict:
+    """Runs ``slant analyze INPUTS --out OUT --format csv,parquet`` (and draws the charts and
+    report); returns the run's counts. Options as :func:`analyze`."""
+    return _slant.analyze_folder(list(inputs), str(out), **_options(options))
+
+
+def _options(options: dict) -> dict:
+    out = dict(options)
+    if "lexicons" in out:
+        out["lexicons"] = [str(p) for p in out["lexicons"]]
+    for k in ("sources", "model"):
+        if out.get(k) is not None:
+            out[k] = str(out[k])
+    return out
+
+
+def _records(texts_or_dataframe) -> List[dict]:
+    """Input rows as dicts with a ``text`` field (and id, outlet, date, title, url, others)."""
+    if hasattr(texts_or_dataframe, "to_dict") and hasattr(texts_or_dataframe, "columns"):
+        frame = texts_or_dataframe
+        if "text" not in frame.columns:
+            raise SlantError("the DataFrame needs a 'text' column")
+        rows = frame.to_dict(orient="records")
+    elif isinstance(texts_or_dataframe, (pa.Table, pa.RecordBatch)):
+        rows = texts_or_dataframe.to_pylist()
+    elif isinstance(texts_or_dataframe, str):
+        raise SlantError("give a list of texts, not one string")
+    else:
+        rows = [{"text": t} for t in texts_or_dataframe]
+    records = []
+    for i, r in enumerate(rows, 1):
+        rec = {k: ("" if v is None else v if isinstance(v, str) else str(v)) for k, v in r.items()}
+        if not isinstance(r.get("text"), str):
+            raise SlantError(f"article {rec.get('id') or i}: its text is not a string")
+        rec.setdefault("id", str(i))
+        records.append(rec)
+    return records
+
+
+def _read(folder: str, as_arrow: bool) -> Dict[str, object]:
+    tables: Dict[str, object] = {}
+    for name in TABLES:
+        path = os.path.join(folder, name + ".parquet")
+        if not os.path.exists(path):
+            continue
+        table = pq.read_table(path)
+        tables[name] = table if as_arrow else table.to_pandas()
+    return tables
+
+
+def analyze(
+    texts_or_dataframe: Union[Iterable[str], "pandas.DataFrame", pa.Table],  # noqa: F821
+    *,
+    lexicons: Sequence[str] = (),
+    lexicon_mode: str = "extend",
+    sources: Optional[str] = None,
+    model: Optional[str] = None,
+    count_hits: str = "all",
+    lang: str = "english",
+    threads: int = 0,
+    out: Optional[str] = None,
+    as_arrow: bool = False,
+    strict: bool = False,
+) -> Dict[str, object]:
+    """Analyses texts (a list of strings, or a DataFrame / Arrow table with a ``text`` column
+    and optionally ``id``, ``outlet``, ``date``, ``title``, ``url`` and any other columns).
+
+    Returns a dict of tables (pandas DataFrames, or ``pyarrow.Table`` with ``as_arrow=True``):
+    ``articles``, ``hits``, ``attributions``, ``sentences``, ``categories_long``,
+    ``countries_long``, ``captions``, ``shared_text`` and, when an input failed or gave a
+    warning, ``errors``. Columns are those of the command line's CSV files (see
+    ``slant codebook``). With ``out``, the output folder (charts, report, CSV and Parquet) is
+    kept there. With ``strict=True`` an article that could not be analysed raises
+    :class:`SlantError` naming it; otherwise it is a row of ``errors``.
+    """
+    records = _records(texts_or_dataframe)
+    options = dict(lexicons=list(lexicons), lexicon_mode=lexicon_mode, sources=sources, model=model,
+                   count_hits=count_hits, lang=lang, threads=threads)
+    with tempfile.TemporaryDirectory(prefix="slant-") as tmp:
+        source = os.path.join(tmp, "input.jsonl")
+        with open(source, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        folder = out or os.path.join(tmp, "out")
+        try:
+            analyze_folder([source], folder, charts=out is not None, **options)
+        except ValueError as e:
+            raise SlantError(str(e)) from None
+        tables = _read(folder, as_arrow)
+    errors = tables.get("errors")
+    if strict and errors is not None and len(errors) > 0:
+        rows = errors.to_pylist() if as_arrow else errors.to_dict(orient="records")
+        failed = [r for r in rows if r["kind"] not in _WARNINGS]
+        if failed:
+            first = failed[0]
+            raise SlantError(f"article on line {first['line']}: {first['kind']}: {first['message']}")
+    return tables
+
+
+#: errors.csv kinds that are warnings (the article was kept).
+_WARNINGS = {"decode", "skipped", "duplicate_id", "meta_unused", "duplicate_column", "repeated_text",
+             "prose_left_out"}
+
+
+def analyze_arrow(batch: Union[pa.RecordBatch, pa.Table], **options) -> Dict[str, pa.Table]:
+    """:func:`analyze` on an Arrow record batch or table, returning Arrow tables: the function
+    an engine maps over partitions (Spark's ``mapInArrow``)."""
+    return analyze(batch, as_arrow=True, **options)
