@@ -3,10 +3,7 @@
 
 mod common;
 
-use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-use arrow_array::{Array, RecordBatch};
-use arrow_schema::DataType;
+use arrow_array::RecordBatch;
 use common::*;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::fs;
@@ -16,26 +13,6 @@ fn read_parquet(path: &Path) -> Vec<RecordBatch> {
     let f = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let reader = ParquetRecordBatchReaderBuilder::try_new(f).unwrap().build().unwrap();
     reader.map(|b| b.unwrap()).collect()
-}
-
-/// Cell `row` of `column` as the CSV file writes it (dates as YYYY-MM-DD, lists `;`-joined).
-fn cell(column: &dyn Array, row: usize) -> String {
-    if column.is_null(row) {
-        return String::new();
-    }
-    match column.data_type() {
-        DataType::Int64 => column.as_primitive::<Int64Type>().value(row).to_string(),
-        DataType::Float64 => column.as_primitive::<Float64Type>().value(row).to_string(),
-        DataType::Boolean => column.as_boolean().value(row).to_string(),
-        DataType::Date32 => slant::report::charts::date_of(column.as_primitive::<Date32Type>().value(row)),
-        DataType::Utf8 => column.as_string::<i32>().value(row).to_string(),
-        DataType::List(_) => {
-            let list = column.as_list::<i32>().value(row);
-            let s = list.as_string::<i32>();
-            (0..s.len()).map(|i| s.value(i)).collect::<Vec<_>>().join(";")
-        }
-        other => panic!("unexpected type {other:?}"),
-    }
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -48,12 +25,7 @@ fn same(a: &str, b: &str) -> bool {
 #[test]
 fn every_table_is_written_as_typed_parquet_with_the_csv_values() {
     let dir = tempfile::tempdir().unwrap();
-    let inp = dir.path().join("in");
-    fs::create_dir(&inp).unwrap();
-    for f in fs::read_dir(root().join("data/examples")).unwrap() {
-        let f = f.unwrap().path();
-        fs::copy(&f, inp.join(f.file_name().unwrap())).unwrap();
-    }
+    let inp = copy_examples(dir.path());
     fs::write(inp.join("zz_empty.txt"), "").unwrap(); // so that errors.csv is written
     let out = dir.path().join("out");
     let o = analyze(&[inp.to_str().unwrap(), "--format", "csv,parquet"], &out);
@@ -93,7 +65,7 @@ fn every_table_is_written_as_typed_parquet_with_the_csv_values() {
             let mut r = 0;
             for b in &batches {
                 for i in 0..b.num_rows() {
-                    let v = cell(b.column(k).as_ref(), i);
+                    let v = slant::columnar::cell(b.column(k).as_ref(), i);
                     assert!(
                         same(&v, &rows[r][k]),
                         "{name} row {r} {}: parquet {v:?}, csv {:?}",

@@ -515,12 +515,7 @@ fn report_lists_the_pairs_apart() {
 #[test]
 fn the_codebook_describes_every_column_written() {
     let dir = tempfile::tempdir().unwrap();
-    let inp = dir.path().join("in");
-    fs::create_dir(&inp).unwrap();
-    for f in fs::read_dir(root().join("data/examples")).unwrap() {
-        let f = f.unwrap().path();
-        fs::copy(&f, inp.join(f.file_name().unwrap())).unwrap();
-    }
+    let inp = copy_examples(dir.path());
     fs::write(inp.join("zz_empty.txt"), "").unwrap(); // so that errors.csv is written
     let out = dir.path().join("out");
     let o = analyze(&[inp.to_str().unwrap()], &out);

@@ -430,6 +430,19 @@ impl ReportData {
         })
     }
 
+    /// Source countries of the articles' attributions, most attributions first (then by code).
+    pub fn countries_by_total(&self) -> Vec<String> {
+        let mut totals: BTreeMap<&str, f64> = BTreeMap::new();
+        for a in &self.articles {
+            for (c, n) in &a.countries {
+                *totals.entry(c.as_str()).or_default() += n;
+            }
+        }
+        let mut order: Vec<(&str, f64)> = totals.into_iter().collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        order.into_iter().map(|c| c.0.to_string()).collect()
+    }
+
     /// Distinct valid dates (`YYYY-MM-DD`) among the articles.
     pub fn dates(&self) -> Vec<&str> {
         let mut d: Vec<&str> =

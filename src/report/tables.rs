@@ -57,16 +57,7 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
     for c in &d.categories {
         header.extend([format!("loaded_{c}_per_1k"), format!("loaded_{c}_per_1k_lo"), format!("loaded_{c}_per_1k_hi")]);
     }
-    // source countries, most attributions first
-    let mut totals: std::collections::BTreeMap<&str, f64> = Default::default();
-    for a in &d.articles {
-        for (c, n) in &a.countries {
-            *totals.entry(c.as_str()).or_default() += n;
-        }
-    }
-    let mut countries: Vec<(&str, f64)> = totals.into_iter().collect();
-    countries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    let countries: Vec<String> = countries.into_iter().map(|c| c.0.to_string()).collect();
+    let countries = d.countries_by_total();
     for c in &countries {
         header.extend([
             format!("attr_country_{c}_share"),
@@ -93,14 +84,7 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
         r.extend(g.categories.iter().chain(&g.attr).map(|x| x.to_string()));
         for (_, unit) in &shares {
             let units: Vec<(f64, f64)> = g.members.iter().map(|&i| unit.of(&d.articles[i])).collect();
-            let (n, base) = units.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
-            r.push(if base > 0.0 { format!("{:.4}", n / base) } else { String::new() });
-            // a share's interval stays within 0 to 1
-            let ci = ratio_ci(&units, 1.0).map(|[lo, hi]| [lo.max(0.0), hi.min(1.0)]);
-            r.extend(match ci {
-                Some([lo, hi]) => [format!("{lo:.4}"), format!("{hi:.4}")],
-                None => [String::new(), String::new()],
-            });
+            r.extend(share_cells(&units));
         }
         for k in 0..d.categories.len() {
             let units: Vec<(f64, f64)> = g
@@ -122,17 +106,22 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
                     (n, a.countries.iter().map(|x| x.1).sum())
                 })
                 .collect();
-            let (n, base) = units.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
-            r.push(if base > 0.0 { format!("{:.4}", n / base) } else { String::new() });
-            let ci = ratio_ci(&units, 1.0).map(|[lo, hi]| [lo.max(0.0), hi.min(1.0)]);
-            r.extend(match ci {
-                Some([lo, hi]) => [format!("{lo:.4}"), format!("{hi:.4}")],
-                None => [String::new(), String::new()],
-            });
+            r.extend(share_cells(&units));
         }
         rows.push(r);
     }
     rows
+}
+
+/// A share's three cells: the pooled share of the units (count, base) and its 95% interval
+/// over them, kept within 0 to 1 (empty where there is no base, or too few units).
+fn share_cells(units: &[(f64, f64)]) -> [String; 3] {
+    let (n, base) = units.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+    let share = if base > 0.0 { format!("{:.4}", n / base) } else { String::new() };
+    match ratio_ci(units, 1.0).map(|[lo, hi]| [lo.max(0.0), hi.min(1.0)]) {
+        Some([lo, hi]) => [share, format!("{lo:.4}"), format!("{hi:.4}")],
+        None => [share, String::new(), String::new()],
+    }
 }
 
 /// The columns of `compare.csv`.

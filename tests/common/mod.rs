@@ -31,3 +31,14 @@ pub fn column(path: &Path, name: &str) -> Vec<String> {
     let i = h.iter().position(|c| c == name).unwrap_or_else(|| panic!("no column {name} in {h:?}"));
     rows.into_iter().map(|r| r[i].clone()).collect()
 }
+
+/// Copies the example corpus into `dir/in` and returns that folder.
+pub fn copy_examples(dir: &Path) -> PathBuf {
+    let inp = dir.join("in");
+    std::fs::create_dir(&inp).unwrap();
+    for f in std::fs::read_dir(root().join("data/examples")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, inp.join(f.file_name().unwrap())).unwrap();
+    }
+    inp
+}

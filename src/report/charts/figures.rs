@@ -199,13 +199,8 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
             Some(f)
         }
         "attribution_countries" => {
-            let mut totals: std::collections::BTreeMap<&str, f64> = Default::default();
-            for a in &d.articles {
-                for (c, n) in &a.countries {
-                    *totals.entry(c.as_str()).or_default() += n;
-                }
-            }
-            if totals.is_empty() {
+            let countries = d.countries_by_total();
+            if countries.is_empty() {
                 return Some(empty(
                     d,
                     opts,
@@ -213,13 +208,10 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
                     "attributions with a known country",
                 ));
             }
-            let mut order: Vec<(&str, f64)> = totals.into_iter().collect();
-            order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-            let panels = order
-                .iter()
+            let panels = countries
+                .into_iter()
                 .take(8)
-                .map(|(c, _)| {
-                    let c = c.to_string();
+                .map(|c| {
                     let name = c.clone();
                     let m = Measure::share(move |a: &ArticleData| {
                         let n = a.countries.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
