@@ -252,11 +252,15 @@ impl Sink for FolderSink {
 pub struct JsonLinesSink<W: Write> {
     out: W,
     categories: Vec<String>,
+    /// `articles.csv`'s fixed and measure columns (the same for every article of the run).
+    columns: Vec<String>,
 }
 
 impl<W: Write> JsonLinesSink<W> {
     pub fn new(out: W, categories: &[String]) -> JsonLinesSink<W> {
-        JsonLinesSink { out, categories: categories.to_vec() }
+        let columns =
+            output::ARTICLE_COLUMNS.iter().map(|c| c.to_string()).chain(output::measure_columns(categories)).collect();
+        JsonLinesSink { out, categories: categories.to_vec(), columns }
     }
 
     /// Flushes and returns the writer.
@@ -309,14 +313,9 @@ fn error_object(e: &DocError) -> Value {
 impl<W: Write> Sink for JsonLinesSink<W> {
     fn doc(&mut self, doc: DocResult) -> Result<(), SlantError> {
         let (extra, shown) = output::article_header(std::slice::from_ref(&doc.article), &self.categories);
-        let measures = output::measure_columns(&self.categories);
         let mut values = doc.article.fixed_values();
         values.extend(doc.article.measure_values(self.categories.len()));
-        let mut article = typed_row(
-            "articles.csv",
-            &[output::ARTICLE_COLUMNS, &measures.iter().map(String::as_str).collect::<Vec<_>>()].concat(),
-            &values,
-        );
+        let mut article = typed_row("articles.csv", &self.columns, &values);
         if let Value::Object(m) = &mut article {
             for (k, name) in extra.iter().zip(&shown) {
                 let v = doc.article.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default();
