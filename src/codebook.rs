@@ -35,6 +35,9 @@ const G: &str = "groups.csv";
 const K: &str = "compare.csv";
 /// Every chart's data, `charts/<chart>.csv`.
 const C: &str = "charts/<chart>.csv";
+/// The kept word shingles of every article (`slant analyze --fingerprints`), from which
+/// `slant merge` finds text shared across output folders.
+const F: &str = "fingerprints.csv";
 const PER_1K: &str = "per 1,000 words";
 
 /// The codebook, file by file, in column order.
@@ -190,6 +193,11 @@ pub const CODEBOOK: &[Column] = &[
     c("shared_text.csv", "end", "integer", "characters", "end of the shared passage in the article"),
     c("shared_text.csv", "other_start", "integer", "characters", "start of the passage in the other"),
     c("shared_text.csv", "other_end", "integer", "characters", "end of the passage in the other"),
+    c(F, "article_id", "string", "", "the article"),
+    c(F, "hash", "string", "", "the shingle's 64-bit hash, 16 hexadecimal digits"),
+    c(F, "start", "integer", "characters", "start of the shingle's seven words in the article's text"),
+    c(F, "end", "integer", "characters", "end of the shingle's words"),
+    c(F, "quoted", "boolean", "", "whether a word of the shingle is inside a quotation"),
     c(G, "group_by", "string", "", "the unit of the groups (outlet, article or a column)"),
     c(G, "group", "string", "", "the group's value"),
     c(G, "articles", "integer", "articles", "articles in the group"),
@@ -340,6 +348,33 @@ pub fn kind_of(file: &str, column: &str) -> Option<&'static str> {
         .map(|c| c.kind)
 }
 
+/// Decimals of the numbers of the row tables as their CSV files write them (every other
+/// `number` column of those tables is written as it comes). A Parquet table read back as CSV
+/// text (`slant merge`, `slant chart`) writes its numbers so, and gives the same bytes as
+/// the CSV file; a test holds the CSV files of reports/example to it.
+const DECIMALS: &[(&str, &str, usize)] = &[
+    (A, "loaded_per_1k", 2),
+    (A, "loaded_own_per_1k", 2),
+    (A, "loaded_quoted_per_1k", 2),
+    (A, "loaded_reported_per_1k", 2),
+    (A, "tone", 4),
+    (A, "tone_max", 4),
+    (A, "flagged_share", 4),
+    (A, "same_text_share", 2),
+    (H, "weight", 2),
+    (S, "quoted_share", 3),
+    (S, "prob", 4),
+    ("categories_long.csv", "rate_per_1k", 2),
+    ("shared_text.csv", "share", 4),
+    ("shared_text.csv", "other_share", 4),
+    ("shared_text.csv", "own_share", 4),
+];
+
+/// How many decimals `file`'s CSV writes in `column` (a `number` column of a row table).
+pub fn decimals(file: &str, column: &str) -> Option<usize> {
+    DECIMALS.iter().find(|(f, c, _)| *f == file && *c == column).map(|d| d.2)
+}
+
 /// The files of the codebook, in its order.
 pub fn files() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
@@ -397,5 +432,17 @@ mod tests {
         assert!(!describes("articles.csv", "loaded_unknown", &cats, &kinds));
         assert!(describes("groups.csv", "attr_state_media_share_hi", &cats, &kinds));
         assert!(!describes("hits.csv", "loaded_emotive", &cats, &kinds));
+    }
+
+    #[test]
+    fn every_number_of_a_row_table_has_its_decimals() {
+        let row_tables =
+            [A, H, T, S, "categories_long.csv", "countries_long.csv", "captions.csv", "shared_text.csv", F];
+        for c in CODEBOOK.iter().filter(|c| row_tables.contains(&c.file) && c.kind == "number") {
+            assert!(decimals(c.file, c.column).is_some(), "{} {} has no decimals", c.file, c.column);
+        }
+        for (f, col, _) in DECIMALS {
+            assert_eq!(kind_of(f, col), Some("number"), "{f} {col}");
+        }
     }
 }

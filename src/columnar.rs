@@ -171,17 +171,24 @@ pub fn write_rows(path: &Path, file: &str, rows: &[Vec<String>]) -> Result<(), S
 }
 
 /// Cell `row` of `column` as the CSV file writes it (dates as `YYYY-MM-DD`, lists `;`-joined,
-/// null as empty).
-pub fn cell(column: &dyn arrow_array::Array, row: usize) -> String {
+/// null as empty, numbers with `decimals` when given, else as they come).
+pub fn cell(column: &dyn arrow_array::Array, row: usize, decimals: Option<usize>) -> String {
     use arrow_array::cast::AsArray;
-    use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+    use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type};
     use arrow_array::Array;
     if column.is_null(row) {
         return String::new();
     }
     match column.data_type() {
         DataType::Int64 => column.as_primitive::<Int64Type>().value(row).to_string(),
-        DataType::Float64 => column.as_primitive::<Float64Type>().value(row).to_string(),
+        DataType::Int32 => column.as_primitive::<Int32Type>().value(row).to_string(),
+        DataType::Float64 => {
+            let x = column.as_primitive::<Float64Type>().value(row);
+            match decimals {
+                Some(d) => format!("{x:.d$}"),
+                None => x.to_string(),
+            }
+        }
         DataType::Boolean => column.as_boolean().value(row).to_string(),
         DataType::Date32 => crate::report::charts::date_of(column.as_primitive::<Date32Type>().value(row)),
         DataType::Utf8 => column.as_string::<i32>().value(row).to_string(),
@@ -203,31 +210,75 @@ fn arrow_cast_display(column: &dyn arrow_array::Array, row: usize) -> String {
 }
 
 fn open(path: &Path) -> Result<parquet::arrow::arrow_reader::ParquetRecordBatchReader, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
+    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| format!("{}: {e}", path.display()))?
         .build()
-        .map_err(|e| e.to_string())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The column names of a Parquet table.
+/// The Parquet files of a table: `path` itself, or, when it is a folder (a dataset as Spark's
+/// `write.parquet` leaves it), its `*.parquet` files in name order (the order of the
+/// partitions that wrote them).
+pub fn parts(path: &Path) -> Result<Vec<PathBuf>, String> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut parts: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            p.is_file() && name.ends_with(".parquet") && !name.starts_with(['.', '_'])
+        })
+        .collect();
+    parts.sort();
+    if parts.is_empty() {
+        return Err(format!("{}: a folder without .parquet files", path.display()));
+    }
+    Ok(parts)
+}
+
+/// The column names of a Parquet table (a file, or a folder of parts that must all have them).
 pub fn header(path: &Path) -> Result<Vec<String>, String> {
     use arrow_array::RecordBatchReader;
-    Ok(open(path)?.schema().fields().iter().map(|f| f.name().clone()).collect())
+    let mut first: Option<Vec<String>> = None;
+    for part in parts(path)? {
+        let names: Vec<String> = open(&part)?.schema().fields().iter().map(|f| f.name().clone()).collect();
+        match &first {
+            None => first = Some(names),
+            Some(h) if *h != names => {
+                return Err(format!("{}: its columns differ from those of the folder's first part", part.display()))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(first.unwrap_or_default())
 }
 
-/// Reads a Parquet table's rows: `f` gets each row's 0-based index and its cells as [`cell`]
-/// gives them, batch by batch (memory stays flat).
-pub fn read_rows(path: &Path, mut f: impl FnMut(usize, &[String]) -> Result<(), String>) -> Result<(), String> {
+/// Reads a Parquet table's rows (a file, or a folder of parts in name order): `f` gets each
+/// row's 0-based index and its cells as the CSV file `file` writes them ([`cell`], with the
+/// codebook's decimals), batch by batch (memory stays flat).
+pub fn read_rows(
+    path: &Path,
+    file: &str,
+    mut f: impl FnMut(usize, &[String]) -> Result<(), String>,
+) -> Result<(), String> {
+    use arrow_array::RecordBatchReader;
     let mut row = 0;
     let mut values: Vec<String> = Vec::new();
-    for batch in open(path)? {
-        let batch = batch.map_err(|e| e.to_string())?;
-        for i in 0..batch.num_rows() {
-            values.clear();
-            values.extend(batch.columns().iter().map(|c| cell(c.as_ref(), i)));
-            f(row, &values)?;
-            row += 1;
+    for part in parts(path)? {
+        let reader = open(&part)?;
+        let decimals: Vec<Option<usize>> =
+            reader.schema().fields().iter().map(|c| crate::codebook::decimals(file, c.name())).collect();
+        for batch in reader {
+            let batch = batch.map_err(|e| format!("{}: {e}", part.display()))?;
+            for i in 0..batch.num_rows() {
+                values.clear();
+                values.extend(batch.columns().iter().zip(&decimals).map(|(c, d)| cell(c.as_ref(), i, *d)));
+                f(row, &values)?;
+                row += 1;
+            }
         }
     }
     Ok(())

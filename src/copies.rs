@@ -32,6 +32,32 @@ pub const MIN_OWN_SHARED: usize = 2;
 /// cost the square of the number of articles holding it.
 pub const MAX_HOLDERS: usize = 200;
 
+/// The columns of `fingerprints.csv`: one row per kept shingle of an article.
+pub const FINGERPRINT_COLUMNS: &[&str] = &["article_id", "hash", "start", "end", "quoted"];
+
+/// The rows of `fingerprints.csv` for article `id`.
+pub fn fingerprint_rows(id: &str, fp: &Fingerprint) -> Vec<[String; 5]> {
+    fp.rows()
+        .map(|(hash, start, end, quoted)| {
+            [id.to_string(), format!("{hash:016x}"), start.to_string(), end.to_string(), quoted.to_string()]
+        })
+        .collect()
+}
+
+/// A row of `fingerprints.csv` without its article id (`hash`, `start`, `end`, `quoted`).
+pub fn parse_fingerprint_row(v: &[&str]) -> Result<(u64, u32, u32, bool), String> {
+    let [hash, start, end, quoted] = v else {
+        return Err(format!("expected 4 values after the article id, found {}", v.len()));
+    };
+    let bad = |what: &str, v: &str| format!("{what} '{v}' is not valid");
+    Ok((
+        u64::from_str_radix(hash, 16).map_err(|_| bad("hash", hash))?,
+        start.parse().map_err(|_| bad("start", start))?,
+        end.parse().map_err(|_| bad("end", end))?,
+        quoted.parse().map_err(|_| bad("quoted", quoted))?,
+    ))
+}
+
 /// One kept shingle: its hash and the char range of its words in the article's text (as
 /// `u32`, which holds any text slant reads, to keep a large run's fingerprints small).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +111,23 @@ impl Fingerprint {
                 quoted: toks[i..i + SHINGLE_WORDS].iter().any(|t| t.quoted),
             })
             .collect();
+        shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.start.cmp(&b.start)));
+        shingles.dedup_by_key(|s| s.hash);
+        Fingerprint { shingles }
+    }
+
+    /// The kept shingles as `(hash, start, end, quoted)`, sorted by hash: the rows of
+    /// `fingerprints.csv` (`slant analyze --fingerprints`), from which [`Fingerprint::from_rows`]
+    /// rebuilds the fingerprint (`slant merge` finds shared text across output folders).
+    pub fn rows(&self) -> impl Iterator<Item = (u64, u32, u32, bool)> + '_ {
+        self.shingles.iter().map(|s| (s.hash, s.start, s.end, s.quoted))
+    }
+
+    /// The fingerprint of [`Fingerprint::rows`] (in any order; a hash given twice keeps its
+    /// first place, as [`Fingerprint::new`] does).
+    pub fn from_rows(rows: impl IntoIterator<Item = (u64, u32, u32, bool)>) -> Fingerprint {
+        let mut shingles: Vec<Shingle> =
+            rows.into_iter().map(|(hash, start, end, quoted)| Shingle { hash, start, end, quoted }).collect();
         shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.start.cmp(&b.start)));
         shingles.dedup_by_key(|s| s.hash);
         Fingerprint { shingles }
@@ -259,6 +302,25 @@ mod tests {
         let a: String = original.chars().skip(got[0].span.start).take(got[0].span.len()).collect();
         let b: String = copy.chars().skip(got[1].span.start).take(got[1].span.len()).collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_fingerprint_rebuilt_from_its_rows_is_the_same_in_any_order() {
+        let text = format!("{} \u{201c}{}\u{201d}", story(0, 30), story(200, 10));
+        let f = fp(&text);
+        assert!(f.len() >= MIN_SHINGLES && f.own() < f.len(), "{} {}", f.len(), f.own());
+        let mut rows: Vec<_> = f.rows().collect();
+        rows.reverse();
+        rows.push(rows[0]);
+        assert_eq!(Fingerprint::from_rows(rows), f);
+        // and through the text of fingerprints.csv
+        let parsed: Vec<_> = fingerprint_rows("a", &f)
+            .iter()
+            .map(|r| parse_fingerprint_row(&[&r[1], &r[2], &r[3], &r[4]]).unwrap())
+            .collect();
+        assert_eq!(Fingerprint::from_rows(parsed), f);
+        assert!(parse_fingerprint_row(&["zz", "1", "2", "true"]).is_err());
+        assert!(parse_fingerprint_row(&["1", "2"]).is_err());
     }
 
     #[test]

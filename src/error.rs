@@ -41,6 +41,29 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the enum's order.
+    pub const ALL: [ErrorKind; 14] = [
+        ErrorKind::Io,
+        ErrorKind::Empty,
+        ErrorKind::Binary,
+        ErrorKind::TooLarge,
+        ErrorKind::Csv,
+        ErrorKind::Json,
+        ErrorKind::NoText,
+        ErrorKind::Decode,
+        ErrorKind::Skipped,
+        ErrorKind::DuplicateId,
+        ErrorKind::MetaUnused,
+        ErrorKind::DuplicateColumn,
+        ErrorKind::RepeatedText,
+        ErrorKind::ProseLeftOut,
+    ];
+
+    /// The kind of an `errors.csv` label ([`ErrorKind::as_str`]).
+    pub fn parse(label: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.as_str() == label)
+    }
+
     /// The label written to `errors.csv`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -12,11 +12,13 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod sink;
 pub mod stats;
+pub mod tables;
 pub mod text;
 pub mod tone;
 

@@ -305,10 +305,7 @@ impl Article {
         v.push(format!("{:.4}", self.tone_max));
         v.push(self.flagged_sentences.to_string());
         v.push(format!("{:.4}", self.flagged_share));
-        let (other, share) = match &self.same_text {
-            Some((id, share)) => (id.clone(), format!("{share:.2}")),
-            None => (String::new(), String::new()),
-        };
+        let [other, share] = same_text_cells(self.same_text.as_ref().map(|(id, share)| (id.as_str(), *share)));
         v.push(other);
         v.push(share);
         v
@@ -557,12 +554,12 @@ pub const SHARED_COLUMNS: &[&str] = &[
 /// The rows of `shared_text.csv`, header first: one per article whose body is largely
 /// another's (see [`crate::copies::find`]); `articles` are the rows the indices of `shared`
 /// refer to.
-pub fn shared_rows(shared: &[crate::copies::Shared], articles: &[Article]) -> Vec<Vec<String>> {
+pub fn shared_rows(shared: &[crate::copies::Shared], ids: &[&str]) -> Vec<Vec<String>> {
     let mut out = vec![SHARED_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
     for s in shared {
         out.push(vec![
-            articles[s.article].id.clone(),
-            articles[s.other].id.clone(),
+            ids[s.article].to_string(),
+            ids[s.other].to_string(),
             format!("{:.4}", s.share),
             format!("{:.4}", s.other_share),
             s.shingles.to_string(),
@@ -578,9 +575,13 @@ pub fn shared_rows(shared: &[crate::copies::Shared], articles: &[Article]) -> Ve
     out
 }
 
-/// Writes `shared_text.csv` ([`shared_rows`]).
-pub fn write_shared(path: &Path, shared: &[crate::copies::Shared], articles: &[Article]) -> Result<(), SlantError> {
-    write_csv_rows(path, &shared_rows(shared, articles))
+/// `articles.csv`'s `same_text_as` and `same_text_share` cells for the article whose body is
+/// largely found in article `id` with that share (empty when none).
+pub fn same_text_cells(same: Option<(&str, f64)>) -> [String; 2] {
+    match same {
+        Some((id, share)) => [id.to_string(), format!("{share:.2}")],
+        None => [String::new(), String::new()],
+    }
 }
 
 /// The rows of `errors.csv`, header first.
@@ -606,12 +607,13 @@ pub struct StreamingCsv {
 }
 
 impl StreamingCsv {
-    pub fn create(path: &Path, header: &[&str]) -> Result<Self, SlantError> {
+    pub fn create<S: AsRef<str>>(path: &Path, header: &[S]) -> Result<Self, SlantError> {
         let werr = |source| SlantError::Write { path: path.to_path_buf(), source };
         let target = output_target(path)?;
         let file = File::create(temp_path(&target)).map_err(werr)?;
         let mut out = csv::Writer::from_writer(BufWriter::new(file));
-        out.write_record(header).map_err(|source| SlantError::Csv { path: path.to_path_buf(), source })?;
+        out.write_record(header.iter().map(|h| h.as_ref().as_bytes()))
+            .map_err(|source| SlantError::Csv { path: path.to_path_buf(), source })?;
         Ok(StreamingCsv { path: target, out })
     }
 

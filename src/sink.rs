@@ -30,13 +30,18 @@ pub trait Sink {
 }
 
 /// One table of the folder: its CSV file and, when asked, its Parquet file.
-struct Table {
+pub(crate) struct Table {
     csv: StreamingCsv,
     parquet: Option<crate::columnar::ParquetTable>,
 }
 
 impl Table {
-    fn create(out: &Path, file: &str, columns: &[&str], parquet: bool) -> Result<Table, SlantError> {
+    pub(crate) fn create<S: AsRef<str>>(
+        out: &Path,
+        file: &str,
+        columns: &[S],
+        parquet: bool,
+    ) -> Result<Table, SlantError> {
         let csv = StreamingCsv::create(&out.join(file), columns)?;
         let parquet = if parquet {
             Some(crate::columnar::ParquetTable::create(&out.join(parquet_name(file)), file, columns)?)
@@ -46,7 +51,7 @@ impl Table {
         Ok(Table { csv, parquet })
     }
 
-    fn write<S: AsRef<str>>(&mut self, values: &[S]) -> Result<(), SlantError> {
+    pub(crate) fn write<S: AsRef<str>>(&mut self, values: &[S]) -> Result<(), SlantError> {
         self.csv.write(values.iter().map(|v| v.as_ref().as_bytes()))?;
         if let Some(p) = &mut self.parquet {
             p.write(values)?;
@@ -54,9 +59,19 @@ impl Table {
         Ok(())
     }
 
-    fn finish(self) -> Result<(), SlantError> {
+    pub(crate) fn finish(self) -> Result<(), SlantError> {
         self.csv.finish()?;
         self.parquet.map_or(Ok(()), |p| p.finish())
+    }
+}
+
+/// Removes `p` (a file of an earlier run that this one does not write) when it exists.
+fn remove_if_present(p: &Path) -> Result<(), SlantError> {
+    match std::fs::remove_file(p) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(SlantError::Write { path: p.to_path_buf(), source: e })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -80,6 +95,8 @@ pub struct FolderSink {
     categories_long: Table,
     countries_long: Table,
     sentences: Table,
+    /// `fingerprints.csv`, when asked for (`--fingerprints`).
+    fingerprint_rows: Option<Table>,
     articles: Vec<Article>,
     fingerprints: Vec<crate::copies::Fingerprint>,
     errors: Vec<DocError>,
@@ -101,7 +118,16 @@ impl FolderSink {
         save_text: Option<&Path>,
         report_cap: usize,
         parquet: bool,
+        fingerprints: bool,
     ) -> Result<FolderSink, SlantError> {
+        let fingerprint_rows = if fingerprints {
+            Some(Table::create(out, "fingerprints.csv", crate::copies::FINGERPRINT_COLUMNS, parquet)?)
+        } else {
+            for f in ["fingerprints.csv", "fingerprints.parquet"] {
+                remove_if_present(&out.join(f))?;
+            }
+            None
+        };
         Ok(FolderSink {
             out: out.to_path_buf(),
             categories: categories.to_vec(),
@@ -116,6 +142,7 @@ impl FolderSink {
             categories_long: Table::create(out, "categories_long.csv", output::CATEGORY_COLUMNS, parquet)?,
             countries_long: Table::create(out, "countries_long.csv", output::COUNTRY_COLUMNS, parquet)?,
             sentences: Table::create(out, "sentences.csv", output::SENTENCE_COLUMNS, parquet)?,
+            fingerprint_rows,
             articles: Vec::new(),
             fingerprints: Vec::new(),
             errors: Vec::new(),
@@ -133,6 +160,10 @@ impl FolderSink {
         for t in
             [self.captions, self.hits, self.attributions, self.categories_long, self.countries_long, self.sentences]
         {
+            t.finish()?;
+        }
+        let fingerprints_written = self.fingerprint_rows.is_some();
+        if let Some(t) = self.fingerprint_rows {
             t.finish()?;
         }
         let part_path = self.out.join(crate::report::html::ARTICLES_PART);
@@ -161,7 +192,8 @@ impl FolderSink {
             }
             Ok(())
         };
-        whole("shared_text.csv", output::shared_rows(&shared, &self.articles))?;
+        let ids: Vec<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
+        whole("shared_text.csv", output::shared_rows(&shared, &ids))?;
         whole("articles.csv", output::article_rows(&self.articles, &self.categories))?;
         crate::codebook::write(&self.out.join("codebook.csv"))?;
         let mut outputs: Vec<String> = [
@@ -177,6 +209,9 @@ impl FolderSink {
         ]
         .map(String::from)
         .to_vec();
+        if fingerprints_written {
+            outputs.push("fingerprints.csv".into());
+        }
         let errors_path = self.out.join("errors.csv");
         if self.errors.is_empty() {
             for p in [errors_path.clone(), self.out.join(parquet_name("errors.csv"))] {
@@ -228,6 +263,11 @@ impl Sink for FolderSink {
             let p = dir.join(format!("{}.txt", crate::pipeline::safe_file_name(&doc.article.id)));
             output::write_atomic(&p, |w| w.write_all(t.as_bytes()))?;
         }
+        if let Some(t) = &mut self.fingerprint_rows {
+            for row in crate::copies::fingerprint_rows(&doc.article.id, &doc.fingerprint) {
+                t.write(&row)?;
+            }
+        }
         self.articles.push(doc.article);
         self.fingerprints.push(doc.fingerprint);
         Ok(())
@@ -244,8 +284,9 @@ impl Sink for FolderSink {
 }
 
 /// The streaming mode: one JSON object per line for each article (`{"article": {...},
-/// "hits": [...], "attributions": [...], "sentences": [...], "captions": [...], "warnings":
-/// [...]}`) and for each input or record not analysed (`{"error": {...}}`; a warning not tied
+/// "hits": [...], "attributions": [...], "sentences": [...], "captions": [...],
+/// "categories_long": [...], "countries_long": [...], "warnings": [...]}`, and
+/// `"fingerprints": [...]` when asked for) and for each input or record not analysed (`{"error": {...}}`; a warning not tied
 /// to an article is `{"warning": {...}}`), in input order. Values are typed by the codebook
 /// (integers, numbers and booleans as JSON's; an empty cell as null). Text shared between
 /// articles needs the whole corpus, so `same_text_as` and `same_text_share` are null here.
@@ -254,13 +295,15 @@ pub struct JsonLinesSink<W: Write> {
     categories: Vec<String>,
     /// `articles.csv`'s fixed and measure columns (the same for every article of the run).
     columns: Vec<String>,
+    /// Whether each object carries the article's `fingerprints.csv` rows.
+    fingerprints: bool,
 }
 
 impl<W: Write> JsonLinesSink<W> {
-    pub fn new(out: W, categories: &[String]) -> JsonLinesSink<W> {
+    pub fn new(out: W, categories: &[String], fingerprints: bool) -> JsonLinesSink<W> {
         let columns =
             output::ARTICLE_COLUMNS.iter().map(|c| c.to_string()).chain(output::measure_columns(categories)).collect();
-        JsonLinesSink { out, categories: categories.to_vec(), columns }
+        JsonLinesSink { out, categories: categories.to_vec(), columns, fingerprints }
     }
 
     /// Flushes and returns the writer.
@@ -344,6 +387,30 @@ impl<W: Write> Sink for JsonLinesSink<W> {
             "captions".into(),
             rows("captions.csv", CAPTION_COLUMNS, doc.captions.iter().map(|c| c.values().to_vec()).collect()),
         );
+        let long = |file: &str, columns: &[&str], rows: Vec<[String; 4]>| -> Value {
+            Value::Array(rows.iter().map(|r| typed_row(file, columns, r)).collect())
+        };
+        m.insert(
+            "categories_long".into(),
+            long(
+                "categories_long.csv",
+                output::CATEGORY_COLUMNS,
+                output::category_rows(&doc.article, &self.categories),
+            ),
+        );
+        m.insert(
+            "countries_long".into(),
+            long("countries_long.csv", output::COUNTRY_COLUMNS, output::country_rows(&doc.article)),
+        );
+        if self.fingerprints {
+            let rows = crate::copies::fingerprint_rows(&doc.article.id, &doc.fingerprint);
+            m.insert(
+                "fingerprints".into(),
+                Value::Array(
+                    rows.iter().map(|r| typed_row("fingerprints.csv", crate::copies::FINGERPRINT_COLUMNS, r)).collect(),
+                ),
+            );
+        }
         m.insert("warnings".into(), Value::Array(doc.warnings.iter().map(error_object).collect()));
         self.line(&Value::Object(m))
     }

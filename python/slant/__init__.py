@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from . import _slant
 
-__all__ = ["analyze", "analyze_arrow", "analyze_folder", "SlantError", "TABLES", "__version__"]
+__all__ = ["analyze", "analyze_arrow", "analyze_folder", "merge", "chart", "SlantError", "TABLES", "__version__"]
 
 __version__ = _slant.version()
 
@@ -36,6 +36,7 @@ TABLES = (
     "captions",
     "shared_text",
     "errors",
+    "fingerprints",
 )
 
 #: Input fields slant reads besides the text; any other column is carried to ``articles``.
@@ -50,6 +51,28 @@ def analyze_folder(inputs: Sequence[str], out: str, **options) -> dict:
     """Runs ``slant analyze INPUTS --out OUT --format csv,parquet`` (and draws the charts and
     report); returns the run's counts. Options as :func:`analyze`."""
     return _slant.analyze_folder(list(inputs), str(out), **_options(options))
+
+
+def merge(dirs: Sequence[str], out: str, *, report_articles: int = 100) -> dict:
+    """Runs ``slant merge DIRS --out OUT --format csv,parquet``: output folders of runs over
+    parts of one corpus (each analysed with ``fingerprints=True``), or the Parquet datasets a
+    Spark job wrote, combined into the folder one run over all their articles would have
+    written, with its groups, comparisons, charts and report. Returns the merged article
+    count, the folder count and any warnings."""
+    try:
+        return _slant.merge([str(d) for d in dirs], str(out), report_articles=report_articles)
+    except ValueError as e:
+        raise SlantError(str(e)) from None
+
+
+def chart(dir: str, *, out: Optional[str] = None, group_by: str = "outlet", top: int = 12) -> int:
+    """Runs ``slant chart DIR``: redraws the charts, ``groups.csv``, ``compare.csv`` and
+    ``report.html`` of an output folder (CSV or Parquet tables), grouped by ``group_by``
+    (outlet, article or any column of ``articles``); returns the number of articles."""
+    try:
+        return _slant.chart(str(dir), out=None if out is None else str(out), group_by=group_by, top=top)
+    except ValueError as e:
+        raise SlantError(str(e)) from None
 
 
 def _options(options: dict) -> dict:
@@ -85,14 +108,30 @@ def _records(texts_or_dataframe) -> List[dict]:
     return records
 
 
-def _read(folder: str, as_arrow: bool) -> Dict[str, object]:
+def _read(folder: str, frame: str, source: str) -> Dict[str, object]:
+    """The Parquet tables of ``folder``, with ``path`` cells naming the rows of the input
+    given (``input:N``) rather than the temporary file it was written to, so that the same
+    input gives the same tables."""
+    import pyarrow.compute as pc
+
     tables: Dict[str, object] = {}
     for name in TABLES:
         path = os.path.join(folder, name + ".parquet")
         if not os.path.exists(path):
             continue
         table = pq.read_table(path)
-        tables[name] = table if as_arrow else table.to_pandas()
+        if "path" in table.column_names:
+            k = table.column_names.index("path")
+            fixed = pc.replace_substring(table.column(k), source + ":", "input:")
+            table = table.set_column(k, table.field(k), fixed)
+        if frame == "arrow":
+            tables[name] = table
+        elif frame == "polars":
+            import polars as pl
+
+            tables[name] = pl.from_arrow(table)
+        else:
+            tables[name] = table.to_pandas()
     return tables
 
 
@@ -107,23 +146,33 @@ def analyze(
     lang: str = "english",
     threads: int = 0,
     out: Optional[str] = None,
+    frame: str = "pandas",
     as_arrow: bool = False,
     strict: bool = False,
+    fingerprints: bool = False,
 ) -> Dict[str, object]:
     """Analyses texts (a list of strings, or a DataFrame / Arrow table with a ``text`` column
     and optionally ``id``, ``outlet``, ``date``, ``title``, ``url`` and any other columns).
 
-    Returns a dict of tables (pandas DataFrames, or ``pyarrow.Table`` with ``as_arrow=True``):
+    Returns a dict of tables (pandas DataFrames; polars DataFrames with ``frame="polars"``;
+    ``pyarrow.Table`` with ``frame="arrow"`` or ``as_arrow=True``):
     ``articles``, ``hits``, ``attributions``, ``sentences``, ``categories_long``,
     ``countries_long``, ``captions``, ``shared_text`` and, when an input failed or gave a
     warning, ``errors``. Columns are those of the command line's CSV files (see
     ``slant codebook``). With ``out``, the output folder (charts, report, CSV and Parquet) is
     kept there. With ``strict=True`` an article that could not be analysed raises
-    :class:`SlantError` naming it; otherwise it is a row of ``errors``.
+    :class:`SlantError` naming it; otherwise it is a row of ``errors``. With
+    ``fingerprints=True`` the ``fingerprints`` table is returned too, which :func:`merge`
+    needs to find text shared between the articles of separate calls (a Spark partition each).
+    The ``path`` column names each article's row in the input given, as ``input:N``.
     """
+    if as_arrow:
+        frame = "arrow"
+    if frame not in ("pandas", "polars", "arrow"):
+        raise SlantError(f"frame '{frame}': pandas, polars or arrow")
     records = _records(texts_or_dataframe)
     options = dict(lexicons=list(lexicons), lexicon_mode=lexicon_mode, sources=sources, model=model,
-                   count_hits=count_hits, lang=lang, threads=threads)
+                   count_hits=count_hits, lang=lang, threads=threads, fingerprints=fingerprints)
     with tempfile.TemporaryDirectory(prefix="slant-") as tmp:
         source = os.path.join(tmp, "input.jsonl")
         with open(source, "w", encoding="utf-8") as f:
@@ -134,10 +183,11 @@ def analyze(
             analyze_folder([source], folder, charts=out is not None, **options)
         except ValueError as e:
             raise SlantError(str(e)) from None
-        tables = _read(folder, as_arrow)
+        tables = _read(folder, frame, source)
     errors = tables.get("errors")
     if strict and errors is not None and len(errors) > 0:
-        rows = errors.to_pylist() if as_arrow else errors.to_dict(orient="records")
+        rows = errors.to_pylist() if frame == "arrow" else errors.to_dicts() if frame == "polars" \
+            else errors.to_dict(orient="records")
         failed = [r for r in rows if r["kind"] not in _WARNINGS]
         if failed:
             first = failed[0]
@@ -153,4 +203,4 @@ _WARNINGS = {"decode", "skipped", "duplicate_id", "meta_unused", "duplicate_colu
 def analyze_arrow(batch: Union[pa.RecordBatch, pa.Table], **options) -> Dict[str, pa.Table]:
     """:func:`analyze` on an Arrow record batch or table, returning Arrow tables: the function
     an engine maps over partitions (Spark's ``mapInArrow``)."""
-    return analyze(batch, as_arrow=True, **options)
+    return analyze(batch, frame="arrow", **options)

@@ -14,7 +14,7 @@ use slant::pipeline::{self, AnalyzeConfig};
 /// Runs `slant analyze` on `inputs` into the folder `out` (CSV and Parquet tables, charts and
 /// report), with the command line's options; returns the run's counts as a dict.
 #[pyfunction]
-#[pyo3(signature = (inputs, out, *, lexicons=Vec::new(), lexicon_mode="extend", sources=None, model=None, count_hits="all", lang="english", text_col=None, threads=0, report_articles=100, charts=true))]
+#[pyo3(signature = (inputs, out, *, lexicons=Vec::new(), lexicon_mode="extend", sources=None, model=None, count_hits="all", lang="english", text_col=None, threads=0, report_articles=100, charts=true, fingerprints=false))]
 #[allow(clippy::too_many_arguments)]
 fn analyze_folder<'py>(
     py: Python<'py>,
@@ -30,6 +30,7 @@ fn analyze_folder<'py>(
     threads: usize,
     report_articles: usize,
     charts: bool,
+    fingerprints: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let mut cfg = AnalyzeConfig::new(inputs, out.clone());
     cfg.lexicon = lexicons;
@@ -50,6 +51,7 @@ fn analyze_folder<'py>(
     cfg.threads = threads;
     cfg.report_articles = report_articles;
     cfg.parquet = true;
+    cfg.fingerprints = fingerprints;
     cfg.validate().map_err(|e| PyValueError::new_err(e.to_string()))?;
     let started = slant::output::now_rfc3339();
     let (summary, stages) =
@@ -76,6 +78,47 @@ fn analyze_folder<'py>(
     Ok(d)
 }
 
+/// Runs `slant merge DIRS --out OUT --format csv,parquet`: output folders of runs over parts
+/// of one corpus (or a Spark job's Parquet datasets) into one folder, with its groups,
+/// comparisons, charts and report; returns the merged articles' count and any warnings.
+#[pyfunction]
+#[pyo3(signature = (dirs, out, *, report_articles=100))]
+fn merge<'py>(
+    py: Python<'py>,
+    dirs: Vec<PathBuf>,
+    out: PathBuf,
+    report_articles: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    let opts = slant::merge::MergeOptions { parquet: true, report_articles };
+    let command_line = vec!["python".to_string(), "slant.merge".to_string()];
+    let merged = py
+        .allow_threads(|| slant::merge::merge(&dirs, &out, &opts, command_line))
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let d = PyDict::new(py);
+    d.set_item("articles", merged.articles)?;
+    d.set_item("folders", merged.folders)?;
+    d.set_item("warnings", merged.warnings)?;
+    Ok(d)
+}
+
+/// Runs `slant chart DIR`: redraws the charts, groups.csv, compare.csv and report.html of an
+/// output folder (CSV or Parquet tables) into `out` (default: DIR), grouped by `group_by`.
+#[pyfunction]
+#[pyo3(signature = (dir, *, out=None, group_by="outlet", top=12))]
+fn chart(py: Python<'_>, dir: PathBuf, out: Option<PathBuf>, group_by: &str, top: usize) -> PyResult<usize> {
+    let opts = slant::report::ReportOptions {
+        group_by: slant::report::GroupBy::parse(group_by),
+        top,
+        chart: Default::default(),
+    };
+    let out = out.unwrap_or_else(|| dir.clone());
+    std::fs::create_dir_all(&out).map_err(|e| PyRuntimeError::new_err(format!("{}: {e}", out.display())))?;
+    let drawn = py
+        .allow_threads(|| slant::report::render_to(&dir, &out, &opts))
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(drawn.articles)
+}
+
 /// The version of the slant library this module was built from.
 #[pyfunction]
 fn version() -> &'static str {
@@ -85,6 +128,8 @@ fn version() -> &'static str {
 #[pymodule]
 fn _slant(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_folder, m)?)?;
+    m.add_function(wrap_pyfunction!(merge, m)?)?;
+    m.add_function(wrap_pyfunction!(chart, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     Ok(())
 }

@@ -32,6 +32,11 @@ pub struct Args {
     /// table also as a typed Parquet file: integers, numbers, booleans, dates, lists).
     #[arg(long, default_value = "csv", value_name = "LIST", value_parser = parse_formats)]
     pub format: TableFormats,
+    /// Also write fingerprints.csv (with --stream: a `fingerprints` list in each object),
+    /// every article's kept word shingles, so that `slant merge` can find text shared between
+    /// articles of different output folders.
+    #[arg(long)]
+    pub fingerprints: bool,
     /// Metadata sidecar CSV for plain files: a `file` column plus id, outlet, date, title, url and any other columns.
     #[arg(long, value_name = "FILE.csv")]
     pub meta: Option<PathBuf>,
@@ -128,7 +133,7 @@ pub struct TableFormats {
     pub parquet: bool,
 }
 
-fn parse_formats(s: &str) -> Result<TableFormats, String> {
+pub fn parse_formats(s: &str) -> Result<TableFormats, String> {
     let mut parquet = false;
     let mut csv = false;
     for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -205,6 +210,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.report_articles = args.report_articles;
     cfg.threads = args.threads;
     cfg.parquet = args.format.parquet;
+    cfg.fingerprints = args.fingerprints;
     cfg.validate()?;
     for w in cfg.warnings() {
         eprintln!("slant analyze: warning: {w}");

@@ -23,6 +23,7 @@ pub mod cite;
 pub mod codebook;
 pub mod eval;
 pub mod lexicon;
+pub mod merge;
 pub mod train;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,9 @@ pub enum Command {
     Analyze(Box<analyze::Args>),
     /// Redraw the charts, groups.csv, compare.csv and report.html of an output folder from its CSV files.
     Chart(chart::Args),
+    /// Merge output folders of runs over parts of one corpus (cluster partitions, batches)
+    /// into the folder one run over all their articles would have written.
+    Merge(merge::Args),
     /// Build and check lexicons.
     Lexicon(lexicon::Args),
     /// Measure accuracy against gold corpora.
@@ -64,6 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Lexicon(args) => lexicon::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Chart(args) => chart::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Train(args) => train::run(args),
         Command::Cite(args) => cite::run(args),
         Command::Codebook(args) => codebook::run(args),

@@ -38,6 +38,9 @@ pub struct AnalyzeConfig {
     pub batch: usize,
     /// Write each table as Parquet too (`--format csv,parquet`).
     pub parquet: bool,
+    /// Write `fingerprints.csv`, the word shingles `slant merge` needs to find text shared
+    /// across output folders (`--fingerprints`).
+    pub fingerprints: bool,
 }
 
 impl AnalyzeConfig {
@@ -63,6 +66,7 @@ impl AnalyzeConfig {
             threads: 0,
             batch: 256,
             parquet: false,
+            fingerprints: false,
         }
     }
 

@@ -458,6 +458,7 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
         cfg.save_text.as_deref(),
         cfg.report_articles,
         cfg.parquet,
+        cfg.fingerprints,
     )?;
     let mut summary = drive(reader, &pool, &stages, cfg.batch, &mut sink, progress)?;
     let written = sink.finish(&pool)?;
@@ -481,7 +482,7 @@ pub fn stream<W: std::io::Write>(
         .num_threads(cfg.threads)
         .build()
         .map_err(|e| SlantError::Config(format!("cannot start worker threads: {e}")))?;
-    let mut sink = crate::sink::JsonLinesSink::new(out, &stages.categories);
+    let mut sink = crate::sink::JsonLinesSink::new(out, &stages.categories, cfg.fingerprints);
     let summary = drive(reader, &pool, &stages, cfg.batch, &mut sink, progress)?;
     Ok((summary, sink.finish()?))
 }

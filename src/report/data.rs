@@ -190,24 +190,13 @@ type Row = (u64, Vec<String>);
 /// A CSV file's header and rows.
 fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Row>), ReportError> {
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
-    if is_parquet(path) {
-        let header = crate::columnar::header(path).map_err(err)?;
-        let mut rows = Vec::new();
-        crate::columnar::read_rows(path, |i, v| {
-            rows.push((parquet_line(i), v.to_vec()));
-            Ok(())
-        })
-        .map_err(err)?;
-        return Ok((header, rows));
-    }
-    let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
-    let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
+    let header = crate::tables::header(path).map_err(err)?;
     let mut rows = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(|e| err(e.to_string()))?;
-        let byte = rec.position().map_or(0, |p| p.byte());
-        rows.push((byte, rec.iter().map(String::from).collect()));
-    }
+    crate::tables::for_each_row(path, |place, v| {
+        rows.push((place, v.to_vec()));
+        Ok(())
+    })
+    .map_err(err)?;
     Ok((header, rows))
 }
 
@@ -220,16 +209,8 @@ enum Kind {
     Share,
 }
 
-/// The 1-based line of the record starting at byte `byte` of `path` (read again only to report
-/// an error). With `\r\n` breaks the csv crate puts a record's start on the `\n` before it,
-/// which is why that byte itself is counted.
 fn line_at(path: &Path, byte: u64) -> usize {
-    if is_parquet(path) {
-        // rows of a Parquet file carry the line the same row has in the CSV file
-        return byte as usize;
-    }
-    let bytes = std::fs::read(path).unwrap_or_default();
-    crate::text::line_of_byte(&bytes, usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1))
+    crate::tables::line_of(path, byte)
 }
 
 /// A number of column `column` in the record starting at byte `byte` of `path`, checked against
@@ -453,29 +434,13 @@ impl ReportData {
     }
 }
 
-fn is_parquet(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "parquet")
-}
-
-/// The line a Parquet row (0-based) has in the CSV file of the same table: the header is line 1.
-fn parquet_line(row: usize) -> u64 {
-    row as u64 + 2
-}
-
-/// `DIR/<stem>.csv`, or `DIR/<stem>.parquet` when only that exists (`slant analyze --format
-/// csv,parquet` wrote both; a user may keep only one).
+/// `DIR/<stem>.csv`, or its Parquet form when only that exists ([`crate::tables::locate`]).
 pub(crate) fn table(dir: &Path, stem: &str) -> std::path::PathBuf {
-    let csv = dir.join(format!("{stem}.csv"));
-    let parquet = dir.join(format!("{stem}.parquet"));
-    if !csv.exists() && parquet.exists() {
-        parquet
-    } else {
-        csv
-    }
+    crate::tables::locate(dir, stem)
 }
 
-/// Streams the rows of `path` (nothing when it does not exist), giving `f` each row's byte
-/// offset and its values of `columns` (a missing column is an error naming it).
+/// Streams the rows of `path` (nothing when it does not exist), giving `f` each row's place
+/// ([`crate::tables::Place`]) and its values of `columns` (a missing column is an error naming it).
 fn stream(
     path: &Path,
     columns: &[&str],
@@ -485,39 +450,24 @@ fn stream(
         return Ok(());
     }
     let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
-    if is_parquet(path) {
-        let header = crate::columnar::header(path).map_err(err)?;
-        let at: Vec<usize> = columns
-            .iter()
-            .map(|name| header.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'"))))
-            .collect::<Result<_, _>>()?;
-        let mut failed: Option<ReportError> = None;
-        let result = crate::columnar::read_rows(path, |i, v| {
-            let values: Vec<&str> = at.iter().map(|&k| v.get(k).map_or("", String::as_str)).collect();
-            f(parquet_line(i), &values).map_err(|e| {
-                let m = e.to_string();
-                failed = Some(e);
-                m
-            })
-        });
-        return match (failed, result) {
-            (Some(e), _) => Err(e),
-            (None, r) => r.map_err(err),
-        };
-    }
-    let mut r = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
-    let header: Vec<String> = r.headers().map_err(|e| err(e.to_string()))?.iter().map(String::from).collect();
+    let header = crate::tables::header(path).map_err(err)?;
     let at: Vec<usize> = columns
         .iter()
         .map(|name| header.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'"))))
         .collect::<Result<_, _>>()?;
-    let mut rec = csv::StringRecord::new();
-    while r.read_record(&mut rec).map_err(|e| err(e.to_string()))? {
-        let byte = rec.position().map_or(0, |x| x.byte());
-        let values: Vec<&str> = at.iter().map(|&i| rec.get(i).unwrap_or("")).collect();
-        f(byte, &values)?;
+    let mut failed: Option<ReportError> = None;
+    let result = crate::tables::for_each_row(path, |place, v| {
+        let values: Vec<&str> = at.iter().map(|&k| v.get(k).map_or("", String::as_str)).collect();
+        f(place, &values).map_err(|e| {
+            let m = e.to_string();
+            failed = Some(e);
+            m
+        })
+    });
+    match (failed, result) {
+        (Some(e), _) => Err(e),
+        (None, r) => r.map_err(err),
     }
-    Ok(())
 }
 
 /// Sums articles into groups; keeps the `top` largest (by articles, then name) and merges the

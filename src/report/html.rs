@@ -187,21 +187,30 @@ fn count_sections(part: &str) -> usize {
     part.matches(SECTION_START).count()
 }
 
-/// The article sections of `part` whose (escaped) id is in `ids`, in order. Article text is
-/// escaped inside a section, so a section runs from its opening tag to the next `</section>`.
+/// The article sections of `part` whose (escaped) id is in `ids`, in order.
 fn kept_sections<'a>(part: &'a str, ids: &BTreeSet<String>) -> Vec<&'a str> {
-    let mut kept = Vec::new();
+    sections(part)
+        .into_iter()
+        .filter(|section| {
+            let id = &section[SECTION_START.len()..];
+            ids.contains(&id[..id.find('"').unwrap_or(0)])
+        })
+        .collect()
+}
+
+/// The article sections of a report part ([`ARTICLES_PART`]), in order, without the notes
+/// between them. Article text is escaped inside a section, so a section runs from its opening
+/// tag to the next `</section>`.
+pub fn sections(part: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut rest = part;
     while let Some(at) = rest.find(SECTION_START) {
         let section = &rest[at..];
         let len = section.find(SECTION_END).map_or(section.len(), |e| e + SECTION_END.len());
-        let id = &section[SECTION_START.len()..];
-        if ids.contains(&id[..id.find('"').unwrap_or(0)]) {
-            kept.push(&section[..len]);
-        }
+        out.push(&section[..len]);
         rest = &section[len..];
     }
-    kept
+    out
 }
 
 fn css_name(s: &str) -> String {
