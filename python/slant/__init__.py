@@ -97,7 +97,7 @@ def _records(texts_or_dataframe) -> List[dict]:
     elif isinstance(texts_or_dataframe, str):
         raise SlantError("give a list of texts, not one string")
     else:
-        rows = [{"text": t} for t in texts_or_dataframe]
+        rows = [dict(t) if isinstance(t, dict) else {"text": t} for t in texts_or_dataframe]
     records = []
     for i, r in enumerate(rows, 1):
         rec = {k: ("" if v is None else v if isinstance(v, str) else str(v)) for k, v in r.items()}
@@ -151,8 +151,8 @@ def analyze(
     strict: bool = False,
     fingerprints: bool = False,
 ) -> Dict[str, object]:
-    """Analyses texts (a list of strings, or a DataFrame / Arrow table with a ``text`` column
-    and optionally ``id``, ``outlet``, ``date``, ``title``, ``url`` and any other columns).
+    """Analyses texts (a list of strings, a list of dicts, or a DataFrame / Arrow table with a
+    ``text`` column (key) and optionally ``id``, ``outlet``, ``date``, ``title``, ``url`` and any other columns).
 
     Returns a dict of tables (pandas DataFrames; polars DataFrames with ``frame="polars"``;
     ``pyarrow.Table`` with ``frame="arrow"`` or ``as_arrow=True``):

@@ -76,3 +76,20 @@ def test_bad_options_are_python_errors():
         slant.analyze(TEXTS, count_hits="sometimes")
     with pytest.raises(slant.SlantError):
         slant.analyze("one string, not a list")
+
+
+def test_polars_frames_and_lists_of_dicts():
+    pl = pytest.importorskip("polars")
+    t = slant.analyze([{"id": "p", "outlet": "Wire", "text": TEXTS[0]}, {"id": "q", "text": TEXTS[1]}], frame="polars")
+    a = t["articles"]
+    assert isinstance(a, pl.DataFrame)
+    assert a["article_id"].to_list() == ["p", "q"] and a["outlet"].to_list() == ["Wire", None]
+    with pytest.raises(slant.SlantError):
+        slant.analyze(TEXTS, frame="excel")
+
+
+def test_path_cells_name_the_rows_given_so_two_calls_give_the_same_tables():
+    a = slant.analyze(TEXTS, as_arrow=True)["articles"]
+    b = slant.analyze(TEXTS, as_arrow=True)["articles"]
+    assert a.column("path").to_pylist() == ["input:1", "input:2"]
+    assert a.equals(b)
