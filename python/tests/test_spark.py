@@ -78,7 +78,7 @@ def make_articles(n: int, seed: int = 7):
     rows[10]["text"] = story
     rows[-10]["text"] = "Menu Home World. " + story + " Share this story."
     # one article with no text: an error row, not a crash
-    rows[500]["text"] = ""
+    rows[n // 2]["text"] = ""
     return rows
 
 
