@@ -32,15 +32,34 @@ pub const MIN_OWN_SHARED: usize = 2;
 /// cost the square of the number of articles holding it.
 pub const MAX_HOLDERS: usize = 200;
 
-/// The columns of `fingerprints.csv`: one row per kept shingle of an article.
-pub const FINGERPRINT_COLUMNS: &[&str] = &["article_id", "hash", "start", "end", "quoted"];
+/// One row of `fingerprints.csv`: a kept shingle of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FingerprintRow {
+    pub article_id: String,
+    pub hash: u64,
+    pub start: u32,
+    pub end: u32,
+    pub quoted: bool,
+}
+
+impl crate::rows::Row for FingerprintRow {
+    const FILE: &'static str = "fingerprints.csv";
+    const COLUMNS: &'static [crate::rows::Col<Self>] = {
+        use crate::rows::text;
+        &[
+            text("article_id", |r| r.article_id.clone()),
+            text("hash", |r| format!("{:016x}", r.hash)),
+            text("start", |r| r.start.to_string()),
+            text("end", |r| r.end.to_string()),
+            text("quoted", |r| r.quoted.to_string()),
+        ]
+    };
+}
 
 /// The rows of `fingerprints.csv` for article `id`.
-pub fn fingerprint_rows(id: &str, fp: &Fingerprint) -> Vec<[String; 5]> {
+pub fn fingerprint_rows(id: &str, fp: &Fingerprint) -> Vec<FingerprintRow> {
     fp.rows()
-        .map(|(hash, start, end, quoted)| {
-            [id.to_string(), format!("{hash:016x}"), start.to_string(), end.to_string(), quoted.to_string()]
-        })
+        .map(|(hash, start, end, quoted)| FingerprintRow { article_id: id.to_string(), hash, start, end, quoted })
         .collect()
 }
 
@@ -316,7 +335,10 @@ mod tests {
         // and through the text of fingerprints.csv
         let parsed: Vec<_> = fingerprint_rows("a", &f)
             .iter()
-            .map(|r| parse_fingerprint_row(&[&r[1], &r[2], &r[3], &r[4]]).unwrap())
+            .map(|r| {
+                let c = crate::rows::Row::cells(r);
+                parse_fingerprint_row(&[&c[1], &c[2], &c[3], &c[4]]).unwrap()
+            })
             .collect();
         assert_eq!(Fingerprint::from_rows(parsed), f);
         assert!(parse_fingerprint_row(&["zz", "1", "2", "true"]).is_err());

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod report;
+pub mod rows;
 pub mod sink;
 pub mod stats;
 pub mod tables;

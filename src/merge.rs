@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use crate::copies::{Fingerprint, FINGERPRINT_COLUMNS};
+use crate::copies::{Fingerprint, FingerprintRow};
 use crate::error::{ErrorKind, SlantError};
+use crate::rows::Row;
 use crate::sink::{parquet_name, Table};
 
 /// The tables copied row for row, in the order they are written.
@@ -194,7 +195,7 @@ pub fn merge(
         }
         Ok(())
     };
-    whole("shared_text.csv", crate::output::shared_rows(&shared, &id_refs))?;
+    whole("shared_text.csv", crate::rows::table(&crate::output::shared_rows(&shared, &id_refs)))?;
     outputs.push("shared_text.csv".into());
     let words_col = column(&header, "words", &inputs[0])?;
     let outlet_col = column(&header, "outlet", &inputs[0])?;
@@ -253,7 +254,7 @@ pub fn merge(
 }
 
 fn fp_header_ok(stem: &str, h: &[String]) -> bool {
-    stem != "fingerprints" || h.iter().map(String::as_str).eq(FINGERPRINT_COLUMNS.iter().copied())
+    stem != "fingerprints" || h.iter().map(String::as_str).eq(FingerprintRow::names())
 }
 
 fn column(header: &[String], name: &str, dir: &Path) -> Result<usize, MergeError> {

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::attribution::Category;
 use crate::error::{DocError, SlantError};
+use crate::rows::{number, text, Col, Row};
 
 /// Where a metadata value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,11 +126,12 @@ pub const ENCODER_CATEGORY: &str = "encoder";
 
 /// A rate per 1,000, formatted with two decimals (empty when the base is 0).
 pub fn per_1k(count: usize, base: usize) -> String {
-    if base == 0 {
-        String::new()
-    } else {
-        format!("{:.2}", count as f64 * 1000.0 / base as f64)
-    }
+    rate_per_1k(count, base).map_or_else(String::new, |x| format!("{x:.2}"))
+}
+
+/// `count` per 1,000 of `base` (none when the base is 0).
+pub fn rate_per_1k(count: usize, base: usize) -> Option<f64> {
+    (base > 0).then(|| count as f64 * 1000.0 / base as f64)
 }
 
 /// One row of `hits.csv`.
@@ -171,86 +173,103 @@ pub struct SentenceRow {
     pub flagged: bool,
 }
 
-pub const SENTENCE_COLUMNS: &[&str] =
-    &["article_id", "sentence", "start", "end", "words", "quoted_share", "prob", "flagged"];
-
-impl SentenceRow {
-    pub fn values(&self) -> [String; 8] {
-        [
-            self.article_id.clone(),
-            self.sentence.to_string(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.words.to_string(),
-            format!("{:.3}", self.quoted_share),
-            format!("{:.4}", self.prob),
-            self.flagged.to_string(),
-        ]
-    }
+impl Row for SentenceRow {
+    const FILE: &'static str = "sentences.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("article_id", |r| r.article_id.clone()),
+        text("sentence", |r| r.sentence.to_string()),
+        text("start", |r| r.start.to_string()),
+        text("end", |r| r.end.to_string()),
+        text("words", |r| r.words.to_string()),
+        number("quoted_share", |r| Some(f64::from(r.quoted_share)), 3),
+        number("prob", |r| Some(f64::from(r.prob)), 4),
+        text("flagged", |r| r.flagged.to_string()),
+    ];
 }
 
-pub const HIT_COLUMNS: &[&str] = &[
-    "article_id",
-    "start",
-    "end",
-    "text",
-    "term",
-    "category",
-    "weight",
-    "voice",
-    "negated",
-    "sentence",
-    "context",
-    "speaker",
-    "counted",
-];
-
-impl HitRow {
-    pub fn values(&self) -> [String; 13] {
-        [
-            self.article_id.clone(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.text.clone(),
-            self.term.clone(),
-            self.category.clone(),
-            format!("{:.2}", self.weight),
-            self.voice.as_str().to_string(),
-            self.negated.to_string(),
-            self.sentence.to_string(),
-            self.context.clone(),
-            self.speaker.clone(),
-            self.counted.to_string(),
-        ]
-    }
+impl Row for HitRow {
+    const FILE: &'static str = "hits.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("article_id", |h| h.article_id.clone()),
+        text("start", |h| h.start.to_string()),
+        text("end", |h| h.end.to_string()),
+        text("text", |h| h.text.clone()),
+        text("term", |h| h.term.clone()),
+        text("category", |h| h.category.clone()),
+        number("weight", |h| Some(f64::from(h.weight)), 2),
+        text("voice", |h| h.voice.as_str().to_string()),
+        text("negated", |h| h.negated.to_string()),
+        text("sentence", |h| h.sentence.to_string()),
+        text("context", |h| h.context.clone()),
+        text("speaker", |h| h.speaker.clone()),
+        text("counted", |h| h.counted.to_string()),
+    ];
 }
 
-pub const CATEGORY_COLUMNS: &[&str] = &["article_id", "category", "count", "rate_per_1k"];
+/// One row of `categories_long.csv`: an article's hits in one lexicon category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryRow {
+    pub article_id: String,
+    pub category: String,
+    pub count: usize,
+    pub words: usize,
+}
 
-pub const COUNTRY_COLUMNS: &[&str] = &["article_id", "country", "category", "attributions"];
+impl Row for CategoryRow {
+    const FILE: &'static str = "categories_long.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("article_id", |r| r.article_id.clone()),
+        text("category", |r| r.category.clone()),
+        text("count", |r| r.count.to_string()),
+        number("rate_per_1k", |r| rate_per_1k(r.count, r.words), 2),
+    ];
+}
+
+/// One row of `countries_long.csv`: an article's attributions to one country and category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryRow {
+    pub article_id: String,
+    pub country: String,
+    pub category: &'static str,
+    pub attributions: usize,
+}
+
+impl Row for CountryRow {
+    const FILE: &'static str = "countries_long.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("article_id", |r| r.article_id.clone()),
+        text("country", |r| r.country.clone()),
+        text("category", |r| r.category.to_string()),
+        text("attributions", |r| r.attributions.to_string()),
+    ];
+}
 
 /// Rows of `countries_long.csv` for one article: attributions (refusals left out) per source
 /// country and category, one row per pair that has any (an attribution to two countries
 /// counts for each; `country` is empty for those with no country).
-pub fn country_rows(a: &Article) -> Vec<[String; 4]> {
+pub fn country_rows(a: &Article) -> Vec<CountryRow> {
     a.attr
         .by_country
         .iter()
-        .map(|((country, cat), n)| {
-            let category = Category::ALL.get(*cat).map_or("", |c| c.as_str());
-            [a.id.clone(), country.clone(), category.to_string(), n.to_string()]
+        .map(|((country, cat), n)| CountryRow {
+            article_id: a.id.clone(),
+            country: country.clone(),
+            category: Category::ALL.get(*cat).map_or("", |c| c.as_str()),
+            attributions: *n,
         })
         .collect()
 }
 
 /// Rows of `categories_long.csv` for one article: every lexicon category, zeros included.
-pub fn category_rows(a: &Article, categories: &[String]) -> Vec<[String; 4]> {
+pub fn category_rows(a: &Article, categories: &[String]) -> Vec<CategoryRow> {
     categories
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let n = a.loaded.per_category.get(i).copied().unwrap_or(0);
-            [a.id.clone(), c.clone(), n.to_string(), per_1k(n, a.words)]
+        .map(|(i, c)| CategoryRow {
+            article_id: a.id.clone(),
+            category: c.clone(),
+            count: a.loaded.per_category.get(i).copied().unwrap_or(0),
+            words: a.words,
         })
         .collect()
 }
@@ -346,19 +365,16 @@ pub struct CaptionRow {
     pub text: String,
 }
 
-pub const CAPTION_COLUMNS: &[&str] = &["article_id", "n", "start", "end", "credit", "text"];
-
-impl CaptionRow {
-    pub fn values(&self) -> [String; 6] {
-        [
-            self.article_id.clone(),
-            self.n.to_string(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.credit.clone(),
-            self.text.clone(),
-        ]
-    }
+impl Row for CaptionRow {
+    const FILE: &'static str = "captions.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("article_id", |r| r.article_id.clone()),
+        text("n", |r| r.n.to_string()),
+        text("start", |r| r.start.to_string()),
+        text("end", |r| r.end.to_string()),
+        text("credit", |r| r.credit.clone()),
+        text("text", |r| r.text.clone()),
+    ];
 }
 
 /// Where a file for `path` is written: `path` itself when nothing is there or a regular file is,
@@ -535,44 +551,43 @@ pub fn write_articles(path: &Path, rows: &[Article], categories: &[String]) -> R
     write_csv_rows(path, &article_rows(rows, categories))
 }
 
-/// Columns of `shared_text.csv`.
-pub const SHARED_COLUMNS: &[&str] = &[
-    "article_id",
-    "other_id",
-    "share",
-    "other_share",
-    "shingles",
-    "shared",
-    "shared_own",
-    "own_share",
-    "start",
-    "end",
-    "other_start",
-    "other_end",
-];
+/// One row of `shared_text.csv`: an article whose body is largely found in another's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedRow {
+    pub article_id: String,
+    pub other_id: String,
+    pub shared: crate::copies::Shared,
+}
 
-/// The rows of `shared_text.csv`, header first: one per article whose body is largely
-/// another's (see [`crate::copies::find`]); `articles` are the rows the indices of `shared`
-/// refer to.
-pub fn shared_rows(shared: &[crate::copies::Shared], ids: &[&str]) -> Vec<Vec<String>> {
-    let mut out = vec![SHARED_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
-    for s in shared {
-        out.push(vec![
-            ids[s.article].to_string(),
-            ids[s.other].to_string(),
-            format!("{:.4}", s.share),
-            format!("{:.4}", s.other_share),
-            s.shingles.to_string(),
-            s.shared.to_string(),
-            s.shared_own.to_string(),
-            format!("{:.4}", s.own_share),
-            s.span.start.to_string(),
-            s.span.end.to_string(),
-            s.other_span.start.to_string(),
-            s.other_span.end.to_string(),
-        ]);
-    }
-    out
+impl Row for SharedRow {
+    const FILE: &'static str = "shared_text.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("article_id", |r| r.article_id.clone()),
+        text("other_id", |r| r.other_id.clone()),
+        number("share", |r| Some(r.shared.share), 4),
+        number("other_share", |r| Some(r.shared.other_share), 4),
+        text("shingles", |r| r.shared.shingles.to_string()),
+        text("shared", |r| r.shared.shared.to_string()),
+        text("shared_own", |r| r.shared.shared_own.to_string()),
+        number("own_share", |r| Some(r.shared.own_share), 4),
+        text("start", |r| r.shared.span.start.to_string()),
+        text("end", |r| r.shared.span.end.to_string()),
+        text("other_start", |r| r.shared.other_span.start.to_string()),
+        text("other_end", |r| r.shared.other_span.end.to_string()),
+    ];
+}
+
+/// The rows of `shared_text.csv` for `shared`, the articles named by `ids` (in the order given
+/// to [`crate::copies::find`]).
+pub fn shared_rows(shared: &[crate::copies::Shared], ids: &[&str]) -> Vec<SharedRow> {
+    shared
+        .iter()
+        .map(|s| SharedRow {
+            article_id: ids[s.article].to_string(),
+            other_id: ids[s.other].to_string(),
+            shared: s.clone(),
+        })
+        .collect()
 }
 
 /// `articles.csv`'s `same_text_as` and `same_text_share` cells for the article whose body is
@@ -584,19 +599,14 @@ pub fn same_text_cells(same: Option<(&str, f64)>) -> [String; 2] {
     }
 }
 
-/// The rows of `errors.csv`, header first.
-pub fn error_rows(rows: &[DocError]) -> Vec<Vec<String>> {
-    let mut out = vec![["path", "line", "kind", "message"].map(String::from).to_vec()];
-    for r in rows {
-        let line = r.line.map(|l| l.to_string()).unwrap_or_default();
-        out.push(vec![r.path.clone(), line, r.kind.as_str().to_string(), r.message.clone()]);
-    }
-    out
-}
-
-/// Writes `errors.csv`.
-pub fn write_errors(path: &Path, rows: &[DocError]) -> Result<(), SlantError> {
-    write_csv_rows(path, &error_rows(rows))
+impl Row for DocError {
+    const FILE: &'static str = "errors.csv";
+    const COLUMNS: &'static [Col<Self>] = &[
+        text("path", |e| e.path.clone()),
+        text("line", |e| e.line.map(|l| l.to_string()).unwrap_or_default()),
+        text("kind", |e| e.kind.as_str().to_string()),
+        text("message", |e| e.message.clone()),
+    ];
 }
 
 /// A CSV table written row by row to a temporary file and renamed into place by

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::attribution::ATTR_COLUMNS;
 use crate::error::{DocError, SlantError};
-use crate::output::{self, Article, StreamingCsv, CAPTION_COLUMNS, HIT_COLUMNS};
+use crate::output::{self, Article, StreamingCsv};
 use crate::pipeline::DocResult;
+use crate::rows::{json_array, Row};
 
 /// Receives a run's results in input order.
 pub trait Sink {
@@ -49,6 +49,16 @@ impl Table {
             None
         };
         Ok(Table { csv, parquet })
+    }
+
+    /// The table of row type `R`.
+    pub(crate) fn of<R: Row>(out: &Path, parquet: bool) -> Result<Table, SlantError> {
+        Table::create(out, R::FILE, &R::names(), parquet)
+    }
+
+    /// Appends one row of the table's row type.
+    pub(crate) fn row<R: Row>(&mut self, r: &R) -> Result<(), SlantError> {
+        self.write(&r.cells())
     }
 
     pub(crate) fn write<S: AsRef<str>>(&mut self, values: &[S]) -> Result<(), SlantError> {
@@ -121,7 +131,7 @@ impl FolderSink {
         fingerprints: bool,
     ) -> Result<FolderSink, SlantError> {
         let fingerprint_rows = if fingerprints {
-            Some(Table::create(out, "fingerprints.csv", crate::copies::FINGERPRINT_COLUMNS, parquet)?)
+            Some(Table::of::<crate::copies::FingerprintRow>(out, parquet)?)
         } else {
             for f in ["fingerprints.csv", "fingerprints.parquet"] {
                 remove_if_present(&out.join(f))?;
@@ -136,12 +146,12 @@ impl FolderSink {
             report_shown: 0,
             report_part: String::new(),
             parquet,
-            captions: Table::create(out, "captions.csv", CAPTION_COLUMNS, parquet)?,
-            hits: Table::create(out, "hits.csv", HIT_COLUMNS, parquet)?,
-            attributions: Table::create(out, "attributions.csv", ATTR_COLUMNS, parquet)?,
-            categories_long: Table::create(out, "categories_long.csv", output::CATEGORY_COLUMNS, parquet)?,
-            countries_long: Table::create(out, "countries_long.csv", output::COUNTRY_COLUMNS, parquet)?,
-            sentences: Table::create(out, "sentences.csv", output::SENTENCE_COLUMNS, parquet)?,
+            captions: Table::of::<output::CaptionRow>(out, parquet)?,
+            hits: Table::of::<output::HitRow>(out, parquet)?,
+            attributions: Table::of::<crate::attribution::AttrRow>(out, parquet)?,
+            categories_long: Table::of::<output::CategoryRow>(out, parquet)?,
+            countries_long: Table::of::<output::CountryRow>(out, parquet)?,
+            sentences: Table::of::<output::SentenceRow>(out, parquet)?,
             fingerprint_rows,
             articles: Vec::new(),
             fingerprints: Vec::new(),
@@ -193,7 +203,7 @@ impl FolderSink {
             Ok(())
         };
         let ids: Vec<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
-        whole("shared_text.csv", output::shared_rows(&shared, &ids))?;
+        whole("shared_text.csv", crate::rows::table(&output::shared_rows(&shared, &ids)))?;
         whole("articles.csv", output::article_rows(&self.articles, &self.categories))?;
         crate::codebook::write(&self.out.join("codebook.csv"))?;
         let mut outputs: Vec<String> = [
@@ -220,7 +230,7 @@ impl FolderSink {
                 }
             }
         } else {
-            whole("errors.csv", output::error_rows(&self.errors))?;
+            whole("errors.csv", crate::rows::table(&self.errors))?;
             outputs.push("errors.csv".into());
         }
         if self.parquet {
@@ -236,16 +246,16 @@ impl Sink for FolderSink {
     fn doc(&mut self, mut doc: DocResult) -> Result<(), SlantError> {
         self.errors.append(&mut doc.warnings);
         for c in &doc.captions {
-            self.captions.write(&c.values())?;
+            self.captions.row(c)?;
         }
         for h in &doc.hits {
-            self.hits.write(&h.values())?;
+            self.hits.row(h)?;
         }
         for a in &doc.attributions {
-            self.attributions.write(&a.values())?;
+            self.attributions.row(a)?;
         }
         for row in &doc.sentences {
-            self.sentences.write(&row.values())?;
+            self.sentences.row(row)?;
         }
         if let Some(section) = doc.report.take() {
             if self.report_shown < self.report_cap {
@@ -254,10 +264,10 @@ impl Sink for FolderSink {
             }
         }
         for row in output::category_rows(&doc.article, &self.categories) {
-            self.categories_long.write(&row)?;
+            self.categories_long.row(&row)?;
         }
         for row in output::country_rows(&doc.article) {
-            self.countries_long.write(&row)?;
+            self.countries_long.row(&row)?;
         }
         if let (Some(dir), Some(t)) = (&self.save_text, &doc.text) {
             let p = dir.join(format!("{}.txt", crate::pipeline::safe_file_name(&doc.article.id)));
@@ -265,7 +275,7 @@ impl Sink for FolderSink {
         }
         if let Some(t) = &mut self.fingerprint_rows {
             for row in crate::copies::fingerprint_rows(&doc.article.id, &doc.fingerprint) {
-                t.write(&row)?;
+                t.row(&row)?;
             }
         }
         self.articles.push(doc.article);
@@ -344,15 +354,6 @@ fn typed(kind: Option<&str>, v: &str) -> Value {
     parsed.unwrap_or_else(|| Value::String(v.to_string()))
 }
 
-fn error_object(e: &DocError) -> Value {
-    let mut m = Map::new();
-    m.insert("path".into(), Value::String(e.path.clone()));
-    m.insert("line".into(), e.line.map_or(Value::Null, Value::from));
-    m.insert("kind".into(), Value::String(e.kind.as_str().to_string()));
-    m.insert("message".into(), Value::String(e.message.clone()));
-    Value::Object(m)
-}
-
 impl<W: Write> Sink for JsonLinesSink<W> {
     fn doc(&mut self, doc: DocResult) -> Result<(), SlantError> {
         let (extra, shown) = output::article_header(std::slice::from_ref(&doc.article), &self.categories);
@@ -365,60 +366,28 @@ impl<W: Write> Sink for JsonLinesSink<W> {
                 m.insert(name.clone(), Value::String(v));
             }
         }
-        let rows = |file: &str, columns: &[&str], rows: Vec<Vec<String>>| -> Value {
-            Value::Array(rows.iter().map(|r| typed_row(file, columns, r)).collect())
-        };
         let mut m = Map::new();
         m.insert("article".into(), article);
-        m.insert("hits".into(), rows("hits.csv", HIT_COLUMNS, doc.hits.iter().map(|h| h.values().to_vec()).collect()));
-        m.insert(
-            "attributions".into(),
-            rows("attributions.csv", ATTR_COLUMNS, doc.attributions.iter().map(|a| a.values().to_vec()).collect()),
-        );
-        m.insert(
-            "sentences".into(),
-            rows(
-                "sentences.csv",
-                output::SENTENCE_COLUMNS,
-                doc.sentences.iter().map(|s| s.values().to_vec()).collect(),
-            ),
-        );
-        m.insert(
-            "captions".into(),
-            rows("captions.csv", CAPTION_COLUMNS, doc.captions.iter().map(|c| c.values().to_vec()).collect()),
-        );
-        let long = |file: &str, columns: &[&str], rows: Vec<[String; 4]>| -> Value {
-            Value::Array(rows.iter().map(|r| typed_row(file, columns, r)).collect())
-        };
-        m.insert(
-            "categories_long".into(),
-            long(
-                "categories_long.csv",
-                output::CATEGORY_COLUMNS,
-                output::category_rows(&doc.article, &self.categories),
-            ),
-        );
-        m.insert(
-            "countries_long".into(),
-            long("countries_long.csv", output::COUNTRY_COLUMNS, output::country_rows(&doc.article)),
-        );
+        m.insert("hits".into(), json_array(&doc.hits));
+        m.insert("attributions".into(), json_array(&doc.attributions));
+        m.insert("sentences".into(), json_array(&doc.sentences));
+        m.insert("captions".into(), json_array(&doc.captions));
+        m.insert("categories_long".into(), json_array(&output::category_rows(&doc.article, &self.categories)));
+        m.insert("countries_long".into(), json_array(&output::country_rows(&doc.article)));
         if self.fingerprints {
-            let rows = crate::copies::fingerprint_rows(&doc.article.id, &doc.fingerprint);
             m.insert(
                 "fingerprints".into(),
-                Value::Array(
-                    rows.iter().map(|r| typed_row("fingerprints.csv", crate::copies::FINGERPRINT_COLUMNS, r)).collect(),
-                ),
+                json_array(&crate::copies::fingerprint_rows(&doc.article.id, &doc.fingerprint)),
             );
         }
-        m.insert("warnings".into(), Value::Array(doc.warnings.iter().map(error_object).collect()));
+        m.insert("warnings".into(), json_array(&doc.warnings));
         self.line(&Value::Object(m))
     }
 
     fn error(&mut self, e: DocError) -> Result<(), SlantError> {
         let key = if e.kind.is_warning() { "warning" } else { "error" };
         let mut m = Map::new();
-        m.insert(key.into(), error_object(&e));
+        m.insert(key.into(), e.json());
         self.line(&Value::Object(m))
     }
 }

@@ -82,52 +82,34 @@ pub struct AttrRow {
     pub source_bytes: Option<std::ops::Range<usize>>,
 }
 
-pub const ATTR_COLUMNS: &[&str] = &[
-    "article_id",
-    "n",
-    "sentence",
-    "cue",
-    "cue_class",
-    "source",
-    "source_start",
-    "source_end",
-    "resolved_source",
-    "category",
-    "country",
-    "country_source",
-    "kind",
-    "content_start",
-    "content_end",
-    "content",
-    "content_parts",
-];
-
 fn opt(v: Option<usize>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
 
-impl AttrRow {
-    pub fn values(&self) -> [String; 17] {
-        [
-            self.article_id.clone(),
-            self.n.to_string(),
-            self.sentence.to_string(),
-            self.cue.clone(),
-            self.cue_class.to_string(),
-            self.source.clone(),
-            opt(self.source_start),
-            opt(self.source_end),
-            self.resolved_source.clone(),
-            self.category.to_string(),
-            self.country.clone(),
-            self.country_source.to_string(),
-            self.kind.to_string(),
-            opt(self.content_start),
-            opt(self.content_end),
-            self.content.clone(),
-            self.content_parts.clone(),
+impl crate::rows::Row for AttrRow {
+    const FILE: &'static str = "attributions.csv";
+    const COLUMNS: &'static [crate::rows::Col<Self>] = {
+        use crate::rows::text;
+        &[
+            text("article_id", |a| a.article_id.clone()),
+            text("n", |a| a.n.to_string()),
+            text("sentence", |a| a.sentence.to_string()),
+            text("cue", |a| a.cue.clone()),
+            text("cue_class", |a| a.cue_class.to_string()),
+            text("source", |a| a.source.clone()),
+            text("source_start", |a| opt(a.source_start)),
+            text("source_end", |a| opt(a.source_end)),
+            text("resolved_source", |a| a.resolved_source.clone()),
+            text("category", |a| a.category.to_string()),
+            text("country", |a| a.country.clone()),
+            text("country_source", |a| a.country_source.to_string()),
+            text("kind", |a| a.kind.to_string()),
+            text("content_start", |a| opt(a.content_start)),
+            text("content_end", |a| opt(a.content_end)),
+            text("content", |a| a.content.clone()),
+            text("content_parts", |a| a.content_parts.clone()),
         ]
-    }
+    };
 }
 
 /// Attribution counts of one article.
