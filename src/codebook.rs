@@ -348,26 +348,13 @@ pub fn kind_of(file: &str, column: &str) -> Option<&'static str> {
         .map(|c| c.kind)
 }
 
-/// Decimals of the numbers of `articles.csv` as it writes them (the other row tables' row
-/// types give theirs: [`crate::rows::Row`]).
-const ARTICLE_DECIMALS: &[(&str, usize)] = &[
-    ("loaded_per_1k", 2),
-    ("loaded_own_per_1k", 2),
-    ("loaded_quoted_per_1k", 2),
-    ("loaded_reported_per_1k", 2),
-    ("tone", 4),
-    ("tone_max", 4),
-    ("flagged_share", 4),
-    ("same_text_share", 2),
-];
-
 /// How many decimals `file`'s CSV writes in `column` (a `number` column of a row table). A
 /// Parquet table read back as CSV text (`slant merge`, `slant chart`) writes its numbers so,
 /// and gives the same bytes as the CSV file.
 pub fn decimals(file: &str, column: &str) -> Option<usize> {
     use crate::rows::decimals_of;
     match file {
-        A => ARTICLE_DECIMALS.iter().find(|(c, _)| *c == column).map(|d| d.1),
+        A => crate::output::article_columns::decimals(column),
         H => decimals_of::<crate::output::HitRow>(column),
         S => decimals_of::<crate::output::SentenceRow>(column),
         T => decimals_of::<crate::attribution::AttrRow>(column),
@@ -447,8 +434,9 @@ mod tests {
         for c in CODEBOOK.iter().filter(|c| row_tables.contains(&c.file) && c.kind == "number") {
             assert!(decimals(c.file, c.column).is_some(), "{} {} has no decimals", c.file, c.column);
         }
-        for (col, _) in ARTICLE_DECIMALS {
-            assert_eq!(kind_of(A, col), Some("number"), "{col}");
+        for col in crate::output::article_columns::names(&[]) {
+            let number = kind_of(A, &col) == Some("number");
+            assert_eq!(number, decimals(A, &col).is_some(), "{col}");
         }
     }
 }

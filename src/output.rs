@@ -17,6 +17,8 @@ use crate::attribution::Category;
 use crate::error::{DocError, SlantError};
 use crate::rows::{number, text, Col, Row};
 
+pub mod article_columns;
+
 /// Where a metadata value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -274,83 +276,6 @@ pub fn category_rows(a: &Article, categories: &[String]) -> Vec<CategoryRow> {
         .collect()
 }
 
-/// The fixed leading columns of `articles.csv`.
-pub const ARTICLE_COLUMNS: &[&str] = &[
-    "article_id",
-    "outlet",
-    "date",
-    "title",
-    "url",
-    "path",
-    "words",
-    "sentences",
-    "quoted_words",
-    "reported_words",
-    "own_words",
-    "captions",
-    "decode_errors",
-    "date_source",
-    "outlet_source",
-];
-
-impl Article {
-    pub(crate) fn measure_values(&self, n_categories: usize) -> Vec<String> {
-        let l = &self.loaded;
-        let mut v = vec![
-            l.total.to_string(),
-            per_1k(l.total, self.words),
-            l.own.to_string(),
-            per_1k(l.own, l.own_words),
-            l.quoted.to_string(),
-            per_1k(l.quoted, self.quoted_words),
-            l.reported.to_string(),
-            per_1k(l.reported, l.reported_words),
-            l.flagged.to_string(),
-            l.all.to_string(),
-        ];
-        for i in 0..n_categories {
-            v.push(l.per_category.get(i).copied().unwrap_or(0).to_string());
-        }
-        v.push(l.caps.to_string());
-        let a = &self.attr;
-        v.push(a.total.to_string());
-        v.push(a.direct.to_string());
-        for c in Category::ALL {
-            v.push(a.per_category.get(c.index()).copied().unwrap_or(0).to_string());
-        }
-        v.push(a.countries_string());
-        v.push(self.credits.to_string());
-        v.push(format!("{:.4}", self.tone));
-        v.push(format!("{:.4}", self.tone_max));
-        v.push(self.flagged_sentences.to_string());
-        v.push(format!("{:.4}", self.flagged_share));
-        let [other, share] = same_text_cells(self.same_text.as_ref().map(|(id, share)| (id.as_str(), *share)));
-        v.push(other);
-        v.push(share);
-        v
-    }
-
-    pub(crate) fn fixed_values(&self) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.outlet.clone(),
-            self.date.clone(),
-            self.title.clone(),
-            self.url.clone(),
-            self.path.clone(),
-            self.words.to_string(),
-            self.sentences.to_string(),
-            self.quoted_words.to_string(),
-            self.loaded.reported_words.to_string(),
-            self.loaded.own_words.to_string(),
-            self.captions.to_string(),
-            self.decode_errors.to_string(),
-            self.date_source.as_str().to_string(),
-            self.outlet_source.as_str().to_string(),
-        ]
-    }
-}
-
 /// One row of `captions.csv`: a photo caption kept out of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaptionRow {
@@ -460,21 +385,6 @@ pub const LOADED_COLUMNS: [&str; 10] = [
     "loaded_all",
 ];
 
-/// Column names of the measures that follow the fixed columns of `articles.csv`.
-pub fn measure_columns(categories: &[String]) -> Vec<String> {
-    let mut v: Vec<String> = LOADED_COLUMNS.map(String::from).to_vec();
-    v.extend(categories.iter().map(|c| format!("loaded_{c}")));
-    v.push("caps_emphasis".into());
-    v.push("attributions".into());
-    v.push("direct_quotes".into());
-    v.extend(Category::ALL.iter().map(|c| format!("attr_{c}")));
-    v.push("attr_countries".into());
-    v.push("credits".into());
-    v.extend(["tone", "tone_max", "flagged_sentences", "flagged_share"].map(String::from));
-    v.extend(["same_text_as", "same_text_share"].map(String::from));
-    v
-}
-
 /// Carried columns of `articles.csv` for these rows, in order of first appearance,
 /// and the names they are written under: a carried column whose name clashes with a
 /// slant column is written as `input_<name>`.
@@ -487,12 +397,8 @@ pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, 
             }
         }
     }
-    let measures = measure_columns(categories);
-    let mut taken: BTreeSet<String> = ARTICLE_COLUMNS
-        .iter()
-        .map(|c| c.to_ascii_lowercase())
-        .chain(measures.iter().map(|c| c.to_ascii_lowercase()))
-        .collect();
+    let mut taken: BTreeSet<String> =
+        article_columns::names(categories).iter().map(|c| c.to_ascii_lowercase()).collect();
     // Carried names as written come first, so a renamed column does not take one of them.
     let written: BTreeSet<String> = extra.iter().map(|k| k.trim().to_ascii_lowercase()).collect();
     let shown = extra
@@ -519,13 +425,11 @@ pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, 
 /// The rows of `articles.csv`, header first: fixed columns, measures, then carried columns.
 pub fn article_rows(rows: &[Article], categories: &[String]) -> Vec<Vec<String>> {
     let (extra, shown) = article_header(rows, categories);
-    let measures = measure_columns(categories);
-    let header: Vec<String> = ARTICLE_COLUMNS.iter().map(|c| c.to_string()).chain(measures).chain(shown).collect();
+    let header: Vec<String> = article_columns::names(categories).into_iter().chain(shown).collect();
     let mut out = Vec::with_capacity(rows.len() + 1);
     out.push(header);
     for r in rows {
-        let mut vals = r.fixed_values();
-        vals.extend(r.measure_values(categories.len()));
+        let mut vals = article_columns::values(r, categories.len());
         for k in &extra {
             vals.push(r.extra.iter().find(|(ek, _)| ek == k).map(|(_, v)| v.clone()).unwrap_or_default());
         }

@@ -5,8 +5,8 @@
 //! codebook test then asks for its documentation.
 //!
 //! `articles.csv` is the one table whose columns depend on the run (one per lexicon category
-//! and source category, and the input's own columns): its columns are built by
-//! [`crate::output::article_header`].
+//! and source category, and the input's own columns): its list is
+//! [`crate::output::article_columns`], with those families as entries.
 
 use serde_json::Value;
 
@@ -22,6 +22,16 @@ pub enum Cell<T> {
 pub struct Col<T> {
     pub name: &'static str,
     pub cell: Cell<T>,
+}
+
+impl<T> Col<T> {
+    /// The cell of `row` in this column, as the CSV file writes it.
+    pub fn cell(&self, row: &T) -> String {
+        match self.cell {
+            Cell::Text(f) => f(row),
+            Cell::Number(f, d) => f(row).map_or_else(String::new, |x| format!("{x:.d$}")),
+        }
+    }
 }
 
 /// A column written as text.
@@ -48,13 +58,7 @@ pub trait Row: Sized + 'static {
 
     /// The row's cells as the CSV file writes them.
     fn cells(&self) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|c| match c.cell {
-                Cell::Text(f) => f(self),
-                Cell::Number(f, d) => f(self).map_or_else(String::new, |x| format!("{x:.d$}")),
-            })
-            .collect()
+        Self::COLUMNS.iter().map(|c| c.cell(self)).collect()
     }
 
     /// The row as a JSON object (the streaming mode's), each value typed by the codebook.

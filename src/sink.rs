@@ -311,8 +311,7 @@ pub struct JsonLinesSink<W: Write> {
 
 impl<W: Write> JsonLinesSink<W> {
     pub fn new(out: W, categories: &[String], fingerprints: bool) -> JsonLinesSink<W> {
-        let columns =
-            output::ARTICLE_COLUMNS.iter().map(|c| c.to_string()).chain(output::measure_columns(categories)).collect();
+        let columns = output::article_columns::names(categories);
         JsonLinesSink { out, categories: categories.to_vec(), columns, fingerprints }
     }
 
@@ -357,8 +356,7 @@ fn typed(kind: Option<&str>, v: &str) -> Value {
 impl<W: Write> Sink for JsonLinesSink<W> {
     fn doc(&mut self, doc: DocResult) -> Result<(), SlantError> {
         let (extra, shown) = output::article_header(std::slice::from_ref(&doc.article), &self.categories);
-        let mut values = doc.article.fixed_values();
-        values.extend(doc.article.measure_values(self.categories.len()));
+        let values = output::article_columns::values(&doc.article, self.categories.len());
         let mut article = typed_row("articles.csv", &self.columns, &values);
         if let Value::Object(m) = &mut article {
             for (k, name) in extra.iter().zip(&shown) {
