@@ -75,6 +75,8 @@ pub const CODEBOOK: &[Column] = &[
     c(A, "decode_errors", "integer", "sequences", "invalid UTF-8 sequences replaced with U+FFFD"),
     c(A, "date_source", "string", "", "given, inferred or none"),
     c(A, "outlet_source", "string", "", "given, inferred or none"),
+    c(A, "language", "string", "", "the body's language as detected from its letters and function words: en, ru or uk; empty when undecided (too little text, another language)"),
+    c(A, "language_source", "string", "", "detected, or none"),
     c(
         A,
         "loaded",

@@ -58,6 +58,8 @@ pub struct Article {
     pub decode_errors: usize,
     pub date_source: ValueSource,
     pub outlet_source: ValueSource,
+    /// The body's language as detected (`en`, `ru`, `uk`; none when undecided).
+    pub language: Option<&'static str>,
     /// Loaded-language counts.
     pub loaded: LoadedCounts,
     /// Attribution counts.
@@ -644,6 +646,7 @@ mod tests {
             decode_errors: 0,
             date_source: ValueSource::None,
             outlet_source: ValueSource::None,
+            language: None,
             loaded: LoadedCounts::default(),
             attr: Default::default(),
             credits: 0,

@@ -904,3 +904,53 @@ fn a_closed_pipe_ends_a_command_quietly() {
         assert_eq!(o.status.code(), Some(0), "{err}");
     }
 }
+
+/// `--lang uk` stems Ukrainian with slant's light stemmer: a word list's entries match their
+/// cases and numbers.
+#[test]
+fn a_ukrainian_word_list_matches_inflected_forms_with_lang_uk() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("loaded_uk.txt");
+    std::fs::write(&lex, "окупант\nрашист\n").unwrap();
+    let input = dir.path().join("uk.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"u1\",\"text\":\"Окупанти знову обстріляли місто. Рашистів відкинули, окупантам не вдалося прорватися.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(
+        &[input.to_str().unwrap(), "--lang", "uk", "--lexicon", lex.to_str().unwrap(), "--lexicon-mode", "replace"],
+        &out,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("hits.csv"), "text"), ["Окупанти", "Рашистів", "окупантам"]);
+    assert_eq!(column(&out.join("hits.csv"), "term"), ["окупант", "рашист", "окупант"]);
+    assert_eq!(column(&out.join("articles.csv"), "language"), ["uk"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("1 of 1 articles are in Russian or Ukrainian"), "{stderr}");
+    assert!(stderr.contains("your lexicon's counts stand"), "{stderr}");
+}
+
+/// Each article's language is detected from its body and written with its source; a run
+/// over Russian text with the embedded English resources says so on the screen.
+#[test]
+fn each_article_gets_its_detected_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("mixed.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"en\",\"text\":\"Officials said the talks would resume on Monday in the capital.\"}\n\
+         {\"id\":\"ru\",\"text\":\"Министр заявил, что переговоры возобновятся в понедельник в столице.\"}\n\
+         {\"id\":\"short\",\"text\":\"Ok then.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[input.to_str().unwrap()], &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "language"), ["en", "ru", ""]);
+    assert_eq!(column(&out.join("articles.csv"), "language_source"), ["detected", "detected", "none"]);
+    let run: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["counts"]["articles_by_language"]["ru"], 1);
+    assert_eq!(run["counts"]["articles_by_language"]["undecided"], 1);
+}

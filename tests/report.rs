@@ -526,7 +526,7 @@ fn the_codebook_describes_every_column_written() {
     let mut categories = slant::lexicon::Lexicon::default_lexicon().categories();
     categories.push("encoder".into());
     let kinds: Vec<String> = slant::attribution::Category::ALL.iter().map(|c| c.as_str().to_string()).collect();
-    let carried = ["section", "language", "author", "desk"];
+    let carried = ["section", "input_language", "author", "desk"];
     let mut files = 0;
     for f in fs::read_dir(&out).unwrap() {
         let f = f.unwrap().path();

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::text::Stemmer;
 
 use crate::text::TextAnalysis;
 
@@ -108,7 +108,7 @@ impl CueModel {
 }
 
 fn stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
+    crate::text::Lang::english().stemmer()
 }
 
 /// The features of word `i` (which is outside quotations): `emit` gets each feature name in

@@ -106,7 +106,7 @@ impl CueClasses {
     }
 }
 
-fn stem_words(stemmer: &rust_stemmers::Stemmer, phrase: &str) -> String {
+fn stem_words(stemmer: &crate::text::Stemmer, phrase: &str) -> String {
     phrase.split_whitespace().map(|w| stemmer.stem(w).into_owned()).collect::<Vec<_>>().join(" ")
 }
 

@@ -259,6 +259,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(w) = summary.outlet_warning() {
         eprintln!("slant analyze: warning: {w}");
     }
+    if let Some(w) = summary.language_warning(!cfg.lexicon.is_empty()) {
+        eprintln!("slant analyze: warning: {w}");
+    }
     let invocation = Invocation {
         command_line: std::env::args().collect(),
         out: cfg.out.display().to_string(),

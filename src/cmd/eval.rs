@@ -23,6 +23,34 @@ pub enum EvalCommand {
     Tone(ToneArgs),
     /// Score source categories, countries, cue classes and loadedness on an annotated news set.
     News(NewsArgs),
+    /// Score language detection (en, ru, uk) against the UNLP 2025 posts' `lang` field.
+    Lang(LangArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example: slant eval lang --unlp ../shared/corpus/unlp2025/dev")]
+pub struct LangArgs {
+    /// A folder holding posts.jsonl (UNLP 2025: id, lang, text), or the file itself.
+    #[arg(long, value_name = "DIR")]
+    pub unlp: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn lang(a: LangArgs) -> anyhow::Result<u8> {
+    let posts = slant::eval::unlp::read_posts(&a.unlp)?;
+    let s = slant::eval::unlp::score_language(&posts);
+    if a.json {
+        out!("{}", serde_json::to_string_pretty(&s)?);
+        return Ok(0);
+    }
+    out!("language detection on {} posts: accuracy {:.3}, undecided {}", s.posts, s.accuracy(), s.undecided);
+    for (gold, got) in &s.confusion {
+        let row: Vec<String> = got.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        out!("  gold {gold}: detected {}", row.join(", "));
+    }
+    Ok(0)
 }
 
 #[derive(Debug, clap::Args)]
@@ -280,6 +308,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         EvalCommand::Attribution(a) => attribution(a),
         EvalCommand::Tone(a) => tone(a),
         EvalCommand::News(a) => news(a),
+        EvalCommand::Lang(a) => lang(a),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod cue_cv;
 pub mod loaded;
 pub mod news;
 pub mod ptc;
+pub mod unlp;
 
 pub use crate::stats::{bootstrap_ci, f1, pearson, spearman, BOOTSTRAP_ROUNDS};
 

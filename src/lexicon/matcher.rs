@@ -35,8 +35,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::text::Stemmer;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use rust_stemmers::Stemmer;
 
 use super::{Entry, Lexicon};
 use crate::text::{normalize, normalize_into, Lang, TextAnalysis};

@@ -35,6 +35,8 @@ pub(crate) const LAYOUT: &[ArticleCol] = &[
     One(text("decode_errors", |a| a.decode_errors.to_string())),
     One(text("date_source", |a| a.date_source.as_str().to_string())),
     One(text("outlet_source", |a| a.outlet_source.as_str().to_string())),
+    One(text("language", |a| a.language.unwrap_or_default().to_string())),
+    One(text("language_source", |a| if a.language.is_some() { "detected" } else { "none" }.to_string())),
     One(text("loaded", |a| a.loaded.total.to_string())),
     One(number("loaded_per_1k", |a| rate_per_1k(a.loaded.total, a.words), 2)),
     One(text("loaded_own", |a| a.loaded.own.to_string())),

@@ -143,6 +143,8 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     let analysis = text::analyze(&text, &layout.body);
     article.words = analysis.words();
     article.sentences = analysis.sentences.len();
+    let body: Vec<&str> = layout.body.iter().filter_map(|r| text.get(r.clone())).collect();
+    article.language = crate::text::detect::detect_parts(&body);
     article.quoted_words = analysis.quoted_words();
     let offsets = Offsets::new(&text);
     let captions = layout
@@ -311,6 +313,8 @@ pub struct Summary {
     pub articles: usize,
     /// Articles with no outlet (none given, none inferred).
     pub articles_without_outlet: usize,
+    /// Articles by detected language (`en`, `ru`, `uk`, `undecided`).
+    pub articles_by_language: std::collections::BTreeMap<String, usize>,
     pub words: usize,
     /// Documents or records that failed (errors.csv rows that are not warnings).
     pub errors: usize,
@@ -331,6 +335,27 @@ impl Summary {
                 "{} of {} articles have no outlet (none given, none found in the page): name the column \
                  with --outlet-col NAME or --preset mediacloud|gdelt, or give a --meta sidecar",
                 self.articles_without_outlet, self.articles
+            )
+        })
+    }
+
+    /// A warning for the screen when articles are in Russian or Ukrainian: slant's embedded
+    /// lexicon, cues, sources and tone model are English, so their figures say little (with
+    /// `own_lexicon`, the user's lexicon counts; the rest are still English).
+    pub fn language_warning(&self, own_lexicon: bool) -> Option<String> {
+        let n: usize = ["ru", "uk"].iter().filter_map(|l| self.articles_by_language.get(*l)).sum();
+        let what = if own_lexicon {
+            "slant's attribution cues, source list and tone model are English, so those articles' \
+             attribution and tone figures are near zero and say nothing (your lexicon's counts stand)"
+        } else {
+            "slant's embedded lexicon, cues, sources and tone model are English, so those articles' \
+             loaded-language, attribution and tone figures are near zero and say nothing; give your own \
+             lexicon with --lexicon and --lang ru|uk"
+        };
+        (n > 0).then(|| {
+            format!(
+                "{n} of {} articles are in Russian or Ukrainian (articles.csv's language column): {what}",
+                self.articles
             )
         })
     }
@@ -554,6 +579,8 @@ fn drive(
                         summary.words += doc.article.words;
                         summary.articles += 1;
                         summary.articles_without_outlet += doc.article.outlet.is_empty() as usize;
+                        let lang = doc.article.language.unwrap_or("undecided").to_string();
+                        *summary.articles_by_language.entry(lang).or_default() += 1;
                         sink.doc(doc)?;
                     }
                     Err(e) => {

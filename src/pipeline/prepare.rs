@@ -142,6 +142,7 @@ fn resolve_meta(raw: &RawDoc, text: &str, layout: &Layout, html: HtmlMeta, decod
         decode_errors,
         date_source,
         outlet_source,
+        language: None,
         loaded: LoadedCounts::default(),
         attr: Default::default(),
         credits: 0,

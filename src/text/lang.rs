@@ -1,28 +1,41 @@
-//! Language selection and stemming (Snowball, through rust-stemmers).
+//! Language selection and stemming (Snowball, through rust-stemmers; Ukrainian, which has no
+//! released Snowball stemmer, through slant's own light stemmer, [`super::ukrainian`]).
 
-use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+
+use rust_stemmers::Algorithm;
 
 use crate::error::SlantError;
 
-const LANGS: &[(&str, Algorithm)] = &[
-    ("arabic", Algorithm::Arabic),
-    ("danish", Algorithm::Danish),
-    ("dutch", Algorithm::Dutch),
-    ("english", Algorithm::English),
-    ("finnish", Algorithm::Finnish),
-    ("french", Algorithm::French),
-    ("german", Algorithm::German),
-    ("greek", Algorithm::Greek),
-    ("hungarian", Algorithm::Hungarian),
-    ("italian", Algorithm::Italian),
-    ("norwegian", Algorithm::Norwegian),
-    ("portuguese", Algorithm::Portuguese),
-    ("romanian", Algorithm::Romanian),
-    ("russian", Algorithm::Russian),
-    ("spanish", Algorithm::Spanish),
-    ("swedish", Algorithm::Swedish),
-    ("tamil", Algorithm::Tamil),
-    ("turkish", Algorithm::Turkish),
+/// How a language's words are stemmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stemming {
+    Snowball(Algorithm),
+    Ukrainian,
+}
+
+use Stemming::{Snowball, Ukrainian};
+
+const LANGS: &[(&str, Stemming)] = &[
+    ("arabic", Snowball(Algorithm::Arabic)),
+    ("danish", Snowball(Algorithm::Danish)),
+    ("dutch", Snowball(Algorithm::Dutch)),
+    ("english", Snowball(Algorithm::English)),
+    ("finnish", Snowball(Algorithm::Finnish)),
+    ("french", Snowball(Algorithm::French)),
+    ("german", Snowball(Algorithm::German)),
+    ("greek", Snowball(Algorithm::Greek)),
+    ("hungarian", Snowball(Algorithm::Hungarian)),
+    ("italian", Snowball(Algorithm::Italian)),
+    ("norwegian", Snowball(Algorithm::Norwegian)),
+    ("portuguese", Snowball(Algorithm::Portuguese)),
+    ("romanian", Snowball(Algorithm::Romanian)),
+    ("russian", Snowball(Algorithm::Russian)),
+    ("spanish", Snowball(Algorithm::Spanish)),
+    ("swedish", Snowball(Algorithm::Swedish)),
+    ("tamil", Snowball(Algorithm::Tamil)),
+    ("turkish", Snowball(Algorithm::Turkish)),
+    ("ukrainian", Ukrainian),
 ];
 
 /// ISO 639-1 codes accepted as aliases.
@@ -45,13 +58,32 @@ const CODES: &[(&str, &str)] = &[
     ("sv", "swedish"),
     ("ta", "tamil"),
     ("tr", "turkish"),
+    ("uk", "ukrainian"),
 ];
 
-/// A validated Snowball language.
+/// A validated stemming language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lang {
     name: &'static str,
-    algorithm: Algorithm,
+    algorithm: Stemming,
+}
+
+/// A language's stemmer.
+pub struct Stemmer(Inner);
+
+enum Inner {
+    Snowball(rust_stemmers::Stemmer),
+    Ukrainian,
+}
+
+impl Stemmer {
+    /// The stem of `word` (normalised: [`normalize`]).
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match &self.0 {
+            Inner::Snowball(s) => s.stem(word),
+            Inner::Ukrainian => Cow::Owned(super::ukrainian::stem(word)),
+        }
+    }
 }
 
 impl Lang {
@@ -66,7 +98,7 @@ impl Lang {
     }
 
     pub fn english() -> Lang {
-        Lang { name: "english", algorithm: Algorithm::English }
+        Lang { name: "english", algorithm: Snowball(Algorithm::English) }
     }
 
     pub fn name(&self) -> &'static str {
@@ -74,7 +106,10 @@ impl Lang {
     }
 
     pub fn stemmer(&self) -> Stemmer {
-        Stemmer::create(self.algorithm)
+        Stemmer(match self.algorithm {
+            Snowball(a) => Inner::Snowball(rust_stemmers::Stemmer::create(a)),
+            Ukrainian => Inner::Ukrainian,
+        })
     }
 
     /// Appends the stem of `word` (already normalised) to `out`, through a per-thread cache:
@@ -145,6 +180,16 @@ mod tests {
         assert_eq!(Lang::parse("de").unwrap().name(), "german");
         let err = Lang::parse("klingon").unwrap_err().to_string();
         assert!(err.contains("klingon") && err.contains("english"), "{err}");
+    }
+
+    #[test]
+    fn ukrainian_by_name_and_code() {
+        let uk = Lang::parse("uk").unwrap();
+        assert_eq!(uk.name(), "ukrainian");
+        let st = uk.stemmer();
+        assert_eq!(st.stem("окупантами"), st.stem("окупант"));
+        let ru = Lang::parse("ru").unwrap().stemmer();
+        assert_eq!(ru.stem("оккупантами"), ru.stem("оккупант"));
     }
 
     #[test]

@@ -12,14 +12,16 @@
 //! assert_eq!(offsets.char_index(text.find('A').unwrap()), 32);
 //! ```
 
+pub mod detect;
 pub mod lang;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
+pub mod ukrainian;
 
 use std::ops::Range;
 
-pub use lang::{normalize, normalize_into, Lang};
+pub use lang::{normalize, normalize_into, Lang, Stemmer};
 
 /// FNV-1a, a fast hash for short string keys in lookup-only tables (caches, feature
 /// indexes). No output depends on the iteration order of a table hashed with it.

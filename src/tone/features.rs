@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::text::Stemmer;
 
 use crate::lexicon::{CapsHit, Hit, Matcher, Voice};
 use crate::text::{normalize_into, TextAnalysis, Token};
@@ -71,7 +71,7 @@ impl<'a> SentenceInput<'a> {
 }
 
 pub fn stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
+    crate::text::Lang::english().stemmer()
 }
 
 /// The stem of every token (`#` for numbers), through the per-thread stem cache.
