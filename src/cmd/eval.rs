@@ -58,8 +58,12 @@ fn lang(a: LangArgs) -> anyhow::Result<u8> {
 ../shared/corpus/ptc/dev/dev-task-TC.trimmed.labels")]
 pub struct ToneArgs {
     /// PTC articles folder and TC (or SI) labels file.
-    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required = true)]
+    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required_unless_present = "unlp")]
     pub ptc: Vec<PathBuf>,
+    /// Instead of PTC: UNLP 2025 posts (a folder holding posts.jsonl), each post a unit,
+    /// positive when manipulative (use with --model from `slant train tone --unlp`).
+    #[arg(long, value_name = "DIR", conflicts_with = "ptc")]
+    pub unlp: Option<PathBuf>,
     /// A tone model file instead of the embedded one.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
@@ -83,9 +87,18 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         Some(p) => ToneModel::from_file(p)?,
         None => ToneModel::default_model(),
     };
-    let articles = super::load_ptc(&a.ptc, &[])?;
     let matcher = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
-    let ex = tt::examples(&articles, &matcher);
+    let (units, ex, data, labels) = match &a.unlp {
+        Some(dir) => {
+            let posts = slant::eval::unlp::read_posts(dir)?;
+            (posts.len(), slant::eval::unlp::tone_examples(&posts, &matcher), dir.display().to_string(), String::new())
+        }
+        None => {
+            let articles = super::load_ptc(&a.ptc, &[])?;
+            let ex = tt::examples(&articles, &matcher);
+            (articles.len(), ex, a.ptc[0].display().to_string(), a.ptc[1].display().to_string())
+        }
+    };
     let positives = ex.iter().filter(|e| e.label).count();
     anyhow::ensure!(
         positives > 0 && positives < ex.len(),
@@ -94,8 +107,8 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         ex.len()
     );
     let r = ToneReport {
-        data: a.ptc[0].display().to_string(),
-        labels: a.ptc[1].display().to_string(),
+        data,
+        labels,
         model: format!("{} v{}", model.name, model.version),
         slant: tt::evaluate(&ex, &model.model, false),
         length_only_baseline: tt::evaluate(&ex, &model.baseline, true),
@@ -104,12 +117,16 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         out!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(0);
     }
-    out!(
-        "tone vs gold: {} sentences of {} articles, {} with a technique span",
-        r.slant.sentences,
-        articles.len(),
-        r.slant.positives
-    );
+    if a.unlp.is_some() {
+        out!("tone vs gold: {} posts, {} manipulative", units, r.slant.positives);
+    } else {
+        out!(
+            "tone vs gold: {} sentences of {} articles, {} with a technique span",
+            r.slant.sentences,
+            units,
+            r.slant.positives
+        );
+    }
     out!("{:<24} {:>9} {:>9} {:>7} {:>7} {:>7}", "model", "threshold", "precision", "recall", "F1", "AUC");
     for (name, s) in [(r.model.as_str(), &r.slant), ("length-only baseline", &r.length_only_baseline)] {
         out!("{:<24} {:>9.3} {:>9.3} {:>7.3} {:>7.3} {:>7.3}", name, s.threshold, s.precision, s.recall, s.f1, s.auc);

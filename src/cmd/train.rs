@@ -73,8 +73,13 @@ fn check_out(out: &std::path::Path) -> anyhow::Result<()> {
 ../shared/corpus/ptc/train/articles ../shared/corpus/ptc/train/train-task2-TC.labels --out data/models/tone.json")]
 pub struct ToneArgs {
     /// PTC articles folder and TC (or SI) labels file.
-    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required = true)]
+    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required_unless_present = "unlp")]
     pub ptc: Vec<PathBuf>,
+    /// Instead of PTC: UNLP 2025 posts (a folder holding posts.jsonl), each post a unit,
+    /// positive when manipulative: a tone model for Russian and Ukrainian text. Its licence
+    /// (CC BY-NC-SA) keeps such a model out of slant's embedded resources: make it here.
+    #[arg(long, value_name = "DIR", conflicts_with = "ptc")]
+    pub unlp: Option<PathBuf>,
     /// Where to write the model.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
@@ -105,11 +110,25 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     let clock = std::time::Instant::now();
     check_out(&a.out)?;
-    let articles = super::load_ptc(&a.ptc, &[])?;
-    let labels = std::fs::read(&a.ptc[1])?;
     let lexicon = Lexicon::default_lexicon();
     let matcher = Matcher::new(&lexicon, Lang::english());
-    let ex = examples(&articles, &matcher);
+    let (units, ex, labels, data) = match &a.unlp {
+        Some(dir) => {
+            let posts = slant::eval::unlp::read_posts(dir)?;
+            let file = if dir.is_dir() { dir.join("posts.jsonl") } else { dir.clone() };
+            let ex = slant::eval::unlp::tone_examples(&posts, &matcher);
+            (posts.len(), ex, std::fs::read(&file)?, format!("--unlp {}", dir.display()))
+        }
+        None => {
+            let articles = super::load_ptc(&a.ptc, &[])?;
+            let data = format!(
+                "--ptc {} {}",
+                a.ptc[0].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
+                a.ptc[1].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default()
+            );
+            (articles.len(), examples(&articles, &matcher), std::fs::read(&a.ptc[1])?, data)
+        }
+    };
     let opts = TrainOptions {
         max_features: a.max_features,
         min_df: a.min_df,
@@ -117,18 +136,24 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         alphas: a.alpha.clone(),
         max_iterations: a.max_iterations,
     };
-    eprintln!("training on {} articles ({} cross-validation folds)", articles.len(), opts.folds);
+    eprintln!("training on {units} articles or posts ({} cross-validation folds)", opts.folds);
     let t = train(&ex, &opts, &|m| eprintln!("{m}"))?;
     let positives = ex.iter().filter(|e| e.label).count();
     let model = ToneModel {
-        name: "slant-tone".into(),
+        name: if a.unlp.is_some() { "slant-tone-unlp" } else { "slant-tone" }.into(),
         version: 2,
-        description: "Probability that a sentence uses any of the 14 PTC propaganda techniques; \
-                      logistic regression (linfa-logistic) over stemmed n-grams, lexicon counts, \
-                      quotation, punctuation, capitals and length"
-            .into(),
+        description: if a.unlp.is_some() {
+            "Probability that a Russian or Ukrainian post uses any of the ten UNLP 2025 manipulation \
+             techniques; logistic regression (linfa-logistic) over word n-grams, quotation, punctuation, \
+             capitals and length"
+        } else {
+            "Probability that a sentence uses any of the 14 PTC propaganda techniques; \
+             logistic regression (linfa-logistic) over stemmed n-grams, lexicon counts, \
+             quotation, punctuation, capitals and length"
+        }
+        .into(),
         train: TrainInfo {
-            articles: articles.len(),
+            articles: units,
             sentences: ex.len(),
             positives,
             labels_sha256: slant::ingest::sha256_hex(&labels),
@@ -138,9 +163,7 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
             cv: t.cv,
             baseline_cv: t.baseline_cv,
             command: format!(
-                "slant train tone --ptc {} {} --max-features {} --min-df {} --folds {} --max-iterations {} --alpha {}",
-                a.ptc[0].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
-                a.ptc[1].file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default(),
+                "slant train tone {data} --max-features {} --min-df {} --folds {} --max-iterations {} --alpha {}",
                 opts.max_features,
                 opts.min_df,
                 opts.folds,

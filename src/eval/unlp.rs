@@ -1,6 +1,8 @@
 //! The UNLP 2025 corpus of Ukrainian and Russian Telegram posts (`posts.jsonl`: `id`, `lang`,
-//! `text`, `techniques`, `spans`): reading it, and scoring slant's language detection against
-//! its `lang` field.
+//! `text`, `manipulative`, `techniques`, `spans`): reading it, scoring slant's language
+//! detection against its `lang` field, and the posts as units of the tone model (a post is
+//! positive when the annotators found any technique in it, as a PTC sentence is when it holds
+//! any technique span).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,6 +17,9 @@ pub struct Post {
     pub text: String,
     #[serde(default)]
     pub techniques: Vec<String>,
+    /// Whether the annotators found any technique.
+    #[serde(default)]
+    pub manipulative: bool,
 }
 
 /// Reads `DIR/posts.jsonl` (or a `posts.jsonl` file given directly).
@@ -62,4 +67,26 @@ pub fn score_language(posts: &[Post]) -> LangScore {
         *s.confusion.entry(p.lang.clone()).or_default().entry(got.unwrap_or("-").to_string()).or_default() += 1;
     }
     s
+}
+
+/// The posts as tone examples: each post one unit (its whole text), labelled `manipulative`,
+/// each post its own fold unit (the `article` index).
+pub fn tone_examples(posts: &[Post], matcher: &crate::lexicon::Matcher) -> Vec<crate::tone::train::Example> {
+    use rayon::prelude::*;
+    posts
+        .par_iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let analysis = crate::eval::loaded::analyze_plain(&p.text);
+            let (hits, caps) = matcher.find(&p.text, &analysis);
+            let input = crate::tone::features::SentenceInput::new(&p.text, &analysis, matcher, &hits, &caps);
+            let range = 0..p.text.len();
+            crate::tone::train::Example {
+                article: k,
+                label: p.manipulative,
+                bag: crate::tone::features::bag(&input, range.clone()),
+                range,
+            }
+        })
+        .collect()
 }
