@@ -38,11 +38,13 @@ pub enum ErrorKind {
     RepeatedText,
     /// Warning: more than a third of the page's prose lies outside the body found.
     ProseLeftOut,
+    /// Warning: a date given with the article is no valid date (`2026-13-45`); left empty.
+    BadDate,
 }
 
 impl ErrorKind {
     /// Every kind, in the enum's order.
-    pub const ALL: [ErrorKind; 14] = [
+    pub const ALL: [ErrorKind; 15] = [
         ErrorKind::Io,
         ErrorKind::Empty,
         ErrorKind::Binary,
@@ -57,6 +59,7 @@ impl ErrorKind {
         ErrorKind::DuplicateColumn,
         ErrorKind::RepeatedText,
         ErrorKind::ProseLeftOut,
+        ErrorKind::BadDate,
     ];
 
     /// The kind of an `errors.csv` label ([`ErrorKind::as_str`]).
@@ -81,6 +84,7 @@ impl ErrorKind {
             ErrorKind::DuplicateColumn => "duplicate_column",
             ErrorKind::RepeatedText => "repeated_text",
             ErrorKind::ProseLeftOut => "prose_left_out",
+            ErrorKind::BadDate => "bad_date",
         }
     }
 
@@ -95,6 +99,7 @@ impl ErrorKind {
                 | ErrorKind::DuplicateColumn
                 | ErrorKind::RepeatedText
                 | ErrorKind::ProseLeftOut
+                | ErrorKind::BadDate
         )
     }
 }

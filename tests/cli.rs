@@ -987,3 +987,28 @@ fn a_tone_model_is_trained_and_scored_on_posts() {
     assert_eq!(r["slant"]["positives"], 30);
     assert!(r["slant"]["auc"].as_f64().unwrap() > 0.95, "{}", r["slant"]);
 }
+
+/// A date given in an impossible form is no `given` date: the date is left empty, with a
+/// `bad_date` warning naming it (issue 30's reproducer `2026-13-45`).
+#[test]
+fn impossible_given_dates_are_left_empty_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("d.jsonl");
+    let text = "Officials said the talks would resume on Monday in the capital";
+    std::fs::write(
+        &input,
+        format!(
+            "{{\"id\":\"a\",\"date\":\"2026-13-45\",\"text\":\"{text}.\"}}\n\
+             {{\"id\":\"b\",\"date\":\"2025-02-29\",\"text\":\"{text} city.\"}}\n\
+             {{\"id\":\"c\",\"date\":\"2024-02-29\",\"text\":\"{text} region.\"}}\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[input.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "date"), ["", "", "2024-02-29"]);
+    assert_eq!(column(&out.join("articles.csv"), "date_source"), ["none", "none", "given"]);
+    assert_eq!(column(&out.join("errors.csv"), "kind"), ["bad_date", "bad_date"]);
+    assert!(column(&out.join("errors.csv"), "message")[0].contains("'2026-13-45'"));
+}

@@ -562,3 +562,36 @@ fn the_codebook_describes_every_column_written() {
     }
     assert_eq!(charts, 10, "every chart's CSV file was checked");
 }
+
+/// A group name holding characters XML forbids (U+0001, U+FFFE) leaves every SVG chart and
+/// report.html well-formed: they are written as U+FFFD (issue 30's reproducer).
+#[test]
+fn characters_xml_forbids_never_reach_the_charts_or_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.jsonl");
+    let line = |id: &str, outlet: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "date": "2025-01-02",
+            "text": "The brutal regime said officials would never surrender. Officials said the talks had failed."})
+        .to_string()
+    };
+    fs::write(&input, format!("{}\n{}\n", line("a", "Bad\u{1}Name\u{FFFE}"), line("b", "Good News"))).unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[input.to_str().unwrap()], &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut svgs = 0;
+    for f in fs::read_dir(out.join("charts")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|e| e == "svg") {
+            let s = fs::read_to_string(&f).unwrap();
+            assert!(!s.chars().any(slant::text::forbidden_in_xml), "{}", f.display());
+            svgs += 1;
+        }
+    }
+    assert!(svgs >= 5);
+    let loaded = fs::read_to_string(out.join("charts/loaded_own_intervals.svg")).unwrap();
+    assert!(loaded.contains("Bad\u{FFFD}Name\u{FFFD}"), "the name is shown with its replacement characters");
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!html.chars().any(slant::text::forbidden_in_xml));
+    assert!(slant::text::forbidden_in_xml('\u{1}') && slant::text::forbidden_in_xml('\u{10FFFF}'));
+    assert!(!slant::text::forbidden_in_xml('\n') && !slant::text::forbidden_in_xml('é'));
+}

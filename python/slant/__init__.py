@@ -197,7 +197,7 @@ def analyze(
 
 #: errors.csv kinds that are warnings (the article was kept).
 _WARNINGS = {"decode", "skipped", "duplicate_id", "meta_unused", "duplicate_column", "repeated_text",
-             "prose_left_out"}
+             "prose_left_out", "bad_date"}
 
 
 def analyze_arrow(batch: Union[pa.RecordBatch, pa.Table], **options) -> Dict[str, pa.Table]:

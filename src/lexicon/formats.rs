@@ -208,9 +208,10 @@ pub fn parse_slant(file: &str, text: &str, default_source: &str) -> Result<Lexic
         };
         let precision = match get("precision") {
             None => None,
-            Some(p) => {
-                Some(p.parse::<f32>().map_err(|_| err(file, Some(n), format!("precision '{p}' is not a number")))?)
-            }
+            Some(p) => match p.parse::<f32>() {
+                Ok(x) if (0.0..=1.0).contains(&x) => Some(x),
+                _ => return Err(err(file, Some(n), format!("precision '{p}' must be a number from 0 to 1"))),
+            },
         };
         let support = match get("support") {
             None => None,
@@ -306,10 +307,11 @@ pub fn parse_vader(file: &str, text: &str, stem: &str) -> Result<Lexicon, Lexico
         if fields.len() < 2 {
             return Err(err(file, Some(n), "expected token<TAB>mean"));
         }
-        let mean: f32 = fields[1]
-            .trim()
-            .parse()
-            .map_err(|_| err(file, Some(n), format!("mean '{}' is not a number", fields[1].trim())))?;
+        // VADER's means lie from -4 to 4; NaN, infinities and other values are errors, never weights
+        let mean: f32 = match fields[1].trim().parse::<f32>() {
+            Ok(x) if (-4.0..=4.0).contains(&x) => x,
+            _ => return Err(err(file, Some(n), format!("mean '{}' must be a number from -4 to 4", fields[1].trim()))),
+        };
         let term = normalize_term(fields[0]);
         check_term(file, n, &term)?;
         if mean == 0.0 {
@@ -415,6 +417,20 @@ mod tests {
         let e = parse_any(Path::new("x.dic"), b"%\n1 a\n%\nword 7\n").unwrap_err();
         assert_eq!(e.line, Some(4));
         assert!(e.message.contains("unknown category id 7"));
+    }
+
+    #[test]
+    fn vader_means_and_slant_precisions_must_be_finite_and_in_range() {
+        for bad in ["NaN", "inf", "-inf", "4.5", "-7"] {
+            let text = format!("good\t1.5\t0.5\t[1]\nbad\t{bad}\t0.5\t[1]\n");
+            let e = parse_any(Path::new("vader.txt"), text.as_bytes()).unwrap_err().to_string();
+            assert!(e.contains("vader.txt:2") && e.contains("from -4 to 4"), "{bad}: {e}");
+        }
+        for bad in ["NaN", "1.5", "-0.1"] {
+            let text = format!("term\tcategory\tprecision\nx\tc\t{bad}\n");
+            let e = parse_slant("s.tsv", &text, "user").unwrap_err().to_string();
+            assert!(e.contains("precision") && e.contains("from 0 to 1"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -79,7 +79,16 @@ pub fn prepare(raw: RawDoc, keep_boilerplate: bool) -> Result<Prepared, DocError
             ),
         ));
     }
-    let article = resolve_meta(&raw, &text, &layout, html_meta, decode_errors);
+    let mut article = resolve_meta(&raw, &text, &layout, html_meta, decode_errors);
+    if article.date_source == ValueSource::Given && crate::report::charts::day_number(&article.date).is_none() {
+        warnings.push(doc_err(
+            &raw,
+            ErrorKind::BadDate,
+            format!("the given date '{}' is no valid date: the date is left empty; article kept", article.date),
+        ));
+        article.date.clear();
+        article.date_source = ValueSource::None;
+    }
     Ok(Prepared { text, layout, article, warnings })
 }
 

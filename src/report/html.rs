@@ -31,8 +31,9 @@ fn escape_into(s: &str, out: &mut String) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // control characters other than tab and newline cannot appear in HTML text
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            // control characters other than tab and newline, and noncharacters, cannot appear in
+            // HTML text
+            c if crate::text::forbidden_in_xml(c) || c == '\r' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

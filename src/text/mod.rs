@@ -23,6 +23,14 @@ use std::ops::Range;
 
 pub use lang::{normalize, normalize_into, Lang, Stemmer};
 
+/// Whether XML (SVG, XHTML) forbids `c` in text: control characters other than tab, line
+/// feed and carriage return, and the noncharacters (U+FDD0 to U+FDEF, and the last two code
+/// points of every plane, U+FFFE and U+FFFF among them).
+pub fn forbidden_in_xml(c: char) -> bool {
+    let u = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
+}
+
 /// FNV-1a, a fast hash for short string keys in lookup-only tables (caches, feature
 /// indexes). No output depends on the iteration order of a table hashed with it.
 #[derive(Debug, Clone, Copy)]

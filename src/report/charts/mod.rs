@@ -159,6 +159,11 @@ fn write_chart(
         fig.draw(&root).map_err(|m| draw_error(&dir.join(format!("{name}.svg")), m))?;
         root.present().map_err(|x| draw_error(&dir.join(format!("{name}.svg")), e(x)))?;
     }
+    // a group name or term may hold a character XML forbids (U+0001, U+FFFE): the SVG and the
+    // PDF made from it must stay well-formed
+    if svg.chars().any(crate::text::forbidden_in_xml) {
+        svg = svg.chars().map(|c| if crate::text::forbidden_in_xml(c) { '\u{FFFD}' } else { c }).collect();
+    }
     let mut files = Vec::new();
     if opts.formats.png {
         let path = dir.join(format!("{name}.png"));

@@ -13,7 +13,8 @@ use super::{colour, e, Drawn};
 use crate::report::ReportData;
 use crate::stats::ratio_ci;
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date; none for a day the month does not have
+/// (`2025-02-29`, `2026-04-31`).
 pub fn day_number(s: &str) -> Option<i32> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -22,7 +23,15 @@ pub fn day_number(s: &str) -> Option<i32> {
     let y: i32 = s[0..4].parse().ok()?;
     let m: u32 = s[5..7].parse().ok()?;
     let d: u32 = s[8..10].parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1..=days_in_month).contains(&d) {
         return None;
     }
     // days from civil (proleptic Gregorian)
@@ -260,6 +269,12 @@ mod tests {
         }
         assert_eq!(day_number("1970-01-02"), Some(1));
         assert_eq!(day_number("2026-13-01"), None);
+        assert_eq!(day_number("2026-13-45"), None);
+        assert_eq!(day_number("2025-02-29"), None);
+        assert_eq!(day_number("2026-04-31"), None);
+        assert_eq!(day_number("2024-02-29").map(date_of).as_deref(), Some("2024-02-29"));
+        assert_eq!(day_number("2000-02-29").map(date_of).as_deref(), Some("2000-02-29"));
+        assert_eq!(day_number("1900-02-29"), None);
         assert_eq!(day_number("yesterday"), None);
     }
 
