@@ -1012,3 +1012,42 @@ fn impossible_given_dates_are_left_empty_with_a_warning() {
     assert_eq!(column(&out.join("errors.csv"), "kind"), ["bad_date", "bad_date"]);
     assert!(column(&out.join("errors.csv"), "message")[0].contains("'2026-13-45'"));
 }
+
+/// Issue 30's reproducers: a named pipe inside an input folder is skipped, not waited on for
+/// ever; `--max-bytes` bounds a device with no size; an output folder inside an input folder
+/// is not read back as articles by the next run.
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_an_output_folder_inside_the_input_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    fs::write(d.join("a.txt"), "Officials said the talks would resume on Monday in the capital.").unwrap();
+    let fifo = d.join("p.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let out = d.join("out");
+    for run in 0..2 {
+        let mut child =
+            bin().arg("analyze").arg(&d).arg("--out").arg(&out).arg("-q").stdin(Stdio::null()).spawn().unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("run {run} hangs on the named pipe");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert!(status.success(), "run {run}");
+        assert_eq!(column(&out.join("articles.csv"), "article_id"), ["a"], "run {run}: only the one article");
+    }
+    let messages = column(&out.join("errors.csv"), "message");
+    assert!(messages.iter().any(|m| m.contains("not a regular file")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("output folder lies inside an input folder")), "{messages:?}");
+
+    let o = analyze(&["/dev/zero", "--max-bytes", "1000"], &dir.path().join("zero"));
+    assert_eq!(o.status.code(), Some(1), "nothing analysed: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&dir.path().join("zero/errors.csv"), "kind"), ["too_large"]);
+}

@@ -117,11 +117,14 @@ pub struct ReadOptions {
     pub fields: meta::FieldMap,
     /// Documents (or records' text fields) larger than this are refused.
     pub max_bytes: u64,
+    /// A folder never read as input (the run's output folder, when it lies inside an input
+    /// folder: its CSV files would be read back as articles by the next run).
+    pub skip_dir: Option<PathBuf>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { text_col: None, fields: meta::FieldMap::default(), max_bytes: 16 * 1024 * 1024 }
+        ReadOptions { text_col: None, fields: meta::FieldMap::default(), max_bytes: 16 * 1024 * 1024, skip_dir: None }
     }
 }
 
@@ -251,11 +254,32 @@ impl Reader {
 
     fn walk_inner(&mut self, dir: &Path) -> Result<(), SlantError> {
         let mut sidecar_of_dir: Vec<(PathBuf, usize)> = Vec::new();
-        let walker = walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let skip = self.opts.skip_dir.as_ref().and_then(|d| std::fs::canonicalize(d).ok());
+        let mut skipped_out: Vec<PathBuf> = Vec::new();
+        let walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
+            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            let is_out = e.file_type().is_dir()
+                && skip.as_ref().is_some_and(|s| std::fs::canonicalize(e.path()).is_ok_and(|p| p == *s));
+            if is_out {
+                skipped_out.push(e.path().to_path_buf());
+            }
+            !is_out
+        });
+        let mut entries = Vec::new();
         for entry in walker {
+            entries.push(entry);
+        }
+        for out in skipped_out {
+            self.sources.push(Source::Problem(DocError::new(
+                display(&out),
+                None,
+                ErrorKind::Skipped,
+                "the output folder lies inside an input folder: it is not read as input",
+            )));
+        }
+        for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -274,6 +298,17 @@ impl Reader {
                 continue;
             }
             if entry.file_name() == "_meta.csv" {
+                continue;
+            }
+            // a named pipe, socket or device inside a folder is no document: opening a pipe
+            // would wait for a writer for ever
+            if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+                self.sources.push(Source::Problem(DocError::new(
+                    display(&path),
+                    None,
+                    ErrorKind::Skipped,
+                    "not a regular file (a named pipe, socket or device, or a broken link); skipped",
+                )));
                 continue;
             }
             let (sidecar, base) = sidecar_of_dir
@@ -394,9 +429,18 @@ impl Reader {
                     let _ = io::copy(&mut hr, &mut io::sink());
                     return Some(hr.finish(&shown));
                 }
+                // a pipe or device reports no size: read at most one byte past the limit
                 let mut bytes = Vec::with_capacity(size as usize);
-                if let Err(e) = hr.read_to_end(&mut bytes) {
+                if let Err(e) = (&mut hr).take(self.opts.max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
                     emit(fail(ErrorKind::Io, io_message(&e)));
+                    return None;
+                }
+                if bytes.len() as u64 > self.opts.max_bytes {
+                    let message = format!(
+                        "more than {} bytes (--max-bytes) from a file that is not a regular file; not read further",
+                        self.opts.max_bytes
+                    );
+                    emit(fail(ErrorKind::TooLarge, message));
                     return None;
                 }
                 let format = format.unwrap_or_else(|| {

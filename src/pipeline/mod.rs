@@ -464,7 +464,12 @@ pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Re
     };
     // the inputs first: a mistyped path or a sidecar for other files stops the run before
     // any output folder is made
-    let opts = ReadOptions { text_col: cfg.text_col.clone(), fields: cfg.fields.clone(), max_bytes: cfg.max_bytes };
+    let opts = ReadOptions {
+        text_col: cfg.text_col.clone(),
+        fields: cfg.fields.clone(),
+        max_bytes: cfg.max_bytes,
+        skip_dir: Some(cfg.out.clone()),
+    };
     let reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
     std::fs::create_dir_all(&cfg.out).map_err(werr(&cfg.out))?;
     if let Some(dir) = &cfg.save_text {
@@ -500,7 +505,12 @@ pub fn stream<W: std::io::Write>(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(Summary, W), SlantError> {
     let stages = Stages::new(cfg)?;
-    let opts = ReadOptions { text_col: cfg.text_col.clone(), fields: cfg.fields.clone(), max_bytes: cfg.max_bytes };
+    let opts = ReadOptions {
+        text_col: cfg.text_col.clone(),
+        fields: cfg.fields.clone(),
+        max_bytes: cfg.max_bytes,
+        skip_dir: None,
+    };
     let reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
     progress(Progress::Total(reader.total_bytes));
     let pool = rayon::ThreadPoolBuilder::new()
