@@ -23,6 +23,9 @@ const ENGLISH: &[&str] = &[
     "from", "his", "be", "are", "have", "has", "not", "this", "but", "they", "an", "were", "said", "which", "their",
 ];
 
+/// Letters of the longest function word of the lists below.
+const LONGEST_FUNCTION_WORD: usize = 8;
+
 /// Function words of Ukrainian that Russian does not have (in this spelling).
 const UKRAINIAN: &[&str] = &[
     "що",
@@ -138,26 +141,40 @@ pub fn detect_parts(parts: &[&str]) -> Option<&'static str> {
     if latin + cyrillic < MIN_LETTERS {
         return None;
     }
-    let words = parts
-        .iter()
-        .flat_map(|p| p.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase());
+    // each word, lower-cased into one buffer when it is short enough to be a function word
+    // (the longest has 8 letters): `None` for a longer one
+    let mut buf = String::new();
+    let mut for_each_word = |f: &mut dyn FnMut(Option<&str>)| {
+        for w in parts.iter().flat_map(|p| p.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')) {
+            if w.is_empty() {
+                continue;
+            }
+            if w.chars().nth(LONGEST_FUNCTION_WORD).is_some() {
+                f(None);
+            } else {
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                f(Some(&buf));
+            }
+        }
+    };
     if latin > cyrillic {
         let (mut n, mut function) = (0usize, 0usize);
-        for w in words {
+        for_each_word(&mut |w| {
             n += 1;
-            function += usize::from(ENGLISH.contains(&w.as_str()));
-        }
+            function += usize::from(w.is_some_and(|w| ENGLISH.contains(&w)));
+        });
         return (n > 0 && function as f64 / n as f64 >= MIN_FUNCTION_SHARE).then_some("en");
     }
-    for w in words {
-        if UKRAINIAN.contains(&w.as_str()) {
-            uk += WORD_WEIGHT;
-        } else if RUSSIAN.contains(&w.as_str()) {
-            ru += WORD_WEIGHT;
+    for_each_word(&mut |w| {
+        if let Some(w) = w {
+            if UKRAINIAN.contains(&w) {
+                uk += WORD_WEIGHT;
+            } else if RUSSIAN.contains(&w) {
+                ru += WORD_WEIGHT;
+            }
         }
-    }
+    });
     match uk.cmp(&ru) {
         std::cmp::Ordering::Greater => Some("uk"),
         std::cmp::Ordering::Less => Some("ru"),
@@ -183,6 +200,13 @@ mod tests {
         let uk = "Речник заявив, що армія тримає оборону, а ворог втрачає техніку. \
                   Російські канали пишуть: «Это провокация». Але це не так, і всі це знають.";
         assert_eq!(detect(uk), Some("uk"));
+    }
+
+    #[test]
+    fn no_function_word_is_longer_than_the_words_looked_up() {
+        for w in ENGLISH.iter().chain(UKRAINIAN).chain(RUSSIAN) {
+            assert!(w.chars().count() <= LONGEST_FUNCTION_WORD, "{w}");
+        }
     }
 
     #[test]
