@@ -90,6 +90,20 @@ pub fn parquet_name(csv: &str) -> String {
     format!("{}.parquet", csv.strip_suffix(".csv").unwrap_or(csv))
 }
 
+/// The files of an output folder written whole at the end of a run (after the streamed tables,
+/// which are created first), and the report's files drawn after it.
+const FOLDER_FILES: &[&str] = &[
+    "articles.csv",
+    "shared_text.csv",
+    "errors.csv",
+    "codebook.csv",
+    "run.json",
+    "groups.csv",
+    "compare.csv",
+    "report.html",
+    crate::report::html::ARTICLES_PART,
+];
+
 /// The output folder of `slant analyze`.
 pub struct FolderSink {
     out: PathBuf,
@@ -130,6 +144,14 @@ impl FolderSink {
         parquet: bool,
         fingerprints: bool,
     ) -> Result<FolderSink, SlantError> {
+        // every file the run writes at its end is checked now, so that a folder or a pipe in
+        // the way of one stops the run before any other file is replaced
+        for f in FOLDER_FILES {
+            output::output_target(&out.join(f))?;
+            if parquet && f.ends_with(".csv") && *f != "codebook.csv" {
+                output::output_target(&out.join(parquet_name(f)))?;
+            }
+        }
         let fingerprint_rows = if fingerprints {
             Some(Table::of::<crate::copies::FingerprintRow>(out, parquet)?)
         } else {

@@ -1051,3 +1051,19 @@ fn pipes_devices_and_an_output_folder_inside_the_input_are_not_read() {
     assert_eq!(o.status.code(), Some(1), "nothing analysed: {}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(column(&dir.path().join("zero/errors.csv"), "kind"), ["too_large"]);
 }
+
+/// A folder in the place of an output file that is written at the end (`articles.csv`) stops
+/// the run before any other file of the folder is written or replaced (issue 30, defect 8).
+#[test]
+fn a_folder_in_the_way_of_an_output_file_stops_the_run_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join("articles.csv")).unwrap();
+    let o = analyze(&[root().join("data/examples").to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("articles.csv is not a regular file"), "{stderr}");
+    let left: Vec<String> =
+        fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, ["articles.csv"], "nothing else was written");
+}
