@@ -217,9 +217,8 @@ pub fn merge(
         outputs.extend(tables);
     }
     for stale in ["errors.csv", "errors.parquet"] {
-        let p = out.join(stale);
-        if !outputs.iter().any(|o| o == stale) && p.exists() {
-            std::fs::remove_file(&p).map_err(|e| SlantError::Write { path: p.clone(), source: e })?;
+        if !outputs.iter().any(|o| o == stale) {
+            crate::sink::remove_if_present(&out.join(stale))?;
         }
     }
     outputs.push("run.json".into());
@@ -382,9 +381,7 @@ fn merge_errors(
 fn merge_report_part(inputs: &[PathBuf], out: &Path, cap: usize, articles: usize) -> Result<(), MergeError> {
     let path = out.join(crate::report::html::ARTICLES_PART);
     if cap == 0 {
-        if path.exists() {
-            std::fs::remove_file(&path).map_err(|e| SlantError::Write { path: path.clone(), source: e })?;
-        }
+        crate::sink::remove_if_present(&path)?;
         return Ok(());
     }
     let mut part = String::new();

@@ -76,7 +76,7 @@ impl Table {
 }
 
 /// Removes `p` (a file of an earlier run that this one does not write) when it exists.
-fn remove_if_present(p: &Path) -> Result<(), SlantError> {
+pub(crate) fn remove_if_present(p: &Path) -> Result<(), SlantError> {
     match std::fs::remove_file(p) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             Err(SlantError::Write { path: p.to_path_buf(), source: e })
@@ -185,10 +185,6 @@ impl FolderSink {
     /// article section, `shared_text.csv` (text shared between articles, found on `pool`),
     /// `codebook.csv`, `articles.csv` and `errors.csv`.
     pub fn finish(mut self, pool: &rayon::ThreadPool) -> Result<Written, SlantError> {
-        let werr = |p: &Path| {
-            let p = p.to_path_buf();
-            move |source| SlantError::Write { path: p.clone(), source }
-        };
         for t in
             [self.captions, self.hits, self.attributions, self.categories_long, self.countries_long, self.sentences]
         {
@@ -209,8 +205,8 @@ impl FolderSink {
                 ));
             }
             output::write_atomic(&part_path, |w| w.write_all(self.report_part.as_bytes()))?;
-        } else if part_path.exists() {
-            std::fs::remove_file(&part_path).map_err(werr(&part_path))?;
+        } else {
+            remove_if_present(&part_path)?;
         }
         let shared = pool.install(|| crate::copies::find(&self.fingerprints, crate::copies::MIN_SHARE));
         drop(self.fingerprints);
@@ -247,9 +243,7 @@ impl FolderSink {
         let errors_path = self.out.join("errors.csv");
         if self.errors.is_empty() {
             for p in [errors_path.clone(), self.out.join(parquet_name("errors.csv"))] {
-                if p.exists() {
-                    std::fs::remove_file(&p).map_err(werr(&p))?;
-                }
+                remove_if_present(&p)?;
             }
         } else {
             whole("errors.csv", crate::rows::table(&self.errors))?;
