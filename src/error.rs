@@ -157,6 +157,8 @@ pub enum SlantError {
     NoInput,
     #[error("input {path}: {message}")]
     MissingInput { path: String, message: String },
+    #[error("charts and report: {0}")]
+    Report(#[from] crate::report::ReportError),
 }
 
 pub type Result<T, E = SlantError> = std::result::Result<T, E>;

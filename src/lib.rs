@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod merge;
 pub mod output;
+pub mod outset;
 pub mod pipeline;
 pub mod report;
 pub mod rows;

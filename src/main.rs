@@ -18,6 +18,13 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // Ctrl-C (or SIGTERM): the staging folders of this run go before the process exits, so an
+    // interrupted run leaves the output folder as it was (exit code 130, as shells give)
+    let _ = ctrlc::set_handler(|| {
+        slant::outset::on_interrupt();
+        eprintln!("slant: interrupted: nothing in the output folder was replaced");
+        std::process::exit(130);
+    });
     match cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

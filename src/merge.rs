@@ -29,11 +29,13 @@ pub struct MergeOptions {
     pub parquet: bool,
     /// Articles shown with their text in `report.html` (taken from the folders' report parts).
     pub report_articles: usize,
+    /// Merge folders whose files were changed after their run (see [`crate::outset::verify`]).
+    pub accept_changes: bool,
 }
 
 impl Default for MergeOptions {
     fn default() -> Self {
-        MergeOptions { parquet: false, report_articles: 100 }
+        MergeOptions { parquet: false, report_articles: 100, accept_changes: false }
     }
 }
 
@@ -61,6 +63,8 @@ pub enum MergeError {
     Write(#[from] SlantError),
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
+    #[error(transparent)]
+    Set(#[from] crate::outset::SetError),
 }
 
 /// What [`merge`] wrote.
@@ -97,6 +101,11 @@ pub fn merge(
     if let Some(i) = inputs.iter().find(|i| same(i, out)) {
         return Err(MergeError::OutIsInput(i.clone()));
     }
+    if !opts.accept_changes {
+        for dir in inputs {
+            crate::outset::verify(dir)?;
+        }
+    }
     for dir in inputs {
         let articles = crate::tables::locate(dir, "articles");
         if !articles.exists() {
@@ -107,7 +116,9 @@ pub fn merge(
         }
     }
     let runs = read_runs(inputs)?;
-    std::fs::create_dir_all(out).map_err(|e| SlantError::Write { path: out.to_path_buf(), source: e })?;
+    // written into a staging folder, moved into place as one set at the end
+    let staging = crate::outset::Staging::begin(out)?;
+    let (final_out, out) = (out, staging.dir());
 
     // articles.csv: every folder's rows in order, ids once in all
     let (header, mut rows) = read_articles(inputs)?;
@@ -216,11 +227,6 @@ pub fn merge(
         let tables: Vec<String> = outputs.iter().filter(|o| *o != "codebook.csv").map(|o| parquet_name(o)).collect();
         outputs.extend(tables);
     }
-    for stale in ["errors.csv", "errors.parquet"] {
-        if !outputs.iter().any(|o| o == stale) {
-            crate::sink::remove_if_present(&out.join(stale))?;
-        }
-    }
     outputs.push("run.json".into());
     let counts = json!({
         "articles": summary_articles,
@@ -236,7 +242,7 @@ pub fn merge(
         "version": env!("CARGO_PKG_VERSION"),
         "invocation": {
             "command_line": command_line,
-            "out": out.display().to_string(),
+            "out": final_out.display().to_string(),
             "started": started,
             "finished": crate::output::now_rfc3339(),
         },
@@ -249,6 +255,7 @@ pub fn merge(
     });
     crate::output::write_json(&out.join("run.json"), &manifest)?;
     crate::report::render(out, &crate::report::ReportOptions::default())?;
+    staging.commit()?;
     Ok(Merged { folders: inputs.len(), articles: summary_articles, outputs, warnings: runs.notes })
 }
 
@@ -381,7 +388,6 @@ fn merge_errors(
 fn merge_report_part(inputs: &[PathBuf], out: &Path, cap: usize, articles: usize) -> Result<(), MergeError> {
     let path = out.join(crate::report::html::ARTICLES_PART);
     if cap == 0 {
-        crate::sink::remove_if_present(&path)?;
         return Ok(());
     }
     let mut part = String::new();

@@ -104,7 +104,28 @@ const FOLDER_FILES: &[&str] = &[
     crate::report::html::ARTICLES_PART,
 ];
 
-/// The output folder of `slant analyze`.
+/// Checks that nothing is in the way of the files an output folder's set always has (a folder
+/// or a pipe named `articles.csv`), so that such a folder stops a run before it reads its
+/// inputs.
+pub fn check_targets(out: &Path, parquet: bool) -> Result<(), SlantError> {
+    let streamed = [
+        output::CaptionRow::FILE,
+        output::HitRow::FILE,
+        crate::attribution::AttrRow::FILE,
+        output::CategoryRow::FILE,
+        output::CountryRow::FILE,
+        output::SentenceRow::FILE,
+    ];
+    for f in FOLDER_FILES.iter().chain(&streamed) {
+        output::output_target(&out.join(f))?;
+        if parquet && f.ends_with(".csv") && *f != "codebook.csv" {
+            output::output_target(&out.join(parquet_name(f)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The output folder of `slant analyze` (its staging folder, [`crate::outset::Staging`]).
 pub struct FolderSink {
     out: PathBuf,
     categories: Vec<String>,
@@ -144,22 +165,8 @@ impl FolderSink {
         parquet: bool,
         fingerprints: bool,
     ) -> Result<FolderSink, SlantError> {
-        // every file the run writes at its end is checked now, so that a folder or a pipe in
-        // the way of one stops the run before any other file is replaced
-        for f in FOLDER_FILES {
-            output::output_target(&out.join(f))?;
-            if parquet && f.ends_with(".csv") && *f != "codebook.csv" {
-                output::output_target(&out.join(parquet_name(f)))?;
-            }
-        }
-        let fingerprint_rows = if fingerprints {
-            Some(Table::of::<crate::copies::FingerprintRow>(out, parquet)?)
-        } else {
-            for f in ["fingerprints.csv", "fingerprints.parquet"] {
-                remove_if_present(&out.join(f))?;
-            }
-            None
-        };
+        let fingerprint_rows =
+            if fingerprints { Some(Table::of::<crate::copies::FingerprintRow>(out, parquet)?) } else { None };
         Ok(FolderSink {
             out: out.to_path_buf(),
             categories: categories.to_vec(),
@@ -205,8 +212,6 @@ impl FolderSink {
                 ));
             }
             output::write_atomic(&part_path, |w| w.write_all(self.report_part.as_bytes()))?;
-        } else {
-            remove_if_present(&part_path)?;
         }
         let shared = pool.install(|| crate::copies::find(&self.fingerprints, crate::copies::MIN_SHARE));
         drop(self.fingerprints);
@@ -240,12 +245,7 @@ impl FolderSink {
         if fingerprints_written {
             outputs.push("fingerprints.csv".into());
         }
-        let errors_path = self.out.join("errors.csv");
-        if self.errors.is_empty() {
-            for p in [errors_path.clone(), self.out.join(parquet_name("errors.csv"))] {
-                remove_if_present(&p)?;
-            }
-        } else {
+        if !self.errors.is_empty() {
             whole("errors.csv", crate::rows::table(&self.errors))?;
             outputs.push("errors.csv".into());
         }

@@ -77,7 +77,12 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     let articles = fs::read_to_string(out.join("articles.csv")).unwrap();
     let kept: Vec<&str> = articles.lines().filter(|l| !l.starts_with("blaze-")).collect();
     fs::write(out.join("articles.csv"), kept.join("\n") + "\n").unwrap();
+    // the edited table no longer matches the run's marker: refused unless accepted
     let o = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("articles.csv does not match the run's marker") && e.contains("--accept-changes"), "{e}");
+    let o = bin().arg("chart").arg(&out).args(["--group-by", "article", "--accept-changes"]).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let after = fs::read_to_string(out.join("charts/tone.svg")).unwrap();
     assert_ne!(before, after);
@@ -87,7 +92,7 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     assert!(report.contains("id=\"a-wire-01\"") && !report.contains("id=\"a-blaze-01\""));
     assert!(report.contains("7 of the 9 sections"), "the report says sections were left out");
     // redrawing from unchanged CSVs reproduces the same SVG bytes
-    let again = bin().arg("chart").arg(&out).arg("--group-by").arg("article").output().unwrap();
+    let again = bin().arg("chart").arg(&out).args(["--group-by", "article", "--accept-changes"]).output().unwrap();
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(after, fs::read_to_string(out.join("charts/tone.svg")).unwrap());
     let (_, groups) = read_csv(&out.join("groups.csv"));
@@ -97,7 +102,7 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
         "no interval for one article"
     );
     // an unknown column is a clear error
-    let bad = bin().arg("chart").arg(&out).arg("--group-by").arg("nonesuch").output().unwrap();
+    let bad = bin().arg("chart").arg(&out).args(["--group-by", "nonesuch", "--accept-changes"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("nonesuch"));
 }

@@ -11,6 +11,7 @@ writes. Results equal the command line's for the same input.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -21,7 +22,17 @@ import pyarrow.parquet as pq
 
 from . import _slant
 
-__all__ = ["analyze", "analyze_arrow", "analyze_folder", "merge", "chart", "SlantError", "TABLES", "__version__"]
+__all__ = [
+    "analyze",
+    "analyze_arrow",
+    "analyze_folder",
+    "read",
+    "merge",
+    "chart",
+    "SlantError",
+    "TABLES",
+    "__version__",
+]
 
 __version__ = _slant.version()
 
@@ -53,24 +64,72 @@ def analyze_folder(inputs: Sequence[str], out: str, **options) -> dict:
     return _slant.analyze_folder(list(inputs), str(out), **_options(options))
 
 
-def merge(dirs: Sequence[str], out: str, *, report_articles: int = 100) -> dict:
+def read(folder: str, *, frame: str = "pandas", accept_changes: bool = False) -> Dict[str, object]:
+    """The tables of an output folder of ``slant analyze`` or ``slant merge`` (Parquet when
+    there, else CSV), by name, as pandas DataFrames (``frame="polars"`` or ``"arrow"`` for
+    those). The folder is first checked against its ``run.json``: a folder whose files were
+    changed after the run, or whose run was cut short, raises :class:`SlantError` unless
+    ``accept_changes``."""
+    if not accept_changes:
+        try:
+            _slant.verify(str(folder))
+        except ValueError as e:
+            raise SlantError(str(e)) from None
+    import pyarrow.csv as pacsv
+
+    tables: Dict[str, object] = {}
+    for name in TABLES:
+        parquet = os.path.join(folder, name + ".parquet")
+        csv_path = os.path.join(folder, name + ".csv")
+        if os.path.exists(parquet):
+            table = pq.read_table(parquet)
+        elif os.path.exists(csv_path):
+            # every column as text, as written: the codebook gives each column's type
+            with open(csv_path, newline="", encoding="utf-8") as f:
+                names = next(csv.reader(f), [])
+            convert = pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False)
+            table = pacsv.read_csv(csv_path, convert_options=convert)
+        else:
+            continue
+        tables[name] = _frame(table, frame)
+    return tables
+
+
+def _frame(table: pa.Table, frame: str):
+    if frame == "arrow":
+        return table
+    if frame == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    return table.to_pandas()
+
+
+def merge(dirs: Sequence[str], out: str, *, report_articles: int = 100, accept_changes: bool = False) -> dict:
     """Runs ``slant merge DIRS --out OUT --format csv,parquet``: output folders of runs over
     parts of one corpus (each analysed with ``fingerprints=True``), or the Parquet datasets a
     Spark job wrote, combined into the folder one run over all their articles would have
     written, with its groups, comparisons, charts and report. Returns the merged article
     count, the folder count and any warnings."""
     try:
-        return _slant.merge([str(d) for d in dirs], str(out), report_articles=report_articles)
+        return _slant.merge(
+            [str(d) for d in dirs], str(out), report_articles=report_articles, accept_changes=accept_changes
+        )
     except ValueError as e:
         raise SlantError(str(e)) from None
 
 
-def chart(dir: str, *, out: Optional[str] = None, group_by: str = "outlet", top: int = 12) -> int:
+def chart(
+    dir: str, *, out: Optional[str] = None, group_by: str = "outlet", top: int = 12, accept_changes: bool = False
+) -> int:
     """Runs ``slant chart DIR``: redraws the charts, ``groups.csv``, ``compare.csv`` and
     ``report.html`` of an output folder (CSV or Parquet tables), grouped by ``group_by``
-    (outlet, article or any column of ``articles``); returns the number of articles."""
+    (outlet, article or any column of ``articles``); returns the number of articles. A folder
+    whose files do not match its ``run.json`` is refused unless ``accept_changes``."""
     try:
-        return _slant.chart(str(dir), out=None if out is None else str(out), group_by=group_by, top=top)
+        return _slant.chart(
+            str(dir), out=None if out is None else str(out), group_by=group_by, top=top, accept_changes=accept_changes
+        )
     except ValueError as e:
         raise SlantError(str(e)) from None
 
@@ -124,14 +183,7 @@ def _read(folder: str, frame: str, source: str) -> Dict[str, object]:
             k = table.column_names.index("path")
             fixed = pc.replace_substring(table.column(k), source + ":", "input:")
             table = table.set_column(k, table.field(k), fixed)
-        if frame == "arrow":
-            tables[name] = table
-        elif frame == "polars":
-            import polars as pl
-
-            tables[name] = pl.from_arrow(table)
-        else:
-            tables[name] = table.to_pandas()
+        tables[name] = _frame(table, frame)
     return tables
 
 

@@ -53,22 +53,16 @@ fn analyze_folder<'py>(
     cfg.parquet = true;
     cfg.fingerprints = fingerprints;
     cfg.validate().map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let started = slant::output::now_rfc3339();
-    let (summary, stages) =
-        py.allow_threads(|| pipeline::run_with(&cfg, &|_| {})).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    let invocation = pipeline::Invocation {
+    let called = pipeline::Called {
         command_line: vec!["python".into(), "slant.analyze".into()],
-        out: out.display().to_string(),
-        threads: if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads },
-        started,
-        finished: slant::output::now_rfc3339(),
+        started: slant::output::now_rfc3339(),
     };
-    pipeline::write_manifest(&cfg, &summary, &stages, invocation)
+    let opts = slant::report::ReportOptions::default();
+    let report = charts.then_some(&opts);
+    let done = py
+        .allow_threads(|| pipeline::analyze_folder(&cfg, report, called, &|_| {}))
         .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    if charts {
-        let opts = slant::report::ReportOptions::default();
-        py.allow_threads(|| slant::report::render(&out, &opts)).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    }
+    let summary = done.summary;
     let d = PyDict::new(py);
     d.set_item("articles", summary.articles)?;
     d.set_item("words", summary.words)?;
@@ -82,14 +76,15 @@ fn analyze_folder<'py>(
 /// of one corpus (or a Spark job's Parquet datasets) into one folder, with its groups,
 /// comparisons, charts and report; returns the merged articles' count and any warnings.
 #[pyfunction]
-#[pyo3(signature = (dirs, out, *, report_articles=100))]
+#[pyo3(signature = (dirs, out, *, report_articles=100, accept_changes=false))]
 fn merge<'py>(
     py: Python<'py>,
     dirs: Vec<PathBuf>,
     out: PathBuf,
     report_articles: usize,
+    accept_changes: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let opts = slant::merge::MergeOptions { parquet: true, report_articles };
+    let opts = slant::merge::MergeOptions { parquet: true, report_articles, accept_changes };
     let command_line = vec!["python".to_string(), "slant.merge".to_string()];
     let merged = py
         .allow_threads(|| slant::merge::merge(&dirs, &out, &opts, command_line))
@@ -104,19 +99,31 @@ fn merge<'py>(
 /// Runs `slant chart DIR`: redraws the charts, groups.csv, compare.csv and report.html of an
 /// output folder (CSV or Parquet tables) into `out` (default: DIR), grouped by `group_by`.
 #[pyfunction]
-#[pyo3(signature = (dir, *, out=None, group_by="outlet", top=12))]
-fn chart(py: Python<'_>, dir: PathBuf, out: Option<PathBuf>, group_by: &str, top: usize) -> PyResult<usize> {
+#[pyo3(signature = (dir, *, out=None, group_by="outlet", top=12, accept_changes=false))]
+fn chart(
+    py: Python<'_>,
+    dir: PathBuf,
+    out: Option<PathBuf>,
+    group_by: &str,
+    top: usize,
+    accept_changes: bool,
+) -> PyResult<usize> {
     let opts = slant::report::ReportOptions {
         group_by: slant::report::GroupBy::parse(group_by),
         top,
         chart: Default::default(),
     };
-    let out = out.unwrap_or_else(|| dir.clone());
-    std::fs::create_dir_all(&out).map_err(|e| PyRuntimeError::new_err(format!("{}: {e}", out.display())))?;
     let drawn = py
-        .allow_threads(|| slant::report::render_to(&dir, &out, &opts))
+        .allow_threads(|| slant::outset::redraw(&dir, out.as_deref(), &opts, accept_changes))
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(drawn.articles)
+}
+
+/// Checks an output folder against its marker (`run.json`'s `files`): raises ValueError naming
+/// the first file that was changed, is missing, or shows the run was cut short.
+#[pyfunction]
+fn verify(dir: PathBuf) -> PyResult<()> {
+    slant::outset::verify(&dir).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// The version of the slant library this module was built from.
@@ -128,6 +135,7 @@ fn version() -> &'static str {
 #[pymodule]
 fn _slant(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_folder, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_function(wrap_pyfunction!(merge, m)?)?;
     m.add_function(wrap_pyfunction!(chart, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;

@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use slant::output::now_rfc3339;
-use slant::pipeline::{self, AnalyzeConfig, Invocation, Progress};
+use slant::pipeline::{self, AnalyzeConfig, Progress};
 
 /// Arguments of `slant analyze`.
 #[derive(Debug, clap::Args)]
@@ -252,7 +252,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         return Ok(summary.exit_code() as u8);
     }
-    let (summary, stages) = pipeline::run_with(&cfg, &on_progress).context("analyze failed")?;
+    let report_opts = slant::report::ReportOptions {
+        group_by: slant::report::GroupBy::parse(&args.group_by),
+        top: args.top,
+        ..Default::default()
+    };
+    let called = pipeline::Called { command_line: std::env::args().collect(), started };
+    let done = pipeline::analyze_folder(&cfg, Some(&report_opts), called, &on_progress).context("analyze failed")?;
+    let summary = done.summary;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -262,20 +269,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(w) = summary.language_warning(!cfg.lexicon.is_empty()) {
         eprintln!("slant analyze: warning: {w}");
     }
-    let invocation = Invocation {
-        command_line: std::env::args().collect(),
-        out: cfg.out.display().to_string(),
-        threads: if cfg.threads == 0 { rayon::current_num_threads() } else { cfg.threads },
-        started,
-        finished: now_rfc3339(),
-    };
-    pipeline::write_manifest(&cfg, &summary, &stages, invocation)?;
-    let report_opts = slant::report::ReportOptions {
-        group_by: slant::report::GroupBy::parse(&args.group_by),
-        top: args.top,
-        ..Default::default()
-    };
-    let drawn = slant::report::render(&cfg.out, &report_opts).context("charts and report")?;
     if !args.quiet {
         let secs = clock.elapsed().as_secs_f64();
         out!("slant analyze: {} articles, {} words", summary.articles, summary.words);
@@ -293,7 +286,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
         out!(
             "  charts: {} files in {}, report: {}, groups: {}, comparisons: {}",
-            drawn.charts,
+            done.charts,
             cfg.out.join("charts").display(),
             cfg.out.join("report.html").display(),
             cfg.out.join("groups.csv").display(),

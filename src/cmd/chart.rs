@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use slant::report::charts::{ChartOptions, Formats, Period, Size, Sort};
-use slant::report::{render_to, GroupBy, ReportOptions};
+use slant::report::{GroupBy, ReportOptions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example: slant chart reports/example --group-by outlet\n\
          slant chart reports/example --out reports/example/print --size column --format svg,pdf --sort value\n\
-Reads DIR/articles.csv and DIR/sentences.csv (edit or filter them first if you like) and writes \
+Reads DIR/articles.csv and DIR/sentences.csv (after editing or filtering them, pass --accept-changes) and writes \
 DIR/charts/*.png and *.svg (and *.pdf with --format), each chart's data as DIR/charts/*.csv, DIR/groups.csv (every group's sums and rates, with 95% intervals), \
 DIR/compare.csv (each pair of the groups shown: difference of their rates and shares, interval, p-value) \
 and DIR/report.html.")]
@@ -42,6 +42,10 @@ pub struct Args {
     /// up to two months, weeks up to a year, months beyond).
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     pub by: Option<Period>,
+    /// Chart a folder whose tables were changed after the run (edited or filtered by hand):
+    /// without it, a folder whose files do not match its run.json is refused.
+    #[arg(long)]
+    pub accept_changes: bool,
 }
 
 fn parse_size(s: &str) -> Result<Size, String> {
@@ -59,11 +63,8 @@ fn parse_period(s: &str) -> Result<Period, String> {
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let chart = ChartOptions { size: a.size, formats: a.format, sort: a.sort, period: a.by };
     let opts = ReportOptions { group_by: GroupBy::parse(&a.group_by), top: a.top, chart };
-    let out = a.out.as_deref().unwrap_or(&a.dir);
-    if out != a.dir.as_path() {
-        std::fs::create_dir_all(out).with_context(|| format!("cannot make {}", out.display()))?;
-    }
-    let drawn = render_to(&a.dir, out, &opts).with_context(|| format!("cannot chart {}", a.dir.display()))?;
+    let drawn = slant::outset::redraw(&a.dir, a.out.as_deref(), &opts, a.accept_changes)
+        .with_context(|| format!("cannot chart {}", a.dir.display()))?;
     if drawn.articles == 0 {
         eprintln!("warning: {} has no article rows: the charts are empty", a.dir.join("articles.csv").display());
     }

@@ -27,13 +27,21 @@ pub struct Args {
     /// Articles shown with their text in report.html, from the folders' reports (0: none).
     #[arg(long, default_value_t = 100, value_name = "N")]
     pub report_articles: usize,
+    /// Merge folders whose tables were changed after their run: without it, a folder whose
+    /// files do not match its run.json is refused.
+    #[arg(long)]
+    pub accept_changes: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<u8> {
-    let opts = MergeOptions { parquet: a.format.parquet, report_articles: a.report_articles };
+    let opts = MergeOptions {
+        parquet: a.format.parquet,
+        report_articles: a.report_articles,
+        accept_changes: a.accept_changes,
+    };
     let merged = merge(&a.dirs, &a.out, &opts, std::env::args().collect())
         .with_context(|| format!("cannot merge into {}", a.out.display()))?;
     for w in &merged.warnings {

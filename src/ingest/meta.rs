@@ -161,6 +161,15 @@ pub struct MetaTable {
     ambiguous: Vec<bool>,
 }
 
+impl MetaTable {
+    /// Whether a row of the table carries a column that `articles.csv` would name `name`
+    /// (as given, or `input_<name>` when slant's own column has that name).
+    pub fn has_column(&self, name: &str) -> bool {
+        let carried = |c: &str| c == name || name.strip_prefix("input_") == Some(c);
+        self.rows.iter().any(|(_, m)| m.extra.iter().any(|(c, _)| carried(c)))
+    }
+}
+
 fn normalize_key(s: &str) -> String {
     s.trim().replace('\\', "/").trim_start_matches("./").to_string()
 }

@@ -157,6 +157,19 @@ fn display(p: &Path) -> String {
 }
 
 impl Reader {
+    /// Whether a record of these inputs could carry a column named `name` into `articles.csv`:
+    /// `false` only when no input is a table or a stream (CSV, TSV, JSON Lines, standard
+    /// input, a file of unknown format) and no metadata file has such a column, so that a
+    /// `--group-by` naming no column stops the run before it reads anything.
+    pub fn may_carry(&self, name: &str) -> bool {
+        let tables = self.sources.iter().any(|s| match s {
+            Source::Stdin => true,
+            Source::File { format, .. } => !matches!(format, Some(Format::Text | Format::Html)),
+            Source::Problem(_) => false,
+        });
+        tables || self.sidecars.iter().chain(self.explicit_meta.as_ref()).any(|m| m.has_column(name))
+    }
+
     /// Resolves inputs: folders are walked recursively in name order.
     pub fn new(inputs: &[String], meta: Option<&Path>, opts: ReadOptions) -> Result<Reader, SlantError> {
         if inputs.is_empty() {

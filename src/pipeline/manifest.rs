@@ -36,12 +36,13 @@ pub struct Resource {
     pub sha256: String,
 }
 
-/// Writes `run.json` into the output folder.
-pub fn write_manifest(
+/// Writes `run.json` into `dir` (the staging folder of `cfg.out`).
+pub(super) fn write_manifest(
     cfg: &AnalyzeConfig,
     summary: &Summary,
     stages: &Stages,
     invocation: Invocation,
+    dir: &Path,
 ) -> Result<(), SlantError> {
     let lang = Lang::parse(&cfg.lang)?;
     let cue_model = crate::attribution::extract::default_model();
@@ -94,5 +95,5 @@ pub fn write_manifest(
         resources,
         warnings: cfg.warnings(),
     };
-    output::write_json(&cfg.out.join("run.json"), &manifest)
+    output::write_json(&dir.join("run.json"), &manifest)
 }

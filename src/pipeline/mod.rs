@@ -31,12 +31,14 @@ use crate::text::{self, Lang, Offsets};
 use crate::tone::{SentenceInput, ToneStage};
 
 mod config;
+mod folder;
 mod manifest;
 mod prepare;
 mod section;
 
 pub use config::AnalyzeConfig;
-pub use manifest::{write_manifest, Invocation, Manifest, Resource};
+pub use folder::{analyze_folder, Called, FolderRun};
+pub use manifest::{Invocation, Manifest, Resource};
 pub use prepare::{prepare, Prepared};
 use section::{report_section, HitsView};
 
@@ -447,54 +449,6 @@ fn encode_file_name(id: &str) -> String {
         }
     }
     s
-}
-
-/// Runs `slant analyze`: reads the inputs, writes the outputs into `cfg.out`.
-pub fn run(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<Summary, SlantError> {
-    let (summary, _) = run_with(cfg, progress)?;
-    Ok(summary)
-}
-
-/// Like [`run`], also returning the stages (lexicon and model) it used.
-pub fn run_with(cfg: &AnalyzeConfig, progress: &(dyn Fn(Progress) + Sync)) -> Result<(Summary, Stages), SlantError> {
-    let stages = Stages::new(cfg)?;
-    let werr = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| SlantError::Write { path: p.clone(), source }
-    };
-    // the inputs first: a mistyped path or a sidecar for other files stops the run before
-    // any output folder is made
-    let opts = ReadOptions {
-        text_col: cfg.text_col.clone(),
-        fields: cfg.fields.clone(),
-        max_bytes: cfg.max_bytes,
-        skip_dir: Some(cfg.out.clone()),
-    };
-    let reader = Reader::new(&cfg.inputs, cfg.meta.as_deref(), opts)?;
-    std::fs::create_dir_all(&cfg.out).map_err(werr(&cfg.out))?;
-    if let Some(dir) = &cfg.save_text {
-        std::fs::create_dir_all(dir).map_err(werr(dir))?;
-    }
-    progress(Progress::Total(reader.total_bytes));
-
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cfg.threads)
-        .build()
-        .map_err(|e| SlantError::Config(format!("cannot start worker threads: {e}")))?;
-
-    let mut sink = crate::sink::FolderSink::create(
-        &cfg.out,
-        &stages.categories,
-        cfg.save_text.as_deref(),
-        cfg.report_articles,
-        cfg.parquet,
-        cfg.fingerprints,
-    )?;
-    let mut summary = drive(reader, &pool, &stages, cfg.batch, &mut sink, progress)?;
-    let written = sink.finish(&pool)?;
-    summary.outputs = written.outputs;
-    summary.outputs.push("run.json".into());
-    Ok((summary, stages))
 }
 
 /// The streaming mode: reads the inputs and writes one JSON object per article or failed
