@@ -255,6 +255,9 @@ pub fn merge(
     });
     crate::output::write_json(&out.join("run.json"), &manifest)?;
     crate::report::render(out, &crate::report::ReportOptions::default())?;
+    if crate::outset::spreadsheet_safe(out) {
+        crate::output::formulas::neutralise_folder(out)?;
+    }
     staging.commit()?;
     Ok(Merged { folders: inputs.len(), articles: summary_articles, outputs, warnings: runs.notes })
 }
@@ -445,6 +448,7 @@ fn read_runs(inputs: &[PathBuf]) -> Result<Runs, MergeError> {
                 ("language", &f["options"]["lang"], &run["options"]["lang"]),
                 ("boilerplate", &f["options"]["keep_boilerplate"], &run["options"]["keep_boilerplate"]),
                 ("encoder", &f["options"]["encoder"], &run["options"]["encoder"]),
+                ("--spreadsheet-safe", &f["options"]["spreadsheet_safe"], &run["options"]["spreadsheet_safe"]),
             ] {
                 if a != b {
                     return Err(MergeError::Settings {

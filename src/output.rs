@@ -18,6 +18,7 @@ use crate::error::{DocError, SlantError};
 use crate::rows::{number, text, Col, Row};
 
 pub mod article_columns;
+pub mod formulas;
 
 /// Where a metadata value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

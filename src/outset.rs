@@ -240,6 +240,9 @@ pub fn redraw(
         }
         _ => (None, BTreeMap::new()),
     };
+    if spreadsheet_safe(dir) {
+        crate::output::formulas::neutralise_folder(staging.dir())?;
+    }
     let staged = staging.dir().to_path_buf();
     staging.commit_with(marker, carried)?;
     // the files where they are now, in `out` rather than in the staging folder
@@ -249,6 +252,13 @@ pub fn redraw(
         }
     }
     Ok(drawn)
+}
+
+/// Whether the run that wrote `dir` neutralised spreadsheet formulas (`--spreadsheet-safe`,
+/// in its `run.json`): the files drawn from it again are written the same way.
+pub fn spreadsheet_safe(dir: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join(MARKER)) else { return false };
+    serde_json::from_str::<Value>(&text).is_ok_and(|v| v["options"]["spreadsheet_safe"] == Value::Bool(true))
 }
 
 /// A staging folder inside an output folder.

@@ -190,3 +190,41 @@ fn output_set_ctrl_c_leaves_the_earlier_set_and_no_staging_folder() {
     assert!(staging().is_none(), "the staging folder is gone");
     assert_eq!(snapshot(&out), before, "the earlier set is whole");
 }
+
+/// Issue 30, defect 2 (its second half): a line of standard input, or a CSV record, longer
+/// than --max-bytes is refused without being held in memory, and the next records are read.
+#[test]
+fn max_bytes_bounds_a_line_of_standard_input_and_a_csv_record_that_never_ends() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = bin()
+        .args(["analyze", "-", "--max-bytes", "1000", "-q", "--out"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        let long = format!("{{\"id\": \"long\", \"text\": \"{}\"}}\n", "word ".repeat(4_000_000));
+        stdin.write_all(long.as_bytes()).unwrap();
+        stdin.write_all(b"{\"id\": \"after\", \"text\": \"Officials said the talks would resume.\"}\n").unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), ["after"]);
+    let (_, errors) = read_csv(&out.join("errors.csv"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].iter().any(|c| c == "too_large") && errors[0].iter().any(|c| c.contains("20000")), "{errors:?}");
+
+    // a CSV file whose quotation never closes: one error row, the records before it read
+    let csv = dir.path().join("open.csv");
+    let text = format!("id,text\na,\"Officials said the talks would resume.\"\nb,\"{}", "word\n".repeat(100_000));
+    fs::write(&csv, text).unwrap();
+    let o = analyze(&[csv.to_str().unwrap(), "--max-bytes", "1000"], &out);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), ["a"]);
+    let (_, errors) = read_csv(&out.join("errors.csv"));
+    assert!(errors.iter().any(|r| r.iter().any(|c| c.contains("runs on past 2000 bytes"))), "{errors:?}");
+}

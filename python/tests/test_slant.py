@@ -93,3 +93,36 @@ def test_path_cells_name_the_rows_given_so_two_calls_give_the_same_tables():
     b = slant.analyze(TEXTS, as_arrow=True)["articles"]
     assert a.column("path").to_pylist() == ["input:1", "input:2"]
     assert a.equals(b)
+
+
+def test_read_checks_the_folder_against_its_run_json(tmp_path):
+    """slant.read gives a folder's tables; a table changed after the run is refused unless
+    accepted, and so is a folder whose run was cut short (issue 30, defect 6)."""
+    out = tmp_path / "out"
+    slant.analyze_folder([_jsonl(tmp_path)], str(out), charts=False)
+    t = slant.read(str(out))
+    assert list(t["articles"]["article_id"]) == ["1", "2"]
+    # CSV only (the Parquet files removed): read as text, as written
+    for p in out.glob("*.parquet"):
+        p.unlink()
+    assert slant.read(str(out), frame="arrow")["articles"].column("article_id").to_pylist() == ["1", "2"]
+    (out / "articles.csv").write_text("article_id\nedited\n", encoding="utf-8")
+    with pytest.raises(slant.SlantError, match="articles.csv does not match"):
+        slant.read(str(out))
+    assert list(slant.read(str(out), accept_changes=True)["articles"]["article_id"]) == ["edited"]
+    with pytest.raises(slant.SlantError, match="does not match"):
+        slant.chart(str(out))
+    (out / "run.json").unlink()
+    (out / ".slant-staging-1").mkdir()
+    with pytest.raises(slant.SlantError, match="cut short"):
+        slant.read(str(out))
+
+
+def _jsonl(tmp_path):
+    import json
+
+    src = tmp_path / "in.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for i, t in enumerate(TEXTS, 1):
+            f.write(json.dumps({"text": t, "id": str(i)}) + "\n")
+    return str(src)

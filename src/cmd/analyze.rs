@@ -37,6 +37,11 @@ pub struct Args {
     /// articles of different output folders.
     #[arg(long)]
     pub fingerprints: bool,
+    /// Neutralise CSV cells a spreadsheet would run as formulas (text starting with = + - @):
+    /// they get a leading apostrophe; numbers and the Parquet files stay as they are. Default:
+    /// every cell verbatim.
+    #[arg(long)]
+    pub spreadsheet_safe: bool,
     /// Metadata sidecar CSV for plain files: a `file` column plus id, outlet, date, title, url and any other columns.
     #[arg(long, value_name = "FILE.csv")]
     pub meta: Option<PathBuf>,
@@ -211,6 +216,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.threads = args.threads;
     cfg.parquet = args.format.parquet;
     cfg.fingerprints = args.fingerprints;
+    cfg.spreadsheet_safe = args.spreadsheet_safe;
     cfg.validate()?;
     for w in cfg.warnings() {
         eprintln!("slant analyze: warning: {w}");

@@ -538,16 +538,36 @@ fn find_text_col(names: &[String], opts: &ReadOptions) -> Result<usize, String> 
 
 /// A reader that notes where its line breaks are, so records get their 1-based line from
 /// their starting byte (the csv crate's own line count runs one short per `\r\n` break).
+///
+/// It also bounds a record: more than `cap` bytes read since the last record ended
+/// ([`LineCounting::record_done`]) is an error, so a record that never ends (a quotation
+/// left open over gigabytes, a device) does not fill memory.
 struct LineCounting<R> {
     inner: R,
     read: u64,
     /// Offsets of the `\n` bytes not yet passed by a query.
     breaks: VecDeque<u64>,
     passed: u64,
+    cap: u64,
+    /// `read` when the last record ended.
+    mark: u64,
 }
+
+/// Bytes the csv crate may read ahead of the record it returns.
+const READ_AHEAD: u64 = 256 * 1024;
 
 impl<R: Read> Read for LineCounting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.read - self.mark > self.cap.saturating_add(READ_AHEAD) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "a record runs on past {} bytes (twice --max-bytes) without ending (a quotation left open?); \
+                     the rest of the file was not read",
+                    self.cap
+                ),
+            ));
+        }
         let n = self.inner.read(buf)?;
         for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
             self.breaks.push_back(self.read + i as u64);
@@ -558,8 +578,13 @@ impl<R: Read> Read for LineCounting<R> {
 }
 
 impl<R> LineCounting<R> {
-    fn new(inner: R) -> Self {
-        LineCounting { inner, read: 0, breaks: VecDeque::new(), passed: 0 }
+    fn new(inner: R, cap: u64) -> Self {
+        LineCounting { inner, read: 0, breaks: VecDeque::new(), passed: 0, cap, mark: 0 }
+    }
+
+    /// A record ended: the bound starts again.
+    fn record_done(&mut self) {
+        self.mark = self.read;
     }
 
     /// 1-based line of a record that the csv crate says starts at `byte`; offsets must not
@@ -584,7 +609,10 @@ fn read_csv<R: Read>(
     emit: &mut impl FnMut(Item),
 ) {
     let err = |line: Option<u64>, kind, msg: String| Item::Error(DocError::new(path, line, kind, msg));
-    let mut csv = csv::ReaderBuilder::new().delimiter(delim).flexible(false).from_reader(LineCounting::new(rdr));
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(false)
+        .from_reader(LineCounting::new(rdr, opts.max_bytes.saturating_mul(2)));
     let headers: Vec<String> = match csv.byte_headers() {
         Ok(h) => h.iter().map(|f| decode::decode_utf8_lossy_counted(f).text).collect(),
         Err(e) => {
@@ -614,6 +642,7 @@ fn read_csv<R: Read>(
             Ok(false) => break,
             Ok(true) => {
                 n += 1;
+                csv.get_mut().record_done();
                 let line = match rec.position() {
                     Some(p) => csv.get_mut().line_of(p.byte()),
                     None => n + 1,
@@ -647,6 +676,7 @@ fn read_csv<R: Read>(
             }
             Err(e) => {
                 n += 1;
+                csv.get_mut().record_done();
                 let line = e.position().map(|p| p.byte()).map(|b| csv.get_mut().line_of(b));
                 let msg = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
@@ -667,6 +697,34 @@ fn read_csv<R: Read>(
     }
 }
 
+/// Reads one line (through its `\n`) into `buf`, keeping at most `cap` + 1 bytes of it and
+/// passing over the rest; returns the line's whole length (0 at the end of the input), so a
+/// line longer than `cap` is known as such without being held in memory.
+fn read_line_capped<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, cap: u64) -> io::Result<u64> {
+    let mut total = 0u64;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = (cap.saturating_add(1)).saturating_sub(buf.len() as u64) as usize;
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        total += take as u64;
+        r.consume(take);
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
 fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
     let err = |line: u64, kind, msg: String| Item::Error(DocError::new(path, Some(line), kind, msg));
     let mut br = BufReader::new(rdr);
@@ -677,22 +735,24 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
     let mut filled = 0u64;
     loop {
         buf.clear();
-        match br.read_until(b'\n', &mut buf) {
+        let size = match read_line_capped(&mut br, &mut buf, opts.max_bytes) {
             Ok(0) => break,
-            Ok(_) => {}
+            Ok(n) => n,
             Err(e) => {
                 emit(err(line + 1, ErrorKind::Io, io_message(&e)));
                 return;
             }
-        }
+        };
         line += 1;
+        if size > opts.max_bytes {
+            // only the first bytes were kept: the line is refused whole
+            filled += 1;
+            emit(err(line, ErrorKind::TooLarge, too_large(size, opts.max_bytes)));
+            continue;
+        }
         let bytes = if line == 1 { buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf) } else { &buf[..] };
         if bytes.iter().any(|b| !b.is_ascii_whitespace()) {
             filled += 1;
-        }
-        if buf.len() as u64 > opts.max_bytes {
-            emit(err(line, ErrorKind::TooLarge, too_large(buf.len() as u64, opts.max_bytes)));
-            continue;
         }
         let d = decode::decode_utf8_lossy_counted(bytes);
         let s = d.text.trim();
@@ -797,6 +857,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_line_capped_keeps_a_bounded_prefix_and_gives_the_whole_length() {
+        let data = format!("short\n{}\nlast", "x".repeat(100_000));
+        let mut r = std::io::BufReader::with_capacity(64, data.as_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(read_line_capped(&mut r, &mut buf, 10).unwrap(), 6);
+        assert_eq!(buf, b"short\n");
+        buf.clear();
+        assert_eq!(read_line_capped(&mut r, &mut buf, 10).unwrap(), 100_001);
+        assert_eq!(buf.len(), 11, "at most cap + 1 bytes kept");
+        buf.clear();
+        assert_eq!(read_line_capped(&mut r, &mut buf, 10).unwrap(), 4);
+        assert_eq!(buf, b"last");
+        buf.clear();
+        assert_eq!(read_line_capped(&mut r, &mut buf, 10).unwrap(), 0);
+    }
 
     /// A header naming a column twice keeps both columns' values, with a warning.
     #[test]

@@ -41,6 +41,9 @@ pub struct AnalyzeConfig {
     /// Write `fingerprints.csv`, the word shingles `slant merge` needs to find text shared
     /// across output folders (`--fingerprints`).
     pub fingerprints: bool,
+    /// Neutralise CSV cells a spreadsheet would run as formulas (`--spreadsheet-safe`,
+    /// [`crate::output::formulas`]).
+    pub spreadsheet_safe: bool,
 }
 
 impl AnalyzeConfig {
@@ -67,6 +70,7 @@ impl AnalyzeConfig {
             batch: 256,
             parquet: false,
             fingerprints: false,
+            spreadsheet_safe: false,
         }
     }
 

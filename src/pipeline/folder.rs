@@ -83,6 +83,9 @@ pub fn analyze_folder(
         Some(r) => crate::report::render(staging.dir(), r)?.charts,
         None => 0,
     };
+    if cfg.spreadsheet_safe {
+        crate::output::formulas::neutralise_folder(staging.dir())?;
+    }
     let files = staging.commit()?;
     Ok(FolderRun { summary, charts, files })
 }
