@@ -148,4 +148,30 @@ proptest! {
         let _ = slant::lexicon::matcher::is_inflection(&b, &a);
         prop_assert!(slant::lexicon::matcher::is_inflection(&a, &a));
     }
+
+    /// User files (issue 30): any bytes as a lexicon of any format, a source list or a
+    /// metadata sidecar give a lexicon, a list or a table, or an error naming the file; no
+    /// panic. Lines made of the files' own separators and quotes are the likely breakers.
+    #[test]
+    fn user_files_of_any_bytes_parse_or_fail_cleanly(
+        bytes in prop::collection::vec(prop_oneof![
+            Just(b'\t'), Just(b','), Just(b'"'), Just(b'\n'), Just(b'\r'), Just(b'%'), Just(b'*'), Just(b'='),
+            Just(b'#'), Just(b' '), Just(0xffu8), Just(0xfeu8), Just(0u8), b'a'..=b'z', b'0'..=b'9', any::<u8>()
+        ], 0..300),
+        ext in prop_oneof![Just("tsv"), Just("txt"), Just("dic"), Just("csv")],
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("user.{ext}"));
+        std::fs::write(&path, &bytes).unwrap();
+        if let Err(e) = slant::lexicon::formats::parse_any(&path, &bytes) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(e) = slant::attribution::classify::SourceList::parse("user.tsv", &text) {
+            prop_assert!(e.to_string().contains("user.tsv"), "{e}");
+        }
+        if let Err(e) = slant::ingest::meta::MetaTable::load(&path) {
+            prop_assert!(e.to_string().contains("user."), "{e}");
+        }
+    }
 }

@@ -155,6 +155,9 @@ pub struct MetaTable {
     /// The sidecar's own path as given.
     pub source: String,
     rows: Vec<(String, Meta)>,
+    /// Each row's line in the file.
+    lines: Vec<u64>,
+    decode_errors: usize,
     by_key: BTreeMap<String, usize>,
     used: Vec<bool>,
     /// Rows keyed by a bare file name that several inputs share (so matched by none of them).
@@ -175,10 +178,15 @@ fn normalize_key(s: &str) -> String {
 }
 
 impl MetaTable {
-    /// Reads a sidecar CSV.
+    /// Reads a sidecar CSV, decoded as inputs are (UTF-8, or UTF-16 with its byte-order mark;
+    /// invalid bytes replaced by U+FFFD and counted in `decode_errors`).
     pub fn load(path: &Path) -> Result<MetaTable, SlantError> {
         let err = |message: String| SlantError::Meta { path: path.to_path_buf(), message };
-        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_path(path).map_err(|e| err(e.to_string()))?;
+        let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+        let decoded = super::decode::decode(&bytes)
+            .map_err(|super::decode::DecodeError::Binary(what)| err(format!("is not a CSV file: {what}")))?;
+        let text = decoded.text;
+        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| err(e.to_string()))?.clone();
         let key_col = headers
             .iter()
@@ -186,9 +194,16 @@ impl MetaTable {
             .ok_or_else(|| {
                 err(format!("no 'file' column (columns: {})", headers.iter().collect::<Vec<_>>().join(", ")))
             })?;
-        let mut table = MetaTable { source: path.display().to_string(), ..Default::default() };
+        let mut table =
+            MetaTable { source: path.display().to_string(), decode_errors: decoded.errors, ..Default::default() };
+        let mut last: Option<(u64, bool)> = None;
         for rec in rdr.records() {
             let rec = rec.map_err(|e| err(e.to_string()))?;
+            let line = rec.position().map_or(0, |p| p.line());
+            // a record holding a line break: fine when quoted on purpose, but when the file
+            // does not end with its closing quote, a quotation was left open and took in the
+            // rows after it
+            last = Some((line, rec.iter().any(|f| f.contains('\n'))));
             let mut meta = Meta::default();
             for (i, (h, v)) in headers.iter().zip(rec.iter()).enumerate() {
                 if i != key_col {
@@ -203,8 +218,17 @@ impl MetaTable {
                 return Err(err(format!("file '{key}' is listed twice")));
             }
             table.rows.push((key, meta));
+            table.lines.push(line);
             table.used.push(false);
             table.ambiguous.push(false);
+        }
+        if let Some((line, true)) = last {
+            if !text.trim_end().ends_with('"') {
+                return Err(err(format!(
+                    "line {line}: a quotation opened in this row is never closed, so it takes in every row \
+                     after it; close it (a quotation mark inside a cell is written twice: \"\")"
+                )));
+            }
         }
         Ok(table)
     }
@@ -252,10 +276,18 @@ impl MetaTable {
         self.rows.len()
     }
 
-    /// Rows that matched no input file, each with why: its key, and whether it names a file
-    /// name that several inputs share.
-    pub fn unused(&self) -> Vec<(String, bool)> {
-        (0..self.rows.len()).filter(|&i| !self.used[i]).map(|i| (self.rows[i].0.clone(), self.ambiguous[i])).collect()
+    /// Invalid byte sequences replaced by U+FFFD when the file was read.
+    pub fn decode_errors(&self) -> usize {
+        self.decode_errors
+    }
+
+    /// Rows that matched no input file, each with why: its key, its line in the file, and
+    /// whether it names a file name that several inputs share.
+    pub fn unused(&self) -> Vec<(String, u64, bool)> {
+        (0..self.rows.len())
+            .filter(|&i| !self.used[i])
+            .map(|i| (self.rows[i].0.clone(), self.lines[i], self.ambiguous[i]))
+            .collect()
     }
 }
 

@@ -386,7 +386,14 @@ impl Reader {
             }
         }
         for table in self.explicit_meta.iter().chain(&self.sidecars) {
-            for (key, ambiguous) in table.unused() {
+            if table.decode_errors() > 0 {
+                let message = format!(
+                    "{} invalid byte sequences in the metadata file were replaced by U+FFFD; save it as UTF-8",
+                    table.decode_errors()
+                );
+                emit(Item::Error(DocError::new(table.source.clone(), None, ErrorKind::Decode, message)));
+            }
+            for (key, line, ambiguous) in table.unused() {
                 let message = if ambiguous {
                     format!(
                         "metadata row for '{key}' was not used: several input files are named '{key}'; \
@@ -395,7 +402,7 @@ impl Reader {
                 } else {
                     format!("metadata row for '{key}' matched no input file")
                 };
-                emit(Item::Error(DocError::new(table.source.clone(), None, ErrorKind::MetaUnused, message)));
+                emit(Item::Error(DocError::new(table.source.clone(), Some(line), ErrorKind::MetaUnused, message)));
             }
         }
     }
