@@ -152,8 +152,35 @@ pub struct Reader {
     pub records: Vec<InputRecord>,
 }
 
+/// A path as text. A name that is not valid UTF-8 (an old Latin-1 file name on Linux) keeps
+/// each invalid byte as `%XX`, so that two names that differ only there (`caf\xe9`,
+/// `caf\xe8`) stay apart in `path` and in the ids made from them, where U+FFFD would make them
+/// look alike.
 fn display(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
+    os_text(p.as_os_str())
+}
+
+/// [`display`] for any part of a path.
+fn os_text(s: &std::ffi::OsStr) -> String {
+    if let Some(t) = s.to_str() {
+        return t.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in s.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        s.to_string_lossy().into_owned()
+    }
 }
 
 impl Reader {
@@ -415,7 +442,7 @@ impl Reader {
         emit: &mut impl FnMut(Item),
     ) -> Option<InputRecord> {
         let shown = display(path);
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+        let stem = path.file_stem().map(os_text).unwrap_or_else(|| shown.clone());
         let fail = |kind, msg: String| Item::Error(DocError::new(shown.clone(), None, kind, msg));
         let file = match File::open(path) {
             Ok(f) => f,

@@ -50,6 +50,8 @@ pub fn analyze_folder(
     crate::sink::check_targets(&cfg.out, cfg.parquet)?;
     if let Some(dir) = &cfg.save_text {
         std::fs::create_dir_all(dir).map_err(|source| SlantError::Write { path: dir.clone(), source })?;
+        // temporary files an interrupted run left there
+        crate::outset::sweep(dir)?;
     }
     let staging = Staging::begin(&cfg.out)?;
     progress(Progress::Total(reader.total_bytes));
