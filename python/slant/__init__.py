@@ -195,7 +195,7 @@ def analyze(
     sources: Optional[str] = None,
     model: Optional[str] = None,
     count_hits: str = "all",
-    lang: str = "english",
+    lang: str = "auto",
     threads: int = 0,
     out: Optional[str] = None,
     frame: str = "pandas",

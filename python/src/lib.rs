@@ -14,7 +14,7 @@ use slant::pipeline::{self, AnalyzeConfig};
 /// Runs `slant analyze` on `inputs` into the folder `out` (CSV and Parquet tables, charts and
 /// report), with the command line's options; returns the run's counts as a dict.
 #[pyfunction]
-#[pyo3(signature = (inputs, out, *, lexicons=Vec::new(), lexicon_mode="extend", sources=None, model=None, count_hits="all", lang="english", text_col=None, threads=0, report_articles=100, charts=true, fingerprints=false))]
+#[pyo3(signature = (inputs, out, *, lexicons=Vec::new(), lexicon_mode="extend", sources=None, model=None, count_hits="all", lang="auto", text_col=None, threads=0, report_articles=100, charts=true, fingerprints=false))]
 #[allow(clippy::too_many_arguments)]
 fn analyze_folder<'py>(
     py: Python<'py>,

@@ -52,8 +52,10 @@ pub struct Args {
     /// under other names; with --preset, these flags win.
     #[command(flatten)]
     pub columns: ColumnArgs,
-    /// Snowball stemming language (name or ISO code).
-    #[arg(long, default_value = "english")]
+    /// Language: `auto` (each article's lexicon and stemmer by the language detected in it:
+    /// English, Russian or Ukrainian), or one for every article: `en`, `ru`, `uk` (slant's
+    /// lexicons of those), or another Snowball stemmer's (with the English lexicon).
+    #[arg(long, default_value = "auto")]
     pub lang: String,
     /// Treat every non-blank line as article text (no boilerplate or caption removal).
     #[arg(long)]
@@ -272,7 +274,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(w) = summary.outlet_warning() {
         eprintln!("slant analyze: warning: {w}");
     }
-    if let Some(w) = summary.language_warning(!cfg.lexicon.is_empty()) {
+    if let Some(w) = summary.language_warning(cfg.lexicon_for_cyrillic()) {
         eprintln!("slant analyze: warning: {w}");
     }
     if !args.quiet {

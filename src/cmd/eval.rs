@@ -226,11 +226,19 @@ fn attribution(a: AttributionArgs) -> anyhow::Result<u8> {
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example: slant eval loaded --ptc ../shared/corpus/ptc/dev/articles \
-../shared/corpus/ptc/dev/dev-task-TC.trimmed.labels")]
+../shared/corpus/ptc/dev/dev-task-TC.trimmed.labels\n\
+         slant eval loaded --unlp ../shared/corpus/unlp2025/dev")]
+#[command(group(clap::ArgGroup::new("gold").required(true).args(["ptc", "unlp"])))]
 pub struct LoadedArgs {
     /// PTC articles folder and TC labels file.
-    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required = true)]
+    #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"])]
     pub ptc: Vec<PathBuf>,
+    /// Instead of PTC: a folder of UNLP 2025 posts (posts.jsonl): lexicon hits of Russian and
+    /// Ukrainian posts, each read with the lexicon of the language detected in it, against the
+    /// annotators' spans (hit precision), and how much more often the posts labelled
+    /// loaded_language hold a hit than the others; per language and overall.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["ptc", "encoder", "model", "articles_out"])]
+    pub unlp: Option<PathBuf>,
     /// Extra or replacement lexicon files.
     #[arg(long)]
     pub lexicon: Vec<PathBuf>,
@@ -338,7 +346,69 @@ fn fmt_ci(ci: Option<[f64; 2]>) -> String {
     ci.map(|[lo, hi]| format!("[{lo:.3}, {hi:.3}]")).unwrap_or_else(|| "n/a".into())
 }
 
+/// `slant eval loaded --unlp DIR`.
+fn loaded_unlp(dir: &std::path::Path, a: &LoadedArgs) -> anyhow::Result<u8> {
+    let posts = slant::eval::unlp::read_posts(dir)?;
+    let mode = a.lexicon_mode.into();
+    let matchers = ["en", "ru", "uk"]
+        .map(|code| -> anyhow::Result<Matcher> {
+            let lex = Lexicon::build_on(Lexicon::embedded(code), &a.lexicon, mode)?;
+            Ok(Matcher::new(&lex, Lang::parse(code)?))
+        })
+        .into_iter()
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let groups = slant::eval::unlp::score_loaded(&posts, |lang| match lang {
+        Some("ru") => &matchers[1],
+        Some("uk") => &matchers[2],
+        _ => &matchers[0],
+    });
+    if a.json {
+        out!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "data": dir.display().to_string(), "groups": groups }))?
+        );
+        return Ok(0);
+    }
+    out!("lexicon hits on {} posts, each read with the lexicon of its detected language", posts.len());
+    out!(
+        "{:<6} {:>6} {:>7} {:>6} {:>9} {:>16} {:>9} {:>9} {:>6} {:>16}",
+        "group",
+        "posts",
+        "loaded",
+        "hits",
+        "precision",
+        "precision 95%",
+        "hit rate",
+        "others",
+        "ratio",
+        "ratio 95%"
+    );
+    let f = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
+    let ci = |x: Option<[f64; 2]>| x.map_or("-".to_string(), |[lo, hi]| format!("[{lo:.3}, {hi:.3}]"));
+    for g in &groups {
+        out!(
+            "{:<6} {:>6} {:>7} {:>6} {:>9} {:>16} {:>9} {:>9} {:>6} {:>16}",
+            g.group,
+            g.posts,
+            g.loaded_posts,
+            g.hits,
+            f(g.precision),
+            ci(g.precision_ci95),
+            f(g.hit_rate_loaded),
+            f(g.hit_rate_other),
+            f(g.ratio),
+            ci(g.ratio_ci95)
+        );
+    }
+    out!("precision: share of hits inside a gold span (of any technique); hit rate: share of the posts labelled");
+    out!("loaded_language holding a hit, others: of the other posts; ratio: the two rates' quotient.");
+    Ok(0)
+}
+
 fn loaded(a: LoadedArgs) -> anyhow::Result<u8> {
+    if let Some(dir) = &a.unlp {
+        return loaded_unlp(dir, &a);
+    }
     let lang = Lang::parse(&a.lang)?;
     let articles = super::load_ptc(&a.ptc, LOADED_TECHNIQUES)?;
     let lex = Lexicon::build(&a.lexicon, a.lexicon_mode.into())?;

@@ -127,6 +127,11 @@ pub enum LexiconMode {
     Replace,
 }
 
+/// The Russian lexicon, as embedded (`data/lexicon/ru.tsv`).
+pub const RU_TSV: &str = include_str!("../../data/lexicon/ru.tsv");
+/// The Ukrainian lexicon, as embedded (`data/lexicon/uk.tsv`).
+pub const UK_TSV: &str = include_str!("../../data/lexicon/uk.tsv");
+
 /// The curated part of the default lexicon, as embedded.
 pub const CURATED_TSV: &str = include_str!("../../data/lexicon/curated.tsv");
 /// The mined part of the default lexicon, as embedded.
@@ -168,6 +173,18 @@ impl Lexicon {
         };
         lex.extend(mined, false);
         lex
+    }
+
+    /// The embedded lexicon of a language (`en`, `ru`, `uk`); English for any other.
+    pub fn embedded(code: &str) -> Lexicon {
+        let (file, tsv) = match code {
+            "ru" => ("data/lexicon/ru.tsv", RU_TSV),
+            "uk" => ("data/lexicon/uk.tsv", UK_TSV),
+            _ => return Lexicon::default_lexicon(),
+        };
+        let mut l = formats::parse_slant(file, tsv, "curated").expect("embedded lexicon is valid (checked by tests)");
+        l.sha256 = sha256_hex(tsv.as_bytes());
+        l
     }
 
     /// The mined-only baseline that `slant eval loaded` prints beside the default lexicon.
@@ -243,8 +260,14 @@ impl Lexicon {
 
     /// The lexicon a run uses: the default, extended or replaced by user files.
     pub fn build(user: &[std::path::PathBuf], mode: LexiconMode) -> Result<Lexicon, LexiconError> {
+        Lexicon::build_on(Lexicon::default_lexicon(), user, mode)
+    }
+
+    /// [`Lexicon::build`] on another embedded lexicon than the English one (`base`, as
+    /// [`Lexicon::embedded`] gives it).
+    pub fn build_on(base: Lexicon, user: &[std::path::PathBuf], mode: LexiconMode) -> Result<Lexicon, LexiconError> {
         let mut lex = match mode {
-            LexiconMode::Extend => Lexicon::default_lexicon(),
+            LexiconMode::Extend => base,
             LexiconMode::Replace => {
                 if user.is_empty() {
                     return Err(LexiconError {
@@ -331,6 +354,26 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_and_ukrainian_lexicons_are_valid_large_and_use_the_english_categories() {
+        let english = Lexicon::default_lexicon().categories();
+        for code in ["ru", "uk"] {
+            let l = Lexicon::embedded(code);
+            let terms: std::collections::BTreeSet<&str> = l.entries.iter().map(|e| e.term.as_str()).collect();
+            assert!(terms.len() >= 1000, "{code}: {} distinct terms", terms.len());
+            for c in l.categories() {
+                assert!(english.contains(&c), "{code}: category {c} is not one of the English lexicon's");
+            }
+            // provenance: every entry says what it is and why
+            let tsv = if code == "ru" { RU_TSV } else { UK_TSV };
+            for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.starts_with("term\t") && !l.trim().is_empty())
+            {
+                let note = line.split('\t').nth(4).unwrap_or("");
+                assert!(!note.trim().is_empty(), "{code}: no note for {line}");
+            }
+        }
+    }
 
     #[test]
     fn a_user_term_counts_in_its_category_and_keeps_the_embedded_ones() {

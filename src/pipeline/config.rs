@@ -55,7 +55,7 @@ impl AnalyzeConfig {
             meta: None,
             text_col: None,
             fields: Default::default(),
-            lang: "english".into(),
+            lang: "auto".into(),
             keep_boilerplate: false,
             save_text: None,
             lexicon: Vec::new(),
@@ -88,7 +88,31 @@ impl AnalyzeConfig {
         if self.batch == 0 {
             return Err(SlantError::Config("batch size must be above 0".into()));
         }
+        if self.auto_language() {
+            return Ok(Lang::english());
+        }
         Lang::parse(&self.lang)
+    }
+
+    /// `--lang auto`: each article's lexicon is that of the language detected in it (English,
+    /// Russian or Ukrainian; English when undecided).
+    pub fn auto_language(&self) -> bool {
+        self.lang.eq_ignore_ascii_case("auto")
+    }
+
+    /// Where the loaded-language counts of Russian and Ukrainian articles come from, for
+    /// [`Summary::language_warning`]: none when from the English lexicon.
+    pub fn lexicon_for_cyrillic(&self) -> Option<&'static str> {
+        let code = Lang::parse(&self.lang).map(|l| l.code()).unwrap_or("");
+        if self.lexicon_mode == LexiconMode::Replace && !self.lexicon.is_empty() {
+            Some("your lexicon")
+        } else if self.auto_language() {
+            Some("slant's Russian and Ukrainian lexicons, chosen by each article's language")
+        } else if code == "ru" || code == "uk" {
+            Some("slant's lexicon of the language given by --lang")
+        } else {
+            None
+        }
     }
 
     /// Settings that work but may not do what was meant; `slant analyze` prints them and
@@ -96,7 +120,14 @@ impl AnalyzeConfig {
     pub fn warnings(&self) -> Vec<String> {
         let mut w = Vec::new();
         if let Ok(lang) = Lang::parse(&self.lang) {
-            if lang != Lang::english() {
+            if lang.code() == "ru" || lang.code() == "uk" {
+                w.push(format!(
+                    "--lang {}: every article is read with slant's {} lexicon and stemmer; the attribution cues and \
+                     source list, and the tone model are English, so on text in that language they find little",
+                    lang.name(),
+                    lang.name()
+                ));
+            } else if lang != Lang::english() {
                 let lexicon = match self.lexicon_mode {
                     LexiconMode::Replace if !self.lexicon.is_empty() => "",
                     _ => "the embedded English lexicon (add --lexicon-mode replace and a lexicon in that language), ",

@@ -44,7 +44,7 @@ pub(super) fn write_manifest(
     invocation: Invocation,
     dir: &Path,
 ) -> Result<(), SlantError> {
-    let lang = Lang::parse(&cfg.lang)?;
+    let lang = cfg.validate()?;
     let cue_model = crate::attribution::extract::default_model();
     let mut resources = vec![
         Resource {
@@ -57,6 +57,22 @@ pub(super) fn write_manifest(
             version: stages.lexicon.version.clone(),
             sha256: stages.lexicon.sha256.clone(),
         },
+    ];
+    // --lang auto: the lexicons of articles detected as Russian or Ukrainian
+    for o in &stages.others {
+        resources.push(Resource {
+            name: format!(
+                "lexicon[{}]:{} ({} entries, stemmer {})",
+                o.code,
+                o.lexicon.name,
+                o.lexicon.entries.len(),
+                o.code
+            ),
+            version: o.lexicon.version.clone(),
+            sha256: o.lexicon.sha256.clone(),
+        });
+    }
+    resources.extend([
         Resource {
             name: format!("sources:{} ({} rows)", stages.attribution.sources.name, stages.attribution.sources.rows),
             version: stages.attribution.sources.version.clone(),
@@ -77,7 +93,7 @@ pub(super) fn write_manifest(
             version: format!("{} features", stages.tone.scorer.model.features.len()),
             sha256: stages.tone.sha256.clone(),
         },
-    ];
+    ]);
     if let Some(enc) = &stages.encoder {
         resources.push(Resource {
             name: format!("encoder:{} + adapter, base from {}", enc.settings.base, enc.dir.display()),

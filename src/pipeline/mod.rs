@@ -69,6 +69,9 @@ pub struct Stages {
     pub keep_text: bool,
     pub lexicon: Lexicon,
     pub matcher: Matcher,
+    /// With `--lang auto`: the lexicons of the other languages an article may be detected in
+    /// (Russian, Ukrainian), each with its matcher.
+    pub others: Vec<LangLexicon>,
     pub attribution: AttrStage,
     pub tone: ToneStage,
     /// The encoder stage, when `--encoder` is given.
@@ -81,12 +84,46 @@ pub struct Stages {
     pub report: bool,
 }
 
+/// The lexicon of one language besides the run's main one, for `--lang auto`.
+pub struct LangLexicon {
+    /// The language's code, as detected (`ru`, `uk`).
+    pub code: &'static str,
+    pub lexicon: Lexicon,
+    pub matcher: Matcher,
+    /// Index in [`Stages::categories`] of each of the matcher's categories.
+    pub categories: Vec<usize>,
+}
+
 impl Stages {
     /// Builds the stages for a configuration (loads and compiles the lexicon).
     pub fn new(cfg: &AnalyzeConfig) -> Result<Stages, SlantError> {
         let lang = cfg.validate()?;
-        let lexicon = Lexicon::build(&cfg.lexicon, cfg.lexicon_mode).map_err(|e| SlantError::Lexicon(e.to_string()))?;
+        let build = |code: &str| {
+            Lexicon::build_on(Lexicon::embedded(code), &cfg.lexicon, cfg.lexicon_mode)
+                .map_err(|e| SlantError::Lexicon(e.to_string()))
+        };
+        let lexicon = build(lang.code())?;
         let matcher = Matcher::new(&lexicon, lang);
+        let mut others = Vec::new();
+        if cfg.auto_language() {
+            for code in ["ru", "uk"] {
+                let other_lexicon = build(code)?;
+                let other = Matcher::new(&other_lexicon, Lang::parse(code)?);
+                let categories = other
+                    .categories
+                    .iter()
+                    .map(|c| {
+                        matcher.categories.iter().position(|x| x == c).ok_or_else(|| {
+                            SlantError::Lexicon(format!(
+                                "the {code} lexicon has a category, '{c}', the English one lacks: with --lang auto \
+                                 every language's lexicon must use the same categories"
+                            ))
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                others.push(LangLexicon { code, lexicon: other_lexicon, matcher: other, categories });
+            }
+        }
         let sources = match &cfg.sources {
             Some(p) => SourceList::with_file(p).map_err(|e| SlantError::Config(format!("--sources: {e}")))?,
             None => SourceList::default_list(),
@@ -111,6 +148,7 @@ impl Stages {
             keep_text: cfg.save_text.is_some(),
             lexicon,
             matcher,
+            others,
             attribution,
             tone,
             encoder,
@@ -163,7 +201,10 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         })
         .collect();
 
-    let m = &stages.matcher;
+    // the lexicon of the article's language (with --lang auto), its categories mapped to the run's
+    let other = stages.others.iter().find(|o| Some(o.code) == article.language);
+    let m = other.map_or(&stages.matcher, |o| &o.matcher);
+    let category_of = |k: usize| other.map_or(k, |o| o.categories[k]);
     let (mut hits, mut caps) = m.find(&text, &analysis);
     // Attribution before the counts: a hit outside quotation marks inside an attribution's
     // content is reported speech, not the outlet's own voice.
@@ -202,7 +243,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     };
     for (h, &counted) in hits.iter().zip(&counted) {
         let e = &m.entries[h.entry];
-        loaded.add(h.voice, m.entry_category[h.entry], counted, flagged(h.sentence));
+        loaded.add(h.voice, category_of(m.entry_category[h.entry]), counted, flagged(h.sentence));
         rows.push(HitRow {
             term: e.term.clone(),
             category: e.category.clone(),
@@ -222,7 +263,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     };
     for h in &encoded {
         let voice = reported(h.start, h.voice);
-        loaded.add(voice, m.categories.len(), true, flagged(h.sentence));
+        loaded.add(voice, stages.matcher.categories.len(), true, flagged(h.sentence));
         rows.push(HitRow {
             term: text::normalize(&text[h.start..h.end]),
             category: ENCODER_CATEGORY.to_string(),
@@ -341,18 +382,21 @@ impl Summary {
         })
     }
 
-    /// A warning for the screen when articles are in Russian or Ukrainian: slant's embedded
-    /// lexicon, cues, sources and tone model are English, so their figures say little (with
-    /// `own_lexicon`, the user's lexicon counts; the rest are still English).
-    pub fn language_warning(&self, own_lexicon: bool) -> Option<String> {
+    /// A warning for the screen when articles are in Russian or Ukrainian: slant's cues,
+    /// sources and tone model are English, so their figures say little; the loaded-language
+    /// counts come from the language's own lexicon when `lexicon` says where (`--lang auto`,
+    /// `ru`, `uk`, or a user's lexicon), and are English otherwise.
+    pub fn language_warning(&self, lexicon: Option<&str>) -> Option<String> {
         let n: usize = ["ru", "uk"].iter().filter_map(|l| self.articles_by_language.get(*l)).sum();
-        let what = if own_lexicon {
-            "slant's attribution cues, source list and tone model are English, so those articles' \
-             attribution and tone figures are near zero and say nothing (your lexicon's counts stand)"
-        } else {
-            "slant's embedded lexicon, cues, sources and tone model are English, so those articles' \
-             loaded-language, attribution and tone figures are near zero and say nothing; give your own \
-             lexicon with --lexicon and --lang ru|uk"
+        let what = match lexicon {
+            Some(from) => format!(
+                "slant's attribution cues, source list and tone model are English, so those articles' attribution \
+                 and tone figures are near zero and say nothing (their loaded-language counts stand: {from})"
+            ),
+            None => "slant's embedded lexicon, cues, sources and tone model are English, so those articles' \
+                     loaded-language, attribution and tone figures are near zero and say nothing; run with \
+                     --lang auto (the default) or --lang ru|uk for slant's Russian and Ukrainian lexicons"
+                .to_string(),
         };
         (n > 0).then(|| {
             format!(

@@ -105,6 +105,11 @@ impl Lang {
         self.name
     }
 
+    /// The language's ISO 639-1 code (`en`, `ru`, `uk`, ...), the form language detection gives.
+    pub fn code(&self) -> &'static str {
+        CODES.iter().find(|(_, n)| *n == self.name).map_or(self.name, |(c, _)| c)
+    }
+
     pub fn stemmer(&self) -> Stemmer {
         Stemmer(match self.algorithm {
             Snowball(a) => Inner::Snowball(rust_stemmers::Stemmer::create(a)),
