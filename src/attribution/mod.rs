@@ -24,6 +24,8 @@ mod content;
 mod cue_find;
 mod cue_model;
 pub mod cues;
+pub mod cyrillic;
+mod cyrillic_words;
 mod doc;
 pub mod extract;
 mod grammar;

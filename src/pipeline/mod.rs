@@ -73,6 +73,9 @@ pub struct Stages {
     /// (Russian, Ukrainian), each with its matcher.
     pub others: Vec<LangLexicon>,
     pub attribution: AttrStage,
+    /// Attribution rules and sources for articles in Russian or Ukrainian (with `--lang auto`,
+    /// `ru` or `uk`).
+    pub cyrillic: Option<crate::attribution::cyrillic::CyrillicSources>,
     pub tone: ToneStage,
     /// The encoder stage, when `--encoder` is given.
     pub encoder: Option<EncoderStage>,
@@ -150,6 +153,8 @@ impl Stages {
             matcher,
             others,
             attribution,
+            cyrillic: (cfg.auto_language() || matches!(lang.code(), "ru" | "uk"))
+                .then(crate::attribution::cyrillic::CyrillicSources::embedded),
             tone,
             encoder,
             categories,
@@ -208,7 +213,10 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     let (mut hits, mut caps) = m.find(&text, &analysis);
     // Attribution before the counts: a hit outside quotation marks inside an attribution's
     // content is reported speech, not the outlet's own voice.
-    let attr = stages.attribution.run(&article.id, &text, &analysis);
+    let attr = match (&stages.cyrillic, article.language) {
+        (Some(sources), Some("ru" | "uk")) => crate::attribution::cyrillic::run(sources, &article.id, &text, &analysis),
+        _ => stages.attribution.run(&article.id, &text, &analysis),
+    };
     let reported = |at: usize, v: Voice| if v == Voice::Own { Voice::outside_quotes(at, &attr.contents) } else { v };
     for h in hits.iter_mut() {
         h.voice = reported(h.start, h.voice);

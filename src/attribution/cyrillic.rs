@@ -1,0 +1,554 @@
+//! Attribution in Russian and Ukrainian (issue 28, first version): rules over reporting cues in
+//! any tense, gender and number (a cue is a stem and a verb ending: `заяви` + `л`, `ла`, `ли`,
+//! `в`), lead phrases (`по словам`, `по данным`, `за словами`, `за даними`, `как сообщает`,
+//! `як повідомляє`), quotations in `«»`, `„“` and `“”`, and a table of sources with their
+//! category and country (`data/sources/cyrillic.tsv`: state bodies, agencies, armed forces and
+//! intelligence services, leaders and spokespeople, heads of phrases such as `министр` or
+//! `речник`, Cyrillic country names and demonyms).
+//!
+//! The constructions, in a sentence:
+//! - `«...», — заявил X.` and `«...» — сказала X журналистам`: the quotation is the content, the
+//!   words after the cue the source;
+//! - `X заявил: «...»`: the quotation; `X заявил, что ...` / `X заявив, що ...`: the clause;
+//! - `По словам X, ...`, `По данным X, ...`, `Как сообщает X, ...` and the same after the clause
+//!   (`..., сообщает ТАСС.`, `..., по данным Генштаба.`);
+//! - `Об этом сообщил X.`, `сообщили в X` (the body speaking), `Он добавил, что ...` (a pronoun:
+//!   the source of the attribution before).
+//!
+//! English articles keep the English extractor; this one is used for articles detected as
+//! Russian or Ukrainian.
+
+use std::ops::Range;
+
+use super::category::Category;
+use super::cyrillic_words::*;
+use super::{AttrCounts, AttrResult, AttrRow};
+use crate::text::{Offsets, TextAnalysis};
+
+/// The source table, as embedded.
+pub const SOURCES_TSV: &str = include_str!("../../data/sources/cyrillic.tsv");
+
+/// One row of the source table.
+#[derive(Debug, Clone)]
+struct SourceRow {
+    /// Stems (lower case) that must begin consecutive words of the source (`=word`: that word
+    /// exactly).
+    stems: Vec<String>,
+    category: Category,
+    country: String,
+    /// A named body or person (`ТАСС`, `Песков`), not a head noun (`министр`): a named row wins.
+    named: bool,
+}
+
+/// How well a row fits a phrase, best largest: named, stems, a noun (not an adjective), earliest.
+type RowRank = (bool, usize, bool, std::cmp::Reverse<usize>);
+
+/// The source table.
+#[derive(Debug, Clone)]
+pub struct CyrillicSources {
+    rows: Vec<SourceRow>,
+}
+
+impl CyrillicSources {
+    /// The embedded table (tested valid).
+    pub fn embedded() -> CyrillicSources {
+        CyrillicSources::parse(SOURCES_TSV).expect("data/sources/cyrillic.tsv is valid (tested)")
+    }
+
+    /// Parses the table: `pattern, category, country, note`, tab-separated, `#` comments, a
+    /// header row.
+    pub fn parse(text: &str) -> Result<CyrillicSources, String> {
+        let mut rows = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("pattern\t") {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                return Err(format!("line {}: expected pattern, category, country", i + 1));
+            }
+            let category: Category = f[1].trim().parse().map_err(|e| format!("line {}: {e}", i + 1))?;
+            let note = f.get(3).map_or("", |n| n.trim());
+            rows.push(SourceRow {
+                stems: f[0].split_whitespace().map(str::to_lowercase).collect(),
+                category,
+                country: f[2].trim().to_string(),
+                named: !(note.starts_with("a ") || note.starts_with("an ")),
+            });
+        }
+        Ok(CyrillicSources { rows })
+    }
+
+    /// The category and country of a source phrase: the row with the most stems that all begin
+    /// words of it (the first such row on a tie); countries named in the phrase win over the
+    /// row's; `other` for a capitalised name no row knows.
+    pub fn classify(&self, phrase: &str) -> (Category, String) {
+        let lower = phrase.to_lowercase();
+        let words: Vec<&str> =
+            lower.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
+        // the first word where `stems` begin consecutive words
+        let at = |stems: &[String]| -> Option<usize> {
+            (0..words.len()).find(|&i| {
+                stems.iter().enumerate().all(|(j, s)| {
+                    words.get(i + j).is_some_and(|w| match s.strip_prefix('=') {
+                        Some(exact) => *w == exact,
+                        None => w.starts_with(s.as_str()),
+                    })
+                })
+            })
+        };
+        // an adjective (`военный`, `російське`) is not the head of its phrase
+        let adjective = |w: &str| {
+            [
+                "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "ому", "ом", "ой", "ых", "их", "ьк",
+                "ська", "ське", "ські", "ний", "на", "не", "ні",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+        };
+        // named rows first (most stems, then earliest); then head nouns (most stems, then a
+        // noun before an adjective, then earliest)
+        let mut best: Option<(&SourceRow, RowRank)> = None;
+        for r in &self.rows {
+            let Some(i) = at(&r.stems) else { continue };
+            let key = (r.named, r.stems.len(), r.named || !adjective(words[i]), std::cmp::Reverse(i));
+            if best.as_ref().is_none_or(|(_, k)| key > *k) {
+                best = Some((r, key));
+            }
+        }
+        let best = best.map(|(r, _)| r);
+        let mut countries: Vec<&str> = Vec::new();
+        for (stem, code) in COUNTRIES {
+            let stems: Vec<String> = stem.split(' ').map(String::from).collect();
+            if at(&stems).is_some() && !countries.contains(code) {
+                countries.push(code);
+            }
+        }
+        let country = if countries.is_empty() {
+            best.map(|b| b.country.clone()).unwrap_or_default()
+        } else {
+            countries.sort();
+            countries.join(";")
+        };
+        let category = match best {
+            Some(b) => b.category,
+            None if phrase.chars().any(char::is_uppercase) => Category::Other,
+            None => Category::Unresolved,
+        };
+        (category, country)
+    }
+}
+
+/// The class of a cue word (lower case), when it is one: a cue stem and a verb ending.
+fn cue_class(word: &str) -> Option<&'static str> {
+    CUES.iter().find_map(|(stem, class)| {
+        let rest = word.strip_prefix(stem)?;
+        let reflexive = rest.strip_suffix("ся").or_else(|| rest.strip_suffix("сь"));
+        (rest.is_empty() || VERB_ENDS.contains(&rest) || reflexive.is_some_and(|r| VERB_ENDS.contains(&r)))
+            .then_some(*class)
+    })
+}
+
+/// One attribution found.
+struct Found {
+    sentence: usize,
+    cue: Range<usize>,
+    class: &'static str,
+    source: Option<Range<usize>>,
+    content: Option<Range<usize>>,
+    direct: bool,
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '«' | '„' | '“' | '"')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '»' | '“' | '”' | '"')
+}
+
+/// The quotation (marks excluded) that ends just before `at`, with only spaces, commas and
+/// dashes between.
+fn quote_before(text: &str, quotes: &[Range<usize>], from: usize, at: usize) -> Option<Range<usize>> {
+    quotes
+        .iter()
+        .rev()
+        .find(|q| {
+            q.start >= from && q.end <= at && {
+                let gap = &text[q.end..at];
+                let gap = gap.trim_start_matches(|c: char| is_close_quote(c));
+                gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?'))
+                    && gap.contains([',', '—', '–', '-'])
+            }
+        })
+        .cloned()
+}
+
+/// The quotation that opens right after `at` (after spaces, a colon and the mark).
+fn quote_after(text: &str, quotes: &[Range<usize>], at: usize, to: usize) -> Option<Range<usize>> {
+    quotes
+        .iter()
+        .find(|q| {
+            q.start >= at && q.end <= to && {
+                let gap = &text[at..q.start];
+                let gap = gap.trim_end_matches(is_open_quote);
+                gap.chars().all(|c| c.is_whitespace() || c == ':')
+            }
+        })
+        .cloned()
+}
+
+/// Trims spaces and punctuation off a byte range's ends.
+fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    let skip = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '—' | '–' | '-' | '«' | '»' | '"' | '“' | '”' | '„')
+    };
+    let lead = s.len() - s.trim_start_matches(skip).len();
+    let tail = s.len() - s.trim_end_matches(skip).len();
+    let out = r.start + lead..r.end - tail;
+    (out.start < out.end).then_some(out)
+}
+
+/// Runs the rules on a Russian or Ukrainian article.
+pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &TextAnalysis) -> AttrResult {
+    let mut found: Vec<Found> = Vec::new();
+    for (si, sent) in analysis.sentences.iter().enumerate() {
+        let words: Vec<(Range<usize>, String, bool)> = analysis
+            .tokens
+            .iter()
+            .filter(|t| t.sentence as usize == si)
+            .map(|t| (t.range(), text[t.range()].to_lowercase(), t.quoted))
+            .collect();
+        let mut taken_until = sent.start;
+        let mut k = 0;
+        while k < words.len() {
+            let (r, w, quoted) = &words[k];
+            if *quoted || r.start < taken_until {
+                k += 1;
+                continue;
+            }
+            // lead phrases: `по словам X, ...` / `..., по данным X.`
+            if let Some((lead, class)) = LEADS
+                .iter()
+                .find(|(lead, _)| lead.iter().enumerate().all(|(j, l)| words.get(k + j).is_some_and(|x| x.1 == *l)))
+            {
+                let cue = r.start..words[k + lead.len() - 1].0.end;
+                // the source runs to the next comma or the sentence's end; a pronoun inside the
+                // lead (`по его словам`) is the source itself
+                let after = cue.end;
+                let stop = text[after..sent.end].find([',', ';', ':']).map_or(sent.end, |i| after + i);
+                let pronoun = (0..lead.len()).map(|j| &words[k + j]).find(|x| PRONOUNS.contains(&x.1.as_str()));
+                let source = match pronoun {
+                    Some(p) => Some(p.0.clone()),
+                    None => trim(text, after..stop),
+                };
+                let before = trim(text, sent.start..cue.start);
+                let content = match &before {
+                    Some(b) if b.end - b.start > 1 => Some(b.clone()),
+                    _ => trim(text, stop..sent.end),
+                };
+                found.push(Found { sentence: si, cue, class, source, content, direct: false });
+                taken_until = stop;
+                k += lead.len();
+                continue;
+            }
+            let Some(class) = cue_class(w) else {
+                k += 1;
+                continue;
+            };
+            let cue = r.clone();
+            // `«...», — заявил X`: the quotation before, the source after
+            if let Some(q) =
+                quote_before(text, &analysis.quotes, sent.start.saturating_sub(2000).min(sent.start), cue.start)
+            {
+                let mut j = k + 1;
+                while words.get(j).is_some_and(|x| SKIP_AFTER_CUE.contains(&x.1.as_str())) {
+                    j += 1;
+                }
+                let stop = text[cue.end..sent.end].find(['.', '!', '?', ';']).map_or(sent.end, |i| cue.end + i);
+                let source = words.get(j).filter(|x| x.0.start < stop).and_then(|x| trim(text, x.0.start..stop));
+                found.push(Found { sentence: si, cue, class, source, content: Some(q), direct: true });
+                taken_until = stop;
+                k = j.max(k + 1);
+                continue;
+            }
+            // `..., сообщает ТАСС.`: the cue right after a comma; the clause before is the
+            // content, the words after the cue the source
+            let head = &text[sent.start..cue.start];
+            // the last clause mark before the cue: its start and its end (marks of 1 to 3 bytes)
+            let cut = head
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| matches!(ch, ',' | ':' | ';' | '—' | '–'))
+                .map(|(i, ch)| (sent.start + i, sent.start + i + ch.len_utf8()));
+            if let Some((c, _)) = cut.filter(|&(_, after)| text[after..cue.start].trim().is_empty()) {
+                let stop = text[cue.end..sent.end].find(['.', '!', '?', ';', ',']).map_or(sent.end, |i| cue.end + i);
+                let source = trim(text, cue.end..stop);
+                let content = trim(text, sent.start..c);
+                if source.is_some() {
+                    found.push(Found { sentence: si, cue, class, source, content, direct: false });
+                    taken_until = stop;
+                }
+                k += 1;
+                continue;
+            }
+            // the source before the cue: the nearest clause before it, back to a comma that
+            // does not open an aside, or the sentence's start
+            let clause_start = match cut {
+                // an aside between commas (`Песков, выступая на форуме, заявил`): the words before it
+                Some((at, after)) if starts_lower_aside(&text[after..cue.start]) => {
+                    let earlier = &text[sent.start..at];
+                    earlier.rfind([',', ':', ';']).map_or(sent.start, |i| sent.start + i + 1)
+                }
+                Some((_, after)) => after,
+                None => sent.start,
+            };
+            let mut source = trim(text, clause_start..cue.start).and_then(|s| tidy_source(text, s));
+            let after_cue = &text[cue.end..sent.end];
+            let (content, direct, source_after) =
+                if let Some(q) = quote_after(text, &analysis.quotes, cue.end, sent.end) {
+                    (Some(q), true, false)
+                } else if let Some(i) = [", что", ", чтобы", ", що", ", будто", ", нібито", " что ", " що "]
+                    .iter()
+                    .filter_map(|m| after_cue.find(m).map(|i| i + m.len()))
+                    .min()
+                    .filter(|&i| i < 40)
+                {
+                    (trim(text, cue.end + i..sent.end), false, false)
+                } else {
+                    (None, false, true)
+                };
+            // `Об этом сообщил X.`, `сообщили в Минобороны`: the source after the cue
+            let short_before = source.as_ref().is_none_or(|s| {
+                let t = text[s.clone()].to_lowercase();
+                matches!(t.as_str(), "об этом" | "про це" | "об этом также" | "про це також" | "как" | "як")
+                    || t.starts_with("об этом")
+                    || t.starts_with("про це")
+            });
+            if source_after || short_before {
+                let mut j = k + 1;
+                while words.get(j).is_some_and(|x| {
+                    SKIP_AFTER_CUE.contains(&x.1.as_str()) && !matches!(x.1.as_str(), "в" | "у" | "во")
+                }) {
+                    j += 1;
+                }
+                let stop =
+                    text[cue.end..sent.end].find(['.', '!', '?', ',', ';', ':']).map_or(sent.end, |i| cue.end + i);
+                if short_before {
+                    source = words.get(j).filter(|x| x.0.start < stop).and_then(|x| trim(text, x.0.start..stop));
+                }
+            }
+            if source.is_some() || content.is_some() {
+                found.push(Found { sentence: si, cue, class, source, content, direct });
+            }
+            k += 1;
+        }
+    }
+    rows_of(sources, article_id, text, found)
+}
+
+/// A source before its cue without the words that are not part of it: a leading `Сам` or
+/// conjunction, and everything from a time or manner word on (`Министерство обороны ранее`);
+/// when it ends in a pronoun after other words (`Под час допиту вона`), the pronoun.
+fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    let lower = s.to_lowercase();
+    let mut start = r.start;
+    let mut end = r.end;
+    // word starts, in bytes of `s` (lower-casing keeps Cyrillic byte lengths)
+    let words: Vec<(usize, &str)> =
+        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    if let Some((_, last)) = words.last() {
+        let l = last.to_lowercase();
+        if words.len() > 1 && PRONOUNS[..6].contains(&l.as_str()) {
+            let (at, w) = words[words.len() - 1];
+            return Some(r.start + at..r.start + at + w.len());
+        }
+    }
+    if let Some((_, first)) = words.first() {
+        if words.len() > 1 && SOURCE_LEADS.contains(&first.to_lowercase().as_str()) {
+            start = r.start + words[1].0;
+        }
+    }
+    for (at, _) in words.iter().skip(1) {
+        let rest = &lower[*at..];
+        if SOURCE_STOPS.iter().any(|stop| {
+            rest.starts_with(stop) && rest[stop.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        }) {
+            end = r.start + at;
+            break;
+        }
+    }
+    trim(text, start..end)
+}
+
+/// Whether a clause after a comma is an aside before the cue (a gerund or participle phrase,
+/// `выступая на форуме`, `відповідаючи на питання`): it starts with a lower-case word ending
+/// in `-я`, `-в`, `-вши`, `-чи`.
+fn starts_lower_aside(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_lowercase)
+        && (first.ends_with("вши")
+            || first.ends_with("чи")
+            || first.ends_with("ая")
+            || first.ends_with("яя")
+            || first.ends_with("ючи"))
+}
+
+fn rows_of(sources: &CyrillicSources, article_id: &str, text: &str, found: Vec<Found>) -> AttrResult {
+    let offsets = Offsets::new(text);
+    let mut out = AttrResult {
+        counts: AttrCounts { per_category: vec![0; Category::ALL.len()], ..Default::default() },
+        ..Default::default()
+    };
+    let mut last: Option<(String, Category, String)> = None;
+    let mut classed = Vec::with_capacity(found.len());
+    for a in &found {
+        let mention = a.source.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default();
+        let pronoun = PRONOUNS.contains(&mention.to_lowercase().as_str());
+        let (resolved, category, country, country_source) = match (&last, pronoun) {
+            (Some((who, c, k)), true) => (who.clone(), *c, k.clone(), if k.is_empty() { "" } else { "resolved" }),
+            (None, true) => (mention.clone(), Category::Unresolved, String::new(), ""),
+            _ if mention.is_empty() => (String::new(), Category::Unresolved, String::new(), ""),
+            _ => {
+                let (c, k) = sources.classify(&mention);
+                let src = if k.is_empty() { "" } else { "phrase" };
+                (mention.clone(), c, k, src)
+            }
+        };
+        if !mention.is_empty() && !pronoun {
+            last = Some((mention.clone(), category, country.clone()));
+        }
+        classed.push((mention, resolved, category, country, country_source));
+    }
+    // a state source that names no country speaks for the country the article's sources name
+    // most often (the first of a tie)
+    let mut named: Vec<(String, usize)> = Vec::new();
+    for (_, _, _, country, _) in &classed {
+        for c in country.split(';').filter(|c| !c.is_empty()) {
+            match named.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += 1,
+                None => named.push((c.to_string(), 1)),
+            }
+        }
+    }
+    let top = named.iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone());
+    for (_, _, category, country, country_source) in classed.iter_mut() {
+        let state = matches!(
+            category,
+            Category::Government
+                | Category::Military
+                | Category::Leader
+                | Category::Intelligence
+                | Category::StateMedia
+                | Category::Anonymous
+        );
+        if country.is_empty() && state {
+            if let Some(t) = &top {
+                *country = t.clone();
+                *country_source = "article";
+            }
+        }
+    }
+    for (i, (a, (mention, resolved, category, country, country_source))) in found.iter().zip(classed).enumerate() {
+        let kind = if a.direct { "direct" } else { "indirect" };
+        out.counts.total += 1;
+        if a.direct {
+            out.counts.direct += 1;
+        }
+        out.counts.per_category[category.index()] += 1;
+        for c in country.split(';').filter(|c| !c.is_empty()) {
+            *out.counts.countries.entry(c.to_string()).or_default() += 1;
+            *out.counts.by_country.entry((c.to_string(), category.index())).or_default() += 1;
+        }
+        if country.is_empty() {
+            *out.counts.by_country.entry((String::new(), category.index())).or_default() += 1;
+        }
+        if let Some(c) = &a.content {
+            out.contents.push(c.clone());
+            out.speakers.push((c.clone(), resolved.clone(), category != Category::Other));
+        }
+        out.rows.push(AttrRow {
+            article_id: article_id.to_string(),
+            n: i + 1,
+            sentence: a.sentence + 1,
+            cue: text[a.cue.clone()].to_string(),
+            cue_class: a.class,
+            source: mention,
+            source_start: a.source.as_ref().map(|r| offsets.char_index(r.start)),
+            source_end: a.source.as_ref().map(|r| offsets.char_index(r.end)),
+            resolved_source: resolved,
+            category,
+            country,
+            country_source,
+            kind,
+            content_start: a.content.as_ref().map(|r| offsets.char_index(r.start)),
+            content_end: a.content.as_ref().map(|r| offsets.char_index(r.end)),
+            content: a.content.as_ref().map(|r| super::truncate(&text[r.clone()])).unwrap_or_default(),
+            content_parts: a
+                .content
+                .as_ref()
+                .map(|r| format!("{}-{}", offsets.char_index(r.start), offsets.char_index(r.end)))
+                .unwrap_or_default(),
+            source_bytes: a.source.clone(),
+        });
+    }
+    out.contents = super::merged(std::mem::take(&mut out.contents));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<AttrRow> {
+        let analysis = crate::text::analyze(text, &[0..text.len()]);
+        run(&CyrillicSources::embedded(), "a", text, &analysis).rows
+    }
+
+    #[test]
+    fn cue_forms_of_any_tense_gender_and_number() {
+        for w in [
+            "заявил",
+            "заявила",
+            "заявили",
+            "заявив",
+            "заявляет",
+            "повідомила",
+            "повідомляє",
+            "сказав",
+            "отметил",
+            "зазначила",
+            "подчеркнул",
+            "наголосив",
+            "считает",
+            "вважає",
+        ] {
+            assert!(cue_class(w).is_some(), "{w}");
+        }
+        for w in ["заявление", "заява", "сообщение", "повідомлення", "сказка", "счет"]
+        {
+            assert!(cue_class(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_main_constructions_give_their_source_and_content() {
+        let r = rows("Пресс-секретарь президента Дмитрий Песков заявил, что переговоры продолжатся.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].source, "Пресс-секретарь президента Дмитрий Песков");
+        assert_eq!((r[0].category, r[0].country.as_str()), (Category::Government, "RU"));
+        assert_eq!(r[0].content, "переговоры продолжатся");
+        let r = rows("«Мы не отступим», — заявил Зеленский журналистам.");
+        assert_eq!(r[0].source, "Зеленский журналистам");
+        assert_eq!((r[0].category, r[0].country.as_str(), r[0].kind), (Category::Leader, "UA", "direct"));
+        let r = rows("За даними Генштабу ЗСУ, противник втратив 40 танків.");
+        assert_eq!((r[0].source.as_str(), r[0].cue_class), ("Генштабу ЗСУ", "according_to"));
+        assert_eq!((r[0].category, r[0].country.as_str()), (Category::Military, "UA"));
+        let r = rows("Войска отошли от города, сообщает ТАСС.");
+        assert_eq!((r[0].source.as_str(), r[0].category, r[0].country.as_str()), ("ТАСС", Category::StateMedia, "RU"));
+        let r = rows("Министр заявил, что всё спокойно. Он добавил, что помощь придёт.");
+        assert_eq!((r[1].source.as_str(), r[1].resolved_source.as_str()), ("Он", "Министр"));
+    }
+}
