@@ -929,7 +929,7 @@ fn a_ukrainian_word_list_matches_inflected_forms_with_lang_uk() {
     assert_eq!(column(&out.join("articles.csv"), "language"), ["uk"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("1 of 1 articles are in Russian or Ukrainian"), "{stderr}");
-    assert!(stderr.contains("their loaded-language counts stand: your lexicon"), "{stderr}");
+    assert!(stderr.contains("their loaded-language counts come from your lexicon"), "{stderr}");
 }
 
 /// Each article's language is detected from its body and written with its source; a run

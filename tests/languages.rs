@@ -44,7 +44,10 @@ fn each_article_is_read_with_the_lexicon_of_its_language() {
     assert_eq!(rows[1][col("loaded")], "5");
     assert_eq!(rows[1][col("loaded_name_calling")], "2");
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("their loaded-language counts stand"), "{stderr}");
+    assert!(
+        stderr.contains("their loaded-language counts come from slant's Russian and Ukrainian lexicons"),
+        "{stderr}"
+    );
     // forced English: the Cyrillic articles find nothing, and the warning says why
     let o = analyze(&[&input, "--lang", "en"], &out);
     assert_eq!(o.status.code(), Some(0));

@@ -73,7 +73,9 @@ impl CyrillicSources {
                 stems: f[0].split_whitespace().map(str::to_lowercase).collect(),
                 category,
                 country: f[2].trim().to_string(),
-                named: !(note.starts_with("a ") || note.starts_with("an ")),
+                // a named body or person has a country or a note naming it (`Kremlin spokesman`);
+                // a head noun's note is lower case (`a minister`, `troops`)
+                named: !f[2].trim().is_empty() || note.chars().next().is_some_and(char::is_uppercase),
             });
         }
         Ok(CyrillicSources { rows })
@@ -83,7 +85,7 @@ impl CyrillicSources {
     /// words of it (the first such row on a tie); countries named in the phrase win over the
     /// row's; `other` for a capitalised name no row knows.
     pub fn classify(&self, phrase: &str) -> (Category, String) {
-        let lower = phrase.to_lowercase();
+        let lower = phrase.to_lowercase().replace('’', "'");
         let words: Vec<&str> =
             lower.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
         // the first word where `stems` begin consecutive words
@@ -111,7 +113,10 @@ impl CyrillicSources {
         let mut best: Option<(&SourceRow, RowRank)> = None;
         for r in &self.rows {
             let Some(i) = at(&r.stems) else { continue };
-            let key = (r.named, r.stems.len(), r.named || !adjective(words[i]), std::cmp::Reverse(i));
+            // `источник в Кремле`: an unnamed source, whatever body it is in
+            let anonymous = i > 0 && words.first().is_some_and(|w| ANONYMOUS_HEADS.iter().any(|h| w.starts_with(h)));
+            let named = r.named && !anonymous;
+            let key = (named, r.stems.len(), named || !adjective(words[i]), std::cmp::Reverse(i));
             if best.as_ref().is_none_or(|(_, k)| key > *k) {
                 best = Some((r, key));
             }
@@ -371,6 +376,13 @@ fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             start = r.start + words[1].0;
         }
     }
+    for p in SOURCE_LEAD_PHRASES {
+        let from = start - r.start;
+        if lower[from..].starts_with(p) && lower.len() > from + p.len() {
+            start += p.len();
+            break;
+        }
+    }
     for (at, _) in words.iter().skip(1) {
         let rest = &lower[*at..];
         if SOURCE_STOPS.iter().any(|stop| {
@@ -505,6 +517,22 @@ mod tests {
     fn rows(text: &str) -> Vec<AttrRow> {
         let analysis = crate::text::analyze(text, &[0..text.len()]);
         run(&CyrillicSources::embedded(), "a", text, &analysis).rows
+    }
+
+    #[test]
+    fn sources_are_classified_by_name_then_head_noun() {
+        let s = CyrillicSources::embedded();
+        let c = |p: &str| s.classify(p);
+        // a named body wins over a head noun; the head noun of a phrase, not its adjective
+        assert_eq!(c("агентство Синьхуа"), (Category::StateMedia, "CN".into()));
+        assert_eq!(c("Военный аналитик Павел Орлов").0, Category::Expert);
+        // an unnamed source stays anonymous whatever body it is in
+        assert_eq!(c("Источник в Кремле").0, Category::Anonymous);
+        // abbreviations match whole words only (`ГРУ`, not `Грушко`)
+        assert_eq!(c("Заместитель министра Александр Грушко").0, Category::Government);
+        // a defence ministry is military, as in the English list; the country from a demonym
+        assert_eq!(c("Министерство обороны России"), (Category::Military, "RU".into()));
+        assert_eq!(c("прем’єр-міністр Бельгії").0, Category::Leader);
     }
 
     #[test]

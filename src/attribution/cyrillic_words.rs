@@ -182,10 +182,49 @@ pub(super) const SOURCE_STOPS: &[&str] = &[
     "в соцмережах",
     "в телеграм",
     "в telegram",
+    "в беседе",
+    "в розмові",
+    "у розмові",
+    "в комментарии",
+    "в коментарі",
+    "у коментарі",
 ];
 
 /// Words that open a source and are not part of it (`Сам Артамонов`).
-pub(super) const SOURCE_LEADS: &[&str] = &["сам", "сама", "сами", "самі", "и", "і", "а", "но", "але", "та"];
+pub(super) const SOURCE_LEADS: &[&str] = &[
+    "сам",
+    "сама",
+    "сами",
+    "самі",
+    "и",
+    "і",
+    "а",
+    "но",
+    "але",
+    "та",
+    "водночас",
+    "однако",
+    "проте",
+    "впрочем",
+    "тогда",
+    "тоді",
+];
+
+/// Phrases that open a source and are not part of it: the addressee (`нашему корреспонденту
+/// пассажир ...`).
+pub(super) const SOURCE_LEAD_PHRASES: &[&str] = &[
+    "нашему корреспонденту",
+    "нашему изданию",
+    "нашему кореспонденту",
+    "нашому виданню",
+    "з нашим виданням",
+    "с нашим изданием",
+    "журналистам",
+    "журналістам",
+    "тем временем",
+    "при этом",
+    "між тим",
+];
 
 /// Addressees and time words that follow a cue before the source (`сказал журналистам Песков`).
 pub(super) const SKIP_AFTER_CUE: &[&str] = &[
@@ -262,3 +301,6 @@ pub(super) const COUNTRIES: &[(&str, &str)] = &[
     ("туреччин", "TR"),
     ("турецьк", "TR"),
 ];
+
+/// Heads of an unnamed source: a phrase opening with one is anonymous whatever body it names.
+pub(super) const ANONYMOUS_HEADS: &[&str] = &["источник", "джерел", "собеседник", "співрозмовник"];

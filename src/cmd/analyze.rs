@@ -274,7 +274,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(w) = summary.outlet_warning() {
         eprintln!("slant analyze: warning: {w}");
     }
-    if let Some(w) = summary.language_warning(cfg.lexicon_for_cyrillic()) {
+    if let Some(w) = summary.language_warning(cfg.lexicon_for_cyrillic(), cfg.cyrillic_rules()) {
         eprintln!("slant analyze: warning: {w}");
     }
     if !args.quiet {

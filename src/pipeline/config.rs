@@ -100,6 +100,12 @@ impl AnalyzeConfig {
         self.lang.eq_ignore_ascii_case("auto")
     }
 
+    /// Whether articles in Russian or Ukrainian get slant's rules for those languages
+    /// (attribution): with `--lang auto`, `ru` or `uk`.
+    pub fn cyrillic_rules(&self) -> bool {
+        self.auto_language() || Lang::parse(&self.lang).is_ok_and(|l| matches!(l.code(), "ru" | "uk"))
+    }
+
     /// Where the loaded-language counts of Russian and Ukrainian articles come from, for
     /// [`Summary::language_warning`]: none when from the English lexicon.
     pub fn lexicon_for_cyrillic(&self) -> Option<&'static str> {

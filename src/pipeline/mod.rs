@@ -153,8 +153,7 @@ impl Stages {
             matcher,
             others,
             attribution,
-            cyrillic: (cfg.auto_language() || matches!(lang.code(), "ru" | "uk"))
-                .then(crate::attribution::cyrillic::CyrillicSources::embedded),
+            cyrillic: cfg.cyrillic_rules().then(crate::attribution::cyrillic::CyrillicSources::embedded),
             tone,
             encoder,
             categories,
@@ -394,12 +393,17 @@ impl Summary {
     /// sources and tone model are English, so their figures say little; the loaded-language
     /// counts come from the language's own lexicon when `lexicon` says where (`--lang auto`,
     /// `ru`, `uk`, or a user's lexicon), and are English otherwise.
-    pub fn language_warning(&self, lexicon: Option<&str>) -> Option<String> {
+    pub fn language_warning(&self, lexicon: Option<&str>, cyrillic_rules: bool) -> Option<String> {
         let n: usize = ["ru", "uk"].iter().filter_map(|l| self.articles_by_language.get(*l)).sum();
         let what = match lexicon {
-            Some(from) => format!(
+            Some(from) if !cyrillic_rules => format!(
                 "slant's attribution cues, source list and tone model are English, so those articles' attribution \
                  and tone figures are near zero and say nothing (their loaded-language counts stand: {from})"
+            ),
+            Some(from) => format!(
+                "slant's tone model is English, so those articles' tone figures say nothing; their loaded-language \
+                 counts come from {from}, their attributions from slant's first rules for Russian and Ukrainian \
+                 (see the README's accuracy table)"
             ),
             None => "slant's embedded lexicon, cues, sources and tone model are English, so those articles' \
                      loaded-language, attribution and tone figures are near zero and say nothing; run with \
