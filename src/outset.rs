@@ -267,6 +267,9 @@ pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Files are being moved and the folder has no marker: a failure from here keeps the
+    /// staging folder, so readers see the run was cut short.
+    moving: bool,
 }
 
 impl Staging {
@@ -284,7 +287,7 @@ impl Staging {
         if let Ok(mut v) = ACTIVE.lock() {
             v.push(dir.clone());
         }
-        Ok(Staging { out: out.to_path_buf(), dir, committed: false })
+        Ok(Staging { out: out.to_path_buf(), dir, committed: false, moving: false })
     }
 
     /// Where the set is written.
@@ -345,9 +348,15 @@ impl Staging {
         // files of a run, and the charts not drawn this time (in any case)
         let mut stale = chart_files();
         if marker.is_some() {
-            crate::sink::remove_if_present(&self.out.join(MARKER))?;
             stale.extend(marked_files(&self.out).ok().flatten().into_iter().flat_map(|m| m.into_keys()));
             stale.extend(OPTIONAL_FILES.iter().map(|f| f.to_string()));
+            // from here until the new marker is written the folder has none; a failure or an
+            // interruption leaves the staging folder, and readers refuse the folder as cut short
+            self.moving = true;
+            if let Ok(mut v) = ACTIVE.lock() {
+                v.retain(|d| d != &self.dir);
+            }
+            crate::sink::remove_if_present(&self.out.join(MARKER))?;
         }
         for f in &stale {
             if !files.contains_key(f) {
@@ -381,7 +390,7 @@ impl Drop for Staging {
         if let Ok(mut v) = ACTIVE.lock() {
             v.retain(|d| d != &self.dir);
         }
-        if !self.committed {
+        if !self.committed && !self.moving {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
@@ -458,6 +467,13 @@ mod tests {
         write(&s.dir().join(MARKER), "{}");
         s.commit().unwrap();
         assert!(!out.join("errors.csv").exists(), "the old set's errors.csv is not part of the new one");
+        // a file the old marker lists and the new set lacks goes too; files outside the set stay
+        write(&out.join("notes.txt"), "mine");
+        let s = Staging::begin(&out).unwrap();
+        write(&s.dir().join("b.csv"), "b\n");
+        write(&s.dir().join(MARKER), "{}");
+        s.commit().unwrap();
+        assert!(!out.join("a.csv").exists() && out.join("b.csv").exists() && out.join("notes.txt").exists());
         assert!(leftovers(&out).is_empty());
         verify(&out).unwrap();
     }

@@ -145,12 +145,18 @@ impl CyrillicSources {
 }
 
 /// The class of a cue word (lower case), when it is one: a cue stem and a verb ending.
+/// A reflexive form (`-ся`, `-сь`) is a cue only for verbs that are reflexive as cues
+/// (`отказался`, `пожаловалась`, `поділилася`); of the others it is an impersonal passive
+/// (`отмечается`: "is celebrated", `сообщается`).
 fn cue_class(word: &str) -> Option<&'static str> {
     CUES.iter().find_map(|(stem, class)| {
         let rest = word.strip_prefix(stem)?;
         let reflexive = rest.strip_suffix("ся").or_else(|| rest.strip_suffix("сь"));
-        (rest.is_empty() || VERB_ENDS.contains(&rest) || reflexive.is_some_and(|r| VERB_ENDS.contains(&r)))
-            .then_some(*class)
+        let reflexive_ok = *class == "refusal" || REFLEXIVE_CUES.contains(stem);
+        (rest.is_empty()
+            || VERB_ENDS.contains(&rest)
+            || (reflexive_ok && reflexive.is_some_and(|r| VERB_ENDS.contains(&r))))
+        .then_some(*class)
     })
 }
 
@@ -318,7 +324,8 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                     .iter()
                     .filter_map(|m| after_cue.find(m).map(|i| i + m.len()))
                     .min()
-                    .filter(|&i| i < 40)
+                    // within about sixty letters of the cue (`написал в своем телеграм-канале, что`)
+                    .filter(|&i| i < 120)
                 {
                     (trim(text, cue.end + i..sent.end), false, false)
                 } else {
@@ -344,7 +351,16 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                     source = words.get(j).filter(|x| x.0.start < stop).and_then(|x| trim(text, x.0.start..stop));
                 }
             }
-            if source.is_some() || content.is_some() {
+            // verbs with a reading that is no speech (`передал танки`: handed over; `отказал в
+            // иске`: refused; `пишет сказки`) are cues only with what they report (a quotation or
+            // a `что` clause) or after `об этом`; a refusal only of a comment
+            let plain = AMBIGUOUS_CUES.iter().any(|s| w.starts_with(s));
+            let refusal_of_comment = class != "refusal"
+                || words[k.saturating_sub(5)..(k + 4).min(words.len())]
+                    .iter()
+                    .any(|x| x.1.starts_with("коммент") || x.1.starts_with("комент"));
+            let keep = (!plain || content.is_some() || short_before) && refusal_of_comment;
+            if keep && (source.is_some() || content.is_some()) {
                 found.push(Found { sentence: si, cue, class, source, content, direct });
             }
             k += 1;

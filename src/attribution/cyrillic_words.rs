@@ -304,3 +304,9 @@ pub(super) const COUNTRIES: &[(&str, &str)] = &[
 
 /// Heads of an unnamed source: a phrase opening with one is anonymous whatever body it names.
 pub(super) const ANONYMOUS_HEADS: &[&str] = &["источник", "джерел", "собеседник", "співрозмовник"];
+
+/// Cue stems whose reflexive forms are cues too (the verb is reflexive as a cue).
+pub(super) const REFLEXIVE_CUES: &[&str] = &["пожалова", "поскаржи", "поділи"];
+
+/// Cue stems with a common reading that is no speech: cues only with what they report.
+pub(super) const AMBIGUOUS_CUES: &[&str] = &["переда", "писа", "пиш", "написа", "наводи", "дода", "добави"];
