@@ -270,9 +270,7 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
             };
             let cue = r.clone();
             // `«...», — заявил X`: the quotation before, the source after
-            if let Some(q) =
-                quote_before(text, &analysis.quotes, sent.start.saturating_sub(2000).min(sent.start), cue.start)
-            {
+            if let Some(q) = quote_before(text, &analysis.quotes, sent.start.saturating_sub(2000), cue.start) {
                 let mut j = k + 1;
                 while words.get(j).is_some_and(|x| SKIP_AFTER_CUE.contains(&x.1.as_str())) {
                     j += 1;
@@ -481,18 +479,7 @@ fn rows_of(sources: &CyrillicSources, article_id: &str, text: &str, found: Vec<F
     }
     for (i, (a, (mention, resolved, category, country, country_source))) in found.iter().zip(classed).enumerate() {
         let kind = if a.direct { "direct" } else { "indirect" };
-        out.counts.total += 1;
-        if a.direct {
-            out.counts.direct += 1;
-        }
-        out.counts.per_category[category.index()] += 1;
-        for c in country.split(';').filter(|c| !c.is_empty()) {
-            *out.counts.countries.entry(c.to_string()).or_default() += 1;
-            *out.counts.by_country.entry((c.to_string(), category.index())).or_default() += 1;
-        }
-        if country.is_empty() {
-            *out.counts.by_country.entry((String::new(), category.index())).or_default() += 1;
-        }
+        out.counts.add(category, &country, a.direct);
         if let Some(c) = &a.content {
             out.contents.push(c.clone());
             out.speakers.push((c.clone(), resolved.clone(), category != Category::Other));

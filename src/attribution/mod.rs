@@ -129,6 +129,23 @@ pub struct AttrCounts {
 }
 
 impl AttrCounts {
+    /// Counts one attribution: its source's category and its country codes (`;`-joined; one
+    /// without a country counts under the empty code in `by_country`).
+    pub fn add(&mut self, category: Category, country: &str, direct: bool) {
+        self.total += 1;
+        if direct {
+            self.direct += 1;
+        }
+        self.per_category[category.index()] += 1;
+        for c in country.split(';').filter(|c| !c.is_empty()) {
+            *self.countries.entry(c.to_string()).or_default() += 1;
+            *self.by_country.entry((c.to_string(), category.index())).or_default() += 1;
+        }
+        if country.is_empty() {
+            *self.by_country.entry((String::new(), category.index())).or_default() += 1;
+        }
+    }
+
     /// `KP:4;UA:2`: by count, then code.
     pub fn countries_string(&self) -> String {
         let mut v: Vec<(&String, &usize)> = self.countries.iter().collect();
@@ -547,18 +564,7 @@ impl AttrStage {
             let cue_class = self.cues.class_of(cue_text);
             // `The company declined to comment.` is a row, but no claim to count
             if cue_class != "refusal" {
-                out.counts.total += 1;
-                if kind == "direct" {
-                    out.counts.direct += 1;
-                }
-                out.counts.per_category[category.index()] += 1;
-                for c in country.split(';').filter(|c| !c.is_empty()) {
-                    *out.counts.countries.entry(c.to_string()).or_default() += 1;
-                    *out.counts.by_country.entry((c.to_string(), category.index())).or_default() += 1;
-                }
-                if country.is_empty() {
-                    *out.counts.by_country.entry((String::new(), category.index())).or_default() += 1;
-                }
+                out.counts.add(category, &country, kind == "direct");
             }
             if let Some(c) = &a.content {
                 speaker_of[i] = Some(out.speakers.len());
