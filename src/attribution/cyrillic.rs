@@ -479,7 +479,10 @@ fn rows_of(sources: &CyrillicSources, article_id: &str, text: &str, found: Vec<F
     }
     for (i, (a, (mention, resolved, category, country, country_source))) in found.iter().zip(classed).enumerate() {
         let kind = if a.direct { "direct" } else { "indirect" };
-        out.counts.add(category, &country, a.direct);
+        // a refusal to comment is a row, but no claim to count (as in the English extractor)
+        if a.class != "refusal" {
+            out.counts.add(category, &country, a.direct);
+        }
         if let Some(c) = &a.content {
             out.contents.push(c.clone());
             out.speakers.push((c.clone(), resolved.clone(), category != Category::Other));
