@@ -955,39 +955,6 @@ fn each_article_gets_its_detected_language() {
     assert_eq!(run["counts"]["articles_by_language"]["undecided"], 1);
 }
 
-/// `slant train tone --unlp` fits a tone model on posts (UNLP 2025's form: each post a unit,
-/// positive when manipulative) and `slant eval tone --unlp --model` scores it on other posts.
-#[test]
-fn a_tone_model_is_trained_and_scored_on_posts() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, seed: usize| {
-        let folder = dir.path().join(name);
-        std::fs::create_dir(&folder).unwrap();
-        let mut f = std::fs::File::create(folder.join("posts.jsonl")).unwrap();
-        for i in 0..60 {
-            let manipulative = (i + seed).is_multiple_of(2);
-            let text = if manipulative {
-                format!("Ганьба зрадникам! Ці покидьки знову брешуть, усі знають правду. Пост {i}.")
-            } else {
-                format!("Міська рада затвердила бюджет на наступний рік. Засідання тривало дві години. Пост {i}.")
-            };
-            let line = serde_json::json!({"id": format!("{name}-{i}"), "lang": "uk", "text": text,
-                                          "manipulative": manipulative, "techniques": []});
-            writeln!(f, "{line}").unwrap();
-        }
-        folder
-    };
-    let (train, dev) = (write("train", 0), write("dev", 1));
-    let model = dir.path().join("tone_unlp.json");
-    let o = bin().args(["train", "tone", "--unlp"]).arg(&train).arg("--out").arg(&model).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = bin().args(["eval", "tone", "--json", "--unlp"]).arg(&dev).arg("--model").arg(&model).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(r["slant"]["positives"], 30);
-    assert!(r["slant"]["auc"].as_f64().unwrap() > 0.95, "{}", r["slant"]);
-}
-
 /// A date given in an impossible form is no `given` date: the date is left empty, with a
 /// `bad_date` warning naming it (issue 30's reproducer `2026-13-45`).
 #[test]

@@ -1,5 +1,7 @@
 //! Issue 28: Russian and Ukrainian articles read with their own lexicons (`--lang auto`, the
-//! default), and `slant eval loaded --unlp`. The texts are written for these tests.
+//! default), `slant eval loaded --unlp`, and tone models of posts (`slant train tone --unlp`,
+//! `slant eval tone --unlp`, `slant analyze --tone-model-ru-uk`). The texts are written for
+//! these tests.
 
 mod common;
 
@@ -76,4 +78,97 @@ fn eval_loaded_unlp_scores_hits_against_the_spans_per_language() {
     assert_eq!(by("all")["hit_rate_loaded"].as_f64(), Some(1.0));
     assert_eq!(by("all")["hit_rate_other"].as_f64(), Some(0.0));
     assert!(by("all")["ratio"].is_null(), "no ratio when the other posts hold no hit");
+}
+
+/// `slant train tone --unlp` fits a post model (TF-IDF over words and character n-grams) on
+/// posts in UNLP 2025's form; `slant eval tone --unlp --model` scores it on other posts against
+/// both labels, per language and overall; `slant analyze --tone-model-ru-uk` scores the
+/// Russian and Ukrainian articles with it, and the English ones with the embedded model.
+#[test]
+fn a_post_tone_model_is_trained_scored_and_used_on_ukrainian_articles() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = "Ганьба зрадникам! Ці покидьки знову брешуть, усі знають правду.";
+    let plain = "Міська рада затвердила бюджет на наступний рік. Засідання тривало дві години.";
+    let write = |name: &str, seed: usize| {
+        let folder = dir.path().join(name);
+        fs::create_dir(&folder).unwrap();
+        let mut f = fs::File::create(folder.join("posts.jsonl")).unwrap();
+        for i in 0..60 {
+            let manipulative = (i + seed).is_multiple_of(2);
+            let text = format!("{} Пост {i}.", if manipulative { loaded } else { plain });
+            let techniques: Vec<&str> = if manipulative { vec!["loaded_language"] } else { vec![] };
+            let line = serde_json::json!({"id": format!("{name}-{i}"), "lang": "uk", "text": text,
+                                          "manipulative": manipulative, "techniques": techniques});
+            writeln!(f, "{line}").unwrap();
+        }
+        folder
+    };
+    let (train, dev) = (write("train", 0), write("dev", 1));
+    let model = dir.path().join("tone_unlp.json");
+    let o = bin().args(["train", "tone", "--unlp"]).arg(&train).arg("--out").arg(&model).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m: serde_json::Value = serde_json::from_str(&fs::read_to_string(&model).unwrap()).unwrap();
+    let features = m["model"]["features"].as_array().unwrap();
+    assert_eq!(m["model"]["idf"].as_array().unwrap().len(), features.len(), "a post model has an idf per feature");
+    assert!(features.iter().any(|f| f.as_str().unwrap().starts_with("c:")), "character n-grams");
+    assert!(m["train"]["command"].as_str().unwrap().contains("--max-char-features 15000"));
+
+    let o = bin().args(["eval", "tone", "--json", "--unlp"]).arg(&dev).arg("--model").arg(&model).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["slant"]["positives"], 30);
+    assert!(r["slant"]["auc"].as_f64().unwrap() > 0.95, "{}", r["slant"]);
+    let groups = r["groups"].as_array().unwrap();
+    assert_eq!(groups.iter().map(|g| g["group"].as_str().unwrap()).collect::<Vec<_>>(), ["uk", "all"]);
+    for g in groups {
+        assert_eq!((g["posts"].as_u64(), g["loaded_posts"].as_u64()), (Some(60), Some(30)), "{g}");
+        for label in ["auc_manipulative", "auc_loaded_language"] {
+            assert!(g[label].as_f64().unwrap() > 0.95, "{g}");
+            let ci = g[format!("{label}_ci95")].as_array().unwrap();
+            assert!(ci[0].as_f64().unwrap() <= ci[1].as_f64().unwrap(), "{g}");
+        }
+    }
+
+    // in analyze: the Ukrainian article's tone is the post model's, the English one's is not
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("en.txt"), EN).unwrap();
+    fs::write(input.join("uk.txt"), format!("Новини\n\n{loaded}")).unwrap();
+    let (with, without) = (dir.path().join("with"), dir.path().join("without"));
+    let o = bin()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--out")
+        .arg(&with)
+        .arg("--tone-model-ru-uk")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("their tone from your --tone-model-ru-uk"));
+    assert!(analyze(&[input.to_str().unwrap()], &without).status.success());
+    let tone = |out: &std::path::Path| column(&out.join("articles.csv"), "tone");
+    let (a, b) = (tone(&with), tone(&without));
+    assert_eq!(column(&with.join("articles.csv"), "language"), ["en", "uk"]);
+    assert_eq!(a[0], b[0], "English articles keep the embedded model");
+    assert!(a[1].parse::<f64>().unwrap() > 0.5 && a[1] != b[1], "{a:?} {b:?}");
+    let run = fs::read_to_string(with.join("run.json")).unwrap();
+    assert!(run.contains("tone model for Russian and Ukrainian:slant-tone-unlp v2"), "{run}");
+    let bad = dir.path().join("bad");
+    let o = bin()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--out")
+        .arg(&bad)
+        .arg("--tone-model-ru-uk")
+        .arg(input.join("en.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "a wrong user file stops the run");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--tone-model-ru-uk"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -138,7 +138,7 @@ def _options(options: dict) -> dict:
     out = dict(options)
     if "lexicons" in out:
         out["lexicons"] = [str(p) for p in out["lexicons"]]
-    for k in ("sources", "model"):
+    for k in ("sources", "model", "tone_model_ru_uk"):
         if out.get(k) is not None:
             out[k] = str(out[k])
     return out
@@ -194,6 +194,7 @@ def analyze(
     lexicon_mode: str = "extend",
     sources: Optional[str] = None,
     model: Optional[str] = None,
+    tone_model_ru_uk: Optional[str] = None,
     count_hits: str = "all",
     lang: str = "auto",
     threads: int = 0,
@@ -217,6 +218,8 @@ def analyze(
     ``fingerprints=True`` the ``fingerprints`` table is returned too, which :func:`merge`
     needs to find text shared between the articles of separate calls (a Spark partition each).
     The ``path`` column names each article's row in the input given, as ``input:N``.
+    ``tone_model_ru_uk`` is a model made by ``slant train tone --unlp`` for the articles
+    detected as Russian or Ukrainian (``slant analyze --tone-model-ru-uk``).
     """
     if as_arrow:
         frame = "arrow"
@@ -224,7 +227,7 @@ def analyze(
         raise SlantError(f"frame '{frame}': pandas, polars or arrow")
     records = _records(texts_or_dataframe)
     options = dict(lexicons=list(lexicons), lexicon_mode=lexicon_mode, sources=sources, model=model,
-                   count_hits=count_hits, lang=lang, threads=threads, fingerprints=fingerprints)
+                   tone_model_ru_uk=tone_model_ru_uk, count_hits=count_hits, lang=lang, threads=threads, fingerprints=fingerprints)
     with tempfile.TemporaryDirectory(prefix="slant-") as tmp:
         source = os.path.join(tmp, "input.jsonl")
         with open(source, "w", encoding="utf-8") as f:

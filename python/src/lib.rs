@@ -14,7 +14,7 @@ use slant::pipeline::{self, AnalyzeConfig};
 /// Runs `slant analyze` on `inputs` into the folder `out` (CSV and Parquet tables, charts and
 /// report), with the command line's options; returns the run's counts as a dict.
 #[pyfunction]
-#[pyo3(signature = (inputs, out, *, lexicons=Vec::new(), lexicon_mode="extend", sources=None, model=None, count_hits="all", lang="auto", text_col=None, threads=0, report_articles=100, charts=true, fingerprints=false))]
+#[pyo3(signature = (inputs, out, *, lexicons=Vec::new(), lexicon_mode="extend", sources=None, model=None, tone_model_ru_uk=None, count_hits="all", lang="auto", text_col=None, threads=0, report_articles=100, charts=true, fingerprints=false))]
 #[allow(clippy::too_many_arguments)]
 fn analyze_folder<'py>(
     py: Python<'py>,
@@ -24,6 +24,7 @@ fn analyze_folder<'py>(
     lexicon_mode: &str,
     sources: Option<PathBuf>,
     model: Option<PathBuf>,
+    tone_model_ru_uk: Option<PathBuf>,
     count_hits: &str,
     lang: &str,
     text_col: Option<String>,
@@ -41,6 +42,7 @@ fn analyze_folder<'py>(
     };
     cfg.sources = sources;
     cfg.model = model;
+    cfg.tone_model_ru_uk = tone_model_ru_uk;
     cfg.count = match count_hits {
         "all" => CountRule::All,
         "flagged" => CountRule::Flagged,
@@ -59,9 +61,17 @@ fn analyze_folder<'py>(
     };
     let opts = slant::report::ReportOptions::default();
     let report = charts.then_some(&opts);
-    let done = py
-        .allow_threads(|| pipeline::analyze_folder(&cfg, report, called, &|_| {}))
-        .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    let done = py.allow_threads(|| pipeline::analyze_folder(&cfg, report, called, &|_| {})).map_err(|e| match e {
+        // an option or user file that is wrong (a missing model, a bad lexicon) is the
+        // caller's error, as on the command line (exit code 1)
+        slant::error::SlantError::Config(_)
+        | slant::error::SlantError::Lexicon(_)
+        | slant::error::SlantError::UnknownLanguage(..)
+        | slant::error::SlantError::Meta { .. }
+        | slant::error::SlantError::NoInput
+        | slant::error::SlantError::MissingInput { .. } => PyValueError::new_err(e.to_string()),
+        _ => PyRuntimeError::new_err(e.to_string()),
+    })?;
     let summary = done.summary;
     let d = PyDict::new(py);
     d.set_item("articles", summary.articles)?;

@@ -76,6 +76,8 @@ def test_bad_options_are_python_errors():
         slant.analyze(TEXTS, count_hits="sometimes")
     with pytest.raises(slant.SlantError):
         slant.analyze("one string, not a list")
+    with pytest.raises(slant.SlantError, match="--tone-model-ru-uk"):
+        slant.analyze(TEXTS, tone_model_ru_uk="no-such-model.json")
 
 
 def test_polars_frames_and_lists_of_dicts():

@@ -78,6 +78,10 @@ pub struct Args {
     /// A tone model file to use instead of the embedded one (made by `slant train tone`).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// A tone model for the articles detected as Russian or Ukrainian, made by `slant train
+    /// tone --unlp` (slant embeds none: the corpus it learns from may not be redistributed).
+    #[arg(long, value_name = "FILE")]
+    pub tone_model_ru_uk: Option<PathBuf>,
     /// Add the encoder stage (a fine-tuned transformer that marks loaded words beyond the
     /// lexicon; about a hundred times slower): the folder of its base model, fetched once with
     /// `scripts/fetch-encoder.sh`. Its hits have category `encoder`.
@@ -212,6 +216,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     cfg.lexicon_mode = args.lexicon_mode.into();
     cfg.sources = args.sources;
     cfg.model = args.model;
+    cfg.tone_model_ru_uk = args.tone_model_ru_uk;
     cfg.encoder = args.encoder.map(|dir| args.encoder_opts.options(dir));
     cfg.count = args.count_hits.into();
     cfg.report_articles = args.report_articles;
@@ -274,7 +279,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(w) = summary.outlet_warning() {
         eprintln!("slant analyze: warning: {w}");
     }
-    if let Some(w) = summary.language_warning(cfg.lexicon_for_cyrillic(), cfg.cyrillic_rules()) {
+    if let Some(w) =
+        summary.language_warning(cfg.lexicon_for_cyrillic(), cfg.cyrillic_rules(), cfg.tone_model_ru_uk.is_some())
+    {
         eprintln!("slant analyze: warning: {w}");
     }
     if !args.quiet {

@@ -79,6 +79,9 @@ struct ToneReport {
     model: String,
     slant: slant::tone::train::ToneScore,
     length_only_baseline: slant::tone::train::ToneScore,
+    /// With --unlp: the model's ROC AUC per language and overall, against both labels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    groups: Option<Vec<slant::eval::unlp::ToneGroup>>,
 }
 
 fn tone(a: ToneArgs) -> anyhow::Result<u8> {
@@ -88,10 +91,21 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         None => ToneModel::default_model(),
     };
     let matcher = Matcher::new(&Lexicon::default_lexicon(), Lang::english());
+    let mut groups = None;
     let (units, ex, data, labels) = match &a.unlp {
         Some(dir) => {
-            let posts = slant::eval::unlp::read_posts(dir)?;
-            (posts.len(), slant::eval::unlp::tone_examples(&posts, &matcher), dir.display().to_string(), String::new())
+            use slant::eval::unlp;
+            let posts = unlp::read_posts(dir)?;
+            let ex = if model.model.is_post_model() {
+                unlp::tone_examples(&posts, &unlp::PostMatchers::embedded(), unlp::PostLabel::Manipulative)
+            } else {
+                // a sentence model (the embedded English one) reads each post as one sentence
+                unlp::sentence_examples(&posts, &matcher)
+            };
+            let scorer = slant::tone::Scorer::new(&model.model);
+            let probs: Vec<f32> = ex.iter().map(|e| scorer.prob(&e.bag)).collect();
+            groups = Some(unlp::score_tone(&posts, &probs));
+            (posts.len(), ex, dir.display().to_string(), String::new())
         }
         None => {
             let articles = super::load_ptc(&a.ptc, &[])?;
@@ -112,6 +126,7 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         model: format!("{} v{}", model.name, model.version),
         slant: tt::evaluate(&ex, &model.model, false),
         length_only_baseline: tt::evaluate(&ex, &model.baseline, true),
+        groups,
     };
     if a.json {
         out!("{}", serde_json::to_string_pretty(&r)?);
@@ -130,6 +145,26 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
     out!("{:<24} {:>9} {:>9} {:>7} {:>7} {:>7}", "model", "threshold", "precision", "recall", "F1", "AUC");
     for (name, s) in [(r.model.as_str(), &r.slant), ("length-only baseline", &r.length_only_baseline)] {
         out!("{:<24} {:>9.3} {:>9.3} {:>7.3} {:>7.3} {:>7.3}", name, s.threshold, s.precision, s.recall, s.f1, s.auc);
+    }
+    if let Some(groups) = &r.groups {
+        let fmt = |v: Option<f64>, ci: Option<[f64; 2]>| match (v, ci) {
+            (Some(v), Some([lo, hi])) => format!("{v:.3} [{lo:.3}, {hi:.3}]"),
+            (Some(v), None) => format!("{v:.3}"),
+            _ => "-".into(),
+        };
+        out!("ROC AUC of the model's post score, per language (95%: bootstrap over posts, 1000 resamples, fixed seed)");
+        out!("{:<6} {:>6} {:>13} {:>24} {:>7} {:>24}", "group", "posts", "manipulative", "AUC", "loaded", "AUC");
+        for g in groups {
+            out!(
+                "{:<6} {:>6} {:>13} {:>24} {:>7} {:>24}",
+                g.group,
+                g.posts,
+                g.manipulative_posts,
+                fmt(g.auc_manipulative, g.auc_manipulative_ci95),
+                g.loaded_posts,
+                fmt(g.auc_loaded_language, g.auc_loaded_language_ci95)
+            );
+        }
     }
     Ok(0)
 }

@@ -75,29 +75,54 @@ pub struct ToneArgs {
     /// PTC articles folder and TC (or SI) labels file.
     #[arg(long, num_args = 2, value_names = ["ARTICLES_DIR", "LABELS_FILE"], required_unless_present = "unlp")]
     pub ptc: Vec<PathBuf>,
-    /// Instead of PTC: UNLP 2025 posts (a folder holding posts.jsonl), each post a unit,
-    /// positive when manipulative: a tone model for Russian and Ukrainian text. Its licence
+    /// Instead of PTC: UNLP 2025 posts (a folder holding posts.jsonl), each post a unit: a
+    /// post model for Russian and Ukrainian text (TF-IDF over words and character n-grams, the
+    /// language's lexicon counts), for `slant analyze --tone-model-ru-uk`. Its licence
     /// (CC BY-NC-SA) keeps such a model out of slant's embedded resources: make it here.
     #[arg(long, value_name = "DIR", conflicts_with = "ptc")]
     pub unlp: Option<PathBuf>,
+    /// With --unlp: the label the model learns.
+    #[arg(long, value_enum, default_value_t = Label::Manipulative, requires = "unlp")]
+    pub label: Label,
     /// Where to write the model.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Vocabulary size (n-grams kept by document frequency).
-    #[arg(long, default_value_t = TrainOptions::default().max_features)]
-    pub max_features: usize,
-    /// Minimum number of training sentences an n-gram must occur in.
-    #[arg(long, default_value_t = TrainOptions::default().min_df)]
-    pub min_df: usize,
-    /// Cross-validation folds (over articles).
-    #[arg(long, default_value_t = TrainOptions::default().folds)]
-    pub folds: usize,
-    /// Iteration cap of the L-BFGS solver.
-    #[arg(long, default_value_t = TrainOptions::default().max_iterations)]
-    pub max_iterations: u64,
-    /// L2 penalties to try, comma-separated.
-    #[arg(long, value_delimiter = ',', default_values_t = TrainOptions::default().alphas)]
-    pub alpha: Vec<f32>,
+    /// Vocabulary size (word n-grams kept by document frequency) [default: 2000; with --unlp 5000].
+    #[arg(long)]
+    pub max_features: Option<usize>,
+    /// With --unlp: character n-grams kept by document frequency [default: 15000].
+    #[arg(long, requires = "unlp")]
+    pub max_char_features: Option<usize>,
+    /// Minimum number of training units an n-gram must occur in [default: 3; with --unlp 2].
+    #[arg(long)]
+    pub min_df: Option<usize>,
+    /// Cross-validation folds (over articles or posts) [default: 3; with --unlp 5].
+    #[arg(long)]
+    pub folds: Option<usize>,
+    /// Iteration cap of the L-BFGS solver [default: 30; with --unlp 100].
+    #[arg(long)]
+    pub max_iterations: Option<u64>,
+    /// L2 penalties to try, comma-separated [default: 10,30,100; with --unlp 0.3,1,3].
+    #[arg(long, value_delimiter = ',')]
+    pub alpha: Option<Vec<f32>>,
+}
+
+/// The label of a UNLP post a tone model learns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Label {
+    /// Any of the ten manipulation techniques.
+    Manipulative,
+    /// Loaded language.
+    LoadedLanguage,
+}
+
+impl Label {
+    pub fn post_label(self) -> slant::eval::unlp::PostLabel {
+        match self {
+            Label::Manipulative => slant::eval::unlp::PostLabel::Manipulative,
+            Label::LoadedLanguage => slant::eval::unlp::PostLabel::LoadedLanguage,
+        }
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -116,8 +141,13 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         Some(dir) => {
             let posts = slant::eval::unlp::read_posts(dir)?;
             let file = if dir.is_dir() { dir.join("posts.jsonl") } else { dir.clone() };
-            let ex = slant::eval::unlp::tone_examples(&posts, &matcher);
-            (posts.len(), ex, std::fs::read(&file)?, format!("--unlp {}", dir.display()))
+            let matchers = slant::eval::unlp::PostMatchers::embedded();
+            let ex = slant::eval::unlp::tone_examples(&posts, &matchers, a.label.post_label());
+            let label = match a.label {
+                Label::Manipulative => "",
+                Label::LoadedLanguage => " --label loaded-language",
+            };
+            (posts.len(), ex, std::fs::read(&file)?, format!("--unlp {}{label}", dir.display()))
         }
         None => {
             let articles = super::load_ptc(&a.ptc, &[])?;
@@ -129,12 +159,14 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
             (articles.len(), examples(&articles, &matcher), std::fs::read(&a.ptc[1])?, data)
         }
     };
+    let base = if a.unlp.is_some() { TrainOptions::posts() } else { TrainOptions::default() };
     let opts = TrainOptions {
-        max_features: a.max_features,
-        min_df: a.min_df,
-        folds: a.folds,
-        alphas: a.alpha.clone(),
-        max_iterations: a.max_iterations,
+        max_features: a.max_features.unwrap_or(base.max_features),
+        min_df: a.min_df.unwrap_or(base.min_df),
+        folds: a.folds.unwrap_or(base.folds),
+        alphas: a.alpha.clone().unwrap_or(base.alphas),
+        max_iterations: a.max_iterations.unwrap_or(base.max_iterations),
+        max_char_features: a.max_char_features.unwrap_or(base.max_char_features),
     };
     eprintln!("training on {units} articles or posts ({} cross-validation folds)", opts.folds);
     let t = train(&ex, &opts, &|m| eprintln!("{m}"))?;
@@ -143,9 +175,10 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         name: if a.unlp.is_some() { "slant-tone-unlp" } else { "slant-tone" }.into(),
         version: 2,
         description: if a.unlp.is_some() {
-            "Probability that a Russian or Ukrainian post uses any of the ten UNLP 2025 manipulation \
-             techniques; logistic regression (linfa-logistic) over word n-grams, quotation, punctuation, \
-             capitals and length"
+            "Probability that a Russian or Ukrainian post is manipulative (or holds loaded language, as \
+             the command says) as UNLP 2025's annotators marked them; logistic regression \
+             (linfa-logistic) over TF-IDF word and character n-grams, counts of the language's \
+             lexicon, quotation, punctuation, capitals and length"
         } else {
             "Probability that a sentence uses any of the 14 PTC propaganda techniques; \
              logistic regression (linfa-logistic) over stemmed n-grams, lexicon counts, \
@@ -163,15 +196,29 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
             cv: t.cv,
             baseline_cv: t.baseline_cv,
             command: format!(
-                "slant train tone {data} --max-features {} --min-df {} --folds {} --max-iterations {} --alpha {}",
+                "slant train tone {data} --max-features {}{} --min-df {} --folds {} --max-iterations {} --alpha {}",
                 opts.max_features,
+                if opts.post_model() {
+                    format!(" --max-char-features {}", opts.max_char_features)
+                } else {
+                    String::new()
+                },
                 opts.min_df,
                 opts.folds,
                 opts.max_iterations,
                 opts.alphas.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")
             ),
         },
-        lexicon: format!("{} v{}", lexicon.name, lexicon.version),
+        lexicon: if a.unlp.is_some() {
+            ["ru", "uk"]
+                .map(|c| {
+                    let l = Lexicon::embedded(c);
+                    format!("{} v{}", l.name, l.version)
+                })
+                .join(" + ")
+        } else {
+            format!("{} v{}", lexicon.name, lexicon.version)
+        },
         model: t.model,
         baseline: t.baseline,
     };

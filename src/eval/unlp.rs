@@ -72,9 +72,81 @@ pub fn score_language(posts: &[Post]) -> LangScore {
     s
 }
 
-/// The posts as tone examples: each post one unit (its whole text), labelled `manipulative`,
-/// each post its own fold unit (the `article` index).
-pub fn tone_examples(posts: &[Post], matcher: &crate::lexicon::Matcher) -> Vec<crate::tone::train::Example> {
+/// Which label of a post a tone model learns, or is scored against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostLabel {
+    /// The annotators found any of the ten techniques.
+    Manipulative,
+    /// The annotators found loaded language.
+    LoadedLanguage,
+}
+
+impl PostLabel {
+    pub fn of(self, p: &Post) -> bool {
+        match self {
+            PostLabel::Manipulative => p.manipulative,
+            PostLabel::LoadedLanguage => p.techniques.iter().any(|t| t == "loaded_language"),
+        }
+    }
+}
+
+/// The embedded lexicons' matchers of the three languages a post may be detected in.
+pub struct PostMatchers {
+    ru: crate::lexicon::Matcher,
+    uk: crate::lexicon::Matcher,
+    en: crate::lexicon::Matcher,
+}
+
+impl PostMatchers {
+    pub fn embedded() -> PostMatchers {
+        use crate::lexicon::{Lexicon, Matcher};
+        use crate::text::Lang;
+        let m = |code: &str| {
+            Matcher::new(&Lexicon::embedded(code), Lang::parse(code).expect("ru, uk and en are languages slant knows"))
+        };
+        PostMatchers { ru: m("ru"), uk: m("uk"), en: m("en") }
+    }
+
+    /// The matcher of the language detected in `text` (as `slant analyze --lang auto` picks
+    /// it), English when none is.
+    pub fn for_text(&self, text: &str) -> &crate::lexicon::Matcher {
+        match crate::text::detect::detect(text) {
+            Some("ru") => &self.ru,
+            Some("uk") => &self.uk,
+            _ => &self.en,
+        }
+    }
+}
+
+/// The posts as units of a post tone model: each post one unit (its whole text, read with
+/// the lexicon of the language detected in it), labelled by `label`, each post its own fold
+/// unit (the `article` index).
+pub fn tone_examples(posts: &[Post], matchers: &PostMatchers, label: PostLabel) -> Vec<crate::tone::train::Example> {
+    use rayon::prelude::*;
+    posts
+        .par_iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let analysis = crate::eval::loaded::analyze_plain(&p.text);
+            let matcher = matchers.for_text(&p.text);
+            let (hits, caps) = matcher.find(&p.text, &analysis);
+            let input = crate::tone::features::SentenceInput::for_posts(&p.text, &analysis, matcher, &hits, &caps);
+            let range = 0..p.text.len();
+            crate::tone::train::Example {
+                article: k,
+                label: label.of(p),
+                bag: crate::tone::features::post_bag(&input, range.clone()),
+                range,
+            }
+        })
+        .collect()
+}
+
+/// The posts as units of a sentence model (the embedded English one): each post one
+/// sentence of stemmed word n-grams with the English lexicon's counts, labelled
+/// `manipulative`; what an English model makes of Russian and Ukrainian text.
+pub fn sentence_examples(posts: &[Post], matcher: &crate::lexicon::Matcher) -> Vec<crate::tone::train::Example> {
     use rayon::prelude::*;
     posts
         .par_iter()
@@ -191,6 +263,64 @@ pub fn score_loaded<'m>(
                 hit_rate_other: b,
                 ratio,
                 ratio_ci95: r_ci,
+                group: g,
+            }
+        })
+        .collect()
+}
+
+/// How well a tone model's post scores rank the posts of one language (or all) by each label.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ToneGroup {
+    /// `ru`, `uk` (the posts' `lang`) or `all`.
+    pub group: String,
+    pub posts: usize,
+    pub manipulative_posts: usize,
+    pub loaded_posts: usize,
+    /// ROC AUC of the scores against `manipulative`, with its 95% bootstrap interval over posts.
+    pub auc_manipulative: Option<f64>,
+    pub auc_manipulative_ci95: Option<[f64; 2]>,
+    /// The same against `loaded_language`.
+    pub auc_loaded_language: Option<f64>,
+    pub auc_loaded_language_ci95: Option<[f64; 2]>,
+}
+
+/// ROC AUC of `scored` (score, label) pairs; `None` without both labels.
+fn auc_of(scored: &[&(f32, bool)]) -> Option<f64> {
+    let labels: Vec<bool> = scored.iter().map(|s| s.1).collect();
+    (labels.contains(&true) && labels.contains(&false)).then(|| {
+        let probs: Vec<f32> = scored.iter().map(|s| s.0).collect();
+        crate::tone::train::roc_auc(&probs, &labels)
+    })
+}
+
+/// Scores one probability per post (`probs[i]` of `posts[i]`) against both labels, per
+/// language and overall.
+pub fn score_tone(posts: &[Post], probs: &[f32]) -> Vec<ToneGroup> {
+    let mut langs: Vec<String> = posts.iter().map(|p| p.lang.clone()).collect();
+    langs.sort();
+    langs.dedup();
+    langs.push("all".into());
+    langs
+        .into_iter()
+        .map(|g| {
+            let members: Vec<usize> = (0..posts.len()).filter(|&i| g == "all" || posts[i].lang == g).collect();
+            let figures = |label: PostLabel| {
+                let scored: Vec<(f32, bool)> = members.iter().map(|&i| (probs[i], label.of(&posts[i]))).collect();
+                let all: Vec<&(f32, bool)> = scored.iter().collect();
+                let [ci] = crate::stats::bootstrap_ci(&scored, |s| [auc_of(s)]);
+                (auc_of(&all), ci, scored.iter().filter(|s| s.1).count())
+            };
+            let (m, m_ci, m_n) = figures(PostLabel::Manipulative);
+            let (l, l_ci, l_n) = figures(PostLabel::LoadedLanguage);
+            ToneGroup {
+                posts: members.len(),
+                manipulative_posts: m_n,
+                loaded_posts: l_n,
+                auc_manipulative: m,
+                auc_manipulative_ci95: m_ci,
+                auc_loaded_language: l,
+                auc_loaded_language_ci95: l_ci,
                 group: g,
             }
         })

@@ -23,6 +23,10 @@ pub struct AnalyzeConfig {
     pub sources: Option<PathBuf>,
     /// User tone model (`--model`).
     pub model: Option<PathBuf>,
+    /// User tone model for the articles detected as Russian or Ukrainian
+    /// (`--tone-model-ru-uk`, a post model made by `slant train tone --unlp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tone_model_ru_uk: Option<PathBuf>,
     /// The encoder stage (`--encoder` and its options); none: lexicon only.
     pub encoder: Option<EncoderOptions>,
     /// Which lexicon hits are counted (`--count-hits`).
@@ -62,6 +66,7 @@ impl AnalyzeConfig {
             lexicon_mode: LexiconMode::Extend,
             sources: None,
             model: None,
+            tone_model_ru_uk: None,
             encoder: None,
             count: CountRule::All,
             report_articles: 100,

@@ -94,6 +94,13 @@ pub(super) fn write_manifest(
             sha256: stages.tone.sha256.clone(),
         },
     ]);
+    if let Some(t) = &stages.tone_ru_uk {
+        resources.push(Resource {
+            name: format!("tone model for Russian and Ukrainian:{}", t.name),
+            version: format!("{} features", t.scorer.model.features.len()),
+            sha256: t.sha256.clone(),
+        });
+    }
     if let Some(enc) = &stages.encoder {
         resources.push(Resource {
             name: format!("encoder:{} + adapter, base from {}", enc.settings.base, enc.dir.display()),

@@ -77,6 +77,9 @@ pub struct Stages {
     /// `ru` or `uk`).
     pub cyrillic: Option<crate::attribution::cyrillic::CyrillicSources>,
     pub tone: ToneStage,
+    /// The tone model of the articles detected as Russian or Ukrainian (`--tone-model-ru-uk`);
+    /// none: [`Stages::tone`] scores them too.
+    pub tone_ru_uk: Option<ToneStage>,
     /// The encoder stage, when `--encoder` is given.
     pub encoder: Option<EncoderStage>,
     /// The loaded-language categories counted per article: the lexicon's, then
@@ -136,6 +139,12 @@ impl Stages {
             Some(p) => ToneStage::from_file(p).map_err(|e| SlantError::Config(format!("--model: {e}")))?,
             None => ToneStage::default_stage(),
         };
+        let tone_ru_uk = match &cfg.tone_model_ru_uk {
+            Some(p) => {
+                Some(ToneStage::from_file(p).map_err(|e| SlantError::Config(format!("--tone-model-ru-uk: {e}")))?)
+            }
+            None => None,
+        };
         let encoder = match &cfg.encoder {
             Some(opts) => {
                 Some(EncoderStage::from_options(opts).map_err(|e| SlantError::Config(format!("--encoder: {e}")))?)
@@ -155,6 +164,7 @@ impl Stages {
             attribution,
             cyrillic: cfg.cyrillic_rules().then(crate::attribution::cyrillic::CyrillicSources::embedded),
             tone,
+            tone_ru_uk,
             encoder,
             categories,
             count: cfg.count,
@@ -224,8 +234,16 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         c.voice = reported(c.start, c.voice);
     }
     // Tone first: whether a hit is counted depends on its sentence being flagged.
-    let input = SentenceInput::new(&text, &analysis, m, &hits, &caps);
-    let tone = stages.tone.score(&input, &analysis.sentences);
+    let tone_stage = match (&stages.tone_ru_uk, article.language) {
+        (Some(t), Some("ru" | "uk")) => t,
+        _ => &stages.tone,
+    };
+    let input = if tone_stage.scorer.model.is_post_model() {
+        SentenceInput::for_posts(&text, &analysis, m, &hits, &caps)
+    } else {
+        SentenceInput::new(&text, &analysis, m, &hits, &caps)
+    };
+    let tone = tone_stage.score(&input, &analysis.sentences);
     let flagged = |sentence: u32| tone.sentences.get(sentence as usize).is_some_and(|s| s.flagged);
     let counted = counted_hits(&hits, &tone, stages.count);
     let mut loaded = LoadedCounts { per_category: vec![0; stages.categories.len()], ..Default::default() };
@@ -389,26 +407,32 @@ impl Summary {
         })
     }
 
-    /// A warning for the screen when articles are in Russian or Ukrainian: slant's cues,
-    /// sources and tone model are English, so their figures say little; the loaded-language
-    /// counts come from the language's own lexicon when `lexicon` says where (`--lang auto`,
-    /// `ru`, `uk`, or a user's lexicon), and are English otherwise.
-    pub fn language_warning(&self, lexicon: Option<&str>, cyrillic_rules: bool) -> Option<String> {
+    /// A warning for the screen when articles are in Russian or Ukrainian: it says where their
+    /// figures come from. The loaded-language counts come from the language's own lexicon when
+    /// `lexicon` says where (`--lang auto`, `ru`, `uk`, or a user's lexicon), and are English
+    /// otherwise; attribution from slant's Russian and Ukrainian rules when `cyrillic_rules`;
+    /// tone from a model of those languages when `tone_ru_uk` (`--tone-model-ru-uk`).
+    pub fn language_warning(&self, lexicon: Option<&str>, cyrillic_rules: bool, tone_ru_uk: bool) -> Option<String> {
         let n: usize = ["ru", "uk"].iter().filter_map(|l| self.articles_by_language.get(*l)).sum();
+        let tone = if tone_ru_uk {
+            "their tone from your --tone-model-ru-uk"
+        } else {
+            "slant's tone model is English, so their tone figures say nothing (see --tone-model-ru-uk)"
+        };
         let what = match lexicon {
             Some(from) if !cyrillic_rules => format!(
-                "slant's attribution cues, source list and tone model are English, so those articles' attribution \
-                 and tone figures are near zero and say nothing (their loaded-language counts stand: {from})"
+                "slant's attribution cues and source list are English, so those articles' attribution figures are \
+                 near zero and say nothing; their loaded-language counts come from {from}; {tone}"
             ),
             Some(from) => format!(
-                "slant's tone model is English, so those articles' tone figures say nothing; their loaded-language \
-                 counts come from {from}, their attributions from slant's first rules for Russian and Ukrainian \
-                 (see the README's accuracy table)"
+                "their loaded-language counts come from {from}, their attributions from slant's first rules for \
+                 Russian and Ukrainian (see the README's accuracy table); {tone}"
             ),
-            None => "slant's embedded lexicon, cues, sources and tone model are English, so those articles' \
-                     loaded-language, attribution and tone figures are near zero and say nothing; run with \
-                     --lang auto (the default) or --lang ru|uk for slant's Russian and Ukrainian lexicons"
-                .to_string(),
+            None => format!(
+                "slant's embedded lexicon, cues and sources are English, so those articles' loaded-language and \
+                 attribution figures are near zero and say nothing; run with --lang auto (the default) or --lang \
+                 ru|uk for slant's Russian and Ukrainian lexicons; {tone}"
+            ),
         };
         (n > 0).then(|| {
             format!(

@@ -52,12 +52,35 @@ impl SentenceInput<'_> {
 }
 
 impl<'a> SentenceInput<'a> {
+    /// The input of a post model ([`post_bag`]): as [`SentenceInput::new`], with the tokens'
+    /// lower-case words in place of their stems.
+    pub fn for_posts(
+        text: &'a str,
+        analysis: &'a TextAnalysis,
+        matcher: &'a Matcher,
+        hits: &[Hit],
+        caps: &[CapsHit],
+    ) -> SentenceInput<'a> {
+        SentenceInput::new_with(text, analysis, matcher, hits, caps, lower_words(text, &analysis.tokens))
+    }
+
     pub fn new(
         text: &'a str,
         analysis: &'a TextAnalysis,
         matcher: &'a Matcher,
         hits: &[Hit],
         caps: &[CapsHit],
+    ) -> SentenceInput<'a> {
+        SentenceInput::new_with(text, analysis, matcher, hits, caps, stems(text, &analysis.tokens))
+    }
+
+    fn new_with(
+        text: &'a str,
+        analysis: &'a TextAnalysis,
+        matcher: &'a Matcher,
+        hits: &[Hit],
+        caps: &[CapsHit],
+        stems: Vec<String>,
     ) -> SentenceInput<'a> {
         let mut h: Vec<(usize, &str, bool)> = hits
             .iter()
@@ -66,7 +89,7 @@ impl<'a> SentenceInput<'a> {
         h.sort_by_key(|x| x.0);
         let mut c: Vec<usize> = caps.iter().map(|x| x.start).collect();
         c.sort_unstable();
-        SentenceInput { text, tokens: &analysis.tokens, hits: h, caps: c, stems: stems(text, &analysis.tokens) }
+        SentenceInput { text, tokens: &analysis.tokens, hits: h, caps: c, stems }
     }
 }
 
@@ -121,6 +144,57 @@ pub fn for_each_ngram(stems: &[String], buf: &mut String, f: &mut dyn FnMut(&str
         buf.push_str(&w[1]);
         f(buf);
     }
+}
+
+/// Longest character n-gram of a post model's `c:` features.
+pub const CHAR_GRAMS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// Calls `f` with the name of every feature n-gram of a post model (repeats included), built
+/// in `buf`: `w:WORD` unigrams and `b:WORD_WORD` bigrams of the lower-case words, then
+/// `c:GRAM` character n-grams (2 to 5 characters) of each word padded with a space each side,
+/// which catch the endings and roots of inflected Russian and Ukrainian words.
+pub fn for_each_post_gram(words: &[String], buf: &mut String, f: &mut dyn FnMut(&str)) {
+    for_each_ngram(words, buf, f);
+    let mut padded: Vec<char> = Vec::new();
+    for w in words {
+        padded.clear();
+        padded.push(' ');
+        padded.extend(w.chars());
+        padded.push(' ');
+        for n in CHAR_GRAMS {
+            for gram in padded.windows(n) {
+                buf.clear();
+                buf.push_str("c:");
+                buf.extend(gram.iter());
+                f(buf);
+            }
+        }
+    }
+}
+
+/// The lower-case form of every token (no stemming): the words of a post model.
+pub fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
+    let mut buf = String::new();
+    tokens
+        .iter()
+        .map(|t| {
+            normalize_into(t.text(text), &mut buf);
+            buf.clone()
+        })
+        .collect()
+}
+
+/// Features of the text `range` of `input` for a post model: its n-grams with repeats (their
+/// counts are weighed by the model) and the dense features. `input.stems` must hold
+/// [`lower_words`].
+pub fn post_bag(input: &SentenceInput, range: Range<usize>) -> FeatureBag {
+    let (a, b) = token_span(input, &range);
+    let mut ngrams: Vec<String> = Vec::new();
+    for_each_post_gram(&input.stems[a..b], &mut String::new(), &mut |g| ngrams.push(g.to_string()));
+    ngrams.sort_unstable();
+    let mut out = dense_bag(input, range);
+    out.ngrams = ngrams;
+    out
 }
 
 /// Token index range of the sentence `range`.

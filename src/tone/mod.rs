@@ -40,6 +40,19 @@ pub struct LinearModel {
     pub threshold: f32,
     /// L2 penalty it was fitted with.
     pub alpha: f32,
+    /// Empty for a sentence model (each known n-gram is worth 1). Otherwise a post model's
+    /// inverse document frequency of each feature, in weight order: its n-grams are those of
+    /// [`features::for_each_post_gram`], each worth `(1 + ln count) * idf`, the word n-grams
+    /// and the character n-grams (`c:`) each scaled to unit length, as TF-IDF does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub idf: Vec<f32>,
+}
+
+impl LinearModel {
+    /// Whether this is a post model (TF-IDF over words and character n-grams).
+    pub fn is_post_model(&self) -> bool {
+        !self.idf.is_empty()
+    }
 }
 
 /// Cross-validation figures of one setting, on out-of-fold predictions pooled over folds.
@@ -100,7 +113,13 @@ impl ToneModel {
                     message: format!("{what}: {} features but {} weights", lm.features.len(), lm.weights.len()),
                 });
             }
-            if !lm.weights.iter().chain([&lm.intercept, &lm.threshold]).all(|w| w.is_finite()) {
+            if lm.is_post_model() && lm.idf.len() != lm.features.len() {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message: format!("{what}: {} features but {} idf values", lm.features.len(), lm.idf.len()),
+                });
+            }
+            if !lm.weights.iter().chain(&lm.idf).chain([&lm.intercept, &lm.threshold]).all(|w| w.is_finite()) {
                 return Err(ToneError::Model { path: path.into(), message: format!("{what}: a weight is not finite") });
             }
             if !(0.0..=1.0).contains(&lm.threshold) {
@@ -155,12 +174,16 @@ impl ToneModel {
 pub struct Scorer {
     pub model: LinearModel,
     index: crate::text::FnvMap<String, u32>,
+    /// For a post model: whether each feature is a character n-gram (`c:`).
+    is_char: Vec<bool>,
 }
 
 impl Scorer {
     pub fn new(model: &LinearModel) -> Scorer {
         let index = model.features.iter().enumerate().map(|(i, f)| (f.clone(), i as u32)).collect();
-        Scorer { model: model.clone(), index }
+        let is_char =
+            if model.is_post_model() { model.features.iter().map(|f| f.starts_with("c:")).collect() } else { vec![] };
+        Scorer { model: model.clone(), index, is_char }
     }
 
     /// Index of a feature, if the model has it.
@@ -171,8 +194,34 @@ impl Scorer {
     /// Sparse (index, value) features of a bag: 1 for each n-gram the model knows, then the
     /// dense features it knows.
     pub fn sparse(&self, bag: &FeatureBag) -> Vec<(u32, f32)> {
+        if self.model.is_post_model() {
+            let idx = bag.ngrams.iter().filter_map(|g| self.feature(g)).collect();
+            return self.weighed(idx, &bag.dense);
+        }
         let mut out: Vec<(u32, f32)> = bag.ngrams.iter().filter_map(|g| self.feature(g)).map(|i| (i, 1.0)).collect();
         out.extend(bag.dense.iter().filter_map(|(n, v)| self.feature(n).map(|i| (i, *v))));
+        out
+    }
+
+    /// A post model's features: the known n-grams `idx` (repeats counted) weighed by TF-IDF,
+    /// word and character n-grams each scaled to unit length, then the known dense features.
+    fn weighed(&self, mut idx: Vec<u32>, dense: &[(String, f32)]) -> Vec<(u32, f32)> {
+        idx.sort_unstable();
+        let mut out: Vec<(u32, f32)> = idx
+            .chunk_by(|a, b| a == b)
+            .map(|c| (c[0], (1.0 + (c.len() as f32).ln()) * self.model.idf[c[0] as usize]))
+            .collect();
+        let mut norms = [0f32; 2];
+        for &(i, v) in &out {
+            norms[usize::from(self.is_char[i as usize])] += v * v;
+        }
+        for (i, v) in out.iter_mut() {
+            let n = norms[usize::from(self.is_char[*i as usize])].sqrt();
+            if n > 0.0 {
+                *v /= n;
+            }
+        }
+        out.extend(dense.iter().filter_map(|(n, v)| self.feature(n).map(|i| (i, *v))));
         out
     }
 
@@ -193,6 +242,15 @@ impl Scorer {
     pub fn prob_sentence(&self, input: &SentenceInput, range: std::ops::Range<usize>) -> (f32, FeatureBag) {
         let dense = features::dense_bag(input, range.clone());
         let (a, b) = features::token_span(input, &range);
+        if self.model.is_post_model() {
+            let mut idx: Vec<u32> = Vec::new();
+            features::for_each_post_gram(&input.stems[a..b], &mut String::new(), &mut |g| {
+                if let Some(i) = self.feature(g) {
+                    idx.push(i);
+                }
+            });
+            return (self.prob_sparse(&self.weighed(idx, &dense.dense)), dense);
+        }
         let mut idx: Vec<u32> = Vec::with_capacity(2 * (b - a));
         features::for_each_ngram(&input.stems[a..b], &mut String::new(), &mut |g| {
             if let Some(i) = self.feature(g) {
@@ -335,5 +393,42 @@ mod tests {
         })
         .contains("model: no features"));
         assert!(refused(&|m| m.model.features[1] = m.model.features[0].clone()).contains("is listed twice"));
+        assert!(refused(&|m| m.model.idf = vec![1.0]).contains("features but 1 idf values"));
+        // (JSON has no NaN: serde writes null, which is refused too)
+        assert!(!refused(&|m| m.model.idf = vec![f32::NAN; m.model.features.len()]).is_empty());
+    }
+
+    #[test]
+    fn a_post_model_weighs_its_ngrams_by_tf_idf_per_group() {
+        let lm = LinearModel {
+            features: vec!["c: a".into(), "c:ab".into(), "lex:all".into(), "w:ab".into()],
+            weights: vec![1.0, 2.0, 0.5, 3.0],
+            intercept: -1.0,
+            threshold: 0.5,
+            alpha: 1.0,
+            idf: vec![1.0, 2.0, 1.0, 1.5],
+        };
+        let s = Scorer::new(&lm);
+        let bag = FeatureBag {
+            ngrams: vec!["c: a".into(), "c:ab".into(), "c:ab".into(), "unknown".into(), "w:ab".into()],
+            dense: vec![("lex:all".into(), 0.7)],
+            ..Default::default()
+        };
+        // c: grams: 1 * 1 and (1 + ln 2) * 2, scaled to unit length; w:ab alone has length 1
+        let (c1, c2) = (1.0f32, (1.0 + 2f32.ln()) * 2.0);
+        let n = (c1 * c1 + c2 * c2).sqrt();
+        let z = -1.0 + c1 / n + 2.0 * c2 / n + 3.0 + 0.5 * 0.7;
+        assert!((s.prob(&bag) - sigmoid(z)).abs() < 1e-6, "{} vs {}", s.prob(&bag), sigmoid(z));
+        // the same text through prob_sentence: n-grams from the input's lower-case words
+        let text = "Ab";
+        let a = crate::eval::loaded::analyze_plain(text);
+        let m = crate::lexicon::Matcher::new(&crate::lexicon::Lexicon::default_lexicon(), crate::text::Lang::english());
+        let input = SentenceInput::for_posts(text, &a, &m, &[], &[]);
+        let (p, _) = s.prob_sentence(&input, 0..text.len());
+        assert!((p - s.prob(&features::post_bag(&input, 0..text.len()))).abs() < 1e-6);
+        let grams = features::post_bag(&input, 0..text.len()).ngrams;
+        for g in ["w:ab", "c: a", "c:ab", "c:b ", "c: ab", "c:ab ", "c: ab "] {
+            assert!(grams.contains(&g.to_string()), "{g} missing from {grams:?}");
+        }
     }
 }

@@ -80,22 +80,64 @@ pub struct TrainOptions {
     pub folds: usize,
     pub alphas: Vec<f32>,
     pub max_iterations: u64,
+    /// A post model (TF-IDF over words and character n-grams, see
+    /// [`super::LinearModel::idf`]) keeping this many character n-grams besides the
+    /// `max_features` word n-grams; 0 for a sentence model.
+    pub max_char_features: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { max_features: 2000, min_df: 3, folds: 3, alphas: vec![10.0, 30.0, 100.0], max_iterations: 30 }
+        TrainOptions {
+            max_features: 2000,
+            min_df: 3,
+            folds: 3,
+            alphas: vec![10.0, 30.0, 100.0],
+            max_iterations: 30,
+            max_char_features: 0,
+        }
     }
 }
 
-/// The n-gram vocabulary (highest document frequency first, ties by name) plus every dense
-/// feature name seen, sorted.
+impl TrainOptions {
+    /// The settings of a post model (`slant train tone --unlp`): 5,000 word and 15,000
+    /// character n-grams seen in at least 2 posts, 5 folds, penalties 0.3, 1 and 3, and up to
+    /// 100 solver iterations.
+    pub fn posts() -> TrainOptions {
+        TrainOptions {
+            max_features: 5000,
+            min_df: 2,
+            folds: 5,
+            alphas: vec![0.3, 1.0, 3.0],
+            max_iterations: 100,
+            max_char_features: 15000,
+        }
+    }
+
+    pub fn post_model(&self) -> bool {
+        self.max_char_features > 0
+    }
+}
+
+/// The n-gram vocabulary (highest document frequency first, ties by name; for a post model
+/// the word and the character n-grams each up to their own number) sorted by name, plus every
+/// dense feature name seen, sorted.
 pub fn vocabulary(examples: &[Example], opts: &TrainOptions) -> Vec<String> {
+    vocabulary_df(examples, opts).0
+}
+
+/// [`vocabulary`] with each name's document frequency (0 for the dense features).
+fn vocabulary_df(examples: &[Example], opts: &TrainOptions) -> (Vec<String>, Vec<usize>) {
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut dense: Vec<&str> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
     for e in examples {
-        for g in &e.bag.ngrams {
-            *df.entry(g.as_str()).or_default() += 1;
+        distinct.clear();
+        distinct.extend(e.bag.ngrams.iter().map(String::as_str));
+        distinct.sort_unstable();
+        distinct.dedup();
+        for g in &distinct {
+            *df.entry(g).or_default() += 1;
         }
         for (n, _) in &e.bag.dense {
             dense.push(n.as_str());
@@ -103,13 +145,25 @@ pub fn vocabulary(examples: &[Example], opts: &TrainOptions) -> Vec<String> {
     }
     let mut grams: Vec<(&str, usize)> = df.into_iter().filter(|(_, c)| *c >= opts.min_df).collect();
     grams.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    grams.truncate(opts.max_features);
-    let mut names: Vec<String> = grams.into_iter().map(|(g, _)| g.to_string()).collect();
-    names.sort();
+    let mut kept: Vec<(&str, usize)> = if opts.post_model() {
+        let (chars, words): (Vec<_>, Vec<_>) = grams.into_iter().partition(|(g, _)| g.starts_with("c:"));
+        words.into_iter().take(opts.max_features).chain(chars.into_iter().take(opts.max_char_features)).collect()
+    } else {
+        grams.truncate(opts.max_features);
+        grams
+    };
+    kept.sort_by(|a, b| a.0.cmp(b.0));
     dense.sort_unstable();
     dense.dedup();
-    names.extend(dense.into_iter().map(String::from));
-    names
+    let df = kept.iter().map(|g| g.1).chain(dense.iter().map(|_| 0)).collect();
+    let names = kept.into_iter().map(|(g, _)| g.to_string()).chain(dense.into_iter().map(String::from)).collect();
+    (names, df)
+}
+
+/// Smoothed inverse document frequency of each feature among `n` units, as TF-IDF computes
+/// it: `ln((1 + n) / (1 + df)) + 1`; 1 for the dense features (which are not weighed).
+fn idf(df: &[usize], n: usize) -> Vec<f32> {
+    df.iter().map(|&d| if d == 0 { 1.0 } else { (((1 + n) as f64 / (1 + d) as f64).ln() + 1.0) as f32 }).collect()
 }
 
 /// Dense f32 training matrix of `examples` over the scorer's features (as [`Scorer::sparse`] gives them).
@@ -267,16 +321,18 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
     if labels.iter().all(|&l| l) || labels.iter().all(|&l| !l) {
         return Err(ToneError::Train("the training sentences need both labels".into()));
     }
-    let names = vocabulary(examples, opts);
-    log(&format!("{} sentences, {} features", examples.len(), names.len()));
+    let (names, df) = vocabulary_df(examples, opts);
+    log(&format!("{} units, {} features", examples.len(), names.len()));
+    let weights = if opts.post_model() { idf(&df, examples.len()) } else { Vec::new() };
     let blank = |features: Vec<String>, alpha: f32| LinearModel {
         weights: vec![0.0; features.len()],
         features,
         intercept: 0.0,
         threshold: 0.5,
         alpha,
+        idf: Vec::new(),
     };
-    let scorer = Scorer::new(&blank(names.clone(), 0.0));
+    let scorer = Scorer::new(&LinearModel { idf: weights.clone(), ..blank(names.clone(), 0.0) });
     let bags: Vec<&FeatureBag> = examples.iter().map(|e| &e.bag).collect();
     let mut cv = Vec::new();
     for (&alpha, probs) in opts.alphas.iter().zip(cross_validate(examples, &bags, &scorer, &opts.alphas, opts)?) {
@@ -287,9 +343,13 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
         ));
         cv.push(f);
     }
-    let best = cv.iter().max_by(|a, b| a.f1.total_cmp(&b.f1).then(b.alpha.total_cmp(&a.alpha))).cloned().unwrap();
+    // a sentence model flags sentences: the penalty with the best F1; a post model ranks
+    // posts: the best ROC AUC
+    let key = |f: &CvFigures| if opts.post_model() { f.auc } else { f.f1 };
+    let best = cv.iter().max_by(|a, b| key(a).total_cmp(&key(b)).then(b.alpha.total_cmp(&a.alpha))).cloned().unwrap();
     let (w, b) = fit(matrix(&bags, &scorer), labels.iter().copied().collect(), best.alpha, opts.max_iterations)?;
-    let model = LinearModel { weights: w, intercept: b, threshold: best.threshold, ..blank(names, best.alpha) };
+    let model =
+        LinearModel { weights: w, intercept: b, threshold: best.threshold, idf: weights, ..blank(names, best.alpha) };
 
     // baseline: sentence length only
     let base_scorer = Scorer::new(&blank(features::length_features(), 1.0));
@@ -392,6 +452,13 @@ mod tests {
         let err = |o: TrainOptions| train(&ex, &o, &|_| {}).err().expect("refused").to_string();
         assert!(err(TrainOptions { alphas: vec![0.0], ..opts.clone() }).contains("alpha 0: an L2 penalty"));
         assert!(err(TrainOptions { alphas: vec![f32::NAN], ..opts.clone() }).contains("alpha NaN"));
+        // a post model: TF-IDF weights kept with the model, one per feature
+        let post = TrainOptions { max_char_features: 10, ..opts.clone() };
+        let t = train(&ex, &post, &|_| {}).unwrap();
+        assert_eq!(t.model.idf.len(), t.model.features.len());
+        assert!(t.model.idf[t.model.features.iter().position(|f| f == "w:met").unwrap()] > 1.0);
+        assert_eq!(evaluate(&ex, &t.model, false).f1, 1.0);
+        assert!(TrainOptions::posts().post_model() && !TrainOptions::default().post_model());
         let e = err(TrainOptions { folds: 21, ..opts.clone() });
         assert!(e.contains("20 articles cannot make 21 cross-validation folds"), "{e}");
     }
