@@ -40,8 +40,9 @@ struct SourceRow {
     named: bool,
 }
 
-/// How well a row fits a phrase, best largest: named, stems, a noun (not an adjective), earliest.
-type RowRank = (bool, usize, bool, std::cmp::Reverse<usize>);
+/// How well a row fits a phrase, best largest: named, the row of an unnamed source's head
+/// (`источник`), stems, a noun (not an adjective), earliest.
+type RowRank = (bool, bool, usize, bool, std::cmp::Reverse<usize>);
 
 /// The source table.
 #[derive(Debug, Clone)]
@@ -114,9 +115,13 @@ impl CyrillicSources {
         for r in &self.rows {
             let Some(i) = at(&r.stems) else { continue };
             // `источник в Кремле`: an unnamed source, whatever body it is in
-            let anonymous = i > 0 && words.first().is_some_and(|w| ANONYMOUS_HEADS.iter().any(|h| w.starts_with(h)));
+            let unnamed_head = words.first().is_some_and(|w| ANONYMOUS_HEADS.iter().any(|h| w.starts_with(h)));
+            let anonymous = i > 0 && unnamed_head;
             let named = r.named && !anonymous;
-            let key = (named, r.stems.len(), named || !adjective(words[i]), std::cmp::Reverse(i));
+            // and the unnamed head's own row wins over the body's, however many words that has
+            // (`источник в Генеральном штабе`)
+            let head = unnamed_head && i == 0;
+            let key = (named, head, r.stems.len(), named || !adjective(words[i]), std::cmp::Reverse(i));
             if best.as_ref().is_none_or(|(_, k)| key > *k) {
                 best = Some((r, key));
             }
@@ -181,30 +186,33 @@ fn is_close_quote(c: char) -> bool {
 /// The quotation (marks excluded) that ends just before `at`, with only spaces, commas and
 /// dashes between.
 fn quote_before(text: &str, quotes: &[Range<usize>], from: usize, at: usize) -> Option<Range<usize>> {
-    quotes
+    // quotes are sorted and do not overlap: back from the last ending by `at`, while they start
+    // after `from`
+    let by_at = quotes.partition_point(|q| q.end <= at);
+    quotes[..by_at]
         .iter()
         .rev()
+        .take_while(|q| q.start >= from)
         .find(|q| {
-            q.start >= from && q.end <= at && {
-                let gap = &text[q.end..at];
-                let gap = gap.trim_start_matches(|c: char| is_close_quote(c));
-                gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?'))
-                    && gap.contains([',', '—', '–', '-'])
-            }
+            let gap = &text[q.end..at];
+            let gap = gap.trim_start_matches(|c: char| is_close_quote(c));
+            gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?'))
+                && gap.contains([',', '—', '–', '-'])
         })
         .cloned()
 }
 
 /// The quotation that opens right after `at` (after spaces, a colon and the mark).
 fn quote_after(text: &str, quotes: &[Range<usize>], at: usize, to: usize) -> Option<Range<usize>> {
-    quotes
+    // quotes are sorted and do not overlap: on from the first starting at `at`, while they end by `to`
+    let from_at = quotes.partition_point(|q| q.start < at);
+    quotes[from_at..]
         .iter()
+        .take_while(|q| q.end <= to)
         .find(|q| {
-            q.start >= at && q.end <= to && {
-                let gap = &text[at..q.start];
-                let gap = gap.trim_end_matches(is_open_quote);
-                gap.chars().all(|c| c.is_whitespace() || c == ':')
-            }
+            let gap = &text[at..q.start];
+            let gap = gap.trim_end_matches(is_open_quote);
+            gap.chars().all(|c| c.is_whitespace() || c == ':')
         })
         .cloned()
 }
@@ -225,12 +233,13 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
 pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &TextAnalysis) -> AttrResult {
     let mut found: Vec<Found> = Vec::new();
     for (si, sent) in analysis.sentences.iter().enumerate() {
-        let words: Vec<(Range<usize>, String, bool)> = analysis
-            .tokens
-            .iter()
-            .filter(|t| t.sentence as usize == si)
-            .map(|t| (t.range(), text[t.range()].to_lowercase(), t.quoted))
-            .collect();
+        // tokens are in text order, so a sentence's tokens are one run of them
+        let (a, b) = (
+            analysis.tokens.partition_point(|t| (t.sentence as usize) < si),
+            analysis.tokens.partition_point(|t| (t.sentence as usize) <= si),
+        );
+        let words: Vec<(Range<usize>, String, bool)> =
+            analysis.tokens[a..b].iter().map(|t| (t.range(), text[t.range()].to_lowercase(), t.quoted)).collect();
         let mut taken_until = sent.start;
         let mut k = 0;
         while k < words.len() {
@@ -534,6 +543,11 @@ mod tests {
         assert_eq!(c("Военный аналитик Павел Орлов").0, Category::Expert);
         // an unnamed source stays anonymous whatever body it is in
         assert_eq!(c("Источник в Кремле").0, Category::Anonymous);
+        assert_eq!(c("Источник в Генеральном штабе").0, Category::Anonymous);
+        assert_eq!(c("джерело в Міністерстві оборони").0, Category::Anonymous);
+        // feminine forms of role nouns (Ukrainian)
+        assert_eq!(c("Міністерка оборони Лена Марськ").0, Category::Government);
+        assert_eq!(c("речниця відомства").0, Category::Government);
         // abbreviations match whole words only (`ГРУ`, not `Грушко`)
         assert_eq!(c("Заместитель министра Александр Грушко").0, Category::Government);
         // a defence ministry is military, as in the English list; the country from a demonym

@@ -260,9 +260,31 @@ fn continued_quotes(
     let (quotes, sentences) = (&analysis.quotes, &analysis.sentences);
     let mut out = Vec::new();
     let mut last: Option<(usize, usize)> = None;
+    // The first content (in `contents` order) that starts at or before a quotation and reaches
+    // its end, found in one sweep: quotations are sorted and do not overlap, so a content
+    // enters once a quotation starts past its start and leaves once one ends past its end.
+    let mut by_start: Vec<usize> = (0..contents.len()).collect();
+    by_start.sort_by_key(|&i| (contents[i].0.start, i));
+    let mut next = 0;
+    let mut open: std::collections::BTreeSet<usize> = Default::default();
+    let mut ends: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>> = Default::default();
     for q in quotes {
+        while next < by_start.len() && contents[by_start[next]].0.start <= q.start {
+            let i = by_start[next];
+            open.insert(i);
+            ends.push(std::cmp::Reverse((contents[i].1, i)));
+            next += 1;
+        }
+        while let Some(&std::cmp::Reverse((end, i))) = ends.peek() {
+            if end >= q.end {
+                break;
+            }
+            ends.pop();
+            open.remove(&i);
+        }
         // (a quotation up to the end of an attribution's parts is one of them)
-        if let Some((_, end, k)) = contents.iter().find(|(c, end, _)| c.start <= q.start && q.end <= *end) {
+        if let Some(&i) = open.first() {
+            let (_, end, k) = &contents[i];
             last = Some((*end, *k));
             continue;
         }

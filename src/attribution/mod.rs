@@ -189,8 +189,11 @@ fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 
 fn kind_of(parts: &[&Range<usize>], direct: bool, quotes: &[Range<usize>]) -> &'static str {
     let mut quoted = 0usize;
+    // quotes are sorted and do not overlap: only those from the first ending after the part's
+    // start can overlap it
     for c in parts {
-        for q in quotes {
+        let first = quotes.partition_point(|q| q.end <= c.start);
+        for q in quotes[first..].iter().take_while(|q| q.start < c.end) {
             let (s, e) = (q.start.max(c.start), q.end.min(c.end));
             if s < e {
                 quoted += e - s;
@@ -500,12 +503,23 @@ impl AttrStage {
                 None => (a.cue.start, Some(i), 0..0),
             })
             .collect();
+        // the sources and antecedents by start, with the furthest end so far: a person overlaps
+        // one when a range starting before the person's end reaches past its start
+        let mut taken: Vec<(usize, usize)> = found
+            .iter()
+            .flat_map(|a| [a.source.as_ref(), a.antecedent.as_ref()])
+            .flatten()
+            .map(|r| (r.start, r.end))
+            .collect();
+        taken.sort_unstable();
+        let mut furthest = 0;
+        for t in taken.iter_mut() {
+            furthest = furthest.max(t.1);
+            t.1 = furthest;
+        }
         for p in titled_people(text, analysis) {
-            let inside = found
-                .iter()
-                .flat_map(|a| [a.source.as_ref(), a.antecedent.as_ref()])
-                .flatten()
-                .any(|r| r.start < p.end && p.start < r.end);
+            let before = taken.partition_point(|t| t.0 < p.end);
+            let inside = before > 0 && taken[before - 1].1 > p.start;
             if !inside {
                 order.push((p.start, None, p));
             }

@@ -78,7 +78,10 @@ fn name_words(part: &str) -> Vec<&str> {
 /// titles aside), the most recent earlier named mention holding a full name of two words or more
 /// that ends with that surname (`President Mira Halden`) or, written surname first, begins with
 /// it (`Zhang Xiaogang, a spokesperson`, `Senior Captain Li Xi`).
-fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usize> {
+/// `names` maps each name word to the most recent earlier named mention holding it as a
+/// whole name or as the first or last word of a full name ([`NameIndex::add`]), so the lookup
+/// costs the same however many mentions came before.
+fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize, names: &NameIndex) -> Option<usize> {
     let first = mentions[i].0.split(',').next().unwrap_or("");
     // one word only: `Bill Clinton` is not the `Hillary Clinton` named before
     let surname = match untitled(first).as_slice() {
@@ -88,16 +91,33 @@ fn earlier_full_name(mentions: &[(String, SourceClass)], i: usize) -> Option<usi
     if surname.chars().count() < 2 || !surname.chars().next().is_some_and(char::is_uppercase) || is_pronoun(surname) {
         return None;
     }
-    (0..i).rev().find(|&j| {
-        let (text, class) = &mentions[j];
-        class.named
-            && text.split(',').any(|part| {
-                let words = name_words(part);
-                // the same name again (`The WHO`, then `WHO`), or a full name it is part of
-                words == [surname]
-                    || (words.len() >= 2 && (words.last() == Some(&surname) || words.first() == Some(&surname)))
-            })
-    })
+    names.latest.get(surname).copied()
+}
+
+/// The named mentions seen so far by their name words, for [`earlier_full_name`].
+#[derive(Default)]
+struct NameIndex<'a> {
+    latest: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> NameIndex<'a> {
+    /// Adds named mention `j`: each comma-separated part's name (`The WHO` as `WHO`), or the
+    /// first and last words of a full name of two words or more (`Mira Halden`: `Halden`;
+    /// `Zhang Xiaogang`: `Zhang`), which a later bare surname resolves to.
+    fn add(&mut self, text: &'a str, j: usize) {
+        for part in text.split(',') {
+            match name_words(part).as_slice() {
+                [] => {}
+                [one] => {
+                    self.latest.insert(one, j);
+                }
+                [first, .., last] => {
+                    self.latest.insert(first, j);
+                    self.latest.insert(last, j);
+                }
+            }
+        }
+    }
 }
 
 /// What a mention says of its person's sex, from titles and role words: `Some(true)` female
@@ -176,7 +196,11 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
         people.retain(|&x| x != p);
         people.push(p);
     };
+    let mut names = NameIndex::default();
     for (i, (text, class)) in mentions.iter().enumerate() {
+        if i > 0 && mentions[i - 1].1.named {
+            names.add(&mentions[i - 1].0, i - 1);
+        }
         let lower = text.trim().to_lowercase();
         let pronoun = if is_pronoun(text) { lower.as_str() } else { "" };
         let person_for = |want: Option<bool>, people: &[usize], sex: &[Option<bool>]| {
@@ -196,7 +220,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                 orgs.iter().rev().copied().find(|&o| fits.is_none_or(|f| f.contains(&mentions[o].1.category)))
             }
             _ if class.named => {
-                let t = earlier_full_name(mentions, i).map(|j| out[j]);
+                let t = earlier_full_name(mentions, i, &names).map(|j| out[j]);
                 // the full name is now the most recent mention of that person or body
                 match t {
                     Some(t) if mentions[t].1.person => touch(&mut people, t),

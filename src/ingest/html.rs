@@ -222,7 +222,9 @@ fn select_text(doc: &Html, selector: &str) -> Option<String> {
 
 /// Flattens an HTML page.
 pub fn flatten(html: &str) -> HtmlText {
-    let doc = Html::parse_document(html);
+    // containers nested past what browsers keep cost the parser time in the square of the depth
+    let html = super::html_depth::shallow(html, super::html_depth::MAX_DEPTH);
+    let doc = Html::parse_document(&html);
     let mut f = Flattener {
         text: String::new(),
         lines: Vec::new(),

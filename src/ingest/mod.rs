@@ -19,6 +19,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod html;
+pub mod html_depth;
 pub mod infer;
 pub mod meta;
 

@@ -128,28 +128,35 @@ pub fn analyze(text: &str, segments: &[Range<usize>]) -> TextAnalysis {
 }
 
 /// Converts byte offsets into char (Unicode code point) offsets, the unit of every
-/// offset slant writes out. Conversions must be asked in increasing order for
-/// speed; any order is correct.
+/// offset slant writes out. Each conversion counts the chars between the byte asked and the
+/// one asked before (forward or backward), so conversions asked in about increasing order
+/// cost time linear in the text, whatever the order of nearby ones; any order is correct.
+/// An ASCII text needs no counting.
 pub struct Offsets<'a> {
     text: &'a str,
+    ascii: bool,
     last_byte: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Offsets<'a> {
     pub fn new(text: &'a str) -> Self {
-        Offsets { text, last_byte: std::cell::Cell::new((0, 0)) }
+        Offsets { text, ascii: text.is_ascii(), last_byte: std::cell::Cell::new((0, 0)) }
     }
 
     /// Char index of the char starting at byte `byte` (or of the end, for `text.len()`).
     pub fn char_index(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
+        let byte = floor(self.text, byte.min(self.text.len()));
+        if self.ascii {
+            return byte;
+        }
         let (b0, c0) = self.last_byte.get();
         let c = if byte >= b0 {
-            c0 + self.text[b0..floor(self.text, byte)].chars().count()
+            c0 + self.text[b0..byte].chars().count()
         } else {
-            self.text[..floor(self.text, byte)].chars().count()
+            // back from the last answer, not from the start: a row's offsets jump back only a little
+            c0 - self.text[byte..b0].chars().count()
         };
-        self.last_byte.set((floor(self.text, byte), c));
+        self.last_byte.set((byte, c));
         c
     }
 }
