@@ -179,6 +179,37 @@ fn female(lower: &str) -> Option<bool> {
     sex
 }
 
+/// Mentions (by index) in the order they were last touched, each once: touching one makes it
+/// the newest in time independent of how many there are.
+struct Recent {
+    order: std::collections::BTreeMap<usize, usize>,
+    stamp: Vec<Option<usize>>,
+    clock: usize,
+}
+
+impl Recent {
+    fn new(mentions: usize) -> Recent {
+        Recent { order: Default::default(), stamp: vec![None; mentions], clock: 0 }
+    }
+
+    fn touch(&mut self, p: usize) {
+        if let Some(old) = self.stamp[p].take() {
+            self.order.remove(&old);
+        }
+        self.order.insert(self.clock, p);
+        self.stamp[p] = Some(self.clock);
+        self.clock += 1;
+    }
+
+    fn contains(&self, p: usize) -> bool {
+        self.stamp[p].is_some()
+    }
+
+    fn newest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.order.values().rev().copied()
+    }
+}
+
 /// Resolves mentions to earlier named sources, in text order. Returns, for each
 /// mention, the index of the mention it resolves to (itself when it is named or
 /// cannot be resolved). `he` and `she` go to the most recent person, named or named by role
@@ -186,16 +217,13 @@ fn female(lower: &str) -> Option<bool> {
 pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::with_capacity(mentions.len());
     // people (named, or by role), most recent last, with what is known of their sex
-    let mut people: Vec<usize> = Vec::new();
+    let mut people = Recent::new(mentions.len());
     let mut sex: Vec<Option<bool>> = mentions.iter().map(|(t, _)| female(&t.to_lowercase())).collect();
     let mut last_org: Option<usize> = None;
     // named bodies, in text order
     let mut orgs: Vec<usize> = Vec::new();
     let mut last_plural: Option<usize> = None;
-    let touch = |people: &mut Vec<usize>, p: usize| {
-        people.retain(|&x| x != p);
-        people.push(p);
-    };
+    let touch = |people: &mut Recent, p: usize| people.touch(p);
     let mut names = NameIndex::default();
     for (i, (text, class)) in mentions.iter().enumerate() {
         if i > 0 && mentions[i - 1].1.named {
@@ -203,8 +231,8 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
         }
         let lower = text.trim().to_lowercase();
         let pronoun = if is_pronoun(text) { lower.as_str() } else { "" };
-        let person_for = |want: Option<bool>, people: &[usize], sex: &[Option<bool>]| {
-            people.iter().rev().copied().find(|&p| want.is_none() || sex[p].is_none() || sex[p] == want)
+        let person_for = |want: Option<bool>, people: &Recent, sex: &[Option<bool>]| {
+            people.newest_first().find(|&p| want.is_none() || sex[p].is_none() || sex[p] == want)
         };
         let target = match pronoun {
             "he" | "him" => person_for(Some(false), &people, &sex),
@@ -212,7 +240,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
             "i" => person_for(None, &people, &sex),
             "it" | "which" => last_org,
             "they" | "them" | "we" => last_plural.or(last_org),
-            "who" | "that" => people.last().copied().or(last_plural),
+            "who" | "that" => people.newest_first().next().or(last_plural),
             _ if ORG_REFS.contains(&lower.as_str()) => {
                 // the most recent named body the reference can stand for (`the ministry` is not
                 // the news agency quoted before it)
@@ -240,7 +268,7 @@ pub fn resolve(mentions: &[(String, SourceClass)]) -> Vec<usize> {
                 if !pronoun.is_empty() && sex[t].is_none() {
                     sex[t] = female(pronoun);
                 }
-                if people.contains(&t) {
+                if people.contains(t) {
                     touch(&mut people, t);
                 }
                 out.push(t)
