@@ -90,13 +90,13 @@ fn analyze_draws_charts_and_chart_redraws_them_from_the_csvs() {
     // and so do the report's article texts
     let report = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(report.contains("id=\"a-wire-01\"") && !report.contains("id=\"a-blaze-01\""));
-    assert!(report.contains("7 of the 9 sections"), "the report says sections were left out");
+    assert!(report.contains("9 of the 11 sections"), "the report says sections were left out");
     // redrawing from unchanged CSVs reproduces the same SVG bytes
     let again = bin().arg("chart").arg(&out).args(["--group-by", "article", "--accept-changes"]).output().unwrap();
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(after, fs::read_to_string(out.join("charts/tone.svg")).unwrap());
     let (_, groups) = read_csv(&out.join("groups.csv"));
-    assert_eq!(groups.len(), 7, "one row per article left");
+    assert_eq!(groups.len(), 9, "one row per article left");
     assert!(
         groups.iter().all(|g| g[0] == "article" && g[9].is_empty() && g[10].is_empty()),
         "no interval for one article"
@@ -119,7 +119,7 @@ fn many_groups_are_capped_with_others() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let svg = fs::read_to_string(out.join("charts/loaded_voice.svg")).unwrap();
-    assert!(svg.contains("others (6) (n=6)"), "9 articles, top 3 shown, 6 merged");
+    assert!(svg.contains("others (8) (n=8)"), "11 articles, top 3 shown, 8 merged");
 }
 
 fn report_of(inputs: &[&str], out: &Path) -> String {
@@ -165,7 +165,7 @@ fn report_marks_hits_quotes_and_sources_and_caps_articles() {
     assert_eq!(o.status.code(), Some(0));
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert_eq!(html.matches("<section class=\"article\"").count(), 2);
-    assert!(html.contains("Showing the first 2 of 9 articles"));
+    assert!(html.contains("Showing the first 2 of 11 articles"));
     // the content farm's copy and the tabloid story it copied name each other
     assert!(html.contains("<h2>Shared text</h2>"));
     assert!(html.contains(
