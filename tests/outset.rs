@@ -228,3 +228,11 @@ fn max_bytes_bounds_a_line_of_standard_input_and_a_csv_record_that_never_ends() 
     let (_, errors) = read_csv(&out.join("errors.csv"));
     assert!(errors.iter().any(|r| r.iter().any(|c| c.contains("runs on past 2000 bytes"))), "{errors:?}");
 }
+
+/// The committed example output (`reports/example`) matches its `run.json`: regenerating the
+/// tables without sealing them anew would make `slant chart reports/example` refuse the folder.
+#[test]
+fn the_committed_example_output_matches_its_run_json() {
+    let r = slant::outset::verify(&root().join("reports/example"));
+    assert!(r.is_ok(), "reports/example: {:?}; run scripts/regen-golden.sh and keep run.json", r.err());
+}
