@@ -123,45 +123,40 @@ impl PostMatchers {
 /// the lexicon of the language detected in it), labelled by `label`, each post its own fold
 /// unit (the `article` index).
 pub fn tone_examples(posts: &[Post], matchers: &PostMatchers, label: PostLabel) -> Vec<crate::tone::train::Example> {
-    use rayon::prelude::*;
-    posts
-        .par_iter()
-        .enumerate()
-        .map(|(k, p)| {
-            let analysis = crate::eval::loaded::analyze_plain(&p.text);
-            let matcher = matchers.for_text(&p.text);
-            let (hits, caps) = matcher.find(&p.text, &analysis);
-            let input = crate::tone::features::SentenceInput::for_posts(&p.text, &analysis, matcher, &hits, &caps);
-            let range = 0..p.text.len();
-            crate::tone::train::Example {
-                article: k,
-                label: label.of(p),
-                bag: crate::tone::features::post_bag(&input, range.clone()),
-                range,
-            }
-        })
-        .collect()
+    units(posts, label, true, |text| matchers.for_text(text))
 }
 
 /// The posts as units of a sentence model (the embedded English one): each post one
 /// sentence of stemmed word n-grams with the English lexicon's counts, labelled
 /// `manipulative`; what an English model makes of Russian and Ukrainian text.
 pub fn sentence_examples(posts: &[Post], matcher: &crate::lexicon::Matcher) -> Vec<crate::tone::train::Example> {
+    units(posts, PostLabel::Manipulative, false, |_| matcher)
+}
+
+/// Each post as one unit of a post model's features (`post_model`) or a sentence model's,
+/// its hits from the matcher `matcher_for` gives for its text.
+fn units<'m>(
+    posts: &[Post],
+    label: PostLabel,
+    post_model: bool,
+    matcher_for: impl Fn(&str) -> &'m crate::lexicon::Matcher + Sync,
+) -> Vec<crate::tone::train::Example> {
+    use crate::tone::features::{bag, post_bag, SentenceInput};
     use rayon::prelude::*;
     posts
         .par_iter()
         .enumerate()
         .map(|(k, p)| {
             let analysis = crate::eval::loaded::analyze_plain(&p.text);
+            let matcher = matcher_for(&p.text);
             let (hits, caps) = matcher.find(&p.text, &analysis);
-            let input = crate::tone::features::SentenceInput::new(&p.text, &analysis, matcher, &hits, &caps);
             let range = 0..p.text.len();
-            crate::tone::train::Example {
-                article: k,
-                label: p.manipulative,
-                bag: crate::tone::features::bag(&input, range.clone()),
-                range,
-            }
+            let bag = if post_model {
+                post_bag(&SentenceInput::for_posts(&p.text, &analysis, matcher, &hits, &caps), range.clone())
+            } else {
+                bag(&SentenceInput::new(&p.text, &analysis, matcher, &hits, &caps), range.clone())
+            };
+            crate::tone::train::Example { article: k, label: label.of(p), bag, range }
         })
         .collect()
 }
