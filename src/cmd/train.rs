@@ -160,6 +160,10 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         }
     };
     let base = if a.unlp.is_some() { TrainOptions::posts() } else { TrainOptions::default() };
+    anyhow::ensure!(
+        a.max_char_features != Some(0),
+        "--max-char-features 0: a post model needs character n-grams (give at least 1)"
+    );
     let opts = TrainOptions {
         max_features: a.max_features.unwrap_or(base.max_features),
         min_df: a.min_df.unwrap_or(base.min_df),

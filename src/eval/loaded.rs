@@ -25,7 +25,7 @@ use crate::encoder::{EncoderHit, EncoderStage};
 use crate::ingest::boilerplate;
 use crate::lexicon::{CountRule, Matcher};
 use crate::text::{self, TextAnalysis};
-use crate::tone::{SentenceInput, ToneStage};
+use crate::tone::ToneStage;
 
 /// Scores of one lexicon on one set of articles.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -92,7 +92,7 @@ fn article_hits(
     let (hits, caps) = m.find(&a.text, &analysis);
     let counted = match tone {
         Some(stage) => {
-            let scored = stage.score(&SentenceInput::new(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
+            let scored = stage.score(&stage.input(&a.text, &analysis, m, &hits, &caps), &analysis.sentences);
             crate::pipeline::counted_hits(&hits, &scored, CountRule::Flagged)
         }
         None => vec![true; hits.len()],

@@ -13,9 +13,7 @@ use std::borrow::Cow;
 /// Nesting depth kept: Chromium's and WebKit's limit.
 pub const MAX_DEPTH: usize = 512;
 
-/// Block containers whose end tag a page must write (so their depth can be counted without a
-/// parser); elements with optional end tags (`p`, `li`, `td`) are not counted, nor inline
-/// ones, which the parser nests in linear time.
+/// Block containers whose end tag a page must write; their depth is what is capped.
 const CONTAINERS: &[&str] = &[
     "div",
     "section",
@@ -40,6 +38,18 @@ const CONTAINERS: &[&str] = &[
     "fieldset",
 ];
 
+/// Elements whose end tag may be left out: a new one closes the open one (and what was left
+/// open inside it) when no element of its `scope` lies between them, as the parser does
+/// (`<li>` closes the previous `<li>` of its list). They hold containers but add no depth.
+const IMPLIED: &[(&str, &[&str])] = &[
+    ("li", &["ul", "ol", "menu"]),
+    ("dt", &["dl"]),
+    ("dd", &["dl"]),
+    ("tr", &["table"]),
+    ("td", &["tr", "table"]),
+    ("th", &["tr", "table"]),
+];
+
 /// Elements whose content is raw text, where `<` opens no tag.
 const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"];
 
@@ -62,10 +72,21 @@ pub fn shallow(html: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// Byte ranges of the container tags (start and end) nested deeper than `max`, in order.
+/// The open elements are kept as the parser keeps them, closely enough for a count: an end
+/// tag closes back to the nearest open element of its name (and is ignored when none is
+/// open), so containers a page leaves open inside a list item or a cell are closed with it.
 fn deep_tags(html: &str, max: usize) -> Vec<std::ops::Range<usize>> {
     let b = html.as_bytes();
     let mut deep = Vec::new();
+    // open containers and elements with implied ends, with whether each counts as depth and
+    // whether its start tag was written as `<br>`
+    let mut open: Vec<(String, bool, bool)> = Vec::new();
     let mut depth = 0usize;
+    let close_to = |open: &mut Vec<(String, bool, bool)>, depth: &mut usize, k: usize| {
+        for (_, counted, _) in open.drain(k..) {
+            *depth -= usize::from(counted);
+        }
+    };
     let mut i = 0;
     while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
         let lt = i + off;
@@ -73,9 +94,15 @@ fn deep_tags(html: &str, max: usize) -> Vec<std::ops::Range<usize>> {
             i = find(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
             continue;
         }
+        if matches!(b.get(lt + 1), Some(b'!' | b'?')) {
+            // a doctype, CDATA or processing instruction: up to the first `>`
+            i = b[lt..].iter().position(|&c| c == b'>').map_or(b.len(), |e| lt + e + 1);
+            continue;
+        }
         let closing = b.get(lt + 1) == Some(&b'/');
         let name_start = lt + 1 + usize::from(closing);
-        let name_end = name_start + b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let name_end = name_start
+            + b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':').count();
         if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
             i = lt + 1;
             continue;
@@ -84,37 +111,54 @@ fn deep_tags(html: &str, max: usize) -> Vec<std::ops::Range<usize>> {
         let Some(gt) = tag_end(b, name_end) else { break };
         let tag = lt..gt + 1;
         i = gt + 1;
+        let container = CONTAINERS.contains(&name.as_str());
+        let implied = IMPLIED.iter().find(|(n, _)| *n == name);
         if closing {
-            if CONTAINERS.contains(&name.as_str()) {
-                if depth > max {
+            if let Some(k) = open.iter().rposition(|(n, _, _)| *n == name) {
+                if open[k].2 {
                     deep.push(tag);
                 }
-                depth = depth.saturating_sub(1);
+                close_to(&mut open, &mut depth, k);
             }
         } else if RAW.contains(&name.as_str()) {
             // on to the element's end tag (or the end of the page)
             let close = format!("</{name}");
             i = find_ascii_ci(b, i, close.as_bytes()).unwrap_or(b.len());
-        } else if CONTAINERS.contains(&name.as_str()) && b[gt - 1] != b'/' {
+        } else if let Some((_, scope)) = implied {
+            let same = |n: &str| n == name || (name == "td" && n == "th") || (name == "th" && n == "td");
+            let k = open.iter().rposition(|(n, _, _)| same(n) || scope.contains(&n.as_str()));
+            if let Some(k) = k.filter(|&k| same(&open[k].0)) {
+                close_to(&mut open, &mut depth, k);
+            }
+            open.push((name, false, false));
+        } else if container {
+            // (`<div/>` opens a div: HTML ignores the slash)
             depth += 1;
-            if depth > max {
+            let cut = depth > max;
+            if cut {
                 deep.push(tag);
             }
+            open.push((name, true, cut));
         }
     }
     deep
 }
 
-/// The `>` that ends a tag whose name ends at `from`, past quoted attribute values.
+/// The `>` that ends a tag whose name ends at `from`, past attribute values in quotes (a
+/// quote opens one only right after `=`: `title=O'Brien` holds none).
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     let mut quote: Option<u8> = None;
+    let mut after_eq = false;
     for (k, &c) in b[from..].iter().enumerate() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'"' | b'\'') if after_eq => quote = Some(c),
             (None, b'>') => return Some(from + k),
             _ => {}
+        }
+        if quote.is_none() {
+            after_eq = c == b'=' || (after_eq && c.is_ascii_whitespace());
         }
     }
     None
@@ -145,6 +189,29 @@ mod tests {
         assert_eq!(got, "<div><div title=\"a>b\"><br>Deep<br>Mid</div></div><!-- <div> --><script>\"<div>\"</script>");
         let flat = crate::ingest::html::flatten(&got).text;
         assert!(flat.contains("Deep") && flat.contains("Mid"), "{flat}");
+    }
+
+    #[test]
+    fn containers_left_open_inside_items_and_cells_add_no_depth() {
+        // the parser closes them with the item, the cell or the element they are in
+        for page in [
+            format!("<ul>{}</ul><nav><a href=/>Home</a></nav><p>Story</p>", "<li><div>x</li>".repeat(600)),
+            format!("<ul>{}</ul><nav>Home</nav>", "<li><div>x".repeat(600)),
+            format!("<table>{}</table>", "<tr><td><div>c</td></tr>".repeat(600)),
+            format!("<table><tr>{}</tr></table>", "<td><div><div>c".repeat(600)),
+            format!("{}<nav>Home</nav>", "<section><div>x</section>".repeat(600)),
+            format!("<dl>{}</dl>", "<dt><div>t<dd><div>d".repeat(600)),
+            format!("{}<p>it's</p>", "<div title=O'Brien>a</div>".repeat(600)),
+            "<!DOCTYPE html><?xml x?><![CDATA[<div>]]><div-x>a</div-x>".repeat(600),
+        ] {
+            assert!(matches!(shallow(&page, 8), Cow::Borrowed(_)), "{}", &page[..80]);
+        }
+    }
+
+    #[test]
+    fn self_closing_containers_open_as_the_parser_opens_them() {
+        let page = "<div/>".repeat(20);
+        assert_eq!(shallow(&page, 8).matches("<br>").count(), 12);
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::lexicon::{CountRule, Lexicon, LexiconMode, Matcher, Voice};
 use crate::output::{self, Article, CaptionRow, ValueSource};
 use crate::output::{HitRow, LoadedCounts, SentenceRow, ENCODER_CATEGORY};
 use crate::text::{self, Lang, Offsets};
-use crate::tone::{SentenceInput, ToneStage};
+use crate::tone::ToneStage;
 
 mod config;
 mod folder;
@@ -238,11 +238,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
         (Some(t), Some("ru" | "uk")) => t,
         _ => &stages.tone,
     };
-    let input = if tone_stage.scorer.model.is_post_model() {
-        SentenceInput::for_posts(&text, &analysis, m, &hits, &caps)
-    } else {
-        SentenceInput::new(&text, &analysis, m, &hits, &caps)
-    };
+    let input = tone_stage.input(&text, &analysis, m, &hits, &caps);
     let tone = tone_stage.score(&input, &analysis.sentences);
     let flagged = |sentence: u32| tone.sentences.get(sentence as usize).is_some_and(|s| s.flagged);
     let counted = counted_hits(&hits, &tone, stages.count);

@@ -295,6 +295,23 @@ impl ToneStage {
         Ok(ToneStage::new(&m, &json))
     }
 
+    /// The input this stage's model reads: a post model's lower-case words, or a sentence
+    /// model's stems (so a model is never given the other kind's features).
+    pub fn input<'a>(
+        &self,
+        text: &'a str,
+        analysis: &'a crate::text::TextAnalysis,
+        matcher: &'a crate::lexicon::Matcher,
+        hits: &[crate::lexicon::Hit],
+        caps: &[crate::lexicon::CapsHit],
+    ) -> SentenceInput<'a> {
+        if self.scorer.model.is_post_model() {
+            SentenceInput::for_posts(text, analysis, matcher, hits, caps)
+        } else {
+            SentenceInput::new(text, analysis, matcher, hits, caps)
+        }
+    }
+
     /// Scores every sentence of an analysed article.
     pub fn score(&self, input: &SentenceInput, sentences: &[std::ops::Range<usize>]) -> ArticleTone {
         let scored: Vec<SentenceTone> = sentences
