@@ -121,13 +121,9 @@ impl TrainOptions {
 
 /// The n-gram vocabulary (highest document frequency first, ties by name; for a post model
 /// the word and the character n-grams each up to their own number) sorted by name, plus every
-/// dense feature name seen, sorted.
-pub fn vocabulary(examples: &[Example], opts: &TrainOptions) -> Vec<String> {
-    vocabulary_df(examples, opts).0
-}
-
-/// [`vocabulary`] with each name's document frequency (0 for the dense features).
-fn vocabulary_df(examples: &[Example], opts: &TrainOptions) -> (Vec<String>, Vec<usize>) {
+/// dense feature name seen, sorted; with each name's document frequency (0 for the dense
+/// features).
+pub fn vocabulary(examples: &[Example], opts: &TrainOptions) -> (Vec<String>, Vec<usize>) {
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut dense: Vec<&str> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
@@ -321,7 +317,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
     if labels.iter().all(|&l| l) || labels.iter().all(|&l| !l) {
         return Err(ToneError::Train("the training sentences need both labels".into()));
     }
-    let (names, df) = vocabulary_df(examples, opts);
+    let (names, df) = vocabulary(examples, opts);
     log(&format!("{} units, {} features", examples.len(), names.len()));
     let weights = if opts.post_model() { idf(&df, examples.len()) } else { Vec::new() };
     let blank = |features: Vec<String>, alpha: f32| LinearModel {
