@@ -27,9 +27,11 @@ pub const MIN_SHARE: f64 = 0.5;
 /// A pair needs at least this many shared kept shingles outside quotations (two pages that
 /// share one long quotation are no copies).
 pub const MIN_OWN_SHARED: usize = 2;
-/// A shingle kept in more articles than this (a site's footer, a standard formula) is left
-/// out of the counts: it says nothing about which article holds which, and counting it would
-/// cost the square of the number of articles holding it.
+/// Articles with the same kept shingles are one *text* (exact copies); a shingle held by more
+/// texts than this (a site's footer, a standard formula, a wire story run by hundreds of sites)
+/// puts only the earliest this many texts forward as candidates for the articles that hold it.
+/// Every candidate's count is exact, so text shared with a frequent passage is still found
+/// (the earlier version skipped such shingles and never reported heavily syndicated text).
 pub const MAX_HOLDERS: usize = 200;
 
 /// One row of `fingerprints.csv`: a kept shingle of an article.
@@ -78,14 +80,31 @@ pub fn parse_fingerprint_row(v: &[&str]) -> Result<(u64, u32, u32, bool), String
 }
 
 /// One kept shingle: its hash and the char range of its words in the article's text (as
-/// `u32`, which holds any text slant reads, to keep a large run's fingerprints small).
+/// `u32`, which holds any text slant reads, to keep a large run's fingerprints small: 16 bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Shingle {
     hash: u64,
     start: u32,
-    end: u32,
-    /// Whether a word of the run is inside a quotation (not the outlet's own text).
-    quoted: bool,
+    /// The end (31 bits) and, in the top bit, whether a word of the run is inside a quotation
+    /// (not the outlet's own text).
+    end_quoted: u32,
+}
+
+/// The largest end a [`Shingle`] holds (2^31 - 1 chars, far beyond any input slant reads).
+const END_MAX: u32 = u32::MAX >> 1;
+
+impl Shingle {
+    fn new(hash: u64, start: u32, end: u32, quoted: bool) -> Shingle {
+        Shingle { hash, start, end_quoted: end.min(END_MAX) | (u32::from(quoted) << 31) }
+    }
+
+    fn end(&self) -> u32 {
+        self.end_quoted & END_MAX
+    }
+
+    fn quoted(&self) -> bool {
+        self.end_quoted >> 31 == 1
+    }
 }
 
 fn char_u32(c: usize) -> u32 {
@@ -123,11 +142,13 @@ impl Fingerprint {
         let toks = &analysis.tokens;
         let mut shingles: Vec<Shingle> = kept
             .into_iter()
-            .map(|(hash, i)| Shingle {
-                hash,
-                start: char_u32(starts.char_index(toks[i].start)),
-                end: char_u32(ends.char_index(toks[i + SHINGLE_WORDS - 1].end)),
-                quoted: toks[i..i + SHINGLE_WORDS].iter().any(|t| t.quoted),
+            .map(|(hash, i)| {
+                Shingle::new(
+                    hash,
+                    char_u32(starts.char_index(toks[i].start)),
+                    char_u32(ends.char_index(toks[i + SHINGLE_WORDS - 1].end)),
+                    toks[i..i + SHINGLE_WORDS].iter().any(|t| t.quoted),
+                )
             })
             .collect();
         shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.start.cmp(&b.start)));
@@ -139,14 +160,14 @@ impl Fingerprint {
     /// `fingerprints.csv` (`slant analyze --fingerprints`), from which [`Fingerprint::from_rows`]
     /// rebuilds the fingerprint (`slant merge` finds shared text across output folders).
     pub fn rows(&self) -> impl Iterator<Item = (u64, u32, u32, bool)> + '_ {
-        self.shingles.iter().map(|s| (s.hash, s.start, s.end, s.quoted))
+        self.shingles.iter().map(|s| (s.hash, s.start, s.end(), s.quoted()))
     }
 
     /// The fingerprint of [`Fingerprint::rows`] (in any order; a hash given twice keeps its
     /// first place, as [`Fingerprint::new`] does).
     pub fn from_rows(rows: impl IntoIterator<Item = (u64, u32, u32, bool)>) -> Fingerprint {
         let mut shingles: Vec<Shingle> =
-            rows.into_iter().map(|(hash, start, end, quoted)| Shingle { hash, start, end, quoted }).collect();
+            rows.into_iter().map(|(hash, start, end, quoted)| Shingle::new(hash, start, end, quoted)).collect();
         shingles.sort_by(|a, b| a.hash.cmp(&b.hash).then(a.start.cmp(&b.start)));
         shingles.dedup_by_key(|s| s.hash);
         Fingerprint { shingles }
@@ -159,15 +180,82 @@ impl Fingerprint {
 
     /// Number of kept shingles outside quotations (the outlet's own text).
     pub fn own(&self) -> usize {
-        self.shingles.iter().filter(|s| !s.quoted).count()
+        self.shingles.iter().filter(|s| !s.quoted()).count()
     }
 
     pub fn is_empty(&self) -> bool {
         self.shingles.is_empty()
     }
 
+    /// Whether `other` has exactly the same kept shingle hashes.
+    fn same_hashes(&self, other: &Fingerprint) -> bool {
+        self.len() == other.len() && self.shingles.iter().zip(&other.shingles).all(|(x, y)| x.hash == y.hash)
+    }
+
+    /// How many kept shingle hashes `self` and `other` share (both are sorted by hash).
+    fn shared_hashes(&self, other: &Fingerprint) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        let (x, y) = (&self.shingles, &other.shingles);
+        while i < x.len() && j < y.len() {
+            match x[i].hash.cmp(&y[j].hash) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+
     fn get(&self, hash: u64) -> Option<&Shingle> {
         self.shingles.binary_search_by_key(&hash, |s| s.hash).ok().map(|k| &self.shingles[k])
+    }
+}
+
+/// Every article's fingerprint for the end of a run, each distinct fingerprint held once (exact
+/// copies, the same text at the same places, share one): a corpus of many copies keeps the
+/// memory of one.
+#[derive(Debug, Default)]
+pub struct FingerprintStore {
+    distinct: Vec<Fingerprint>,
+    by_digest: FnvMap<u64, Vec<u32>>,
+    of_article: Vec<u32>,
+}
+
+impl FingerprintStore {
+    pub fn push(&mut self, fp: Fingerprint) {
+        let digest = fp.shingles.iter().fold(fp.len() as u64, |h, s| {
+            crate::text::mix64(h ^ s.hash ^ (u64::from(s.start) << 32 | u64::from(s.end_quoted)))
+        });
+        let same = self.by_digest.entry(digest).or_default();
+        let k = match same.iter().copied().find(|&k| self.distinct[k as usize] == fp) {
+            Some(k) => k,
+            None => {
+                let k = u32::try_from(self.distinct.len()).unwrap_or(u32::MAX);
+                same.push(k);
+                self.distinct.push(fp);
+                k
+            }
+        };
+        self.of_article.push(k);
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.of_article.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.of_article.is_empty()
+    }
+
+    /// [`find`] over the articles, in the order they were pushed.
+    pub fn find(&self, min_share: f64) -> Vec<Shared> {
+        let fps: Vec<&Fingerprint> = self.of_article.iter().map(|&k| &self.distinct[k as usize]).collect();
+        find(&fps, min_share)
     }
 }
 
@@ -212,35 +300,136 @@ pub struct Shared {
 }
 
 /// For each article with at least [`MIN_SHINGLES`] kept shingles, the other article holding
-/// the most of them, when that is at least `min_share` of them. In article order (articles are
-/// compared in parallel on the current rayon pool; the result does not depend on it).
-pub fn find(fps: &[Fingerprint], min_share: f64) -> Vec<Shared> {
-    let mut index: Vec<(u64, usize)> =
-        fps.iter().enumerate().flat_map(|(a, fp)| fp.shingles.iter().map(move |s| (s.hash, a))).collect();
-    index.par_sort_unstable();
-    (0..fps.len()).into_par_iter().filter_map(|a| best_match(fps, &index, a, min_share)).collect()
+/// the most of them, when that is at least `min_share` of them (the earlier one on a tie). In
+/// article order (texts are compared in parallel on the current rayon pool; the result does not
+/// depend on it).
+///
+/// Exact copies are compared once, as one text; see [`MAX_HOLDERS`] for the one bound on the
+/// candidates a very frequent shingle brings.
+pub fn find<F: std::borrow::Borrow<Fingerprint> + Sync>(fps: &[F], min_share: f64) -> Vec<Shared> {
+    let fps: Vec<&Fingerprint> = fps.iter().map(|f| f.borrow()).collect();
+    let fps = fps.as_slice();
+    let texts = Texts::new(fps);
+    let index = HolderIndex::new(fps, &texts);
+    let counts: Vec<Vec<(u32, usize)>> =
+        (0..texts.members.len()).into_par_iter().map(|t| candidate_counts(fps, &texts, &index, t)).collect();
+    (0..fps.len())
+        .into_par_iter()
+        .filter_map(|a| {
+            let t = texts.text_of[a] as usize;
+            // the other article holding the most, the earliest on a tie: within a text the
+            // earliest member besides `a`, within another its earliest member
+            let (b, shared) = counts[t]
+                .iter()
+                .filter_map(|&(u, c)| {
+                    let members = &texts.members[u as usize];
+                    members.iter().copied().find(|&m| m != a).map(|b| (b, c))
+                })
+                .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
+            shared_with(fps, a, b, shared, min_share)
+        })
+        .collect()
 }
 
-/// [`find`] for article `a`, given every article's shingles sorted by hash in `index`.
-fn best_match(fps: &[Fingerprint], index: &[(u64, usize)], a: usize, min_share: f64) -> Option<Shared> {
-    let fp = &fps[a];
+/// The articles of a run grouped by their kept shingles: articles with the same hashes are one
+/// text, numbered in the order of their first article.
+struct Texts {
+    /// Each text's articles, in article order.
+    members: Vec<Vec<usize>>,
+    text_of: Vec<u32>,
+}
+
+impl Texts {
+    fn new(fps: &[&Fingerprint]) -> Texts {
+        let mut by_digest: FnvMap<u64, Vec<u32>> = FnvMap::default();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut text_of = Vec::with_capacity(fps.len());
+        for (a, fp) in fps.iter().enumerate() {
+            let digest = crate::text::mix64(fp.shingles.iter().fold(fp.len() as u64, |h, s| h.rotate_left(7) ^ s.hash));
+            let same = by_digest.entry(digest).or_default();
+            let found = same.iter().copied().find(|&t| fps[members[t as usize][0]].same_hashes(fp));
+            let t = found.unwrap_or_else(|| {
+                members.push(Vec::new());
+                same.push((members.len() - 1) as u32);
+                (members.len() - 1) as u32
+            });
+            members[t as usize].push(a);
+            text_of.push(t);
+        }
+        Texts { members, text_of }
+    }
+}
+
+/// Which texts hold a shingle: `(hash, text)` sorted, with a table of where each range of hash
+/// values starts (hashes are mixed, so each slot holds about one entry: constant time).
+struct HolderIndex {
+    entries: Vec<(u64, u32)>,
+    starts: Vec<u32>,
+    shift: u32,
+}
+
+impl HolderIndex {
+    fn new(fps: &[&Fingerprint], texts: &Texts) -> HolderIndex {
+        let mut entries: Vec<(u64, u32)> = texts
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(t, m)| fps[m[0]].shingles.iter().map(move |s| (s.hash, t as u32)))
+            .collect();
+        entries.par_sort_unstable();
+        let bits = (usize::BITS - entries.len().leading_zeros()).clamp(1, 32);
+        let shift = 64 - bits;
+        let mut starts = vec![0u32; (1usize << bits) + 1];
+        for &(h, _) in &entries {
+            starts[(h >> shift) as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        HolderIndex { entries, starts, shift }
+    }
+
+    /// The texts holding `hash`, in text order.
+    fn holders(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        let slot = (hash >> self.shift) as usize;
+        let bucket = &self.entries[self.starts[slot] as usize..self.starts[slot + 1] as usize];
+        let from = bucket.partition_point(|&(h, _)| h < hash);
+        bucket[from..].iter().take_while(move |&&(h, _)| h == hash).map(|&(_, t)| t)
+    }
+}
+
+/// The texts sharing kept shingles with text `t`, each with how many (`t` itself among them),
+/// sorted by text; none when `t` is too short to compare.
+fn candidate_counts(fps: &[&Fingerprint], texts: &Texts, index: &HolderIndex, t: usize) -> Vec<(u32, usize)> {
+    let fp = &fps[texts.members[t][0]];
     if fp.len() < MIN_SHINGLES {
-        return None;
+        return Vec::new();
     }
-    let mut counts: FnvMap<usize, usize> = FnvMap::default();
+    let mut counts: FnvMap<u32, usize> = FnvMap::default();
+    let mut capped = false;
     for s in &fp.shingles {
-        let from = index.partition_point(|&(h, _)| h < s.hash);
-        let holders = index[from..].partition_point(|&(h, _)| h == s.hash);
-        if holders > MAX_HOLDERS {
-            continue;
+        let mut holders = index.holders(s.hash);
+        for u in holders.by_ref().take(MAX_HOLDERS) {
+            *counts.entry(u).or_insert(0) += 1;
         }
-        for &(_, b) in &index[from..from + holders] {
-            if b != a {
-                *counts.entry(b).or_insert(0) += 1;
-            }
+        capped |= holders.next().is_some();
+    }
+    if capped {
+        // a candidate was left out of some frequent shingle's count: count every one afresh
+        for (&u, c) in counts.iter_mut() {
+            *c = fp.shared_hashes(fps[texts.members[u as usize][0]]);
         }
     }
-    let (b, shared) = counts.into_iter().max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
+    counts.insert(t as u32, fp.len());
+    let mut counts: Vec<(u32, usize)> = counts.into_iter().collect();
+    counts.sort_unstable();
+    counts
+}
+
+/// The [`Shared`] row of article `a` and its best match `b` (holding `shared` of its kept
+/// shingles), when the share and the text outside quotations are enough.
+fn shared_with(fps: &[&Fingerprint], a: usize, b: usize, shared: usize, min_share: f64) -> Option<Shared> {
+    let fp = &fps[a];
     let share = shared as f64 / fp.len() as f64;
     if share < min_share {
         return None;
@@ -250,13 +439,13 @@ fn best_match(fps: &[Fingerprint], index: &[(u64, usize)], a: usize, min_share: 
         fp.shingles.iter().filter_map(|s| other.get(s.hash).map(|o| (s, o))).collect();
     // Two pages that share only a quotation (a palace statement, a leader's letter) are no
     // copies: the pair needs shared text outside quotation marks in both.
-    let shared_own = pairs.iter().filter(|(s, o)| !s.quoted && !o.quoted).count();
+    let shared_own = pairs.iter().filter(|(s, o)| !s.quoted() && !o.quoted()).count();
     if shared_own < MIN_OWN_SHARED {
         return None;
     }
     let own = fp.own();
     let span = |side: usize| {
-        let pick = |p: &(&Shingle, &Shingle)| if side == 0 { (p.0.start, p.0.end) } else { (p.1.start, p.1.end) };
+        let pick = |p: &(&Shingle, &Shingle)| if side == 0 { (p.0.start, p.0.end()) } else { (p.1.start, p.1.end()) };
         let start = pairs.iter().map(|p| pick(p).0).min().unwrap_or(0);
         start as usize..pairs.iter().map(|p| pick(p).1).max().unwrap_or(0) as usize
     };
@@ -360,7 +549,7 @@ mod tests {
     }
 
     #[test]
-    fn capitals_match_in_greek_and_german_and_common_shingles_are_left_out() {
+    fn capitals_match_in_greek_and_german_and_frequent_shingles_still_count() {
         let greek: String = (0..60).map(|i| format!("Λόγος{i} κόσμος{i} νόμος{i} χρόνος{i} δρόμος{i}. ")).collect();
         let german: String = (0..60).map(|i| format!("Straße{i} Fuß{i} groß{i} weiß{i} Spaß{i}. ")).collect();
         for text in [greek, german] {
@@ -368,7 +557,8 @@ mod tests {
             assert_eq!(got.len(), 2, "{text:.40}");
             assert!(got.iter().all(|s| s.share == 1.0));
         }
-        // a passage every article holds counts for none: only the real copy is found
+        // a passage held by more texts than the cap still counts: the real copy is found whole,
+        // and the articles sharing only the footer are no copies
         let footer = story(9000, 5);
         let mut fps: Vec<Fingerprint> =
             (0..MAX_HOLDERS + 1).map(|k| fp(&format!("{}{footer}", story(k * 100, 20)))).collect();
@@ -378,8 +568,65 @@ mod tests {
             got.iter().map(|s| (s.article, s.other)).collect::<Vec<_>>(),
             [(0, MAX_HOLDERS + 1), (MAX_HOLDERS + 1, 0)]
         );
-        // the two are the same text, but the footer's shingles are not counted
-        assert!(got[0].share > MIN_SHARE && got[0].share < 1.0, "{}", got[0].share);
+        assert!(got.iter().all(|s| s.share == 1.0), "{got:?}");
+    }
+
+    /// The search before texts and the holder index: every article's shingles counted in every
+    /// other article, one by one.
+    fn brute_force(fps: &[Fingerprint], min_share: f64) -> Vec<Shared> {
+        let fps: Vec<&Fingerprint> = fps.iter().collect();
+        let fps = fps.as_slice();
+        (0..fps.len())
+            .filter(|&a| fps[a].len() >= MIN_SHINGLES)
+            .filter_map(|a| {
+                let (b, shared) = (0..fps.len())
+                    .filter(|&b| b != a)
+                    .map(|b| (b, fps[a].shingles.iter().filter(|s| fps[b].get(s.hash).is_some()).count()))
+                    .filter(|&(_, c)| c > 0)
+                    .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
+                shared_with(fps, a, b, shared, min_share)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn texts_and_the_holder_index_find_what_a_search_of_every_pair_finds() {
+        // pseudo-random articles made of a few shared passages, copies and repeats, fixed seed
+        let mut state: u64 = 11;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((state >> 33) % n) as usize
+        };
+        for _ in 0..30 {
+            let passages: Vec<String> = (0..6).map(|p| story(p * 50, 3 + next(8))).collect();
+            let mut texts: Vec<String> = Vec::new();
+            for _ in 0..next(14) {
+                let text = if !texts.is_empty() && next(4) == 0 {
+                    texts[next(texts.len() as u64)].clone()
+                } else {
+                    (0..1 + next(4)).map(|_| passages[next(6)].as_str()).collect()
+                };
+                texts.push(text);
+            }
+            let fps: Vec<Fingerprint> = texts.iter().map(|t| fp(t)).collect();
+            for min_share in [0.0, MIN_SHARE] {
+                assert_eq!(find(&fps, min_share), brute_force(&fps, min_share), "{texts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_story_run_by_hundreds_of_sites_is_found_for_every_site() {
+        let wire = story(0, 40);
+        let mut fps: Vec<Fingerprint> = Vec::new();
+        // 300 exact copies, then 300 copies inside each site's own menu and footer
+        fps.extend((0..300).map(|_| fp(&wire)));
+        fps.extend((0..300).map(|k| fp(&format!("{}{wire}{}", story(10_000 + k * 10, 2), story(20_000 + k * 10, 2)))));
+        fps.push(fp(&story(5_000, 40)));
+        let got = find(&fps, MIN_SHARE);
+        assert_eq!(got.len(), 600, "every copy but the unrelated article");
+        assert_eq!((got[0].article, got[0].other, got[0].share), (0, 1, 1.0));
+        assert!(got[1..].iter().all(|s| s.other == 0 && s.share > 0.8), "{:?}", &got[1..3]);
     }
 
     #[test]

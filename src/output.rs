@@ -19,6 +19,7 @@ use crate::rows::{number, text, Col, Row};
 
 pub mod article_columns;
 pub mod formulas;
+pub(crate) mod spill;
 
 /// Where a metadata value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -400,6 +401,11 @@ pub fn article_header(rows: &[Article], categories: &[String]) -> (Vec<String>, 
             }
         }
     }
+    article_header_of(extra, categories)
+}
+
+/// [`article_header`] for the carried column names `extra` (in order of first appearance).
+pub fn article_header_of(extra: Vec<String>, categories: &[String]) -> (Vec<String>, Vec<String>) {
     let mut taken: BTreeSet<String> =
         article_columns::names(categories).iter().map(|c| c.to_ascii_lowercase()).collect();
     // Carried names as written come first, so a renamed column does not take one of them.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::error::{DocError, SlantError};
-use crate::output::{self, Article, StreamingCsv};
+use crate::output::{self, StreamingCsv};
 use crate::pipeline::DocResult;
 use crate::rows::{json_array, Row};
 
@@ -23,9 +23,9 @@ pub trait Sink {
     fn doc(&mut self, doc: DocResult) -> Result<(), SlantError>;
     /// An input or record that was not analysed, or a warning not tied to an article.
     fn error(&mut self, e: DocError) -> Result<(), SlantError>;
-    /// Whether the next documents should build their section of `report.html`.
-    fn wants_report(&self) -> bool {
-        false
+    /// How many documents, the first to come, should build their section of `report.html`.
+    fn report_sections(&self) -> usize {
+        0
     }
 }
 
@@ -142,8 +142,9 @@ pub struct FolderSink {
     sentences: Table,
     /// `fingerprints.csv`, when asked for (`--fingerprints`).
     fingerprint_rows: Option<Table>,
-    articles: Vec<Article>,
-    fingerprints: Vec<crate::copies::Fingerprint>,
+    /// `articles.csv`'s rows, kept on disk until the end (see [`output::spill`]).
+    articles: output::spill::ArticleSpill,
+    fingerprints: crate::copies::FingerprintStore,
     errors: Vec<DocError>,
 }
 
@@ -182,8 +183,8 @@ impl FolderSink {
             countries_long: Table::of::<output::CountryRow>(out, parquet)?,
             sentences: Table::of::<output::SentenceRow>(out, parquet)?,
             fingerprint_rows,
-            articles: Vec::new(),
-            fingerprints: Vec::new(),
+            articles: output::spill::ArticleSpill::create(out, categories.len())?,
+            fingerprints: crate::copies::FingerprintStore::default(),
             errors: Vec::new(),
         })
     }
@@ -203,20 +204,21 @@ impl FolderSink {
         }
         let part_path = self.out.join(crate::report::html::ARTICLES_PART);
         if self.report_cap > 0 {
-            if self.articles.len() > self.report_shown {
+            if self.fingerprints.len() > self.report_shown {
                 self.report_part.push_str(&format!(
                     "<p class=\"note\">Showing the first {} of {} articles \
                      (<code>--report-articles</code> sets the cap); every article is in the CSV files.</p>\n",
                     self.report_shown,
-                    self.articles.len()
+                    self.fingerprints.len()
                 ));
             }
             output::write_atomic(&part_path, |w| w.write_all(self.report_part.as_bytes()))?;
         }
-        let shared = pool.install(|| crate::copies::find(&self.fingerprints, crate::copies::MIN_SHARE));
+        let shared = pool.install(|| self.fingerprints.find(crate::copies::MIN_SHARE));
+        let mut same = vec![None; self.fingerprints.len()];
         drop(self.fingerprints);
         for s in &shared {
-            self.articles[s.article].same_text = Some((self.articles[s.other].id.clone(), s.share));
+            same[s.article] = Some((s.other, s.share));
         }
         let whole = |file: &str, rows: Vec<Vec<String>>| -> Result<(), SlantError> {
             output::write_csv_rows(&self.out.join(file), &rows)?;
@@ -225,9 +227,11 @@ impl FolderSink {
             }
             Ok(())
         };
-        let ids: Vec<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = self.articles.ids().iter().map(String::as_str).collect();
         whole("shared_text.csv", crate::rows::table(&output::shared_rows(&shared, &ids)))?;
-        whole("articles.csv", output::article_rows(&self.articles, &self.categories))?;
+        drop(ids);
+        let (out, parquet) = (&self.out, self.parquet);
+        self.articles.write(&self.categories, &same, |header| Table::create(out, "articles.csv", header, parquet))?;
         crate::codebook::write(&self.out.join("codebook.csv"))?;
         let mut outputs: Vec<String> = [
             "articles.csv",
@@ -294,7 +298,7 @@ impl Sink for FolderSink {
                 t.row(&row)?;
             }
         }
-        self.articles.push(doc.article);
+        self.articles.push(&doc.article)?;
         self.fingerprints.push(doc.fingerprint);
         Ok(())
     }
@@ -304,8 +308,8 @@ impl Sink for FolderSink {
         Ok(())
     }
 
-    fn wants_report(&self) -> bool {
-        self.report_shown < self.report_cap
+    fn report_sections(&self) -> usize {
+        self.report_cap
     }
 }
 

@@ -251,9 +251,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     };
     if args.stream {
-        let stdout = std::io::stdout();
-        let (summary, _) =
-            pipeline::stream(&cfg, std::io::BufWriter::new(stdout.lock()), &on_progress).context("analyze failed")?;
+        let (summary, _) = pipeline::stream(&cfg, std::io::BufWriter::new(std::io::stdout()), &on_progress)
+            .context("analyze failed")?;
         if let Some(b) = &bar {
             b.finish_and_clear();
         }

@@ -559,7 +559,7 @@ fn encode_file_name(id: &str) -> String {
 
 /// The streaming mode: reads the inputs and writes one JSON object per article or failed
 /// record to `out`, in input order ([`crate::sink::JsonLinesSink`]); no output folder.
-pub fn stream<W: std::io::Write>(
+pub fn stream<W: std::io::Write + Send>(
     cfg: &AnalyzeConfig,
     out: W,
     progress: &(dyn Fn(Progress) + Sync),
@@ -583,13 +583,14 @@ pub fn stream<W: std::io::Write>(
 }
 
 /// Reads the inputs on a thread of their own, analyses them in bounded batches on `pool` and
-/// hands the results to `sink` in input order; returns the run's counts and input records.
+/// hands the results to `sink` in input order, on a writer thread of their own (so the workers
+/// go on with the next batch while one is written); returns the run's counts and input records.
 fn drive(
     mut reader: Reader,
     pool: &rayon::ThreadPool,
     stages: &Stages,
     batch_size: usize,
-    sink: &mut dyn crate::sink::Sink,
+    sink: &mut (dyn crate::sink::Sink + Send),
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Summary, SlantError> {
     let mut summary = Summary::default();
@@ -600,7 +601,12 @@ fn drive(
             summary.errors += 1;
         }
     };
+    // report sections are built while the sink still wants some, batch by batch (counted
+    // here, not by the sink, so the same ones whatever the thread count and the writer's pace)
+    let sections_wanted = sink.report_sections();
+    let mut sections = 0usize;
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<DocResult, DocError>>>(1);
     let records = std::thread::scope(|scope| -> Result<Vec<InputRecord>, SlantError> {
         let handle = scope.spawn(move || {
             let mut batch = Vec::with_capacity(batch_size);
@@ -626,11 +632,20 @@ fn drive(
             drop(tx);
             reader.records
         });
+        let writer = scope.spawn(move || -> Result<(), SlantError> {
+            for results in done_rx {
+                for r in results {
+                    match r {
+                        Ok(doc) => sink.doc(doc)?,
+                        Err(e) => sink.error(e)?,
+                    }
+                }
+            }
+            Ok(())
+        });
         for batch in rx {
             let bytes: u64 = batch.iter().map(raw_size).sum();
-            // sections are built while the report still wants some, batch by batch (so the
-            // same ones whatever the thread count)
-            let report = stages.report && sink.wants_report();
+            let report = stages.report && sections < sections_wanted;
             let results: Vec<Result<DocResult, DocError>> = pool.install(|| {
                 batch
                     .into_par_iter()
@@ -640,7 +655,7 @@ fn drive(
                     })
                     .collect()
             });
-            for r in results {
+            for r in &results {
                 match r {
                     Ok(doc) => {
                         for w in &doc.warnings {
@@ -651,17 +666,20 @@ fn drive(
                         summary.articles_without_outlet += doc.article.outlet.is_empty() as usize;
                         let lang = doc.article.language.unwrap_or("undecided").to_string();
                         *summary.articles_by_language.entry(lang).or_default() += 1;
-                        sink.doc(doc)?;
+                        sections += doc.report.is_some() as usize;
                     }
-                    Err(e) => {
-                        count(&e, &mut summary);
-                        sink.error(e)?;
-                    }
+                    Err(e) => count(e, &mut summary),
                 }
+            }
+            // a closed channel means the writer failed: its error is returned below
+            if done_tx.send(results).is_err() {
+                break;
             }
             summary.bytes_read += bytes;
             progress(Progress::Done { bytes: summary.bytes_read, articles: summary.articles });
         }
+        drop(done_tx);
+        writer.join().map_err(|_| SlantError::Config("the output writer thread failed".into()))??;
         handle.join().map_err(|_| SlantError::Config("the input reader thread failed".into()))
     })?;
     summary.inputs = records;
