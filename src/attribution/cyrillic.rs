@@ -253,6 +253,14 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 .iter()
                 .find(|(lead, _)| lead.iter().enumerate().all(|(j, l)| words.get(k + j).is_some_and(|x| x.1 == *l)))
             {
+                // `согласно закону`, `згідно з виділеними лімітами`: a rule complied with, no source
+                let ruled = words[k + lead.len()..(k + lead.len() + 2).min(words.len())]
+                    .iter()
+                    .any(|x| RULE_STEMS.iter().any(|s| x.1.starts_with(s)));
+                if *class == "according_to" && lead.len() <= 2 && lead[0] != "по" && lead[0] != "за" && ruled {
+                    k += lead.len();
+                    continue;
+                }
                 let cue = r.start..words[k + lead.len() - 1].0.end;
                 // the source runs to the next comma or the sentence's end; a pronoun inside the
                 // lead (`по его словам`) is the source itself
@@ -274,6 +282,11 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 continue;
             }
             let Some(class) = cue_class(w) else {
+                k += 1;
+                continue;
+            };
+            let verb_class = class;
+            let Some(class) = negated_or_modal(&words, k, class) else {
                 k += 1;
                 continue;
             };
@@ -302,7 +315,9 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 .map(|(i, ch)| (sent.start + i, sent.start + i + ch.len_utf8()));
             if let Some((c, _)) = cut.filter(|&(_, after)| text[after..cue.start].trim().is_empty()) {
                 let stop = text[cue.end..sent.end].find(['.', '!', '?', ';', ',']).map_or(sent.end, |i| cue.end + i);
-                let source = trim(text, cue.end..stop);
+                // `..., заявило в воскресенье Министерство обороны.`: the time phrase is no source
+                let source =
+                    trim(text, cue.end..stop).and_then(|s| trim(text, circumstance_end(text, s.clone())..s.end));
                 let content = trim(text, sent.start..c);
                 if source.is_some() {
                     found.push(Found { sentence: si, cue, class, source, content, direct: false });
@@ -362,7 +377,7 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
             // иске`: refused; `пишет сказки`) are cues only with what they report (a quotation or
             // a `что` clause) or after `об этом`; a refusal only of a comment
             let plain = AMBIGUOUS_CUES.iter().any(|s| w.starts_with(s));
-            let refusal_of_comment = class != "refusal"
+            let refusal_of_comment = verb_class != "refusal"
                 || words[k.saturating_sub(5)..(k + 4).min(words.len())]
                     .iter()
                     .any(|x| x.1.starts_with("коммент") || x.1.starts_with("комент"));
@@ -376,6 +391,33 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
     rows_of(sources, article_id, text, found)
 }
 
+/// The class the cue at `k` (of class `class`) reports with the words around it: a negated cue
+/// of giving details is a refusal (`не уточнили`, `не назвал`), any other negated one states
+/// nothing (`не сказал нічого`, `Никто не говорит`); so do `говорить о` without `том, что` (talks
+/// about a topic, or a thing that indicates: `динамика говорит о наращивании`) and an
+/// infinitive after a modal or `чтобы` (`может говорить о`, `позволяют утверждать`).
+fn negated_or_modal(words: &[(Range<usize>, String, bool)], k: usize, class: &'static str) -> Option<&'static str> {
+    let w = words[k].1.as_str();
+    let at = |j: usize| words.get(j).map(|x| x.1.as_str());
+    let before = &words[k.saturating_sub(3)..k];
+    let topic = w.starts_with("говор")
+        && matches!(at(k + 1), Some("о" | "об" | "про"))
+        && !matches!(at(k + 2), Some("том" | "те" | "тому"));
+    let infinitive = w.ends_with("ть") || w.ends_with("ти");
+    if topic || (infinitive && before.iter().any(|x| MODALS.contains(&x.1.as_str()))) {
+        return None;
+    }
+    // `что бы ни говорили`: whatever anyone says, nobody says it
+    if k > 1 && at(k - 1) == Some("ни") && at(k - 2) == Some("бы") {
+        return None;
+    }
+    if class == "refusal" || !(k > 0 && matches!(at(k - 1), Some("не" | "ні"))) {
+        return Some(class);
+    }
+    let nobody = before.iter().any(|x| matches!(x.1.as_str(), "никто" | "ніхто"));
+    (!nobody && DETAIL_CUES.iter().any(|s| w.starts_with(s))).then_some("refusal")
+}
+
 /// A source before its cue without the words that are not part of it: a leading `Сам` or
 /// conjunction, and everything from a time or manner word on (`Министерство обороны ранее`);
 /// when it ends in a pronoun after other words (`Под час допиту вона`), the pronoun.
@@ -387,6 +429,14 @@ fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     // word starts, in bytes of `s` (lower-casing keeps Cyrillic byte lengths)
     let words: Vec<(usize, &str)> =
         s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    // the negation of a refused detail (`В штабе не уточнили`) is the verb's, not the source's
+    let words = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && matches!(last.1.to_lowercase().as_str(), "не" | "ні") => {
+            end = r.start + last.0;
+            rest.to_vec()
+        }
+        _ => words,
+    };
     if let Some((_, last)) = words.last() {
         let l = last.to_lowercase();
         if words.len() > 1 && PRONOUNS[..6].contains(&l.as_str()) {
@@ -399,6 +449,7 @@ fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             start = r.start + words[1].0;
         }
     }
+    start = circumstance_end(text, start..end);
     for p in SOURCE_LEAD_PHRASES {
         let from = start - r.start;
         if lower[from..].starts_with(p) && lower.len() > from + p.len() {
@@ -406,7 +457,14 @@ fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             break;
         }
     }
-    for (at, _) in words.iter().skip(1) {
+    // a manner adverb ending the source (`аналитики осторожно`)
+    if let Some(&(at, last)) = words.last().filter(|_| words.len() > 1) {
+        let adverb = last.ends_with("но") && last.chars().count() >= 6 && last.chars().all(char::is_lowercase);
+        if adverb && r.start + at > start {
+            end = end.min(r.start + at);
+        }
+    }
+    for (at, _) in words.iter().filter(|(at, _)| r.start + at > start) {
         let rest = &lower[*at..];
         if SOURCE_STOPS.iter().any(|stop| {
             rest.starts_with(stop) && rest[stop.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
@@ -416,6 +474,33 @@ fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         }
     }
     trim(text, start..end)
+}
+
+/// Where a source phrase `r` starts after a time phrase (`Вчера`, `весной 2023 года`, `в
+/// воскресенье`) or a circumstance (`В своем интервью`, `На днях`) that opens it: after the time
+/// words, or at the first name or pronoun after the preposition; `r.start` when there is none.
+fn circumstance_end(text: &str, r: Range<usize>) -> usize {
+    let s = &text[r.clone()];
+    let words: Vec<(usize, &str)> =
+        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let Some((_, first)) = words.first() else { return r.start };
+    let first = first.to_lowercase();
+    let next = if TIME_LEADS.contains(&first.as_str()) {
+        (1..words.len()).find(|&j| {
+            let w = words[j].1.to_lowercase();
+            !TIME_TAIL.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit())
+        })
+    } else if PREPOSITIONS.contains(&first.as_str()) {
+        (1..words.len()).find(|&j| {
+            let w = words[j].1;
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PRONOUNS[..6].contains(&w.to_lowercase().as_str())
+                || matches!(w, "мы" | "ми")
+        })
+    } else {
+        None
+    };
+    next.map_or(r.start, |j| r.start + words[j].0)
 }
 
 /// Whether a clause after a comma is an aside before the cue (a gerund or participle phrase,
@@ -431,7 +516,27 @@ fn starts_lower_aside(s: &str) -> bool {
             || first.ends_with("ючи"))
 }
 
-fn rows_of(sources: &CyrillicSources, article_id: &str, text: &str, found: Vec<Found>) -> AttrResult {
+/// A source span without the symbols around it (a post's emoji and bullets: `❗️ Лавров`).
+fn source_edges(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    let keep = |c: char| c.is_alphanumeric() || matches!(c, '(' | ')' | '«' | '»' | '„' | '“' | '”' | '"' | '\'' | '’');
+    let lead = s.len() - s.trim_start_matches(|c: char| !keep(c)).len();
+    let tail = s.len() - s.trim_end_matches(|c: char| !keep(c)).len();
+    let out = r.start + lead..r.end - tail;
+    (out.start < out.end).then_some(out)
+}
+
+/// Whether a source is nobody in particular ([`INDEFINITE`]).
+fn indefinite(text: &str, r: &Range<usize>) -> bool {
+    let lower = text[r.clone()].to_lowercase();
+    INDEFINITE.contains(&lower.split_whitespace().next().unwrap_or(""))
+}
+
+fn rows_of(sources: &CyrillicSources, article_id: &str, text: &str, mut found: Vec<Found>) -> AttrResult {
+    for f in found.iter_mut() {
+        f.source = f.source.take().and_then(|r| source_edges(text, r));
+    }
+    found.retain(|f| !f.source.as_ref().is_some_and(|r| indefinite(text, r)));
     let offsets = Offsets::new(text);
     let mut out = AttrResult {
         counts: AttrCounts { per_category: vec![0; Category::ALL.len()], ..Default::default() },
@@ -598,5 +703,60 @@ mod tests {
         assert_eq!((r[0].source.as_str(), r[0].category, r[0].country.as_str()), ("ТАСС", Category::StateMedia, "RU"));
         let r = rows("Министр заявил, что всё спокойно. Он добавил, что помощь придёт.");
         assert_eq!((r[1].source.as_str(), r[1].resolved_source.as_str()), ("Он", "Министр"));
+    }
+
+    #[test]
+    fn negated_topical_and_modal_cues_report_no_statement() {
+        // negated: nothing was said; a negated detail is a refusal to give it
+        assert!(rows("Никто в городе не говорит об этом вслух.").is_empty());
+        assert!(rows("Сьогодні міністр не сказав нічого нового.").is_empty());
+        let r = rows("Подробности операции в штабе округа не уточнили.");
+        assert_eq!(r.first().map(|r| r.cue_class), Some("refusal"));
+        let r = rows("Представитель ведомства не назвал сроков ремонта.");
+        assert_eq!(r.first().map(|r| (r.cue_class, r.source.as_str())), Some(("refusal", "Представитель ведомства")));
+        // `говорить о` a topic, or a thing that indicates: no statement; `о том, что` is one
+        assert!(rows("Рост цен на топливо говорит о дефиците в регионе.").is_empty());
+        let r = rows("Губернатор говорит о том, что дороги откроют к утру.");
+        assert_eq!((r.len(), r[0].source.as_str()), (1, "Губернатор"));
+        // an infinitive after a modal or `чтобы`
+        assert!(rows("Эти цифры позволяют с уверенностью утверждать обратное.").is_empty());
+        assert!(rows("Он уехал из страны, чтобы рассказать всё журналистам.").is_empty());
+        // a refusal stays a refusal
+        let r = rows("От комментариев пресс-служба отказалась.");
+        assert_eq!(r.first().map(|r| r.cue_class), Some("refusal"));
+    }
+
+    #[test]
+    fn a_rule_complied_with_is_no_source() {
+        assert!(rows("Согласно закону, выплаты начнутся в марте.").is_empty());
+        assert!(rows("Склад працює згідно з виділеними лімітами пального.").is_empty());
+        let r = rows("Согласно данным мэрии, свет дали в трех районах.");
+        assert_eq!(r.first().map(|r| r.source.as_str()), Some("данным мэрии"));
+    }
+
+    #[test]
+    fn time_and_circumstance_phrases_before_a_source_are_left_out() {
+        let source = |t: &str| rows(t).first().map(|r| r.source.clone()).unwrap_or_default();
+        assert_eq!(source("Вчера министр обороны заявил, что учения закончены."), "министр обороны");
+        assert_eq!(source("Весной 2024 года доклад института подтвердил, что запасы малы."), "доклад института");
+        assert_eq!(source("В своем интервью Марченко заявил, что не уйдет в отставку."), "Марченко");
+        assert_eq!(source("У відповідь на це Ковальчук заявила, що рішення остаточне."), "Ковальчук");
+        assert_eq!(source("Петренко на брифинге сообщил, что мост открыт."), "Петренко");
+        // after the cue too
+        assert_eq!(
+            source("Учения прошли успешно, заявило в понедельник Министерство обороны."),
+            "Министерство обороны"
+        );
+        // conjunctions and adverbs around a source, and a post's symbols
+        assert_eq!(source("Хотя полиция осторожно заявила, что угрозы нет."), "полиция");
+        assert_eq!(source("❗️ Губернатор заявил, что угрозы нет."), "Губернатор");
+        // nobody in particular is no source
+        assert!(rows("Хтось вимагав, щоб усі розійшлися.").is_empty());
+        assert!(rows("Что бы ни говорили в столице, цены растут.").is_empty());
+        assert_eq!(source("Известно, что министр заявил об отставке."), "министр");
+        // a body named after a preposition keeps its name
+        assert_eq!(source("В Минобороны заявили, что удар отражен."), "Минобороны");
+        // an unnamed source keeps the body it is in
+        assert_eq!(source("Источник в Кремле сообщил, что встреча состоится."), "Источник в Кремле");
     }
 }
