@@ -404,7 +404,9 @@ fn negated_or_modal(words: &[(Range<usize>, String, bool)], k: usize, class: &'s
         && matches!(at(k + 1), Some("о" | "об" | "про"))
         && !matches!(at(k + 2), Some("том" | "те" | "тому"));
     let infinitive = w.ends_with("ть") || w.ends_with("ти");
-    if topic || (infinitive && before.iter().any(|x| MODALS.contains(&x.1.as_str()))) {
+    // `мягко сказать`, `так сказать`: a manner of speaking, no statement
+    let idiom = infinitive && k > 0 && matches!(at(k - 1), Some("так" | "мягко" | "грубо"));
+    if topic || idiom || (infinitive && before.iter().any(|x| MODALS.contains(&x.1.as_str()))) {
         return None;
     }
     // `что бы ни говорили`: whatever anyone says, nobody says it
@@ -721,6 +723,9 @@ mod tests {
         // an infinitive after a modal or `чтобы`
         assert!(rows("Эти цифры позволяют с уверенностью утверждать обратное.").is_empty());
         assert!(rows("Он уехал из страны, чтобы рассказать всё журналистам.").is_empty());
+        // idioms of speaking
+        assert!(rows("Решение было, так сказать, неожиданным для всех.").is_empty());
+        assert!(rows("Цены выросли, мягко сказать, заметно.").is_empty());
         // a refusal stays a refusal
         let r = rows("От комментариев пресс-служба отказалась.");
         assert_eq!(r.first().map(|r| r.cue_class), Some("refusal"));

@@ -184,22 +184,6 @@ pub struct ReportData {
 
 const LOADED_FIXED: &[&str] = &crate::output::LOADED_COLUMNS;
 
-/// A CSV row with the byte offset it starts at.
-type Row = (u64, Vec<String>);
-
-/// A CSV file's header and rows.
-fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Row>), ReportError> {
-    let err = |m: String| ReportError::Input { path: path.display().to_string(), message: m };
-    let header = crate::tables::header(path).map_err(err)?;
-    let mut rows = Vec::new();
-    crate::tables::for_each_row(path, |place, v| {
-        rows.push((place, v.to_vec()));
-        Ok(())
-    })
-    .map_err(err)?;
-    Ok((header, rows))
-}
-
 /// What a number in an output CSV may be.
 #[derive(Clone, Copy)]
 enum Kind {
@@ -256,7 +240,8 @@ impl ReportData {
     /// Reads `DIR/articles.csv` and (if present) `DIR/sentences.csv`.
     pub fn load(dir: &Path, opts: &ReportOptions) -> Result<ReportData, ReportError> {
         let path = table(dir, "articles");
-        let (h, rows) = read_csv(&path)?;
+        let h = crate::tables::header(&path)
+            .map_err(|m| ReportError::Input { path: path.display().to_string(), message: m })?;
         let col = |name: &str| h.iter().position(|c| c == name);
         let need = |name: &str| {
             col(name).ok_or_else(|| ReportError::Input {
@@ -291,58 +276,79 @@ impl ReportData {
         };
         // a cell slant leaves empty (no date, no outlet, no copy) comes back from R as `NA`
         // and from pandas as `NaN`: read as empty
-        let get = |r: &Vec<String>, c: Option<usize>| {
+        let get = |r: &[String], c: Option<usize>| {
             c.and_then(|i| r.get(i)).filter(|v| !is_missing(v)).cloned().unwrap_or_default()
         };
-        let mut articles: Vec<ArticleData> = Vec::with_capacity(rows.len());
-        for (byte, r) in &rows {
-            let at = |c: usize, kind: Kind| num(&path, *byte, &h[c], r.get(c).map_or("", String::as_str), kind);
-            let group = get(r, Some(group_c));
-            let mut countries = Vec::new();
-            for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
-                if !c.trim().is_empty() {
-                    countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
+        // one row at a time: a large corpus's rows are not all held as text
+        let mut articles: Vec<ArticleData> = Vec::new();
+        let mut failed: Option<ReportError> = None;
+        let read = crate::tables::for_each_row(&path, |place, r| {
+            let byte = &place;
+            let one = || -> Result<ArticleData, ReportError> {
+                let at = |c: usize, kind: Kind| num(&path, *byte, &h[c], r.get(c).map_or("", String::as_str), kind);
+                let group = get(r, Some(group_c));
+                let mut countries = Vec::new();
+                for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
+                    if !c.trim().is_empty() {
+                        countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
+                    }
                 }
-            }
-            let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
-            let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
-            let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
-            if quoted_words + reported_words > words {
-                return Err(ReportError::Input {
-                    path: path.display().to_string(),
-                    message: format!(
+                let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
+                let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
+                let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
+                if quoted_words + reported_words > words {
+                    return Err(ReportError::Input {
+                        path: path.display().to_string(),
+                        message: format!(
                         "line {}, columns quoted_words and reported_words: {} is more than the article's {words} words",
                         line_at(&path, *byte),
                         quoted_words + reported_words
                     ),
-                });
+                    });
+                }
+                let same_text_share = get(r, col("same_text_share"));
+                if !same_text_share.trim().is_empty() {
+                    num(&path, *byte, "same_text_share", &same_text_share, Kind::Share)?;
+                }
+                Ok(ArticleData {
+                    id: get(r, Some(id_c)),
+                    title: get(r, col("title")),
+                    outlet: get(r, col("outlet")),
+                    date: get(r, col("date")),
+                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                    words,
+                    quoted_words,
+                    reported_words,
+                    loaded_own: at(own_c, Kind::Count)?,
+                    loaded_quoted: at(quoted_c, Kind::Count)?,
+                    loaded_reported,
+                    categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                    attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                    countries,
+                    tone: at(tone_c, Kind::Share)?,
+                    flagged: at(flagged_c, Kind::Count)?,
+                    sentences: at(sentences_c, Kind::Count)?,
+                    same_text_as: get(r, col("same_text_as")),
+                    same_text_share,
+                    ..Default::default()
+                })
+            };
+            match one() {
+                Ok(a) => {
+                    articles.push(a);
+                    Ok(())
+                }
+                Err(e) => {
+                    let m = e.to_string();
+                    failed = Some(e);
+                    Err(m)
+                }
             }
-            let same_text_share = get(r, col("same_text_share"));
-            if !same_text_share.trim().is_empty() {
-                num(&path, *byte, "same_text_share", &same_text_share, Kind::Share)?;
-            }
-            articles.push(ArticleData {
-                id: get(r, Some(id_c)),
-                title: get(r, col("title")),
-                outlet: get(r, col("outlet")),
-                date: get(r, col("date")),
-                group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
-                words,
-                quoted_words,
-                reported_words,
-                loaded_own: at(own_c, Kind::Count)?,
-                loaded_quoted: at(quoted_c, Kind::Count)?,
-                loaded_reported,
-                categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                countries,
-                tone: at(tone_c, Kind::Share)?,
-                flagged: at(flagged_c, Kind::Count)?,
-                sentences: at(sentences_c, Kind::Count)?,
-                same_text_as: get(r, col("same_text_as")),
-                same_text_share,
-                ..Default::default()
-            });
+        });
+        match (failed, read) {
+            (Some(e), _) => return Err(e),
+            (None, Err(m)) => return Err(ReportError::Input { path: path.display().to_string(), message: m }),
+            _ => {}
         }
         // sentence probabilities by article (streamed: a large corpus has millions of sentences)
         let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
