@@ -46,7 +46,8 @@ for j in $THREADS; do
   fi
   rm -rf "$WORK/out"
   start=$(date +%s.%N)
-  "${pin[@]}" "$TIME" -v -o "$WORK/time.txt" target/release/slant analyze "$WORK/corpus" --out "$WORK/out" -q -j "$j"
+  "${pin[@]}" "$TIME" -v -o "$WORK/time.txt" target/release/slant analyze "$WORK/corpus" --out "$WORK/out" -q -j "$j" \
+    2> "$WORK/slant-stderr.txt"
   end=$(date +%s.%N)
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
   cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u + s}' "$WORK/time.txt")
@@ -59,7 +60,7 @@ for j in $THREADS; do
   }')
   echo "$line"
   if [ "$j" = 1 ]; then
-    one_thread_mbs=$(echo "$line" | awk '{print $5}')
+    one_thread_mbs=$(echo "$line" | awk '{print $6}')
   fi
 done
 
