@@ -311,21 +311,20 @@ pub fn find<F: std::borrow::Borrow<Fingerprint> + Sync>(fps: &[F], min_share: f6
     let fps = fps.as_slice();
     let texts = Texts::new(fps);
     let index = HolderIndex::new(fps, &texts);
-    let counts: Vec<Vec<(u32, usize)>> =
-        (0..texts.members.len()).into_par_iter().map(|t| candidate_counts(fps, &texts, &index, t)).collect();
+    let best: Vec<Option<(u32, usize)>> =
+        (0..texts.members.len()).into_par_iter().map(|t| best_other(fps, &texts, &index, t)).collect();
     (0..fps.len())
         .into_par_iter()
         .filter_map(|a| {
             let t = texts.text_of[a] as usize;
-            // the other article holding the most, the earliest on a tie: within a text the
-            // earliest member besides `a`, within another its earliest member
-            let (b, shared) = counts[t]
-                .iter()
-                .filter_map(|&(u, c)| {
-                    let members = &texts.members[u as usize];
-                    members.iter().copied().find(|&m| m != a).map(|b| (b, c))
-                })
-                .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
+            if fps[a].len() < MIN_SHINGLES {
+                return None;
+            }
+            // the other article holding the most, the earliest on a tie: another member of
+            // `a`'s own text holds all of it; the best other text's first member holds `count`
+            let own = texts.members[t].iter().copied().find(|&m| m != a).map(|b| (b, fps[a].len()));
+            let other = best[t].map(|(u, count)| (texts.members[u as usize][0], count));
+            let (b, shared) = [own, other].into_iter().flatten().max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
             shared_with(fps, a, b, shared, min_share)
         })
         .collect()
@@ -398,32 +397,44 @@ impl HolderIndex {
     }
 }
 
-/// The texts sharing kept shingles with text `t`, each with how many (`t` itself among them),
-/// sorted by text; none when `t` is too short to compare.
-fn candidate_counts(fps: &[&Fingerprint], texts: &Texts, index: &HolderIndex, t: usize) -> Vec<(u32, usize)> {
-    let fp = &fps[texts.members[t][0]];
+/// The other text holding the most of text `t`'s kept shingles, with how many (the earliest on
+/// a tie; texts are numbered in the order of their first article); none when `t` is too short
+/// to compare or shares none.
+fn best_other(fps: &[&Fingerprint], texts: &Texts, index: &HolderIndex, t: usize) -> Option<(u32, usize)> {
+    let fp = fps[texts.members[t][0]];
     if fp.len() < MIN_SHINGLES {
-        return Vec::new();
+        return None;
     }
-    let mut counts: FnvMap<u32, usize> = FnvMap::default();
-    let mut capped = false;
+    // each candidate's count so far, and in how many capped shingles it was among those counted
+    let mut counts: FnvMap<u32, (usize, usize)> = FnvMap::default();
+    let mut capped = 0;
     for s in &fp.shingles {
-        let mut holders = index.holders(s.hash);
-        for u in holders.by_ref().take(MAX_HOLDERS) {
-            *counts.entry(u).or_insert(0) += 1;
-        }
-        capped |= holders.next().is_some();
-    }
-    if capped {
-        // a candidate was left out of some frequent shingle's count: count every one afresh
-        for (&u, c) in counts.iter_mut() {
-            *c = fp.shared_hashes(fps[texts.members[u as usize][0]]);
+        let over = index.holders(s.hash).nth(MAX_HOLDERS).is_some();
+        capped += usize::from(over);
+        for u in index.holders(s.hash).take(MAX_HOLDERS) {
+            let c = counts.entry(u).or_insert((0, 0));
+            c.0 += 1;
+            c.1 += usize::from(over);
         }
     }
-    counts.insert(t as u32, fp.len());
-    let mut counts: Vec<(u32, usize)> = counts.into_iter().collect();
-    counts.sort_unstable();
-    counts
+    counts.remove(&(t as u32));
+    // a candidate left out of `capped - c.1` capped shingles may hold that many more: the
+    // largest possible count first, made exact (from the two fingerprints) only when it can
+    // still win
+    let mut order: Vec<(usize, usize, u32)> =
+        counts.into_iter().map(|(u, (n, hits))| (n + capped - hits, n, u)).collect();
+    order.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.2.cmp(&y.2)));
+    let mut best: Option<(u32, usize)> = None;
+    for (most, known, u) in order {
+        if best.is_some_and(|(_, c)| most < c) {
+            break;
+        }
+        let count = if most == known { known } else { fp.shared_hashes(fps[texts.members[u as usize][0]]) };
+        if best.is_none_or(|(bu, c)| count > c || (count == c && u < bu)) {
+            best = Some((u, count));
+        }
+    }
+    best.filter(|&(_, c)| c > 0)
 }
 
 /// The [`Shared`] row of article `a` and its best match `b` (holding `shared` of its kept
