@@ -288,22 +288,9 @@ pub(super) const MODALS: &[&str] = &[
     "хочуть",
 ];
 
-/// Cue stems of giving details: negated (`не уточнили`, `не назвал сроков`), a refusal to.
-pub(super) const DETAIL_CUES: &[&str] = &[
-    "уточни",
-    "уточня",
-    "уточню",
-    "назва",
-    "назві",
-    "сообщи",
-    "сообща",
-    "повідоми",
-    "повідомля",
-    "коммент",
-    "комент",
-    "раскры",
-    "розкри",
-];
+/// Stems of cues of giving details (each begins a stem of [`CUES`]): negated (`не уточнили`,
+/// `не назвал сроков`), a refusal to.
+pub(super) const DETAIL_CUES: &[&str] = &["уточни", "уточню", "назва", "сообщи", "сообща", "повідоми", "повідомля"];
 
 /// Stems of rules, plans and limits: `согласно закону`, `згідно з виділеними лімітами` says
 /// what something complies with, not who says it.
