@@ -2,8 +2,8 @@
 # Throughput benchmark for `slant analyze` (a benchmark, not a timed test).
 #
 # Builds a corpus of at least MIN_MB megabytes from copies of the PTC training articles in
-# ../shared/corpus/ptc/train/articles (each copy in a folder of its own, so every article is
-# held by as many articles as there are copies: the shared-text stage's worst case), runs the
+# ../shared/corpus/ptc/train/articles (each copy in a folder of its own, so every article has
+# as many exact copies as there are copies, all to be reported as shared text), runs the
 # release binary on it once per thread count in THREADS (each pinned to that many cores with
 # taskset when it is installed), and prints MB/s, articles/s, CPU seconds per MB, peak resident
 # memory (GNU time) and the shared-text pairs found. Then, unless VADER=0, it installs
@@ -46,8 +46,15 @@ for j in $THREADS; do
   fi
   rm -rf "$WORK/out"
   start=$(date +%s.%N)
-  "${pin[@]}" "$TIME" -v -o "$WORK/time.txt" target/release/slant analyze "$WORK/corpus" --out "$WORK/out" -q -j "$j" \
-    2> "$WORK/slant-stderr.txt"
+  rc=0
+  ${pin[@]+"${pin[@]}"} "$TIME" -v -o "$WORK/time.txt" target/release/slant analyze "$WORK/corpus" \
+    --out "$WORK/out" -q -j "$j" 2> "$WORK/slant-stderr.txt" || rc=$?
+  # exit 2: some inputs failed, the rest analysed (counted below); anything else is a failure
+  if [ "$rc" != 0 ] && [ "$rc" != 2 ]; then
+    cat "$WORK/slant-stderr.txt" >&2
+    echo "bench: slant analyze failed (exit $rc)" >&2
+    exit 1
+  fi
   end=$(date +%s.%N)
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
   cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u + s}' "$WORK/time.txt")

@@ -431,7 +431,8 @@ pub fn article_header_of(extra: Vec<String>, categories: &[String]) -> (Vec<Stri
     (extra, shown)
 }
 
-/// The rows of `articles.csv`, header first: fixed columns, measures, then carried columns.
+/// The rows of `articles.csv`, header first: fixed columns, measures, then carried columns (a
+/// run writes them through [`spill::ArticleSpill`], which is tested against this).
 pub fn article_rows(rows: &[Article], categories: &[String]) -> Vec<Vec<String>> {
     let (extra, shown) = article_header(rows, categories);
     let header: Vec<String> = article_columns::names(categories).into_iter().chain(shown).collect();
@@ -457,11 +458,6 @@ pub fn write_csv_rows(path: &Path, rows: &[Vec<String>]) -> Result<(), SlantErro
         }
         out.flush()
     })
-}
-
-/// Writes `articles.csv` ([`article_rows`]).
-pub fn write_articles(path: &Path, rows: &[Article], categories: &[String]) -> Result<(), SlantError> {
-    write_csv_rows(path, &article_rows(rows, categories))
 }
 
 /// One row of `shared_text.csv`: an article whose body is largely found in another's.

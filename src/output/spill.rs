@@ -29,7 +29,11 @@ impl ArticleSpill {
     pub(crate) fn create(dir: &Path, n_categories: usize) -> Result<ArticleSpill, SlantError> {
         let path = dir.join(SPILL);
         let file = File::create(&path).map_err(|source| SlantError::Write { path: path.clone(), source })?;
-        let out = csv::WriterBuilder::new().flexible(true).from_writer(BufWriter::new(file));
+        // every field quoted: the file never starts with a byte-order mark the reader would drop
+        let out = csv::WriterBuilder::new()
+            .flexible(true)
+            .quote_style(csv::QuoteStyle::Always)
+            .from_writer(BufWriter::new(file));
         Ok(ArticleSpill { path, out, n_categories, ids: Vec::new(), extra: Vec::new() })
     }
 

@@ -606,7 +606,8 @@ fn drive(
     let sections_wanted = sink.report_sections();
     let mut sections = 0usize;
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<DocResult, DocError>>>(1);
+    // a rendezvous: one batch written while the next is analysed, no third one waiting
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<DocResult, DocError>>>(0);
     let records = std::thread::scope(|scope| -> Result<Vec<InputRecord>, SlantError> {
         let handle = scope.spawn(move || {
             let mut batch = Vec::with_capacity(batch_size);
@@ -679,7 +680,8 @@ fn drive(
             progress(Progress::Done { bytes: summary.bytes_read, articles: summary.articles });
         }
         drop(done_tx);
-        writer.join().map_err(|_| SlantError::Config("the output writer thread failed".into()))??;
+        // a panic of the writer is raised here again, with its message
+        writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
         handle.join().map_err(|_| SlantError::Config("the input reader thread failed".into()))
     })?;
     summary.inputs = records;
