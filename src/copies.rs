@@ -30,8 +30,9 @@ pub const MIN_OWN_SHARED: usize = 2;
 /// Articles with the same kept shingles are one *text* (exact copies); a shingle held by more
 /// texts than this (a site's footer, a standard formula, a wire story run by hundreds of sites)
 /// puts only the earliest this many texts forward as candidates for the articles that hold it.
-/// Every candidate's count is exact, so text shared with a frequent passage is still found
-/// (the earlier version skipped such shingles and never reported heavily syndicated text).
+/// The winner's count is made exact (a candidate is recounted from the fingerprints while it can
+/// still win), so text shared with a frequent passage is still found (the earlier version skipped
+/// such shingles and never reported heavily syndicated text).
 pub const MAX_HOLDERS: usize = 200;
 
 /// One row of `fingerprints.csv`: a kept shingle of an article.

@@ -281,75 +281,56 @@ impl ReportData {
         };
         // one row at a time: a large corpus's rows are not all held as text
         let mut articles: Vec<ArticleData> = Vec::new();
-        let mut failed: Option<ReportError> = None;
-        let read = crate::tables::for_each_row(&path, |place, r| {
-            let byte = &place;
-            let one = || -> Result<ArticleData, ReportError> {
-                let at = |c: usize, kind: Kind| num(&path, *byte, &h[c], r.get(c).map_or("", String::as_str), kind);
-                let group = get(r, Some(group_c));
-                let mut countries = Vec::new();
-                for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
-                    if !c.trim().is_empty() {
-                        countries.push((c.trim().to_string(), num(&path, *byte, "attr_countries", n, Kind::Count)?));
-                    }
-                }
-                let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
-                let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
-                let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
-                if quoted_words + reported_words > words {
-                    return Err(ReportError::Input {
-                        path: path.display().to_string(),
-                        message: format!(
-                        "line {}, columns quoted_words and reported_words: {} is more than the article's {words} words",
-                        line_at(&path, *byte),
-                        quoted_words + reported_words
-                    ),
-                    });
-                }
-                let same_text_share = get(r, col("same_text_share"));
-                if !same_text_share.trim().is_empty() {
-                    num(&path, *byte, "same_text_share", &same_text_share, Kind::Share)?;
-                }
-                Ok(ArticleData {
-                    id: get(r, Some(id_c)),
-                    title: get(r, col("title")),
-                    outlet: get(r, col("outlet")),
-                    date: get(r, col("date")),
-                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
-                    words,
-                    quoted_words,
-                    reported_words,
-                    loaded_own: at(own_c, Kind::Count)?,
-                    loaded_quoted: at(quoted_c, Kind::Count)?,
-                    loaded_reported,
-                    categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                    attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                    countries,
-                    tone: at(tone_c, Kind::Share)?,
-                    flagged: at(flagged_c, Kind::Count)?,
-                    sentences: at(sentences_c, Kind::Count)?,
-                    same_text_as: get(r, col("same_text_as")),
-                    same_text_share,
-                    ..Default::default()
-                })
-            };
-            match one() {
-                Ok(a) => {
-                    articles.push(a);
-                    Ok(())
-                }
-                Err(e) => {
-                    let m = e.to_string();
-                    failed = Some(e);
-                    Err(m)
+        each_row(&path, |byte, r| {
+            let at = |c: usize, kind: Kind| num(&path, byte, &h[c], r.get(c).map_or("", String::as_str), kind);
+            let group = get(r, Some(group_c));
+            let mut countries = Vec::new();
+            for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
+                if !c.trim().is_empty() {
+                    countries.push((c.trim().to_string(), num(&path, byte, "attr_countries", n, Kind::Count)?));
                 }
             }
-        });
-        match (failed, read) {
-            (Some(e), _) => return Err(e),
-            (None, Err(m)) => return Err(ReportError::Input { path: path.display().to_string(), message: m }),
-            _ => {}
-        }
+            let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
+            let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
+            let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
+            if quoted_words + reported_words > words {
+                return Err(ReportError::Input {
+                    path: path.display().to_string(),
+                    message: format!(
+                        "line {}, columns quoted_words and reported_words: {} is more than the article's {words} words",
+                        line_at(&path, byte),
+                        quoted_words + reported_words
+                    ),
+                });
+            }
+            let same_text_share = get(r, col("same_text_share"));
+            if !same_text_share.trim().is_empty() {
+                num(&path, byte, "same_text_share", &same_text_share, Kind::Share)?;
+            }
+            articles.push(ArticleData {
+                id: get(r, Some(id_c)),
+                title: get(r, col("title")),
+                outlet: get(r, col("outlet")),
+                date: get(r, col("date")),
+                group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                words,
+                quoted_words,
+                reported_words,
+                loaded_own: at(own_c, Kind::Count)?,
+                loaded_quoted: at(quoted_c, Kind::Count)?,
+                loaded_reported,
+                categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                countries,
+                tone: at(tone_c, Kind::Share)?,
+                flagged: at(flagged_c, Kind::Count)?,
+                sentences: at(sentences_c, Kind::Count)?,
+                same_text_as: get(r, col("same_text_as")),
+                same_text_share,
+                ..Default::default()
+            });
+            Ok(())
+        })?;
         // sentence probabilities by article (streamed: a large corpus has millions of sentences)
         let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
         let sp = table(dir, "sentences");
@@ -461,10 +442,18 @@ fn stream(
         .iter()
         .map(|name| header.iter().position(|c| c == name).ok_or_else(|| err(format!("no column '{name}'"))))
         .collect::<Result<_, _>>()?;
+    each_row(path, |place, v| {
+        let values: Vec<&str> = at.iter().map(|&k| v.get(k).map_or("", String::as_str)).collect();
+        f(place, &values)
+    })
+}
+
+/// Every row of `path` with its place ([`crate::tables::Place`]), one at a time; the first error
+/// `f` gives, or the reader's, ends the reading and is returned.
+fn each_row(path: &Path, mut f: impl FnMut(u64, &[String]) -> Result<(), ReportError>) -> Result<(), ReportError> {
     let mut failed: Option<ReportError> = None;
     let result = crate::tables::for_each_row(path, |place, v| {
-        let values: Vec<&str> = at.iter().map(|&k| v.get(k).map_or("", String::as_str)).collect();
-        f(place, &values).map_err(|e| {
+        f(place, v).map_err(|e| {
             let m = e.to_string();
             failed = Some(e);
             m
@@ -472,7 +461,7 @@ fn stream(
     });
     match (failed, result) {
         (Some(e), _) => Err(e),
-        (None, r) => r.map_err(err),
+        (None, r) => r.map_err(|m| ReportError::Input { path: path.display().to_string(), message: m }),
     }
 }
 
