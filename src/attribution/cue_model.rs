@@ -18,7 +18,7 @@ pub const CUE_MODEL_TSV: &str = include_str!("../../data/attribution/cue_words.t
 #[derive(Debug, Clone, PartialEq)]
 pub struct CueModel {
     weights: HashMap<String, f32>,
-    /// The same weights keyed by the hash of the feature name (see [`hash_parts`]).
+    /// The same weights keyed by template and the hashes of the parts ([`feature_key`]).
     hashed: HashedWeights,
     /// A cue needs one word at or above this probability.
     pub threshold: f32,
@@ -66,7 +66,9 @@ impl CueModel {
             }
             let w = w.parse::<f32>().map_err(|_| format!("line {}: bad weight '{w}'", i + 1))?;
             m.weights.insert(name.to_string(), w);
-            m.hashed.insert(hash_parts(&[name]), w);
+            for key in keys_of_name(name) {
+                m.hashed.insert(key, w);
+            }
         }
         if !header {
             return Err("no header row".into());
@@ -102,7 +104,7 @@ impl CueModel {
     }
 
     fn new(weights: HashMap<String, f32>, threshold: f32, low: f32) -> CueModel {
-        let hashed = weights.iter().map(|(k, &w)| (hash_parts(&[k]), w)).collect();
+        let hashed = weights.iter().flat_map(|(k, &w)| keys_of_name(k).into_iter().map(move |key| (key, w))).collect();
         CueModel { weights, hashed, threshold, low }
     }
 }
@@ -111,72 +113,274 @@ fn stemmer() -> Stemmer {
     crate::text::Lang::english().stemmer()
 }
 
-/// The features of word `i` (which is outside quotations): `emit` gets each feature name in
-/// parts, to be joined (training) or hashed (extraction) without building strings.
-fn features(d: &Doc, i: usize, s: &str, emit: &mut dyn FnMut(&[&str])) {
-    let w = d.lower[i].as_str();
-    let p = d.prev_symbol(i);
-    let n = d.next_symbol(i);
-    let p2 = if d.first[i] { "<s>".into() } else { d.prev_symbol(i - 1) };
-    let n2 = if d.last[i] { "</s>".into() } else { d.next_symbol(i + 1) };
-    let ps = if d.first[i] { "<s>" } else { d.shape(i - 1) };
-    let ns = if d.last[i] { "</s>" } else { d.shape(i + 1) };
-    let q = match (d.quote_before[i], d.quote_after[i]) {
+/// What the parts of a feature are made of (see [`TEMPLATES`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The word, lower-cased.
+    W,
+    /// Its stem.
+    S,
+    /// What stands before / after it ([`Doc::prev_symbol`], [`Doc::next_symbol`]).
+    P,
+    N,
+    /// What stands before the previous word / after the next one (`<s>`, `</s>` at the ends).
+    P2,
+    N2,
+    /// The shape of the previous / next word (`<s>`, `</s>` at the ends).
+    Ps,
+    Ns,
+    /// Quotations before / after the word in its sentence.
+    Q,
+    /// Position in the sentence.
+    Pos,
+    /// The last three letters.
+    Suf,
+    /// Relation to the closest earlier / later core reporting verb.
+    Rep,
+    Ra,
+    /// Capitalised inside a sentence.
+    Cap,
+}
+
+const PARTS: usize = 14;
+
+use Part::*;
+
+/// The feature templates: a feature's name is its prefix, then its parts joined by `|`.
+const TEMPLATES: [(&str, &[Part]); 22] = [
+    ("bias", &[]),
+    ("w=", &[W]),
+    ("s=", &[S]),
+    ("p=", &[P]),
+    ("n=", &[N]),
+    ("p2=", &[P2]),
+    ("n2=", &[N2]),
+    ("sp=", &[S, P]),
+    ("sn=", &[S, N]),
+    ("sns=", &[S, Ns]),
+    ("pns=", &[Ps, Ns]),
+    ("q=", &[Q]),
+    ("sq=", &[S, Q]),
+    ("pos=", &[Pos]),
+    ("spos=", &[S, Pos]),
+    ("suf=", &[Suf]),
+    ("sufq=", &[Suf, Q, Ps]),
+    ("rep=", &[Rep]),
+    ("srep=", &[S, Rep]),
+    ("ra=", &[Ra]),
+    ("sra=", &[S, Ra]),
+    ("cap=", &[Cap]),
+];
+
+/// The parts of word `i` (which is outside quotations) that are the same for every text of
+/// a kind, or a slice of the word.
+fn quote_part(d: &Doc, i: usize) -> &'static str {
+    match (d.quote_before[i], d.quote_after[i]) {
         (false, false) => "none",
         (true, false) => "before",
         (false, true) => "after",
         (true, true) => "both",
-    };
-    let pos = match i - d.sent_first[i] {
+    }
+}
+
+fn pos_part(d: &Doc, i: usize) -> &'static str {
+    match i - d.sent_first[i] {
         0 => "0",
         1 => "1",
         2 | 3 => "2-3",
         _ => "4+",
-    };
-    let suffix = &w[w.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
-    let rep = d.rep_before[i];
-    let rep_after = d.rep_after[i];
-    let cap = if d.capitalised(i) && !d.first[i] { "true" } else { "false" };
-    emit(&["bias"]);
-    emit(&["w=", w]);
-    emit(&["s=", s]);
-    emit(&["p=", &p]);
-    emit(&["n=", &n]);
-    emit(&["p2=", &p2]);
-    emit(&["n2=", &n2]);
-    emit(&["sp=", s, "|", &p]);
-    emit(&["sn=", s, "|", &n]);
-    emit(&["sns=", s, "|", ns]);
-    emit(&["pns=", ps, "|", ns]);
-    emit(&["q=", q]);
-    emit(&["sq=", s, "|", q]);
-    emit(&["pos=", pos]);
-    emit(&["spos=", s, "|", pos]);
-    emit(&["suf=", suffix]);
-    emit(&["sufq=", suffix, "|", q, "|", ps]);
-    emit(&["rep=", rep]);
-    emit(&["srep=", s, "|", rep]);
-    emit(&["ra=", rep_after]);
-    emit(&["sra=", s, "|", rep_after]);
-    emit(&["cap=", cap]);
+    }
 }
 
-/// 64-bit FNV-1a hash of a feature name given in parts (the same as of the joined name).
-fn hash_parts(parts: &[&str]) -> u64 {
+fn suffix_part(w: &str) -> &str {
+    &w[w.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..]
+}
+
+fn cap_part(d: &Doc, i: usize) -> &'static str {
+    if d.capitalised(i) && !d.first[i] {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+fn prev_shape(d: &Doc, i: usize) -> &'static str {
+    if d.first[i] {
+        "<s>"
+    } else {
+        d.shape(i - 1)
+    }
+}
+
+fn next_shape(d: &Doc, i: usize) -> &'static str {
+    if d.last[i] {
+        "</s>"
+    } else {
+        d.shape(i + 1)
+    }
+}
+
+/// The names of the features of word `i` (which is outside quotations), in template order,
+/// for training.
+fn feature_names(d: &Doc, i: usize, s: &str, out: &mut Vec<String>) {
+    let p2 = if d.first[i] { "<s>".into() } else { d.prev_symbol(i - 1) };
+    let n2 = if d.last[i] { "</s>".into() } else { d.next_symbol(i + 1) };
+    let w = d.lower[i].as_str();
+    let parts: [std::borrow::Cow<str>; PARTS] = [
+        w.into(),
+        s.into(),
+        d.prev_symbol(i),
+        d.next_symbol(i),
+        p2,
+        n2,
+        prev_shape(d, i).into(),
+        next_shape(d, i).into(),
+        quote_part(d, i).into(),
+        pos_part(d, i).into(),
+        suffix_part(w).into(),
+        d.rep_before[i].into(),
+        d.rep_after[i].into(),
+        cap_part(d, i).into(),
+    ];
+    for (prefix, of) in TEMPLATES {
+        let mut name = prefix.to_string();
+        for (k, part) in of.iter().enumerate() {
+            if k > 0 {
+                name.push('|');
+            }
+            name.push_str(&parts[*part as usize]);
+        }
+        out.push(name);
+    }
+}
+
+/// 64-bit FNV-1a hash of a string given in pieces (the same as of the joined string).
+fn hash_str(pieces: &[&str]) -> u64 {
     let mut h = crate::text::Fnv::default();
-    for p in parts {
+    for p in pieces {
         std::hash::Hasher::write(&mut h, p.as_bytes());
     }
     h.raw()
 }
 
-/// A hasher for keys that are already hashes (FNV-1a, see [`hash_parts`]), mixed once more.
+/// The key of a feature: its template's index mixed with the hash of each part in turn.
+fn feature_key(template: usize, parts: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h = crate::text::mix64(0x9e37_79b9_7f4a_7c15 ^ template as u64);
+    for p in parts {
+        h = crate::text::mix64(h.rotate_left(23) ^ p);
+    }
+    h
+}
+
+/// Every key a feature name can stand for: a part may itself hold `|`, so each way of cutting
+/// the name into its template's parts gets the weight (two features whose joined names are
+/// equal were one feature in training too). None for a name of no template.
+fn keys_of_name(name: &str) -> Vec<u64> {
+    let Some((t, (prefix, of))) = TEMPLATES.iter().enumerate().find(|(_, (prefix, of))| {
+        if of.is_empty() {
+            name == *prefix
+        } else {
+            name.find('=').is_some_and(|k| &name[..=k] == *prefix)
+        }
+    }) else {
+        return Vec::new();
+    };
+    let rest = &name[prefix.len()..];
+    let bars: Vec<usize> = rest.match_indices('|').map(|(k, _)| k).collect();
+    let mut keys = Vec::new();
+    // choose len - 1 of the bars as the cuts, in order
+    let cuts = of.len().saturating_sub(1);
+    let mut chosen: Vec<usize> = (0..cuts).collect();
+    if cuts > bars.len() {
+        return keys;
+    }
+    loop {
+        let mut parts = Vec::with_capacity(of.len());
+        let mut from = 0;
+        for &c in &chosen {
+            parts.push(hash_str(&[&rest[from..bars[c]]]));
+            from = bars[c] + 1;
+        }
+        if !of.is_empty() {
+            parts.push(hash_str(&[&rest[from..]]));
+        }
+        keys.push(feature_key(t, parts));
+        // next combination of `cuts` bars
+        let Some(k) = (0..cuts).rev().find(|&k| chosen[k] < bars.len() - cuts + k) else {
+            break;
+        };
+        chosen[k] += 1;
+        for j in k + 1..cuts {
+            chosen[j] = chosen[j - 1] + 1;
+        }
+    }
+    keys
+}
+
+/// The hashes of what stands before and after every word (`p=`, `n=`), each made once.
+struct Symbols {
+    word: Vec<u64>,
+    prev: Vec<u64>,
+    next: Vec<u64>,
+}
+
+impl Symbols {
+    fn new(d: &Doc) -> Symbols {
+        let n = d.len();
+        let word: Vec<u64> = (0..n).map(|i| hash_str(&[&d.lower[i]])).collect();
+        let prev = (0..n)
+            .map(|i| {
+                if d.first[i] {
+                    hash_str(&["<s>", &d.gap[i]])
+                } else if !d.gap[i].is_empty() {
+                    hash_str(&[&d.gap[i]])
+                } else {
+                    word[i - 1]
+                }
+            })
+            .collect();
+        let next = (0..n)
+            .map(|i| {
+                if d.last[i] {
+                    hash_str(&["</s>", &d.after[i]])
+                } else if !d.after[i].is_empty() {
+                    hash_str(&[&d.after[i]])
+                } else {
+                    word[i + 1]
+                }
+            })
+            .collect();
+        Symbols { word, prev, next }
+    }
+
+    /// The hash of each part of word `i`, whose stem is `s`, in [`Part`] order.
+    fn parts(&self, d: &Doc, i: usize, s: &str) -> [u64; PARTS] {
+        [
+            self.word[i],
+            hash_str(&[s]),
+            self.prev[i],
+            self.next[i],
+            if d.first[i] { hash_str(&["<s>"]) } else { self.prev[i - 1] },
+            if d.last[i] { hash_str(&["</s>"]) } else { self.next[i + 1] },
+            hash_str(&[prev_shape(d, i)]),
+            hash_str(&[next_shape(d, i)]),
+            hash_str(&[quote_part(d, i)]),
+            hash_str(&[pos_part(d, i)]),
+            hash_str(&[suffix_part(&d.lower[i])]),
+            hash_str(&[d.rep_before[i]]),
+            hash_str(&[d.rep_after[i]]),
+            hash_str(&[cap_part(d, i)]),
+        ]
+    }
+}
+
+/// A hasher for keys that are already mixed hashes ([`feature_key`]).
 #[derive(Default)]
 struct PassHasher(u64);
 
 impl std::hash::Hasher for PassHasher {
     fn finish(&self) -> u64 {
-        crate::text::mix64(self.0)
+        self.0
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -206,6 +410,7 @@ pub fn cue_probabilities(text: &str, analysis: &TextAnalysis, model: &CueModel) 
 pub(super) fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
     let stem = stemmer();
     let english = crate::text::Lang::english();
+    let symbols = Symbols::new(d);
     let mut s = String::new();
     (0..d.len())
         .map(|i| {
@@ -214,8 +419,12 @@ pub(super) fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
             }
             s.clear();
             english.stem_into(&stem, &d.lower[i], &mut s);
+            let parts = symbols.parts(d, i, &s);
             let mut z = 0f32;
-            features(d, i, &s, &mut |parts| z += model.hashed.get(&hash_parts(parts)).copied().unwrap_or(0.0));
+            for (t, (_, of)) in TEMPLATES.iter().enumerate() {
+                let key = feature_key(t, of.iter().map(|p| parts[*p as usize]));
+                z += model.hashed.get(&key).copied().unwrap_or(0.0);
+            }
             sigmoid(z)
         })
         .collect()
@@ -277,7 +486,7 @@ pub fn train_cue_model(examples: &[CueExample], opts: &TrainOptions) -> (CueMode
                 continue;
             }
             let s = stem.stem(&d.lower[i]);
-            features(&d, i, &s, &mut |parts| feats.push(parts.concat()));
+            feature_names(&d, i, &s, &mut feats);
             let ids: Vec<u32> = feats
                 .drain(..)
                 .map(|f| {
@@ -384,6 +593,41 @@ mod tests {
         assert!(CueModel::parse("feature\tweight\nbias\tx\n").is_err());
         assert!(CueModel::parse("bias\t1\n").is_err());
         assert!(CueModel::parse("# threshold: nope\nfeature\tweight\n").is_err());
+    }
+
+    #[test]
+    fn keys_from_part_hashes_are_keys_of_the_feature_names() {
+        // the extraction's keys (hashes of parts) and the model's keys (from names) agree on
+        // every word: sentence ends, quotations, punctuation, a `|` inside a word, non-ASCII
+        let texts = [
+            "\u{201c}We will not stop,\u{201d} the minister said on Monday. Officials -- who declined -- said a|b.",
+            "Kim said it rained; Lee added: \"no\". (Park) told reporters | that Zo\u{eb} was there!",
+            "Сказал он. x",
+        ];
+        let stem = stemmer();
+        for t in texts {
+            let a = crate::eval::loaded::analyze_plain(t);
+            let d = Doc::new(t, &a);
+            let symbols = Symbols::new(&d);
+            for i in 0..d.len() {
+                if d.toks[i].quoted {
+                    continue;
+                }
+                let s = stem.stem(&d.lower[i]).into_owned();
+                let mut names = Vec::new();
+                feature_names(&d, i, &s, &mut names);
+                assert_eq!(names.len(), TEMPLATES.len());
+                let parts = symbols.parts(&d, i, &s);
+                for (k, (name, (_, of))) in names.iter().zip(TEMPLATES.iter()).enumerate() {
+                    let key = feature_key(k, of.iter().map(|p| parts[*p as usize]));
+                    assert!(keys_of_name(name).contains(&key), "{t:?} word {i}: {name}");
+                }
+            }
+        }
+        assert_eq!(keys_of_name("sufq=a|b|c|d").len(), 3);
+        assert!(keys_of_name("unknown=x").is_empty());
+        assert!(keys_of_name("sp=nobar").is_empty());
+        assert_eq!(keys_of_name("bias").len(), 1);
     }
 
     #[test]
