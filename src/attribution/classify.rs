@@ -367,9 +367,16 @@ impl SourceList {
             return false;
         }
         // a country word, or a known name (`the State Council Taiwan Affairs Office`)
+        // only the tail a pattern can span is searched: a scan of the whole text before every
+        // name made an article's time grow with the square of its names
         let ends_known = |ac: &Option<AhoCorasick>| {
             ac.as_ref().is_some_and(|ac| {
-                ac.find_iter(head).any(|m| m.end() == head.len() && bounded(head, m.start(), m.end()))
+                let mut from = head.len().saturating_sub(ac.max_pattern_len());
+                while !head.is_char_boundary(from) {
+                    from -= 1;
+                }
+                ac.find_iter(aho_corasick::Input::new(head).range(from..))
+                    .any(|m| m.end() == head.len() && bounded(head, m.start(), m.end()))
             })
         };
         !ends_known(&self.demonym_ac) && !ends_known(&self.named_ac) && !word.ends_with(',')
@@ -1023,6 +1030,30 @@ pub(super) mod tests {
              company\tother\t\thead\tfirm\t\n",
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_longer_name_is_told_by_the_words_just_before_however_long_the_text() {
+        // `inside_longer_name` searches only the tail a known name can span: the answer must
+        // not depend on what comes earlier in the text
+        let full = SourceList::default_list();
+        let filler = "The weather was mild and the roads were quiet that week. ".repeat(400);
+        for prefix in ["", filler.as_str(), "Kim Jong Un and Li Xi met. "] {
+            let unknown = format!("{prefix}Military spokesman Li Xi said the drills ended.");
+            let present = full.named_in(&unknown);
+            assert_ne!(full.classify_in("Military spokesman Li Xi", &present).category, Category::Leader);
+            let known = format!("{prefix}Kim Yo Jong, the leader's sister, spoke.");
+            assert!(!full.named_in(&known).is_empty(), "{}", prefix.len());
+        }
+        for sentence in [
+            "The State Council Taiwan Affairs Office said so.",
+            "Hunter Biden spoke.",
+            "Military spokesman Li Xi said the drills ended.",
+            "President Kim said.",
+        ] {
+            let before = full.named_in(sentence);
+            assert_eq!(full.named_in(&format!("{filler}{sentence}")), before, "{sentence}");
+        }
     }
 
     #[test]

@@ -36,7 +36,7 @@ mod span;
 mod speaker;
 mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::text::{Offsets, TextAnalysis};
@@ -463,12 +463,22 @@ impl AttrStage {
     /// The attributions of one article whose source could speak (see [`speaker`]), and the
     /// subjects of reported acts (mentions, not rows). The attribution eval scores these too.
     pub fn speaking(&self, text: &str, analysis: &TextAnalysis) -> (Vec<extract::Attribution>, Vec<Range<usize>>) {
+        self.speaking_in(text, analysis, &self.sources.named_in(text))
+    }
+
+    /// [`AttrStage::speaking`] with the source-list rows the article names (`present`, see
+    /// [`classify::SourceList::named_in`]) found once.
+    fn speaking_in(
+        &self,
+        text: &str,
+        analysis: &TextAnalysis,
+        present: &BTreeSet<usize>,
+    ) -> (Vec<extract::Attribution>, Vec<Range<usize>>) {
         let (mut found, actors) = extract::extract_with_actors(text, analysis, extract::default_model());
-        let present = self.sources.named_in(text);
         found.retain(|a| {
             a.source.as_ref().is_none_or(|r| {
                 let phrase = &text[r.clone()];
-                speaker::could_speak(phrase, &self.sources.classify_in(phrase, &present))
+                speaker::could_speak(phrase, &self.sources.classify_in(phrase, present))
             })
         });
         (found, actors)
@@ -476,7 +486,8 @@ impl AttrStage {
 
     /// Finds and classifies the attributions of one analysed article.
     pub fn run(&self, article_id: &str, text: &str, analysis: &TextAnalysis) -> AttrResult {
-        let (mut found, mut actors) = self.speaking(text, analysis);
+        let present = self.sources.named_in(text);
+        let (mut found, mut actors) = self.speaking_in(text, analysis, &present);
         // rows cite someone: no stance or wish (its subject stays a mention), and no address to
         // the reader (`What do you think about ...`)
         found.retain(|a| {
@@ -527,7 +538,6 @@ impl AttrStage {
         // the subjects of reported acts (`The army concluded its drills`) are mentions too
         order.extend(actors.into_iter().map(|r| (r.start, None, r)));
         order.sort_by_key(|(pos, attr, _)| (*pos, attr.is_none()));
-        let present = self.sources.named_in(text);
         let mentions: Vec<(String, classify::SourceClass)> = order
             .iter()
             .map(|(_, _, r)| {
