@@ -26,12 +26,12 @@ fn medium_end(d: &Doc, c: &CueSpan, k: usize) -> Option<usize> {
     } else if !cue_prep {
         return None;
     }
-    while m < d.len() && !d.last[m] && in_list(DETERMINERS, &d.lower[m]) {
+    while m < d.len() && !d.last[m] && d.is(DETERMINERS, m) {
         m += 1;
     }
     // `its Telegram | channel`, `a follow-up | interview`; not `the senator to | release`
-    let modifier = |j: usize| !d.last[j] && !in_list(BOUNDARY, &d.lower[j]);
-    (m..(m + 3).min(d.len())).find(|&j| in_list(MEDIUMS, &d.lower[j]) && (m..j).all(modifier)).map(|j| j + 1)
+    let modifier = |j: usize| !d.last[j] && !d.is(BOUNDARY, j);
+    (m..(m + 3).min(d.len())).find(|&j| d.is(MEDIUMS, j) && (m..j).all(modifier)).map(|j| j + 1)
 }
 
 /// Whether the content found after cue `c` is mostly the medium it was said in (`..., Kim said
@@ -162,8 +162,7 @@ pub(super) fn clause_before(
     // (`At least nine died, ...` opens with a number, not with a phrase of place or time)
     let at_least =
         first + 1 < d.len() && d.lower[first] == "at" && matches!(d.lower[first + 1].as_str(), "least" | "most");
-    if first < d.len() && !at_least && (in_list(INTRODUCERS, &d.lower[first]) || in_list(PREPOSITIONS, &d.lower[first]))
-    {
+    if first < d.len() && !at_least && (d.is(INTRODUCERS, first) || d.is(PREPOSITIONS, first)) {
         let end = sr.start + before.len() - 1; // the comma before the source
         let comma = slice(d.text, start, end).find(',')?;
         start += comma + 1;
@@ -202,11 +201,10 @@ pub(super) fn according_to_content(
 /// withdrawn`, `last week, ...`): the start of the word after the comma.
 pub(super) fn past_time(d: &Doc, r: &Range<usize>) -> Option<usize> {
     let first = d.toks.partition_point(|t| t.start < r.start);
-    let timeish = |k: usize| {
-        in_list(TIME_WORDS, &d.lower[k]) || matches!(d.lower[k].as_str(), "on" | "last" | "this" | "late" | "early")
-    };
+    let timeish =
+        |k: usize| d.is(TIME_WORDS, k) || matches!(d.lower[k].as_str(), "on" | "last" | "this" | "late" | "early");
     let last = (first..(first + 4).min(d.len())).take_while(|&k| timeish(k) && !d.last[k]).last()?;
-    let time = (first..=last).any(|k| in_list(TIME_WORDS, &d.lower[k]));
+    let time = (first..=last).any(|k| d.is(TIME_WORDS, k));
     (time && d.toks[last + 1].start < r.end && d.gap[last + 1].starts_with(',')).then(|| d.toks[last + 1].start)
 }
 
@@ -375,8 +373,7 @@ pub(super) fn find_content(
         }
         // `said on Monday that ...`: the time is not the content
         let mut t = k;
-        while !d.last[t] && (in_list(TIME_WORDS, &d.lower[t]) || matches!(d.lower[t].as_str(), "on" | "last" | "this"))
-        {
+        while !d.last[t] && (d.is(TIME_WORDS, t) || matches!(d.lower[t].as_str(), "on" | "last" | "this")) {
             t += 1;
         }
         if t > k && d.lower[t] == "that" {
@@ -435,7 +432,7 @@ fn past_addressee(d: &Doc, k: usize) -> usize {
         while matches!(d.lower[end].as_str(), "news" | "press") && d.tight(end) {
             end += 1;
         }
-        if !in_list(ADDRESSEES, &d.lower[end]) {
+        if !d.is(ADDRESSEES, end) {
             return k;
         }
     }

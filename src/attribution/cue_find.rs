@@ -39,18 +39,16 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
         }
         let next = j;
         // a weak first or last word that reads as a name, pronoun or determiner is not cue
-        let weak_np = |k: usize| {
-            probs[k] < model.threshold
-                && (d.capitalised(k) || in_list(PRONOUNS, &d.lower[k]) || in_list(DETERMINERS, &d.lower[k]))
-        };
+        let weak_np =
+            |k: usize| probs[k] < model.threshold && (d.capitalised(k) || d.is(PRONOUNS, k) || d.is(DETERMINERS, k));
         // ... and neither is a weak lower-case noun before a name or verb (`propaganda machine KCNA
         // reported`): a cue opens with an auxiliary, an adverb, a preposition, a cue word or a
         // verb in the past (`made clear`).
         let weak_noun = |k: usize| {
             probs[k] < model.threshold
                 && !is_verbish(d, k)
-                && !in_list(AUXILIARIES, &d.lower[k])
-                && !in_list(BOUNDARY, &d.lower[k])
+                && !d.is(AUXILIARIES, k)
+                && !d.is(BOUNDARY, k)
                 && !matches!(d.lower[k].as_str(), "according" | "as" | "in" | "a" | "an" | "the")
                 && !skippable(d, k)
         };
@@ -71,11 +69,8 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             i -= 1;
         }
         // `said Trump in a message`: a preposition or particle alone is no cue
-        let particle = j == i + 1
-            && !force
-            && cue_continuation(d, i)
-            && !in_list(CORE_REPORTING, &d.lower[i])
-            && !in_list(AUXILIARIES, &d.lower[i]);
+        let particle =
+            j == i + 1 && !force && cue_continuation(d, i) && !d.is(CORE_REPORTING, i) && !d.is(AUXILIARIES, i);
         let head = (i..j).max_by(|&a, &b| probs[a].total_cmp(&probs[b])).unwrap_or(i);
         // `said defence analyst Dr. Aldous`: a weak word after the cue word that is no particle,
         // preposition or adverb opens the source, and is not cue
@@ -87,7 +82,7 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
         if anonymity {
             forced = (j + 2..d.len().min(j + 9))
                 .take_while(|&k| d.toks[k].sentence == d.toks[j].sentence && !d.toks[k].quoted)
-                .find(|&k| in_list(CORE_REPORTING, &d.lower[k]));
+                .find(|&k| d.is(CORE_REPORTING, k));
         }
         // `according to plan`, `according to the schedule`: an idiom, not an attribution
         let idiom = d.lower[i] == "according" && {
@@ -103,8 +98,8 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
         let counted_noun = i > 0
             && d.tight(i - 1)
             && d.tight(i)
-            && in_list(BE_FORMS, &d.lower[i + 1])
-            && (in_list(QUANTIFIERS, &d.lower[i - 1]) || d.lower[i - 1].starts_with(|c: char| c.is_ascii_digit()));
+            && d.is(BE_FORMS, i + 1)
+            && (d.is(QUANTIFIERS, i - 1) || d.lower[i - 1].starts_with(|c: char| c.is_ascii_digit()));
         // `The blast shattered windows`, `the blast was not clear`: a noun after an article and
         // before a verb is the subject of that verb, no cue (report nouns aside: `the report said`)
         let article_noun = head > 0
@@ -112,8 +107,8 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             && is_article(&d.lower[head - 1])
             && d.tight(head)
             && is_verbish(d, head + 1)
-            && !in_list(REPORT_NOUNS, &d.lower[head])
-            && !in_list(SPEECH_NOUNS, &d.lower[head])
+            && !d.is(REPORT_NOUNS, head)
+            && !d.is(SPEECH_NOUNS, head)
             && !matches!(d.lower[head].as_str(), "allegation" | "accusation" | "claim" | "hope" | "belief" | "view");
         // `The rocket slammed down`, `missiles slammed into`: a verb of criticism used of a blow
         let blow = d.tight(head)
@@ -139,7 +134,7 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             } else {
                 // the strongest word that is not an auxiliary or an adverb
                 let verb = (i..j)
-                    .filter(|&k| !in_list(AUXILIARIES, &d.lower[k]) && !skippable(d, k))
+                    .filter(|&k| !d.is(AUXILIARIES, k) && !skippable(d, k))
                     .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
                     .unwrap_or(head);
                 lemma(&d.lower[verb])
@@ -254,7 +249,7 @@ fn reporting_after_pronoun(d: &Doc, i: usize) -> bool {
         && d.tight(i - 1)
         && matches!(d.lower[i - 1].as_str(), "he" | "she" | "they" | "we")
         && (d.first[i - 1] || d.gap[i - 1].contains(','))
-        && in_list(CORE_REPORTING, &d.lower[i])
+        && d.is(CORE_REPORTING, i)
         && d.lower[i] != "according"
 }
 
@@ -345,7 +340,7 @@ pub(super) fn clause_colon_cues(d: &Doc, cues: &[CueSpan], probs: &[f32], model:
         if i - start > 25 || cues.iter().any(|c| c.bytes.start < span.end + 1 && span.start < c.bytes.end) {
             continue;
         }
-        let opens_np = in_list(DETERMINERS, &d.lower[start]) || d.capitalised(start);
+        let opens_np = d.is(DETERMINERS, start) || d.capitalised(start);
         let not_subject = matches!(d.lower[start].as_str(), "it" | "this" | "here" | "there" | "that" | "these");
         let Some(np) = np_right(d, start, probs, model).filter(|_| opens_np && !not_subject) else { continue };
         let after_np = d.toks.partition_point(|t| t.start < np.end);
@@ -353,7 +348,7 @@ pub(super) fn clause_colon_cues(d: &Doc, cues: &[CueSpan], probs: &[f32], model:
             continue;
         }
         // what the subject gives is speech (`a message`, `a warning`), not a name or a title
-        if !(after_np..=i).any(|k| in_list(SPEECH_NOUNS, &d.lower[k])) {
+        if !(after_np..=i).any(|k| d.is(SPEECH_NOUNS, k)) {
             continue;
         }
         out.extend(colon_cue(d, i, CueKind::ClauseColon));
@@ -378,15 +373,14 @@ fn colon_speaker(d: &Doc, i: usize) -> bool {
         return false;
     }
     if d.toks[next].quoted {
-        return (start..=i).all(|k| d.capitalised(k) || in_list(DETERMINERS, &d.lower[k]))
-            || (i == start && in_list(PRONOUNS, &d.lower[i]));
+        return (start..=i).all(|k| d.capitalised(k) || d.is(DETERMINERS, k)) || (i == start && d.is(PRONOUNS, i));
     }
     let word_ok = |k: usize| {
         let w = d.word(k);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = w.chars().all(|c| !c.is_lowercase());
-        (d.capitalised(k) && letters >= 2 && !(all_caps && letters > 3) && !in_list(COLON_LABELS, &d.lower[k]))
-            || (k > start && in_list(CONNECTORS, &d.lower[k]))
+        (d.capitalised(k) && letters >= 2 && !(all_caps && letters > 3) && !d.is(COLON_LABELS, k))
+            || (k > start && d.is(CONNECTORS, k))
     };
     (start..=i).all(word_ok) && d.capitalised(next) && !d.lower[next].starts_with(|c: char| c.is_ascii_digit())
 }
@@ -396,10 +390,10 @@ fn colon_speaker(d: &Doc, i: usize) -> bool {
 pub(super) fn publication_cues(d: &Doc) -> Vec<CueSpan> {
     let mut out = Vec::new();
     for i in 0..d.len().saturating_sub(2) {
-        if d.toks[i].quoted || !in_list(REPORT_NOUNS, &d.lower[i]) || !d.tight(i) || !d.tight(i + 1) {
+        if d.toks[i].quoted || !d.is(REPORT_NOUNS, i) || !d.tight(i) || !d.tight(i + 1) {
             continue;
         }
-        if !in_list(PUBLISHED, &d.lower[i + 1]) {
+        if !d.is(PUBLISHED, i + 1) {
             continue;
         }
         // `published by`, `published on Saturday by`, `released late Monday by`
@@ -407,7 +401,7 @@ pub(super) fn publication_cues(d: &Doc) -> Vec<CueSpan> {
         while by < d.len()
             && by < i + 5
             && d.tight(by)
-            && (in_list(TIME_WORDS, &d.lower[by]) || matches!(d.lower[by].as_str(), "on" | "late" | "early" | "last"))
+            && (d.is(TIME_WORDS, by) || matches!(d.lower[by].as_str(), "on" | "late" | "early" | "last"))
         {
             by += 1;
         }
@@ -418,7 +412,7 @@ pub(super) fn publication_cues(d: &Doc) -> Vec<CueSpan> {
         // beside the speaker, so the cue stands even when the sentence has another one.
         // take `in a` / `in the` before the noun
         let mut first = i;
-        if first > 0 && d.tight(first - 1) && in_list(DETERMINERS, &d.lower[first - 1]) {
+        if first > 0 && d.tight(first - 1) && d.is(DETERMINERS, first - 1) {
             first -= 1;
             if first > 0 && d.tight(first - 1) && d.lower[first - 1] == "in" {
                 first -= 1;

@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::text::{TextAnalysis, Token};
 
 use super::words::{
-    in_list, is_pronoun, past_form, AUXILIARIES, BODY_WORDS, BOUNDARY, CORE_REPORTING, DETERMINERS, LY_NOUNS, PRONOUNS,
-    SKIPPABLE, TIME_WORDS, TITLES,
+    in_bits, in_list, is_pronoun, list_bits_of, past_form, Words, AUXILIARIES, BODY_WORDS, BOUNDARY, CORE_REPORTING,
+    DETERMINERS, LY_NOUNS, PRONOUNS, SKIPPABLE, TIME_WORDS, TITLES,
 };
 
 pub(crate) fn is_quote_char(c: char) -> bool {
@@ -19,28 +19,61 @@ pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―' | '-')
 }
 
-/// Compact signature of the punctuation in `gap` (whitespace dropped, quotes as `"`, dashes as
-/// `-`, at most four chars).
-fn signature(gap: &str) -> String {
-    let mut s = String::new();
+/// Compact signature of the punctuation between two words (whitespace dropped, quotes as `"`,
+/// dashes as `-`, other symbols as `*`, runs of one mark as one, at most four marks): ASCII,
+/// held inline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Sig {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl Sig {
+    pub(super) fn as_str(&self) -> &str {
+        // only ASCII marks are ever pushed
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+
+    fn push(&mut self, b: u8) {
+        self.bytes[usize::from(self.len)] = b;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Sig {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Sig {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The [`Sig`] of the punctuation in `gap`.
+fn signature(gap: &str) -> Sig {
+    let mut s = Sig::default();
     for c in gap.chars() {
         if c.is_whitespace() {
             continue;
         }
         let m = if is_quote_char(c) {
-            '"'
+            b'"'
         } else if is_dash(c) {
-            '-'
+            b'-'
         } else if matches!(c, ',' | '.' | ':' | ';' | '(' | ')' | '?' | '!' | '[' | ']') {
-            c
+            c as u8
         } else {
-            '*'
+            b'*'
         };
-        if s.ends_with(m) {
+        if s.len > 0 && s.bytes[usize::from(s.len) - 1] == m {
             continue;
         }
         s.push(m);
-        if s.len() >= 4 {
+        if s.len >= 4 {
             break;
         }
     }
@@ -61,10 +94,10 @@ pub(super) struct Doc<'a> {
     pub(super) sent_last: Vec<usize>,
     /// Punctuation signature of the text before the word (from the previous word, or from the
     /// sentence start for a first word).
-    pub(super) gap: Vec<String>,
+    pub(super) gap: Vec<Sig>,
     /// Punctuation signature of the text after the word up to the next word (or to the
     /// sentence end for a last word).
-    pub(super) after: Vec<String>,
+    pub(super) after: Vec<Sig>,
     /// Whether a quoted word precedes / follows the word in its sentence.
     pub(super) quote_before: Vec<bool>,
     pub(super) quote_after: Vec<bool>,
@@ -75,6 +108,8 @@ pub(super) struct Doc<'a> {
     /// Words of a relative clause without `who` that ends a noun phrase (`Voters | we spoke to`,
     /// `the people | we interviewed`): part of that phrase, never a cue.
     pub(super) relative: Vec<bool>,
+    /// The word lists that hold each word (lower-cased), looked up once: see [`Doc::is`].
+    list_bits: Vec<u32>,
 }
 
 pub(super) fn slice(text: &str, a: usize, b: usize) -> &str {
@@ -93,13 +128,13 @@ impl<'a> Doc<'a> {
         let sent = |i: usize| analysis.sentences.get(toks[i].sentence as usize).cloned();
         let first: Vec<bool> = (0..n).map(|i| i == 0 || toks[i - 1].sentence != toks[i].sentence).collect();
         let last: Vec<bool> = (0..n).map(|i| i + 1 == n || toks[i + 1].sentence != toks[i].sentence).collect();
-        let gap: Vec<String> = (0..n)
+        let gap: Vec<Sig> = (0..n)
             .map(|i| {
                 let from = if first[i] { sent(i).map_or(toks[i].start, |s| s.start) } else { toks[i - 1].end };
                 signature(slice(text, from, toks[i].start))
             })
             .collect();
-        let after: Vec<String> = (0..n)
+        let after: Vec<Sig> = (0..n)
             .map(|i| {
                 let to = if last[i] { sent(i).map_or(toks[i].end, |s| s.end) } else { toks[i + 1].start };
                 signature(slice(text, toks[i].end, to))
@@ -185,7 +220,9 @@ impl<'a> Doc<'a> {
             rep_before,
             rep_after,
             relative: Vec::new(),
+            list_bits: Vec::new(),
         };
+        doc.list_bits = doc.lower.iter().map(|w| list_bits_of(w)).collect();
         doc.shapes = (0..n).map(|i| doc.compute_shape(i)).collect();
         doc.relative = doc.relative_clauses();
         doc
@@ -193,6 +230,11 @@ impl<'a> Doc<'a> {
 
     pub(super) fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Whether word `i`, lower-cased, is in `list` (as [`in_list`] of `lower[i]`).
+    pub(super) fn is(&self, list: Words, i: usize) -> bool {
+        in_bits(list, self.list_bits[i])
     }
 
     /// See [`Doc::relative`]: a personal pronoun after a noun, then `spoke to`, `talked with`,
@@ -250,13 +292,13 @@ impl<'a> Doc<'a> {
         let dotted = w.contains('.')
             && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
             && i + 1 < self.len()
-            && (!self.capitalised(i + 1) || in_list(BODY_WORDS, &self.lower[i + 1]));
-        (w.chars().count() == 1 && self.capitalised(i)) || dotted || in_list(TITLES, &self.lower[i])
+            && (!self.capitalised(i + 1) || self.is(BODY_WORDS, i + 1));
+        (w.chars().count() == 1 && self.capitalised(i)) || dotted || self.is(TITLES, i)
     }
 
     /// Whether word `i` is a pronoun as written (`WHO`, the World Health Organization, is not).
     pub(super) fn pronoun(&self, i: usize) -> bool {
-        in_list(PRONOUNS, &self.lower[i]) && is_pronoun(self.word(i))
+        self.is(PRONOUNS, i) && is_pronoun(self.word(i))
     }
 
     pub(super) fn shape(&self, i: usize) -> &'static str {
@@ -282,7 +324,7 @@ impl<'a> Doc<'a> {
     /// the previous word.
     pub(super) fn prev_symbol(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if self.first[i] {
-            format!("<s>{}", self.gap[i]).into()
+            format!("<s>{}", self.gap[i].as_str()).into()
         } else if !self.gap[i].is_empty() {
             self.gap[i].as_str().into()
         } else {
@@ -292,7 +334,7 @@ impl<'a> Doc<'a> {
 
     pub(super) fn next_symbol(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if self.last[i] {
-            format!("</s>{}", self.after[i]).into()
+            format!("</s>{}", self.after[i].as_str()).into()
         } else if !self.after[i].is_empty() {
             self.after[i].as_str().into()
         } else {
@@ -325,7 +367,7 @@ pub(super) fn skippable(d: &Doc, k: usize) -> bool {
         return true;
     }
     if w == "on" || w == "this" {
-        return d.tight(k) && in_list(TIME_WORDS, &d.lower[k + 1]);
+        return d.tight(k) && d.is(TIME_WORDS, k + 1);
     }
     !d.capitalised(k) && w.len() >= 6 && w.ends_with("ly") && !in_list(LY_NOUNS, w)
 }
@@ -344,5 +386,8 @@ mod tests {
         assert_eq!(signature(" ,” "), ",\"");
         assert_eq!(signature(" — "), "-");
         assert_eq!(signature("  "), "");
+        assert_eq!(signature(" ,, — ... «» ) "), ",-.\"");
+        assert_eq!(signature("|#"), "*");
+        assert_eq!(signature(":)"), ":)");
     }
 }

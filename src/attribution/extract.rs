@@ -172,7 +172,7 @@ pub fn extract_with_actors(
         }
         // `Trump supported Cuomo`, `wants to know`, `residents to believe`, `was asked about`,
         // `posters titled "..."`: a stance, a wish, a question put, a title
-        let with_be = (c.first..c.end).any(|k| in_list(BE_FORMS, &d.lower[k]));
+        let with_be = (c.first..c.end).any(|k| d.is(BE_FORMS, k));
         let passive_ask = c.end > c.first + 1 && c.lemma == "ask" && with_be && source.is_none();
         // `as he is now known`, `will be known as`: a name given, not a view held
         let naming = c.lemma == "know" && (with_be || d.lower[c.end - 1] == "as");
@@ -323,7 +323,7 @@ fn without_auxiliary(d: &Doc, r: Range<usize>) -> Range<usize> {
     let first = d.toks.partition_point(|t| t.start < r.start);
     let end = d.toks.partition_point(|t| t.end <= r.end);
     let mut k = end;
-    while k > first + 1 && in_list(AUXILIARIES, &d.lower[k - 1]) && !d.toks[k - 1].quoted {
+    while k > first + 1 && d.is(AUXILIARIES, k - 1) && !d.toks[k - 1].quoted {
         k -= 1;
     }
     if k < end {
@@ -347,7 +347,7 @@ fn before_inner_verb(d: &Doc, r: Range<usize>) -> Range<usize> {
             && d.capitalised(k - 1)
             && d.tight(k - 1)
             && d.tight(k)
-            && in_list(DETERMINERS, &d.lower[k + 1])
+            && d.is(DETERMINERS, k + 1)
             && !d.toks[k].quoted
         {
             return r.start..d.toks[k - 1].end;

@@ -37,7 +37,7 @@ pub(super) fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Op
         }
         j += 1;
     }
-    while j > i && (in_list(BOUNDARY, &d.lower[j]) || d.lower[j] == "of") {
+    while j > i && (d.is(BOUNDARY, j) || d.lower[j] == "of") {
         j -= 1;
     }
     // a bracketed aside: `the Korean Central News Agency (KCNA)`, `Schumer (D-N.Y.)`
@@ -59,7 +59,7 @@ pub(super) fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Op
         && d.after[j + 1] == ",";
     let name_end = j;
     let j = if aged { j + 1 } else { j };
-    if !d.last[j] && d.after[j] == "," && in_list(DETERMINERS, &d.lower[j + 1]) {
+    if !d.last[j] && d.after[j] == "," && d.is(DETERMINERS, j + 1) {
         let mut k = j + 1;
         while d.tight(k) && k - j < 12 && probs[k + 1] < model.threshold && !d.toks[k + 1].quoted {
             k += 1;
@@ -97,14 +97,14 @@ pub(super) fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Ran
     }
     // apposition: `Kim, a professor at Y, said` (the phrase opens with a determiner and a name
     // stands before its comma)
-    if i > 0 && !d.first[i] && d.gap[i] == "," && in_list(DETERMINERS, &d.lower[i]) && d.capitalised(i - 1) {
+    if i > 0 && !d.first[i] && d.gap[i] == "," && d.is(DETERMINERS, i) && d.capitalised(i - 1) {
         let head = np_left(d, i - 1, probs, model);
         // the name opens its clause: not `The talks ended on Friday, a spokesman said` nor
         // `Troops launched assaults near Avdiivka, the General Staff said`
         let h = d.toks.partition_point(|t| t.start < head.start);
         let opens =
             h < d.len() && (d.first[h] || !d.gap[h].is_empty() || matches!(d.lower[h - 1].as_str(), "and" | "but"));
-        if opens && !in_list(TIME_WORDS, &d.lower[i - 1]) {
+        if opens && !d.is(TIME_WORDS, i - 1) {
             return head.start..d.toks[j].end;
         }
     }
@@ -129,12 +129,12 @@ fn attached_to(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<usi
         }
         "for" | "to" | "of" | "at" => {}
         // `a source in the Ukrainian military`, `officials in the occupied region`
-        "in" if in_list(ROLE_HEADS, &d.lower[h]) => {}
+        "in" if d.is(ROLE_HEADS, h) => {}
         _ => return None,
     }
     // a role noun and its fixed attachment words are taken whatever the cue model makes of
     // them (`familiar` and `with` can look like cue words); other heads must not look like one
-    let role = in_list(ROLE_HEADS, &d.lower[h]);
+    let role = d.is(ROLE_HEADS, h);
     let plain = |k: usize| !d.toks[k].quoted && (role || probs[k] < model.low);
     if !(h..i).all(plain) {
         return None;
@@ -160,7 +160,7 @@ fn opening_head(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<us
     }
     let h = grow_left(d, i - 2, probs, model);
     let plain = |k: usize| !d.toks[k].quoted && probs[k] < model.low && !is_verbish(d, k);
-    (d.first[h] && in_list(DETERMINERS, &d.lower[h]) && (h..i - 1).all(plain)).then_some(h)
+    (d.first[h] && d.is(DETERMINERS, h) && (h..i - 1).all(plain)).then_some(h)
 }
 
 /// The first word of the plain noun phrase ending at word `j` (no lists, no appositions).
@@ -175,7 +175,7 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
             && i >= 2
             && d.tight(i - 2)
             && !d.toks[i - 2].quoted
-            && (in_list(SEATS, &d.lower[i - 2])
+            && (d.is(SEATS, i - 2)
                 || d.lower[i - 2].len() > 3
                     && d.lower[i - 2].ends_with('s')
                     && (!d.capitalised(i - 2) || d.first[i - 2])

@@ -42,7 +42,7 @@ pub(super) fn lone_verb(w: &str) -> bool {
 /// closed by a comma), when it reads as a noun phrase.
 fn sentence_subject(d: &Doc, before: usize, probs: &[f32], model: &CueModel) -> Option<Range<usize>> {
     let mut k = sentence_first(d, before);
-    if in_list(INTRODUCERS, &d.lower[k]) {
+    if d.is(INTRODUCERS, k) {
         k = (k + 1..before.min(k + 40)).find(|&m| d.gap[m].starts_with(','))?;
     }
     if k >= before || d.toks[k].quoted {
@@ -60,11 +60,11 @@ fn coordinated_subject(d: &Doc, k: usize, probs: &[f32], model: &CueModel) -> Op
     let first = sentence_first(d, k);
     let v = (first + 1..k).rev().take(12).find(|&m| !d.toks[m].quoted && is_verbish(d, m) && d.tight(m - 1))?;
     let mut e = v - 1;
-    while e > first && d.tight(e - 1) && (in_list(AUXILIARIES, &d.lower[e]) || skippable(d, e)) {
+    while e > first && d.tight(e - 1) && (d.is(AUXILIARIES, e) || skippable(d, e)) {
         e -= 1;
     }
     let head = d.capitalised(e) || matches!(d.lower[e].as_str(), "he" | "she" | "they" | "we" | "i");
-    if !head || d.toks[e].quoted || in_list(AUXILIARIES, &d.lower[e]) || skippable(d, e) {
+    if !head || d.toks[e].quoted || d.is(AUXILIARIES, e) || skippable(d, e) {
         return None;
     }
     let np = np_left(d, e, probs, model);
@@ -126,7 +126,7 @@ pub(super) fn find_source(
     }
     let head = c.head.unwrap_or(i);
     let by_follows = j < d.len() && d.tight(j - 1) && matches!(d.lower[j].as_str(), "by" | "from");
-    if in_list(REPORT_NOUNS, &d.lower[head]) {
+    if d.is(REPORT_NOUNS, head) {
         if d.lower[j - 1] == "by" {
             return right_after(j);
         }
@@ -141,8 +141,7 @@ pub(super) fn find_source(
         }
     }
     // `As reported by ITV`, `as quoted by the agency`: the agent after the participle
-    if d.lower[j - 1] == "by" && j >= 2 && (d.lower[j - 2].ends_with("ed") || in_list(IRREGULAR_PAST, &d.lower[j - 2]))
-    {
+    if d.lower[j - 1] == "by" && j >= 2 && (d.lower[j - 2].ends_with("ed") || d.is(IRREGULAR_PAST, j - 2)) {
         if let Some(r) = right_after(j) {
             return Some(r);
         }
@@ -270,13 +269,13 @@ pub(super) fn find_source(
         // the sentence opens with a noun phrase closed by a comma: it and every aside up to the cue
         if let Some(np) = np_right(d, first, probs, model) {
             let closes = (first + 1..=k.min(first + 40)).find(|&m| d.gap[m].starts_with(','));
-            if closes.is_some_and(|m| np.end >= d.toks[m - 1].end && !in_list(INTRODUCERS, &d.lower[first])) {
+            if closes.is_some_and(|m| np.end >= d.toks[m - 1].end && !d.is(INTRODUCERS, first)) {
                 return Some(np.start..through(d, k, ','));
             }
         }
         let s1 = (first.max(k.saturating_sub(40)) + 1..=k).rev().find(|&m| !d.gap[m].is_empty() && d.gap[m] != ".");
         if let Some(s1) = s1 {
-            let opens_np = in_list(DETERMINERS, &d.lower[s1]) || d.capitalised(s1) || d.lower[s1] == "who";
+            let opens_np = d.is(DETERMINERS, s1) || d.capitalised(s1) || d.lower[s1] == "who";
             if d.gap[s1] == "," && k - s1 < 20 && !d.toks[s1 - 1].quoted && opens_np && d.capitalised(s1 - 1) {
                 let head = np_left(d, s1 - 1, probs, model);
                 return Some(head.start..through(d, k, ','));
@@ -326,7 +325,7 @@ fn ends_sentence(d: &Doc, r: &Range<usize>) -> bool {
 /// Whether the phrase `r` is a time (`Monday`, `last week`), not a speaker.
 fn names_time(d: &Doc, r: &Range<usize>) -> bool {
     let k = d.toks.partition_point(|t| t.start < r.start);
-    (k..d.len()).take_while(|&m| d.toks[m].end <= r.end).any(|m| in_list(TIME_WORDS, &d.lower[m]))
+    (k..d.len()).take_while(|&m| d.toks[m].end <= r.end).any(|m| d.is(TIME_WORDS, m))
 }
 
 /// Whether the text between word `m - 1` and word `m` is a dash that opens or closes an

@@ -585,7 +585,17 @@ fn list_bits() -> &'static FnvMap<&'static str, u32> {
 }
 
 pub(super) fn in_list(list: Words, w: &str) -> bool {
-    list_bits().get(w).is_some_and(|bits| bits & (1 << list.bit) != 0)
+    in_bits(list, list_bits_of(w))
+}
+
+/// The bits of the lists that hold `w` (see [`in_bits`]).
+pub(super) fn list_bits_of(w: &str) -> u32 {
+    list_bits().get(w).copied().unwrap_or(0)
+}
+
+/// Whether `list` is among the lists of `bits` (from [`list_bits_of`]).
+pub(super) fn in_bits(list: Words, bits: u32) -> bool {
+    bits & (1 << list.bit) != 0
 }
 
 /// Whether a word, in any case, is `a`, `an` or `the`.
