@@ -505,15 +505,20 @@ fn raw_size(item: &Item) -> u64 {
 /// Ids go to inputs in input order, whether or not the input then yields an article, so an id
 /// never depends on how processing went. `taken` maps each id to the input (path and line) that
 /// got it.
-fn claim_unique_id(taken: &mut BTreeMap<String, String>, raw: &mut RawDoc) -> Option<DocError> {
+fn claim_unique_id(taken: &mut TakenIds, raw: &mut RawDoc) -> Option<DocError> {
     let input = raw.origin();
     let id = raw.meta.id.clone().unwrap_or_else(|| raw.default_id.clone());
-    let Some(first) = taken.get(&id).cloned() else {
-        taken.insert(id, input);
+    let Some(first) = taken.inputs.get(&id).cloned() else {
+        taken.inputs.insert(id, input);
         return None;
     };
-    let unique = (2u64..).map(|k| format!("{id}~{k}")).find(|c| !taken.contains_key(c)).expect("a free suffix");
-    taken.insert(unique.clone(), input);
+    // the search starts after the suffix this id got last: the ones before it are still taken
+    // (a folder of 500 `index.html` pages no longer tries every earlier suffix each time)
+    let from = taken.next_suffix.get(&id).copied().unwrap_or(2);
+    let (k, unique) =
+        (from..).map(|k| (k, format!("{id}~{k}"))).find(|(_, c)| !taken.inputs.contains_key(c)).expect("a free suffix");
+    taken.next_suffix.insert(id.clone(), k + 1);
+    taken.inputs.insert(unique.clone(), input);
     raw.meta.id = Some(unique.clone());
     Some(DocError::new(
         raw.path.clone(),
@@ -521,6 +526,14 @@ fn claim_unique_id(taken: &mut BTreeMap<String, String>, raw: &mut RawDoc) -> Op
         ErrorKind::DuplicateId,
         format!("id '{id}' was already given to an earlier input ({first}); this one is '{unique}'"),
     ))
+}
+
+/// The ids given so far ([`claim_unique_id`]): each with the input (path and line) that got it,
+/// and for a repeated id the first suffix not yet tried.
+#[derive(Default)]
+struct TakenIds {
+    inputs: BTreeMap<String, String>,
+    next_suffix: std::collections::HashMap<String, u64>,
 }
 
 /// Longest `--save-text` file name kept whole (bytes, before `.txt`; file systems allow 255).
@@ -612,7 +625,7 @@ fn drive(
         let handle = scope.spawn(move || {
             let mut batch = Vec::with_capacity(batch_size);
             let mut bytes = 0u64;
-            let mut ids = BTreeMap::new();
+            let mut ids = TakenIds::default();
             reader.run(|mut item| {
                 if let Item::Doc(raw) = &mut item {
                     if let Some(warning) = claim_unique_id(&mut ids, raw) {
@@ -729,12 +742,22 @@ mod tests {
             default_id: "same".into(),
             decode_errors: 0,
         };
-        let mut taken = BTreeMap::new();
-        let mut docs =
-            [raw("a/same.txt", None), raw("x.txt", Some("same~2")), raw("b/same.txt", None), raw("c/same.txt", None)];
+        let mut taken = TakenIds::default();
+        let mut docs = [
+            raw("a/same.txt", None),
+            raw("x.txt", Some("same~2")),
+            raw("b/same.txt", None),
+            raw("c/same.txt", None),
+            raw("y.txt", Some("same~6")),
+            raw("d/same.txt", None),
+            raw("e/same.txt", None),
+            raw("f/same.txt", None),
+            raw("z.txt", Some("same~5")),
+        ];
         let warnings: Vec<Option<DocError>> = docs.iter_mut().map(|d| claim_unique_id(&mut taken, d)).collect();
         let ids: Vec<String> = docs.iter().map(|d| d.meta.id.clone().unwrap_or_else(|| d.default_id.clone())).collect();
-        assert_eq!(ids, ["same", "same~2", "same~3", "same~4"]);
+        // an id given by an input after the suffixes passed it is renamed in turn
+        assert_eq!(ids, ["same", "same~2", "same~3", "same~4", "same~6", "same~5", "same~7", "same~8", "same~5~2"]);
         assert!(warnings[0].is_none() && warnings[1].is_none());
         let w = warnings[2].as_ref().expect("a warning for the renamed article");
         assert_eq!((w.path.as_str(), w.kind), ("b/same.txt", ErrorKind::DuplicateId));

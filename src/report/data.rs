@@ -39,8 +39,9 @@ pub struct ArticleData {
     /// Counted hits of each lexicon category (in column order) by voice: own, quoted, reported
     /// (from `hits.csv`; empty without it).
     pub voice_categories: Vec<[f64; 3]>,
-    /// Counted own-voice hits by term (from `hits.csv`), sorted by term.
-    pub own_terms: Vec<(String, f64)>,
+    /// Counted own-voice hits by term (from `hits.csv`): the term's index in
+    /// [`ReportData::terms`] and its count, by index.
+    pub own_terms: Vec<(u32, f64)>,
     /// Attributions by (source category, country) (from `countries_long.csv`; the country
     /// empty when unknown).
     pub sources: Vec<(String, String, f64)>,
@@ -180,6 +181,8 @@ pub struct ReportData {
     pub merged: usize,
     /// Every group, none merged, in the same order (for `groups.csv`; no sentence tones).
     pub all_groups: Vec<Group>,
+    /// The own-voice terms of [`ArticleData::own_terms`], each held once.
+    pub terms: Vec<String>,
 }
 
 const LOADED_FIXED: &[&str] = &crate::output::LOADED_COLUMNS;
@@ -352,7 +355,9 @@ impl ReportData {
         for a in articles.iter_mut() {
             a.voice_categories = vec![[0.0; 3]; cat_cols.len()];
         }
-        let mut terms: Vec<BTreeMap<String, f64>> = vec![BTreeMap::new(); articles.len()];
+        let mut terms: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); articles.len()];
+        let mut term_ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut term_names: Vec<String> = Vec::new();
         let hp = table(dir, "hits");
         stream(&hp, &["article_id", "term", "category", "voice", "counted"], |_, v| {
             let (Some(&i), Some(&k)) = (index.get(v[0]), category_index.get(v[2])) else { return Ok(()) };
@@ -366,7 +371,16 @@ impl ReportData {
             };
             articles[i].voice_categories[k][voice] += 1.0;
             if voice == 0 {
-                *terms[i].entry(v[1].to_string()).or_default() += 1.0;
+                let id = match term_ids.get(v[1]) {
+                    Some(&id) => id,
+                    None => {
+                        let id = term_names.len() as u32;
+                        term_ids.insert(v[1].to_string(), id);
+                        term_names.push(v[1].to_string());
+                        id
+                    }
+                };
+                *terms[i].entry(id).or_default() += 1.0;
             }
             Ok(())
         })?;
@@ -395,6 +409,7 @@ impl ReportData {
             group_by: opts.group_by.label(),
             merged,
             all_groups,
+            terms: term_names,
         })
     }
 

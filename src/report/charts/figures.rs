@@ -410,7 +410,7 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
         let mut counts: std::collections::BTreeMap<&str, f64> = Default::default();
         for &m in &g.members {
             for (t, n) in &d.articles[m].own_terms {
-                *counts.entry(t.as_str()).or_default() += n;
+                *counts.entry(d.terms[*t as usize].as_str()).or_default() += n;
             }
         }
         let mut terms: Vec<(&str, f64)> = counts.into_iter().collect();
@@ -422,7 +422,7 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
         let points: Vec<Point> = terms
             .iter()
             .map(|(t, _)| {
-                let t = t.to_string();
+                let t = d.terms.iter().position(|x| x == t).map_or(u32::MAX, |k| k as u32);
                 let m = Measure::per_1k(move |a: &ArticleData| {
                     let n = a.own_terms.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1);
                     (n, a.own_words())
