@@ -12,6 +12,7 @@ use ndarray::{s, Array1, Array2, ArrayView2, Axis};
 use safetensors::{Dtype, SafeTensors};
 use serde::Deserialize;
 
+use super::gemm::Weights;
 use super::EncoderError;
 
 /// The fields of the base model's `config.json` the forward pass needs.
@@ -39,13 +40,13 @@ fn default_act() -> String {
 /// A linear layer stored as `in x out` so that `x.dot(w)` applies it.
 #[derive(Debug, Clone)]
 struct Linear {
-    w: Array2<f32>,
+    w: Weights,
     b: Array1<f32>,
 }
 
 impl Linear {
     fn apply(&self, x: &ArrayView2<f32>) -> Array2<f32> {
-        x.dot(&self.w) + &self.b
+        self.w.apply(x, &self.b)
     }
 }
 
@@ -152,7 +153,7 @@ impl Loader<'_> {
             w.scaled_add(self.scale, &b.dot(&a));
         }
         Ok(Linear {
-            w: w.reversed_axes().as_standard_layout().to_owned(),
+            w: Weights::new(w.reversed_axes().as_standard_layout().to_owned()),
             b: self.vector(&format!("{prefix}.bias"), output)?,
         })
     }

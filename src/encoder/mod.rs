@@ -16,6 +16,7 @@
 //! are the encoder's hits.
 
 pub mod bert;
+mod gemm;
 pub mod wordpiece;
 
 use std::ops::Range;
