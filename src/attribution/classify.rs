@@ -61,6 +61,9 @@ pub struct SourceList {
     heads_ac: Option<AhoCorasick>,
     demonym_ac: Option<AhoCorasick>,
     demonym_country: Vec<String>,
+    /// The names and the country words again, for overlapping search: which of them end at a
+    /// given place ([`SourceList::inside_longer_name`]).
+    names_ending: Option<AhoCorasick>,
 }
 
 /// The embedded default list: its files, each with its own provenance header.
@@ -331,6 +334,14 @@ impl Builder {
             heads: self.heads,
             demonym_ac: build(&self.dem_pats),
             demonym_country: self.dem_country,
+            names_ending: (!self.named_pats.is_empty() || !self.dem_pats.is_empty())
+                .then(|| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(self.named_pats.iter().chain(&self.dem_pats))
+                        .ok()
+                })
+                .flatten(),
         }
     }
 }
@@ -367,19 +378,18 @@ impl SourceList {
             return false;
         }
         // a country word, or a known name (`the State Council Taiwan Affairs Office`)
-        // only the tail a pattern can span is searched: a scan of the whole text before every
-        // name made an article's time grow with the square of its names
-        let ends_known = |ac: &Option<AhoCorasick>| {
-            ac.as_ref().is_some_and(|ac| {
-                let mut from = head.len().saturating_sub(ac.max_pattern_len());
-                while !head.is_char_boundary(from) {
-                    from -= 1;
-                }
-                ac.find_iter(aho_corasick::Input::new(head).range(from..))
-                    .any(|m| m.end() == head.len() && bounded(head, m.start(), m.end()))
-            })
-        };
-        !ends_known(&self.demonym_ac) && !ends_known(&self.named_ac) && !word.ends_with(',')
+        // a country word or a known name ends right there: any occurrence, whatever else
+        // overlaps it, found in the tail a name can span (a scan of the whole text before
+        // every name made an article's time grow with the square of its names)
+        let ends_known = self.names_ending.as_ref().is_some_and(|ac| {
+            let mut from = head.len().saturating_sub(ac.max_pattern_len());
+            while !head.is_char_boundary(from) {
+                from -= 1;
+            }
+            ac.find_overlapping_iter(aho_corasick::Input::new(head).range(from..))
+                .any(|m| m.end() == head.len() && bounded(head, m.start(), m.end()))
+        });
+        !ends_known && !word.ends_with(',')
     }
 
     /// The row a pattern names at `start` of `p`: the first that is no bare surname, or whose

@@ -32,6 +32,31 @@ pub(crate) fn list() -> SourceList {
 }
 
 #[test]
+fn a_known_name_ending_before_a_name_is_found_whatever_overlaps_it() {
+    // `New York`, `York Times` and `Times Square` overlap: the name before `Orsa Council` is
+    // known (`Times Square`) however a left-to-right scan would have paired the words (with
+    // the 18-byte `Xinhua News Agency` listed, a scan of the last 18 bytes alone, leftmost
+    // longest, takes `York Times` and misses it)
+    let l = SourceList::parse(
+        "o.tsv",
+        "name\tcategory\tcountry\tkind\nNew York\tother\tXA\tnamed\nYork Times\tstate_media\tXA\tnamed\n\
+         Times Square\tother\tXA\tnamed\nOrsa Council\tgovernment\tXA\tnamed\n\
+         Xinhua News Agency\tstate_media\tCN\tnamed\n",
+    )
+    .unwrap();
+    for (text, inside) in [
+        ("New York Times Square Orsa Council said.", false),
+        ("Times Square Orsa Council said.", false),
+        ("Old Town Orsa Council said.", true),
+        ("Ostland Orsa Council said.", true),
+        ("the Orsa Council said.", false),
+    ] {
+        let start = text.find("Orsa").unwrap();
+        assert_eq!(l.inside_longer_name(text, start), inside, "{text}");
+    }
+}
+
+#[test]
 fn a_longer_name_is_told_by_the_words_just_before_however_long_the_text() {
     // `inside_longer_name` searches only the tail a known name can span: the answer must
     // not depend on what comes earlier in the text
