@@ -82,7 +82,8 @@ pub fn analyze_folder(
     };
     manifest::write_manifest(cfg, &summary, &stages, invocation, staging.dir())?;
     let charts = match report {
-        Some(r) => crate::report::render(staging.dir(), r)?.charts,
+        // on the run's pool: the charts are drawn on as many threads as the run was given
+        Some(r) => pool.install(|| crate::report::render(staging.dir(), r))?.charts,
         None => 0,
     };
     if cfg.spreadsheet_safe {

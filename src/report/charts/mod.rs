@@ -207,20 +207,28 @@ fn remove_stale(path: &Path) -> Result<(), ReportError> {
     Ok(())
 }
 
-/// Draws every chart that has data into `dir`.
+/// Draws every chart that has data into `dir`, several at once on the current rayon pool
+/// (each chart's files are its own); the charts come back in [`NAMES`] order, and the first
+/// error in that order is the one returned.
 pub fn draw_all(d: &ReportData, dir: &Path, opts: &ChartOptions) -> Result<Vec<Chart>, ReportError> {
+    use rayon::prelude::*;
     canvas::register_font();
-    let mut out = Vec::new();
-    for name in NAMES {
-        match figures::build(name, d, opts) {
-            Some(fig) => out.push(write_chart(dir, name, opts, &fig)?),
+    let drawn: Vec<Result<Option<Chart>, ReportError>> = NAMES
+        .par_iter()
+        .map(|&name| match figures::build(name, d, opts) {
+            Some(fig) => write_chart(dir, name, opts, &fig).map(Some),
             None => {
                 // Not drawn this time: files left from an earlier run would no longer match the CSVs.
                 for ext in ["png", "svg", "pdf", "csv"] {
                     remove_stale(&dir.join(format!("{name}.{ext}")))?;
                 }
+                Ok(None)
             }
-        }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for chart in drawn {
+        out.extend(chart?);
     }
     Ok(out)
 }
