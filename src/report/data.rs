@@ -283,70 +283,81 @@ impl ReportData {
             c.and_then(|i| r.get(i)).filter(|v| !is_missing(v)).cloned().unwrap_or_default()
         };
         // one row at a time: a large corpus's rows are not all held as text
-        let mut articles: Vec<ArticleData> = Vec::new();
-        each_row(&path, |byte, r| {
-            let at = |c: usize, kind: Kind| num(&path, byte, &h[c], r.get(c).map_or("", String::as_str), kind);
-            let group = get(r, Some(group_c));
-            let mut countries = Vec::new();
-            for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
-                if !c.trim().is_empty() {
-                    countries.push((c.trim().to_string(), num(&path, byte, "attr_countries", n, Kind::Count)?));
+        let read_articles = || -> Result<Vec<ArticleData>, ReportError> {
+            let mut articles: Vec<ArticleData> = Vec::new();
+            each_row(&path, |byte, r| {
+                let at = |c: usize, kind: Kind| num(&path, byte, &h[c], r.get(c).map_or("", String::as_str), kind);
+                let group = get(r, Some(group_c));
+                let mut countries = Vec::new();
+                for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
+                    if !c.trim().is_empty() {
+                        countries.push((c.trim().to_string(), num(&path, byte, "attr_countries", n, Kind::Count)?));
+                    }
                 }
-            }
-            let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
-            let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
-            let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
-            if quoted_words + reported_words > words {
-                return Err(ReportError::Input {
-                    path: path.display().to_string(),
-                    message: format!(
+                let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
+                let optional = |name: &str| col(name).map_or(Ok(0.0), |c| at(c, Kind::Count));
+                let (reported_words, loaded_reported) = (optional("reported_words")?, optional("loaded_reported")?);
+                if quoted_words + reported_words > words {
+                    return Err(ReportError::Input {
+                        path: path.display().to_string(),
+                        message: format!(
                         "line {}, columns quoted_words and reported_words: {} is more than the article's {words} words",
                         line_at(&path, byte),
                         quoted_words + reported_words
                     ),
-                });
-            }
-            let same_text_share = get(r, col("same_text_share"));
-            if !same_text_share.trim().is_empty() {
-                num(&path, byte, "same_text_share", &same_text_share, Kind::Share)?;
-            }
-            articles.push(ArticleData {
-                id: get(r, Some(id_c)),
-                title: get(r, col("title")),
-                outlet: get(r, col("outlet")),
-                date: get(r, col("date")),
-                group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
-                words,
-                quoted_words,
-                reported_words,
-                loaded_own: at(own_c, Kind::Count)?,
-                loaded_quoted: at(quoted_c, Kind::Count)?,
-                loaded_reported,
-                categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                countries,
-                tone: at(tone_c, Kind::Share)?,
-                flagged: at(flagged_c, Kind::Count)?,
-                sentences: at(sentences_c, Kind::Count)?,
-                same_text_as: get(r, col("same_text_as")),
-                same_text_share,
-                ..Default::default()
-            });
-            Ok(())
-        })?;
-        // sentence probabilities by article (streamed: a large corpus has millions of sentences)
-        let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        let sp = table(dir, "sentences");
-        stream(&sp, &["article_id", "prob"], |byte, v| {
-            let prob = num(&sp, byte, "prob", v[1], Kind::Share)?;
-            match probs.get_mut(v[0]) {
-                Some(p) => p.push(prob),
-                None => {
-                    probs.insert(v[0].to_string(), vec![prob]);
+                    });
                 }
-            }
-            Ok(())
-        })?;
+                let same_text_share = get(r, col("same_text_share"));
+                if !same_text_share.trim().is_empty() {
+                    num(&path, byte, "same_text_share", &same_text_share, Kind::Share)?;
+                }
+                articles.push(ArticleData {
+                    id: get(r, Some(id_c)),
+                    title: get(r, col("title")),
+                    outlet: get(r, col("outlet")),
+                    date: get(r, col("date")),
+                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                    words,
+                    quoted_words,
+                    reported_words,
+                    loaded_own: at(own_c, Kind::Count)?,
+                    loaded_quoted: at(quoted_c, Kind::Count)?,
+                    loaded_reported,
+                    categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                    attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
+                    countries,
+                    tone: at(tone_c, Kind::Share)?,
+                    flagged: at(flagged_c, Kind::Count)?,
+                    sentences: at(sentences_c, Kind::Count)?,
+                    same_text_as: get(r, col("same_text_as")),
+                    same_text_share,
+                    ..Default::default()
+                });
+                Ok(())
+            })?;
+            Ok(articles)
+        };
+        // sentence probabilities by article (streamed: a large corpus has millions of
+        // sentences), read while the articles are
+        let read_probs = || -> Result<BTreeMap<String, Vec<f64>>, ReportError> {
+            let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+            let sp = table(dir, "sentences");
+            stream(&sp, &["article_id", "prob"], |byte, v| {
+                let prob = num(&sp, byte, "prob", v[1], Kind::Share)?;
+                match probs.get_mut(v[0]) {
+                    Some(p) => p.push(prob),
+                    None => {
+                        probs.insert(v[0].to_string(), vec![prob]);
+                    }
+                }
+                Ok(())
+            })?;
+            Ok(probs)
+        };
+        let (articles, probs) = rayon::join(read_articles, read_probs);
+        // an error in articles.csv first, as when the two were read one after the other
+        let mut articles = articles?;
+        let probs = probs?;
         let index: std::collections::HashMap<String, usize> =
             articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         // counted hits by category and voice, and own-voice terms
