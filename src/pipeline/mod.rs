@@ -111,32 +111,56 @@ impl Stages {
             Lexicon::build_on(Lexicon::embedded(code), &cfg.lexicon, cfg.lexicon_mode)
                 .map_err(|e| SlantError::Lexicon(e.to_string()))
         };
-        let lexicon = build(lang.code())?;
-        let matcher = Matcher::new(&lexicon, lang);
-        let mut others = Vec::new();
-        if cfg.auto_language() {
-            for code in ["ru", "uk"] {
-                let other_lexicon = build(code)?;
-                let other = Matcher::new(&other_lexicon, Lang::parse(code)?);
-                let categories = other
-                    .categories
-                    .iter()
-                    .map(|c| {
-                        matcher.categories.iter().position(|x| x == c).ok_or_else(|| {
-                            SlantError::Lexicon(format!(
-                                "the {code} lexicon has a category, '{c}', the English one lacks: with --lang auto \
-                                 every language's lexicon must use the same categories"
-                            ))
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                others.push(LangLexicon { code, lexicon: other_lexicon, matcher: other, categories });
+        // the other languages' lexicons and the source list are compiled beside the main
+        // lexicon when the run may use more than one thread (the same stages either way)
+        let others_of = || -> Result<Vec<(&'static str, Lexicon, Matcher)>, SlantError> {
+            let mut others = Vec::new();
+            if cfg.auto_language() {
+                for code in ["ru", "uk"] {
+                    let other_lexicon = build(code)?;
+                    let other = Matcher::new(&other_lexicon, Lang::parse(code)?);
+                    others.push((code, other_lexicon, other));
+                }
             }
-        }
-        let sources = match &cfg.sources {
-            Some(p) => SourceList::with_file(p).map_err(|e| SlantError::Config(format!("--sources: {e}")))?,
-            None => SourceList::default_list(),
+            Ok(others)
         };
+        let sources_of = || match &cfg.sources {
+            Some(p) => SourceList::with_file(p).map_err(|e| SlantError::Config(format!("--sources: {e}"))),
+            None => Ok(SourceList::default_list()),
+        };
+        let main_of = || build(lang.code()).map(|l| (Matcher::new(&l, lang), l));
+        let (main, others, sources) = if cfg.threads == 1 {
+            (main_of(), others_of(), sources_of())
+        } else {
+            std::thread::scope(|scope| {
+                let others = scope.spawn(others_of);
+                let sources = scope.spawn(sources_of);
+                let main = main_of();
+                let others = others.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let sources = sources.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (main, others, sources)
+            })
+        };
+        // errors in the order the stages were built in one after the other
+        let (matcher, lexicon) = main?;
+        let mut other_stages = Vec::new();
+        for (code, other_lexicon, other) in others? {
+            let categories = other
+                .categories
+                .iter()
+                .map(|c| {
+                    matcher.categories.iter().position(|x| x == c).ok_or_else(|| {
+                        SlantError::Lexicon(format!(
+                            "the {code} lexicon has a category, '{c}', the English one lacks: with --lang auto \
+                             every language's lexicon must use the same categories"
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            other_stages.push(LangLexicon { code, lexicon: other_lexicon, matcher: other, categories });
+        }
+        let others = other_stages;
+        let sources = sources?;
         let attribution = AttrStage { sources, cues: CueClasses::default_table(lang) };
         let tone = match &cfg.model {
             Some(p) => ToneStage::from_file(p).map_err(|e| SlantError::Config(format!("--model: {e}")))?,
