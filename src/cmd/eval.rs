@@ -385,9 +385,10 @@ fn fmt_ci(ci: Option<[f64; 2]>) -> String {
 fn loaded_unlp(dir: &std::path::Path, a: &LoadedArgs) -> anyhow::Result<u8> {
     let posts = slant::eval::unlp::read_posts(dir)?;
     let mode = a.lexicon_mode.into();
+    let users = a.lexicon.iter().map(|p| Lexicon::user_file(p)).collect::<Result<Vec<_>, _>>()?;
     let matchers = ["en", "ru", "uk"]
         .map(|code| -> anyhow::Result<Matcher> {
-            let lex = Lexicon::build_on(Lexicon::embedded(code), &a.lexicon, mode)?;
+            let lex = Lexicon::build_with(Lexicon::embedded(code), &users, mode)?;
             Ok(Matcher::new(&lex, Lang::parse(code)?))
         })
         .into_iter()

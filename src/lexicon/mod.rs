@@ -266,10 +266,18 @@ impl Lexicon {
     /// [`Lexicon::build`] on another embedded lexicon than the English one (`base`, as
     /// [`Lexicon::embedded`] gives it).
     pub fn build_on(base: Lexicon, user: &[std::path::PathBuf], mode: LexiconMode) -> Result<Lexicon, LexiconError> {
+        let users = user.iter().map(|p| Lexicon::user_file(p)).collect::<Result<Vec<_>, _>>()?;
+        Lexicon::build_with(base, &users, mode)
+    }
+
+    /// [`Lexicon::build_on`] with the user files already read ([`Lexicon::user_file`]): a run
+    /// that builds several languages' lexicons reads each file once (a `--lexicon` pipe can be
+    /// read only once).
+    pub fn build_with(base: Lexicon, users: &[Lexicon], mode: LexiconMode) -> Result<Lexicon, LexiconError> {
         let mut lex = match mode {
             LexiconMode::Extend => base,
             LexiconMode::Replace => {
-                if user.is_empty() {
+                if users.is_empty() {
                     return Err(LexiconError {
                         file: "--lexicon-mode replace".into(),
                         line: None,
@@ -286,15 +294,14 @@ impl Lexicon {
         // an entry replaces another (an earlier file's or an embedded one) only for the same
         // term and category, so a term keeps every category any of them gives it.
         let mut user_entries: Vec<Entry> = Vec::new();
-        for p in user {
-            let u = Lexicon::user_file(p)?;
+        for u in users {
             names.push(u.name.clone());
             hashes.push(u.sha256.clone());
             versions.push(u.version.clone());
             let keys: std::collections::BTreeSet<(&str, &str)> =
                 u.entries.iter().map(|e| (e.term.as_str(), e.category.as_str())).collect();
             user_entries.retain(|e| !keys.contains(&(e.term.as_str(), e.category.as_str())));
-            user_entries.extend(u.entries);
+            user_entries.extend(u.entries.iter().cloned());
         }
         let keys: std::collections::BTreeSet<(&str, &str)> =
             user_entries.iter().map(|e| (e.term.as_str(), e.category.as_str())).collect();
@@ -302,7 +309,7 @@ impl Lexicon {
         lex.entries.extend(user_entries);
         lex.name = names.join("+");
         lex.version = versions.join("+");
-        lex.sha256 = if user.is_empty() { lex.sha256 } else { sha256_hex(hashes.concat().as_bytes()) };
+        lex.sha256 = if users.is_empty() { lex.sha256 } else { sha256_hex(hashes.concat().as_bytes()) };
         Ok(lex)
     }
 }

@@ -107,10 +107,12 @@ impl Stages {
     /// Builds the stages for a configuration (loads and compiles the lexicon).
     pub fn new(cfg: &AnalyzeConfig) -> Result<Stages, SlantError> {
         let lang = cfg.validate()?;
-        let build = |code: &str| {
-            Lexicon::build_on(Lexicon::embedded(code), &cfg.lexicon, cfg.lexicon_mode)
-                .map_err(|e| SlantError::Lexicon(e.to_string()))
-        };
+        // each --lexicon file read once, for every language's lexicon
+        let lexicon_error = |e: crate::lexicon::LexiconError| SlantError::Lexicon(e.to_string());
+        let users =
+            cfg.lexicon.iter().map(|p| Lexicon::user_file(p)).collect::<Result<Vec<_>, _>>().map_err(lexicon_error)?;
+        let build =
+            |code: &str| Lexicon::build_with(Lexicon::embedded(code), &users, cfg.lexicon_mode).map_err(lexicon_error);
         // the other languages' lexicons and the source list are compiled beside the main
         // lexicon when the run may use more than one thread (the same stages either way)
         let others_of = || -> Result<Vec<(&'static str, Lexicon, Matcher)>, SlantError> {
@@ -672,6 +674,35 @@ mod tests {
             meta: Meta::default(),
             default_id: "a".into(),
             decode_errors: 0,
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lexicon_read_from_a_pipe_reaches_every_language() {
+        // a `--lexicon <(...)` pipe can be read once: every language's lexicon gets its terms,
+        // whatever the thread count
+        let dir = tempfile::tempdir().unwrap();
+        for threads in [1, 2] {
+            let fifo = dir.path().join(format!("labels{threads}.txt"));
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if !made.is_ok_and(|s| s.success()) {
+                eprintln!("no mkfifo here: the pipe case is not run");
+                return;
+            }
+            let writer = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || std::fs::write(fifo, "despotic\ntyrannical\n").unwrap())
+            };
+            let mut cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
+            cfg.lexicon = vec![fifo];
+            cfg.threads = threads;
+            let stages = Stages::new(&cfg).unwrap();
+            writer.join().unwrap();
+            let has =
+                |l: &Lexicon| l.entries.iter().any(|e| e.term == "tyrannical" && e.category.starts_with("labels"));
+            assert!(has(&stages.lexicon), "{threads} threads");
+            assert!(!stages.others.is_empty() && stages.others.iter().all(|o| has(&o.lexicon)), "{threads} threads");
         }
     }
 
