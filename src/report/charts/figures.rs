@@ -407,22 +407,22 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
     let mut panels = Vec::new();
     for &i in &groups {
         let g = &d.groups[i];
-        let mut counts: std::collections::BTreeMap<&str, f64> = Default::default();
+        let mut counts: std::collections::BTreeMap<u32, f64> = Default::default();
         for &m in &g.members {
             for (t, n) in &d.articles[m].own_terms {
-                *counts.entry(d.terms[*t as usize].as_str()).or_default() += n;
+                *counts.entry(*t).or_default() += n;
             }
         }
-        let mut terms: Vec<(&str, f64)> = counts.into_iter().collect();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let name = |t: u32| d.terms[t as usize].as_str();
+        let mut terms: Vec<(u32, f64)> = counts.into_iter().collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(name(a.0).cmp(name(b.0))));
         terms.truncate(8);
         if terms.is_empty() {
             continue;
         }
         let points: Vec<Point> = terms
             .iter()
-            .map(|(t, _)| {
-                let t = d.terms.iter().position(|x| x == t).map_or(u32::MAX, |k| k as u32);
+            .map(|&(t, _)| {
                 let m = Measure::per_1k(move |a: &ArticleData| {
                     let n = a.own_terms.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1);
                     (n, a.own_words())
@@ -435,7 +435,7 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
                 group: g.name.clone(),
                 articles: g.articles,
                 panel: g.name.clone(),
-                series: t.to_string(),
+                series: name(*t).to_string(),
                 value: p.value,
                 ci: p.ci,
             });
@@ -443,7 +443,7 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
         panels.push(Panel {
             title: format!("{} (n={})", g.name, g.articles),
             series: vec![Series { name: "own voice".into(), colour: colour(0), points }],
-            rows: Some(terms.iter().map(|(t, _)| t.to_string()).collect()),
+            rows: Some(terms.iter().map(|(t, _)| name(*t).to_string()).collect()),
         });
     }
     if panels.is_empty() {
