@@ -28,10 +28,8 @@
 //!   `just`, `only`, `merely`, `simply` or `but` follows the negator (`not just a sham`).
 //! - **Voice**: a hit whose first word lies inside a quotation is `quoted`, else `own`; the
 //!   pipeline then marks an `own` hit inside the content of an attribution `reported`.
-//! - **ALL-CAPS emphasis**: a word of three or more letters written in capitals, whose
-//!   lower-case form is a common function word, a lexicon term, or appears in lower case
-//!   elsewhere in the article, in a sentence that is not itself mostly capitals (a
-//!   headline), is reported as emphasis. Acronyms such as `NATO` or `KCNA` are not.
+//! - **ALL-CAPS emphasis**: words written in capitals for emphasis, but not acronyms,
+//!   handles, labels or page furniture; the rules are in [`super::caps`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -134,12 +132,6 @@ pub fn is_negator(word: &str) -> bool {
 fn is_normalized_negator(lower: &str) -> bool {
     NEGATORS.contains(&lower) || lower.ends_with("n't")
 }
-
-const FUNCTION_WORDS: &[&str] = &[
-    "about", "after", "again", "against", "all", "and", "any", "are", "ever", "every", "for", "from", "has", "have",
-    "her", "his", "how", "its", "just", "more", "most", "must", "never", "not", "now", "only", "our", "out", "over",
-    "the", "their", "they", "this", "too", "very", "was", "what", "when", "who", "why", "will", "with", "you", "your",
-];
 
 fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
     word.split(['-', '‐', '‑'])
@@ -440,69 +432,8 @@ impl Matcher {
                 });
             }
         }
-        let caps = self.caps(text, analysis, &lowered);
+        let caps = super::caps::find(text, analysis, &lowered, &self.term_words);
         (hits, caps)
-    }
-
-    fn caps(&self, text: &str, analysis: &TextAnalysis, lowered: &[String]) -> Vec<CapsHit> {
-        // Letters without case (Chinese, Arabic) are not capitals.
-        let is_caps = |w: &str| {
-            w.chars().filter(|c| c.is_uppercase()).count() >= 3
-                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-        };
-        // Most articles have no word in capitals: skip the tables below.
-        if !analysis.tokens.iter().any(|t| is_caps(t.text(text))) {
-            return Vec::new();
-        }
-        let lower_forms: BTreeSet<&str> = analysis
-            .tokens
-            .iter()
-            .zip(lowered)
-            .filter(|(t, _)| t.text(text).chars().all(|c| !c.is_uppercase()))
-            .map(|(_, l)| l.as_str())
-            .collect();
-        // Share of capitalised words per sentence.
-        let mut per_sentence: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
-        for t in &analysis.tokens {
-            let e = per_sentence.entry(t.sentence).or_default();
-            e.0 += 1;
-            if is_caps(t.text(text)) {
-                e.1 += 1;
-            }
-        }
-        // `the WHO` is the World Health Organization, not emphasis.
-        let who = |k: usize| k > 0 && lowered[k - 1] == "the" && lowered[k] == "who";
-        // `READ MORE`, `SEE ALSO`, `ADVERTISEMENT`, `WATCH:`: page furniture, not emphasis
-        let furniture = |k: usize| {
-            let w = lowered[k].as_str();
-            let prev = if k > 0 { lowered[k - 1].as_str() } else { "" };
-            let next = lowered.get(k + 1).map_or("", String::as_str);
-            matches!(w, "advertisement" | "subscribe" | "share" | "click" | "watch")
-                || (matches!(w, "read" | "see") && matches!(next, "more" | "also"))
-                || (matches!(w, "more" | "also") && matches!(prev, "read" | "see"))
-        };
-        analysis
-            .tokens
-            .iter()
-            .zip(lowered)
-            .enumerate()
-            .filter(|(k, (t, l))| {
-                let (n, c) = per_sentence.get(&t.sentence).copied().unwrap_or((1, 0));
-                is_caps(t.text(text))
-                    && c * 2 <= n
-                    && !who(*k)
-                    && !furniture(*k)
-                    && (FUNCTION_WORDS.contains(&l.as_str())
-                        || self.term_words.contains(l.as_str())
-                        || lower_forms.contains(l.as_str()))
-            })
-            .map(|(_, (t, _))| CapsHit {
-                start: t.start,
-                end: t.end,
-                voice: if t.quoted { Voice::Quoted } else { Voice::Own },
-                sentence: t.sentence,
-            })
-            .collect()
     }
 }
 
@@ -621,24 +552,6 @@ mod tests {
         // plain reporting stays plain
         let plain = text.find("Officials").unwrap();
         assert!(hits.iter().all(|h| h.start < plain), "{words:?}");
-    }
-
-    #[test]
-    fn caps_emphasis() {
-        let text =
-            "Voss did it AGAIN and NATO knows. This is UNPRECEDENTED. The STEAL was a steal.\n\nBIG HEADLINE IN CAPS\n\n\
-             The WHO said 新华社 reported it. WHO knew? Doctors who knew said it was the ONLY way.";
-        let m = Matcher::new(&lex(), Lang::english());
-        let a = analyze(text, &[0..text.len()]);
-        let (_, caps) = m.find(text, &a);
-        let words: Vec<&str> = caps.iter().map(|c| &text[c.start..c.end]).collect();
-        assert_eq!(words, vec!["AGAIN", "UNPRECEDENTED", "STEAL", "WHO", "ONLY"], "not `the WHO` nor Chinese");
-        // a link to another story in capitals is page furniture
-        let text = "The prince left the lodge on Friday. READ MORE: The prince is gone. He left AGAIN.";
-        let a = analyze(text, &[0..text.len()]);
-        let (_, caps) = m.find(text, &a);
-        let words: Vec<&str> = caps.iter().map(|c| &text[c.start..c.end]).collect();
-        assert_eq!(words, vec!["AGAIN"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! `data/lexicon/pruned.tsv` (too imprecise on PTC train, also written by
 //! `slant lexicon mine`) are left out.
 
+mod caps;
 pub mod formats;
 pub mod matcher;
 pub mod mine;
