@@ -44,6 +44,24 @@ pub fn header(path: &Path) -> Result<Vec<String>, String> {
     Ok(r.headers().map_err(|e| e.to_string())?.iter().map(String::from).collect())
 }
 
+/// About how many rows the table at `path` has (its line breaks, for a CSV file; 0 for a
+/// Parquet table or an unreadable file): a capacity hint, never a count.
+pub fn rows_hint(path: &Path) -> usize {
+    use std::io::Read;
+    if is_parquet(path) {
+        return 0;
+    }
+    let Ok(mut f) = std::fs::File::open(path) else { return 0 };
+    let (mut buf, mut n) = (vec![0u8; 1 << 16], 0usize);
+    while let Ok(k) = f.read(&mut buf) {
+        if k == 0 {
+            break;
+        }
+        n += buf[..k].iter().filter(|&&b| b == b'\n').count();
+    }
+    n.saturating_sub(1)
+}
+
 /// Where a row is, for messages: the byte its record starts at in a CSV file, or the line the
 /// row would have in the CSV file of a Parquet table (the header being line 1).
 pub type Place = u64;

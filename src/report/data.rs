@@ -4,18 +4,21 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
+use super::tally::Tally;
 use super::{charts, GroupBy, ReportError, ReportOptions};
 use crate::stats::ratio_ci;
 
-/// One row of `articles.csv`, as the charts need it.
+/// One row of `articles.csv`, as the charts need it. A large corpus holds hundreds of
+/// thousands: text is held in boxed slices (no spare capacity), names once ([`Names`]), counts
+/// from `hits.csv` as integers.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleData {
-    pub id: String,
-    pub title: String,
-    pub outlet: String,
-    pub date: String,
-    pub group: String,
+    pub id: Box<str>,
+    pub outlet: Box<str>,
+    pub date: Box<str>,
+    pub group: Box<str>,
     pub words: f64,
     /// Body words inside quotations (`quoted_words`).
     pub quoted_words: f64,
@@ -26,25 +29,44 @@ pub struct ArticleData {
     /// Hits in reported speech (`loaded_reported`; 0 in a folder written before it).
     pub loaded_reported: f64,
     /// Hits per lexicon category, in column order.
-    pub categories: Vec<f64>,
+    pub categories: Box<[f64]>,
     /// Attributions per source category, in column order.
-    pub attr: Vec<f64>,
-    pub countries: Vec<(String, f64)>,
+    pub attr: Box<[f64]>,
+    /// Attributions by source country (names held once, [`Names`]).
+    pub countries: Box<[(Arc<str>, f64)]>,
     pub tone: f64,
     pub flagged: f64,
     pub sentences: f64,
     /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder).
-    pub same_text_as: String,
-    pub same_text_share: String,
+    pub same_text_as: Box<str>,
+    pub same_text_share: Box<str>,
     /// Counted hits of each lexicon category (in column order) by voice: own, quoted, reported
     /// (from `hits.csv`; empty without it).
-    pub voice_categories: Vec<[f64; 3]>,
+    pub voice_categories: Box<[[u32; 3]]>,
     /// Counted own-voice hits by term (from `hits.csv`): the term's index in
     /// [`ReportData::terms`] and its count, by index.
-    pub own_terms: Vec<(u32, f64)>,
+    pub own_terms: Box<[(u32, u32)]>,
     /// Attributions by (source category, country) (from `countries_long.csv`; the country
     /// empty when unknown).
-    pub sources: Vec<(String, String, f64)>,
+    pub sources: Box<[SourceCount]>,
+}
+
+/// Attributions of one (source category, country) in an article.
+pub type SourceCount = (Arc<str>, Arc<str>, f64);
+
+/// Each distinct name (a country, a source category) held once, shared by the articles.
+#[derive(Default)]
+struct Names(std::collections::HashSet<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.0.get(name) {
+            return n.clone();
+        }
+        let n: Arc<str> = name.into();
+        self.0.insert(n.clone());
+        n
+    }
 }
 
 /// A group of articles with its sums.
@@ -65,8 +87,8 @@ pub struct Group {
     pub categories: Vec<f64>,
     pub attr: Vec<f64>,
     pub countries: BTreeMap<String, f64>,
-    /// Sentence tone probabilities of the group's articles.
-    pub probs: Vec<f64>,
+    /// Sentence tone probabilities of the group's articles (a sorted multiset).
+    pub probs: Tally,
     /// Word-weighted mean tone of its articles.
     pub tone: f64,
     pub flagged: f64,
@@ -284,14 +306,15 @@ impl ReportData {
         };
         // one row at a time: a large corpus's rows are not all held as text
         let read_articles = || -> Result<Vec<ArticleData>, ReportError> {
-            let mut articles: Vec<ArticleData> = Vec::new();
+            let mut articles: Vec<ArticleData> = Vec::with_capacity(crate::tables::rows_hint(&path));
+            let mut names = Names::default();
             each_row(&path, |byte, r| {
                 let at = |c: usize, kind: Kind| num(&path, byte, &h[c], r.get(c).map_or("", String::as_str), kind);
                 let group = get(r, Some(group_c));
                 let mut countries = Vec::new();
                 for (c, n) in get(r, col("attr_countries")).split(';').filter_map(|p| p.split_once(':')) {
                     if !c.trim().is_empty() {
-                        countries.push((c.trim().to_string(), num(&path, byte, "attr_countries", n, Kind::Count)?));
+                        countries.push((names.get(c.trim()), num(&path, byte, "attr_countries", n, Kind::Count)?));
                     }
                 }
                 let (words, quoted_words) = (at(words_c, Kind::Count)?, at(quoted_words_c, Kind::Count)?);
@@ -312,11 +335,11 @@ impl ReportData {
                     num(&path, byte, "same_text_share", &same_text_share, Kind::Share)?;
                 }
                 articles.push(ArticleData {
-                    id: get(r, Some(id_c)),
-                    title: get(r, col("title")),
-                    outlet: get(r, col("outlet")),
-                    date: get(r, col("date")),
-                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group },
+                    id: get(r, Some(id_c)).into(),
+                    outlet: get(r, col("outlet")).into(),
+                    date: get(r, col("date")).into(),
+                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group }
+                        .into(),
                     words,
                     quoted_words,
                     reported_words,
@@ -325,93 +348,117 @@ impl ReportData {
                     loaded_reported,
                     categories: cat_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
                     attr: attr_cols.iter().map(|(_, i)| at(*i, Kind::Count)).collect::<Result<_, _>>()?,
-                    countries,
+                    countries: countries.into(),
                     tone: at(tone_c, Kind::Share)?,
                     flagged: at(flagged_c, Kind::Count)?,
                     sentences: at(sentences_c, Kind::Count)?,
-                    same_text_as: get(r, col("same_text_as")),
-                    same_text_share,
+                    same_text_as: get(r, col("same_text_as")).into(),
+                    same_text_share: same_text_share.into(),
                     ..Default::default()
                 });
                 Ok(())
             })?;
+            articles.shrink_to_fit();
             Ok(articles)
         };
-        // sentence probabilities by article (streamed: a large corpus has millions of
-        // sentences), read while the articles are
-        let read_probs = || -> Result<BTreeMap<String, Vec<f64>>, ReportError> {
-            let mut probs: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let mut articles = read_articles()?;
+        let categories = cat_cols.iter().map(|c| c.0.clone()).collect::<Vec<_>>();
+        let attr_categories = attr_cols.iter().map(|c| c.0.clone()).collect::<Vec<_>>();
+        let (all_groups, _) = group(&mut articles, usize::MAX, categories.len(), attr_categories.len());
+        let (mut groups, merged) = group(&mut articles, opts.top, categories.len(), attr_categories.len());
+        // the last article of an id takes its hits, as before
+        let index: std::collections::HashMap<&str, usize> =
+            articles.iter().enumerate().map(|(i, a)| (&*a.id, i)).collect();
+        // Sentence probabilities go straight to their group's tally (streamed: a large corpus
+        // has millions of sentences); under a repeated id (reported in errors.csv) to the first
+        // article of that id, so that they count once.
+        let read_probs = |groups: &mut [Group]| -> Result<(), ReportError> {
+            let mut group_of = vec![0u32; articles.len()];
+            for (k, g) in groups.iter().enumerate() {
+                for &i in &g.members {
+                    group_of[i] = k as u32;
+                }
+            }
+            let mut first: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+            for (a, &k) in articles.iter().zip(&group_of) {
+                first.entry(&*a.id).or_insert(k);
+            }
             let sp = table(dir, "sentences");
             stream(&sp, &["article_id", "prob"], |byte, v| {
                 let prob = num(&sp, byte, "prob", v[1], Kind::Share)?;
-                match probs.get_mut(v[0]) {
-                    Some(p) => p.push(prob),
-                    None => {
-                        probs.insert(v[0].to_string(), vec![prob]);
-                    }
+                if let Some(&k) = first.get(v[0]) {
+                    groups[k as usize].probs.add(prob);
                 }
                 Ok(())
             })?;
-            Ok(probs)
+            groups.iter_mut().for_each(|g| g.probs.finish());
+            Ok(())
         };
-        let (articles, probs) = rayon::join(read_articles, read_probs);
-        // an error in articles.csv first, as when the two were read one after the other
-        let mut articles = articles?;
-        let probs = probs?;
-        let index: std::collections::HashMap<String, usize> =
-            articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        // counted hits by category and voice, and own-voice terms
-        let category_index: BTreeMap<&str, usize> =
-            cat_cols.iter().enumerate().map(|(k, (c, _))| (c.as_str(), k)).collect();
-        for a in articles.iter_mut() {
-            a.voice_categories = vec![[0.0; 3]; cat_cols.len()];
-        }
-        let mut terms: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); articles.len()];
-        let mut term_ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut term_names: Vec<String> = Vec::new();
-        let hp = table(dir, "hits");
-        stream(&hp, &["article_id", "term", "category", "voice", "counted"], |_, v| {
-            let (Some(&i), Some(&k)) = (index.get(v[0]), category_index.get(v[2])) else { return Ok(()) };
-            if v[4] == "false" {
-                return Ok(());
-            }
-            let voice = match v[3] {
-                "quoted" => 1,
-                "reported" => 2,
-                _ => 0,
-            };
-            articles[i].voice_categories[k][voice] += 1.0;
-            if voice == 0 {
-                let id = match term_ids.get(v[1]) {
-                    Some(&id) => id,
-                    None => {
-                        let id = term_names.len() as u32;
-                        term_ids.insert(v[1].to_string(), id);
-                        term_names.push(v[1].to_string());
-                        id
-                    }
+        // counted hits by category and voice, own-voice terms, and attributions by source
+        // category and country, read while the sentences are
+        let read_hits = || -> Result<PerArticle, ReportError> {
+            let category_index: BTreeMap<&str, usize> =
+                cat_cols.iter().enumerate().map(|(k, (c, _))| (c.as_str(), k)).collect();
+            let mut voices = vec![vec![[0u32; 3]; cat_cols.len()]; articles.len()];
+            let mut terms: Vec<Vec<(u32, u32)>> = vec![Vec::new(); articles.len()];
+            let mut term_ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+            let mut term_names: Vec<String> = Vec::new();
+            let mut last: Option<usize> = None;
+            let hp = table(dir, "hits");
+            stream(&hp, &["article_id", "term", "category", "voice", "counted"], |_, v| {
+                let (Some(&i), Some(&k)) = (index.get(v[0]), category_index.get(v[2])) else { return Ok(()) };
+                if v[4] == "false" {
+                    return Ok(());
+                }
+                let voice = match v[3] {
+                    "quoted" => 1,
+                    "reported" => 2,
+                    _ => 0,
                 };
-                *terms[i].entry(id).or_default() += 1.0;
-            }
-            Ok(())
-        })?;
-        for (a, t) in articles.iter_mut().zip(terms) {
-            a.own_terms = t.into_iter().collect();
+                voices[i][k][voice] += 1;
+                if voice == 0 {
+                    let id = match term_ids.get(v[1]) {
+                        Some(&id) => id,
+                        None => {
+                            let id = term_names.len() as u32;
+                            term_ids.insert(v[1].to_string(), id);
+                            term_names.push(v[1].to_string());
+                            id
+                        }
+                    };
+                    // an article's rows come together: its terms are summed when the next
+                    // article's start (and all again at the end, for rows out of order)
+                    if last.is_some_and(|l| l != i) {
+                        sum_terms(&mut terms[last.unwrap_or(i)]);
+                    }
+                    last = Some(i);
+                    terms[i].push((id, 1));
+                }
+                Ok(())
+            })?;
+            terms.iter_mut().for_each(sum_terms);
+            let mut sources: Vec<Vec<SourceCount>> = vec![Vec::new(); articles.len()];
+            let mut names = Names::default();
+            let cp = table(dir, "countries_long");
+            stream(&cp, &["article_id", "country", "category", "attributions"], |byte, v| {
+                if let Some(&i) = index.get(v[0]) {
+                    let n = num(&cp, byte, "attributions", v[3], Kind::Count)?;
+                    sources[i].push((names.get(v[2]), names.get(v[1]), n));
+                }
+                Ok(())
+            })?;
+            Ok(PerArticle { voices, terms, term_names, sources })
+        };
+        let (probs, hits) = rayon::join(|| read_probs(&mut groups), read_hits);
+        // an error in sentences.csv first, then in hits.csv, as when they were read one after
+        // the other
+        probs?;
+        let PerArticle { voices, terms, term_names, sources } = hits?;
+        for (((a, v), t), s) in articles.iter_mut().zip(voices).zip(terms).zip(sources) {
+            a.voice_categories = v.into();
+            a.own_terms = t.into();
+            a.sources = s.into();
         }
-        let cp = table(dir, "countries_long");
-        stream(&cp, &["article_id", "country", "category", "attributions"], |byte, v| {
-            if let Some(&i) = index.get(v[0]) {
-                let n = num(&cp, byte, "attributions", v[3], Kind::Count)?;
-                articles[i].sources.push((v[2].to_string(), v[1].to_string(), n));
-            }
-            Ok(())
-        })?;
-        let categories = cat_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
-        let attr_categories = attr_cols.into_iter().map(|c| c.0).collect::<Vec<_>>();
-        let (all_groups, _) =
-            // (with no limit nothing is merged, so the articles are left as they are)
-            group(&mut articles, BTreeMap::new(), usize::MAX, categories.len(), attr_categories.len());
-        let (groups, merged) = group(&mut articles, probs, opts.top, categories.len(), attr_categories.len());
         Ok(ReportData {
             articles,
             categories,
@@ -429,7 +476,7 @@ impl ReportData {
         let mut totals: BTreeMap<&str, f64> = BTreeMap::new();
         for a in &self.articles {
             for (c, n) in &a.countries {
-                *totals.entry(c.as_str()).or_default() += n;
+                *totals.entry(c).or_default() += n;
             }
         }
         let mut order: Vec<(&str, f64)> = totals.into_iter().collect();
@@ -440,7 +487,7 @@ impl ReportData {
     /// Distinct valid dates (`YYYY-MM-DD`) among the articles.
     pub fn dates(&self) -> Vec<&str> {
         let mut d: Vec<&str> =
-            self.articles.iter().map(|a| a.date.as_str()).filter(|d| charts::day_number(d).is_some()).collect();
+            self.articles.iter().map(|a| &*a.date).filter(|d| charts::day_number(d).is_some()).collect();
         d.sort_unstable();
         d.dedup();
         d
@@ -491,18 +538,33 @@ fn each_row(path: &Path, mut f: impl FnMut(u64, &[String]) -> Result<(), ReportE
     }
 }
 
+/// What `hits.csv` and `countries_long.csv` hold by article, in the order of `articles.csv`.
+struct PerArticle {
+    voices: Vec<Vec<[u32; 3]>>,
+    terms: Vec<Vec<(u32, u32)>>,
+    term_names: Vec<String>,
+    sources: Vec<Vec<SourceCount>>,
+}
+
+/// Sums an article's own-voice terms `(term, count)`: one entry a term, by term.
+fn sum_terms(terms: &mut Vec<(u32, u32)>) {
+    terms.sort_by_key(|t| t.0);
+    terms.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
+    terms.shrink_to_fit();
+}
+
 /// Sums articles into groups; keeps the `top` largest (by articles, then name) and merges the
 /// rest into `others`.
-fn group(
-    articles: &mut [ArticleData],
-    mut probs: BTreeMap<String, Vec<f64>>,
-    top: usize,
-    n_cat: usize,
-    n_attr: usize,
-) -> (Vec<Group>, usize) {
+fn group(articles: &mut [ArticleData], top: usize, n_cat: usize, n_attr: usize) -> (Vec<Group>, usize) {
     let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
     for a in articles.iter() {
-        *sizes.entry(a.group.as_str()).or_default() += 1;
+        *sizes.entry(&a.group).or_default() += 1;
     }
     let mut order: Vec<(&str, usize)> = sizes.into_iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -526,9 +588,9 @@ fn group(
     let mut tone_words = vec![0.0; groups.len()];
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (i, a) in articles.iter_mut().enumerate() {
-        let k = index.get(a.group.as_str()).copied().unwrap_or(groups.len() - 1);
+        let k = index.get(&*a.group).copied().unwrap_or(groups.len() - 1);
         if k == keep.len() {
-            a.group = others.clone();
+            a.group = others.as_str().into();
         }
         members[k].push(i);
         let g = &mut groups[k];
@@ -546,11 +608,7 @@ fn group(
             *s += v;
         }
         for (c, n) in &a.countries {
-            *g.countries.entry(c.clone()).or_default() += n;
-        }
-        // taken, not copied: under a repeated id (reported in errors.csv) the sentences count once
-        if let Some(p) = probs.remove(&a.id) {
-            g.probs.extend(p);
+            *g.countries.entry(c.to_string()).or_default() += n;
         }
         g.tone += a.tone * a.words;
         tone_words[k] += a.words;
@@ -576,24 +634,40 @@ mod tests {
             group: group.into(),
             words,
             loaded_own: 2.0,
-            categories: vec![1.0],
-            attr: vec![1.0, 0.0],
+            categories: vec![1.0].into(),
+            attr: vec![1.0, 0.0].into(),
             tone: 0.5,
             ..Default::default()
         };
-        // a repeated id (reported in errors.csv by analyze) must not multiply its sentences
         let mut arts = vec![art("a", "X", 100.0), art("a", "X", 100.0), art("b", "Y", 50.0), art("c", "Z", 10.0)];
-        let probs: BTreeMap<String, Vec<f64>> =
-            [("a".to_string(), vec![0.1, 0.2]), ("b".to_string(), vec![0.9])].into_iter().collect();
-        let (groups, merged) = group(&mut arts, probs, 2, 1, 2);
+        let (groups, merged) = group(&mut arts, 2, 1, 2);
         assert_eq!(merged, 1);
         let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
         assert_eq!(names, ["X", "Y", "others (1)"]);
         assert_eq!((groups[0].articles, groups[0].words, groups[0].loaded_own), (2, 200.0, 4.0));
-        assert_eq!(groups[0].probs, vec![0.1, 0.2]);
         assert!((groups[0].per_1k(groups[0].loaded_own) - 20.0).abs() < 1e-9);
-        assert_eq!(arts[3].group, "others");
+        assert_eq!(&*arts[3].group, "others");
         assert_eq!(short("Varania Central News Agency", 10), "Varania C…");
+    }
+
+    /// A group's sentences are those of its articles; under a repeated id (reported in
+    /// errors.csv by analyze) they count once, and sentences of no article are left out.
+    #[test]
+    fn sentences_go_to_their_articles_group_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let header = "article_id,outlet,words,quoted_words,loaded_own,loaded_quoted,tone,flagged_sentences,sentences";
+        let rows = ["a,X,100,0,2,0,0.5,1,2", "a,X,100,0,2,0,0.5,1,2", "b,Y,50,0,0,0,0.9,1,1", "c,Z,10,0,0,0,0,0,0"];
+        std::fs::write(dir.path().join("articles.csv"), format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+        let sentences = "article_id,sentence,prob\na,0,0.2000\na,1,0.1000\nb,0,0.9000\nq,0,0.5000\n";
+        std::fs::write(dir.path().join("sentences.csv"), sentences).unwrap();
+        let opts = ReportOptions { top: 2, ..ReportOptions::default() };
+        let d = ReportData::load(dir.path(), &opts).unwrap();
+        let probs = |g: &Group| (0..g.probs.len()).map(|i| g.probs.nth(i)).collect::<Vec<_>>();
+        assert_eq!(d.groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["X", "Y", "others (1)"]);
+        assert_eq!(probs(&d.groups[0]), [0.1, 0.2]);
+        assert_eq!(probs(&d.groups[1]), [0.9]);
+        assert!(d.groups[2].probs.is_empty());
+        assert!(d.all_groups.iter().all(|g| g.probs.is_empty()));
     }
 
     /// A number edited into something else is an error naming file, line and column, with

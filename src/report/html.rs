@@ -317,10 +317,10 @@ fn shared_text_table(d: &ReportData, h: &mut String) {
     // the first row of each id, as a search from the top would find it
     let mut outlets: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for o in &d.articles {
-        outlets.entry(o.id.as_str()).or_insert(o.outlet.as_str());
+        outlets.entry(&o.id).or_insert(&o.outlet);
     }
     for a in shared {
-        let other = outlets.get(a.same_text_as.as_str()).copied().unwrap_or("");
+        let other = outlets.get(&*a.same_text_as).copied().unwrap_or("");
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

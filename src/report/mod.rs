@@ -9,11 +9,13 @@ pub mod charts;
 mod data;
 pub mod html;
 mod tables;
+mod tally;
 
 use std::path::{Path, PathBuf};
 
 pub use data::{short, ArticleData, Group, RateIntervals, ReportData, Units};
 pub use tables::{compare_rows, comparisons, group_rows, Comparison, COMPARE_COLUMNS, GROUP_COLUMNS};
+pub use tally::Tally;
 
 /// A problem reading an output folder or writing a chart.
 #[derive(Debug, thiserror::Error)]

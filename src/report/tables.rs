@@ -102,7 +102,7 @@ pub fn group_rows(d: &ReportData) -> Vec<Vec<String>> {
                 .iter()
                 .map(|&i| {
                     let a = &d.articles[i];
-                    let n = a.countries.iter().filter(|x| x.0 == *c).map(|x| x.1).sum();
+                    let n = a.countries.iter().filter(|x| *x.0 == **c).map(|x| x.1).sum();
                     (n, a.countries.iter().map(|x| x.1).sum())
                 })
                 .collect();

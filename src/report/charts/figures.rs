@@ -8,7 +8,7 @@ use super::canvas::{font, footnote, legend_below, no_data, px, titled, Size, DES
 use super::panels::{self, Panel, Point, Series};
 use super::time::{self, TimeSeries};
 use super::{colour, e, ChartOptions, Drawn, Sort};
-use crate::report::{short, ArticleData, Group, ReportData};
+use crate::report::{short, ArticleData, Group, ReportData, Tally};
 use crate::stats::ratio_ci;
 
 /// The columns of every chart's CSV file.
@@ -214,7 +214,7 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
                 .map(|c| {
                     let name = c.clone();
                     let m = Measure::share(move |a: &ArticleData| {
-                        let n = a.countries.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+                        let n = a.countries.iter().filter(|x| *x.0 == *c).map(|x| x.1).sum();
                         (n, a.countries.iter().map(|x| x.1).sum())
                     });
                     (name, vec![m])
@@ -237,7 +237,7 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
             if d.categories.is_empty() || d.articles.iter().all(|a| a.voice_categories.is_empty()) {
                 return None;
             }
-            let vc = |a: &ArticleData, k: usize, v: usize| a.voice_categories.get(k).map_or(0.0, |c| c[v]);
+            let vc = |a: &ArticleData, k: usize, v: usize| a.voice_categories.get(k).map_or(0.0, |c| f64::from(c[v]));
             let panels = (0..d.categories.len())
                 .map(|k| {
                     let measures = vec![
@@ -261,8 +261,8 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
             let mut totals: std::collections::BTreeMap<(&str, &str), f64> = Default::default();
             for a in &d.articles {
                 for (kind, country, n) in &a.sources {
-                    if OFFICIAL.contains(&kind.as_str()) && !country.is_empty() {
-                        *totals.entry((kind.as_str(), country.as_str())).or_default() += n;
+                    if OFFICIAL.contains(&&**kind) && !country.is_empty() {
+                        *totals.entry((&**kind, &**country)).or_default() += n;
                     }
                 }
             }
@@ -279,7 +279,7 @@ pub fn build(name: &str, d: &ReportData, opts: &ChartOptions) -> Option<Figure> 
                     let (k, c) = (kind.to_string(), country.to_string());
                     let name = format!("{}, {c}", k.replace('_', " "));
                     let m = Measure::share(move |a: &ArticleData| {
-                        let n = a.sources.iter().filter(|s| s.0 == k && s.1 == c).map(|s| s.2).sum();
+                        let n = a.sources.iter().filter(|s| *s.0 == *k && *s.1 == *c).map(|s| s.2).sum();
                         (n, a.attr.iter().sum())
                     });
                     (name, vec![m])
@@ -410,7 +410,7 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
         let mut counts: std::collections::BTreeMap<u32, f64> = Default::default();
         for &m in &g.members {
             for (t, n) in &d.articles[m].own_terms {
-                *counts.entry(*t).or_default() += n;
+                *counts.entry(*t).or_default() += f64::from(*n);
             }
         }
         let name = |t: u32| d.terms[t as usize].as_str();
@@ -424,7 +424,7 @@ fn top_terms(d: &ReportData, opts: &ChartOptions) -> Option<Figure> {
             .iter()
             .map(|&(t, _)| {
                 let m = Measure::per_1k(move |a: &ArticleData| {
-                    let n = a.own_terms.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1);
+                    let n = a.own_terms.iter().find(|x| x.0 == t).map_or(0.0, |x| f64::from(x.1));
                     (n, a.own_words())
                 });
                 m.point(d, g)
@@ -541,20 +541,20 @@ fn empty(_d: &ReportData, opts: &ChartOptions, title: String, what: &'static str
 }
 
 /// Quartiles and whisker ends (the furthest values within 1.5 IQR of the box).
-fn tone_box(probs: &[f64]) -> Option<ToneBox> {
+fn tone_box(probs: &Tally) -> Option<ToneBox> {
     if probs.is_empty() {
         return None;
     }
-    let mut v = probs.to_vec();
-    v.sort_by(f64::total_cmp);
+    let n = probs.len();
     let q = |p: f64| {
-        let x = p * (v.len() - 1) as f64;
+        let x = p * (n - 1) as f64;
         let (i, f) = (x.floor() as usize, x.fract());
-        v[i] + (v[(i + 1).min(v.len() - 1)] - v[i]) * f
+        let v = probs.nth(i);
+        v + (probs.nth((i + 1).min(n - 1)) - v) * f
     };
     let (q1, median, q3) = (q(0.25), q(0.5), q(0.75));
     let fence = 1.5 * (q3 - q1);
-    let inside = v.iter().copied().filter(|&p| p >= q1 - fence && p <= q3 + fence);
+    let inside = probs.distinct().filter(|&p| p >= q1 - fence && p <= q3 + fence);
     let lo = inside.clone().fold(q1, f64::min);
     let hi = inside.fold(q3, f64::max);
     Some(ToneBox { lo, q1, median, q3, hi })

@@ -168,7 +168,7 @@ pub fn series(d: &ReportData, period: Option<Period>) -> Option<TimeSeries> {
     let mut per: BTreeMap<&str, Periods> = BTreeMap::new();
     for a in &d.articles {
         let Some(day) = day_number(&a.date) else { continue };
-        let outlet = if a.outlet.is_empty() { "(no outlet)" } else { a.outlet.as_str() };
+        let outlet = if a.outlet.is_empty() { "(no outlet)" } else { &a.outlet };
         per.entry(outlet)
             .or_default()
             .entry(period.index(day))
