@@ -206,7 +206,7 @@ pub fn merge(
         }
         Ok(())
     };
-    whole("shared_text.csv", crate::rows::table(&crate::output::shared_rows(&shared, &id_refs)))?;
+    whole("shared_text.csv", crate::rows::table(&crate::output::shared_rows(&shared, &id_refs).collect::<Vec<_>>()))?;
     outputs.push("shared_text.csv".into());
     let words_col = column(&header, "words", &inputs[0])?;
     let outlet_col = column(&header, "outlet", &inputs[0])?;

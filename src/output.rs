@@ -488,15 +488,12 @@ impl Row for SharedRow {
 
 /// The rows of `shared_text.csv` for `shared`, the articles named by `ids` (in the order given
 /// to [`crate::copies::find`]).
-pub fn shared_rows(shared: &[crate::copies::Shared], ids: &[&str]) -> Vec<SharedRow> {
-    shared
-        .iter()
-        .map(|s| SharedRow {
-            article_id: ids[s.article].to_string(),
-            other_id: ids[s.other].to_string(),
-            shared: s.clone(),
-        })
-        .collect()
+pub fn shared_rows<'a>(shared: &'a [crate::copies::Shared], ids: &'a [&str]) -> impl Iterator<Item = SharedRow> + 'a {
+    shared.iter().map(|s| SharedRow {
+        article_id: ids[s.article].to_string(),
+        other_id: ids[s.other].to_string(),
+        shared: s.clone(),
+    })
 }
 
 /// `articles.csv`'s `same_text_as` and `same_text_share` cells for the article whose body is

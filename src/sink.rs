@@ -145,7 +145,8 @@ pub struct FolderSink {
     /// `articles.csv`'s rows, kept on disk until the end (see [`output::spill`]).
     articles: output::spill::ArticleSpill,
     fingerprints: crate::copies::FingerprintStore,
-    errors: Vec<DocError>,
+    /// `errors.csv`, streamed from the first error or warning on (none without one).
+    errors: Option<Table>,
 }
 
 /// What [`FolderSink::finish`] wrote.
@@ -185,7 +186,7 @@ impl FolderSink {
             fingerprint_rows,
             articles: output::spill::ArticleSpill::create(out, categories.len())?,
             fingerprints: crate::copies::FingerprintStore::default(),
-            errors: Vec::new(),
+            errors: None,
         })
     }
 
@@ -220,15 +221,13 @@ impl FolderSink {
         for s in &shared {
             same[s.article] = Some((s.other, s.share));
         }
-        let whole = |file: &str, rows: Vec<Vec<String>>| -> Result<(), SlantError> {
-            output::write_csv_rows(&self.out.join(file), &rows)?;
-            if self.parquet {
-                crate::columnar::write_rows(&self.out.join(parquet_name(file)), file, &rows)?;
-            }
-            Ok(())
-        };
         let ids: Vec<&str> = self.articles.ids().iter().map(String::as_str).collect();
-        whole("shared_text.csv", crate::rows::table(&output::shared_rows(&shared, &ids)))?;
+        // row by row: a syndicated corpus has a row for nearly every article
+        let mut table = Table::of::<output::SharedRow>(&self.out, self.parquet)?;
+        for row in output::shared_rows(&shared, &ids) {
+            table.row(&row)?;
+        }
+        table.finish()?;
         drop(ids);
         let (out, parquet) = (&self.out, self.parquet);
         self.articles.write(&self.categories, &same, |header| Table::create(out, "articles.csv", header, parquet))?;
@@ -249,8 +248,8 @@ impl FolderSink {
         if fingerprints_written {
             outputs.push("fingerprints.csv".into());
         }
-        if !self.errors.is_empty() {
-            whole("errors.csv", crate::rows::table(&self.errors))?;
+        if let Some(t) = self.errors {
+            t.finish()?;
             outputs.push("errors.csv".into());
         }
         if self.parquet {
@@ -262,9 +261,21 @@ impl FolderSink {
     }
 }
 
+impl FolderSink {
+    /// Appends a row to `errors.csv`, which the first one starts.
+    fn error_row(&mut self, e: &DocError) -> Result<(), SlantError> {
+        if self.errors.is_none() {
+            self.errors = Some(Table::of::<DocError>(&self.out, self.parquet)?);
+        }
+        self.errors.as_mut().map_or(Ok(()), |t| t.row(e))
+    }
+}
+
 impl Sink for FolderSink {
     fn doc(&mut self, mut doc: DocResult) -> Result<(), SlantError> {
-        self.errors.append(&mut doc.warnings);
+        for w in &doc.warnings {
+            self.error_row(w)?;
+        }
         for c in &doc.captions {
             self.captions.row(c)?;
         }
@@ -304,8 +315,7 @@ impl Sink for FolderSink {
     }
 
     fn error(&mut self, e: DocError) -> Result<(), SlantError> {
-        self.errors.push(e);
-        Ok(())
+        self.error_row(&e)
     }
 
     fn report_sections(&self) -> usize {

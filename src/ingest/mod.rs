@@ -101,12 +101,28 @@ pub enum Item {
     Error(DocError),
 }
 
-/// One input as recorded in `run.json`.
+/// One input as recorded in `run.json` (a run holds one for every input file).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct InputRecord {
-    pub path: String,
+    pub path: Box<str>,
     pub bytes: u64,
-    pub sha256: String,
+    pub sha256: Digest256,
+}
+
+/// A SHA-256 digest, written as 64 lower-case hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digest256(pub [u8; 32]);
+
+impl std::fmt::Display for Digest256 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&hex(&self.0))
+    }
+}
+
+impl serde::Serialize for Digest256 {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hex(&self.0))
+    }
 }
 
 /// Reading options.
@@ -866,7 +882,7 @@ impl<R: Read> HashingReader<R> {
     pub fn finish(&mut self, path: &str) -> InputRecord {
         let _ = io::copy(self, &mut io::sink());
         let hasher = std::mem::take(&mut self.hasher);
-        InputRecord { path: path.to_string(), bytes: self.bytes, sha256: hex(&hasher.finalize()) }
+        InputRecord { path: path.into(), bytes: self.bytes, sha256: Digest256(hasher.finalize().into()) }
     }
 }
 

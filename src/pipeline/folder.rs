@@ -81,6 +81,8 @@ pub fn analyze_folder(
         finished: output::now_rfc3339(),
     };
     manifest::write_manifest(cfg, &summary, &stages, invocation, staging.dir())?;
+    // the report needs none of the stages' lexicons and models: their memory goes to it
+    drop(stages);
     let charts = match report {
         // on the run's pool: the charts are drawn on as many threads as the run was given
         Some(r) => pool.install(|| crate::report::render(staging.dir(), r))?.charts,

@@ -1,8 +1,6 @@
 //! Article ids: unique within a run, in input order ([`claim_unique_id`]), and the file names
 //! `--save-text` gives them ([`safe_file_name`]).
 
-use std::collections::BTreeMap;
-
 use crate::error::{DocError, ErrorKind};
 use crate::ingest::RawDoc;
 
@@ -15,17 +13,19 @@ use crate::ingest::RawDoc;
 pub(super) fn claim_unique_id(taken: &mut TakenIds, raw: &mut RawDoc) -> Option<DocError> {
     let input = raw.origin();
     let id = raw.meta.id.clone().unwrap_or_else(|| raw.default_id.clone());
-    let Some(first) = taken.inputs.get(&id).cloned() else {
-        taken.inputs.insert(id, input);
+    let Some(first) = taken.inputs.get(id.as_str()).cloned() else {
+        taken.inputs.insert(id.into(), input.into());
         return None;
     };
     // the search starts after the suffix this id got last: the ones before it are still taken
     // (a folder of 500 `index.html` pages no longer tries every earlier suffix each time)
     let from = taken.next_suffix.get(&id).copied().unwrap_or(2);
-    let (k, unique) =
-        (from..).map(|k| (k, format!("{id}~{k}"))).find(|(_, c)| !taken.inputs.contains_key(c)).expect("a free suffix");
+    let (k, unique) = (from..)
+        .map(|k| (k, format!("{id}~{k}")))
+        .find(|(_, c)| !taken.inputs.contains_key(c.as_str()))
+        .expect("a free suffix");
     taken.next_suffix.insert(id.clone(), k + 1);
-    taken.inputs.insert(unique.clone(), input);
+    taken.inputs.insert(unique.as_str().into(), input.into());
     raw.meta.id = Some(unique.clone());
     Some(DocError::new(
         raw.path.clone(),
@@ -36,10 +36,11 @@ pub(super) fn claim_unique_id(taken: &mut TakenIds, raw: &mut RawDoc) -> Option<
 }
 
 /// The ids given so far ([`claim_unique_id`]): each with the input (path and line) that got it,
-/// and for a repeated id the first suffix not yet tried.
+/// and for a repeated id the first suffix not yet tried. A run holds one entry for every
+/// input: boxed strings in a hash map, with no spare capacity.
 #[derive(Default)]
 pub(super) struct TakenIds {
-    inputs: BTreeMap<String, String>,
+    inputs: std::collections::HashMap<Box<str>, Box<str>>,
     next_suffix: std::collections::HashMap<String, u64>,
 }
 

@@ -16,9 +16,11 @@ use crate::stats::ratio_ci;
 #[derive(Debug, Clone, Default)]
 pub struct ArticleData {
     pub id: Box<str>,
-    pub outlet: Box<str>,
-    pub date: Box<str>,
-    pub group: Box<str>,
+    /// Outlet, date, group and `same_text_share` repeat across articles: each held once
+    /// ([`Names`]).
+    pub outlet: Arc<str>,
+    pub date: Arc<str>,
+    pub group: Arc<str>,
     pub words: f64,
     /// Body words inside quotations (`quoted_words`).
     pub quoted_words: f64,
@@ -39,7 +41,7 @@ pub struct ArticleData {
     pub sentences: f64,
     /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder).
     pub same_text_as: Box<str>,
-    pub same_text_share: Box<str>,
+    pub same_text_share: Arc<str>,
     /// Counted hits of each lexicon category (in column order) by voice: own, quoted, reported
     /// (from `hits.csv`; empty without it).
     pub voice_categories: Box<[[u32; 3]]>,
@@ -336,10 +338,13 @@ impl ReportData {
                 }
                 articles.push(ArticleData {
                     id: get(r, Some(id_c)).into(),
-                    outlet: get(r, col("outlet")).into(),
-                    date: get(r, col("date")).into(),
-                    group: if group.trim().is_empty() { format!("(no {})", opts.group_by.label()) } else { group }
-                        .into(),
+                    outlet: names.get(&get(r, col("outlet"))),
+                    date: names.get(&get(r, col("date"))),
+                    group: names.get(&if group.trim().is_empty() {
+                        format!("(no {})", opts.group_by.label())
+                    } else {
+                        group
+                    }),
                     words,
                     quoted_words,
                     reported_words,
@@ -353,7 +358,7 @@ impl ReportData {
                     flagged: at(flagged_c, Kind::Count)?,
                     sentences: at(sentences_c, Kind::Count)?,
                     same_text_as: get(r, col("same_text_as")).into(),
-                    same_text_share: same_text_share.into(),
+                    same_text_share: names.get(&same_text_share),
                     ..Default::default()
                 });
                 Ok(())
@@ -366,9 +371,14 @@ impl ReportData {
         let attr_categories = attr_cols.iter().map(|c| c.0.clone()).collect::<Vec<_>>();
         let (all_groups, _) = group(&mut articles, usize::MAX, categories.len(), attr_categories.len());
         let (mut groups, merged) = group(&mut articles, opts.top, categories.len(), attr_categories.len());
-        // the last article of an id takes its hits, as before
-        let index: std::collections::HashMap<&str, usize> =
-            articles.iter().enumerate().map(|(i, a)| (&*a.id, i)).collect();
+        // each id's first and last article: under a repeated id (reported in errors.csv) the
+        // last takes its hits, as before, and the first its sentences
+        let mut ids: std::collections::HashMap<&str, [u32; 2]> =
+            std::collections::HashMap::with_capacity(articles.len());
+        for (i, a) in articles.iter().enumerate() {
+            ids.entry(&*a.id).and_modify(|e| e[1] = i as u32).or_insert([i as u32; 2]);
+        }
+        let index = |id: &str| ids.get(id).map(|e| e[1] as usize);
         // Sentence probabilities go straight to their group's tally (streamed: a large corpus
         // has millions of sentences); under a repeated id (reported in errors.csv) to the first
         // article of that id, so that they count once.
@@ -379,15 +389,11 @@ impl ReportData {
                     group_of[i] = k as u32;
                 }
             }
-            let mut first: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-            for (a, &k) in articles.iter().zip(&group_of) {
-                first.entry(&*a.id).or_insert(k);
-            }
             let sp = table(dir, "sentences");
             stream(&sp, &["article_id", "prob"], |byte, v| {
                 let prob = num(&sp, byte, "prob", v[1], Kind::Share)?;
-                if let Some(&k) = first.get(v[0]) {
-                    groups[k as usize].probs.add(prob);
+                if let Some(e) = ids.get(v[0]) {
+                    groups[group_of[e[0] as usize] as usize].probs.add(prob);
                 }
                 Ok(())
             })?;
@@ -406,7 +412,7 @@ impl ReportData {
             let mut last: Option<usize> = None;
             let hp = table(dir, "hits");
             stream(&hp, &["article_id", "term", "category", "voice", "counted"], |_, v| {
-                let (Some(&i), Some(&k)) = (index.get(v[0]), category_index.get(v[2])) else { return Ok(()) };
+                let (Some(i), Some(&k)) = (index(v[0]), category_index.get(v[2])) else { return Ok(()) };
                 if v[4] == "false" {
                     return Ok(());
                 }
@@ -441,7 +447,7 @@ impl ReportData {
             let mut names = Names::default();
             let cp = table(dir, "countries_long");
             stream(&cp, &["article_id", "country", "category", "attributions"], |byte, v| {
-                if let Some(&i) = index.get(v[0]) {
+                if let Some(i) = index(v[0]) {
                     let n = num(&cp, byte, "attributions", v[3], Kind::Count)?;
                     sources[i].push((names.get(v[2]), names.get(v[1]), n));
                 }
@@ -571,7 +577,7 @@ fn group(articles: &mut [ArticleData], top: usize, n_cat: usize, n_attr: usize) 
     let top = top.max(1);
     let merged = order.len().saturating_sub(top);
     let keep: Vec<String> = order.iter().take(top).map(|(g, _)| g.to_string()).collect();
-    let others = "others".to_string();
+    let others: Arc<str> = "others".into();
     let mut groups: Vec<Group> = keep
         .iter()
         .map(|g| Group { name: g.clone(), categories: vec![0.0; n_cat], attr: vec![0.0; n_attr], ..Default::default() })
@@ -590,7 +596,7 @@ fn group(articles: &mut [ArticleData], top: usize, n_cat: usize, n_attr: usize) 
     for (i, a) in articles.iter_mut().enumerate() {
         let k = index.get(&*a.group).copied().unwrap_or(groups.len() - 1);
         if k == keep.len() {
-            a.group = others.as_str().into();
+            a.group = others.clone();
         }
         members[k].push(i);
         let g = &mut groups[k];

@@ -301,10 +301,11 @@ fn differences_table(comparisons: &[Comparison], h: &mut String) {
 
 /// Articles whose body is largely another's (`same_text_as`), when there are any.
 fn shared_text_table(d: &ReportData, h: &mut String) {
-    let shared: Vec<_> = d.articles.iter().filter(|a| !a.same_text_as.is_empty()).collect();
-    if shared.is_empty() {
+    let total = d.articles.iter().filter(|a| !a.same_text_as.is_empty()).count();
+    if total == 0 {
         return;
     }
+    let shared = d.articles.iter().filter(|a| !a.same_text_as.is_empty()).take(SHARED_ROWS_SHOWN);
     h.push_str(
         "<h2>Shared text</h2>\n<p>Articles whose body is largely found in another article of the run \
          (a copy, or one wire story run twice): the share is of the article's sampled 7-word runs. \
@@ -314,9 +315,10 @@ fn shared_text_table(d: &ReportData, h: &mut String) {
         let _ = write!(h, "<th>{c}</th>");
     }
     h.push_str("</tr></thead><tbody>\n");
-    // the first row of each id, as a search from the top would find it
+    // the first row of each id, as a search from the top would find it (for the rows shown)
+    let wanted: std::collections::HashSet<&str> = shared.clone().map(|a| &*a.same_text_as).collect();
     let mut outlets: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for o in &d.articles {
+    for o in d.articles.iter().filter(|o| wanted.contains(&*o.id)) {
         outlets.entry(&o.id).or_insert(&o.outlet);
     }
     for a in shared {
@@ -332,7 +334,18 @@ fn shared_text_table(d: &ReportData, h: &mut String) {
         );
     }
     h.push_str("</tbody></table>\n");
+    if total > SHARED_ROWS_SHOWN {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">The first {SHARED_ROWS_SHOWN} of {total} articles are listed; every one is in \
+             <code>articles.csv</code> (<code>same_text_as</code>) and <code>shared_text.csv</code>.</p>"
+        );
+    }
 }
+
+/// Rows of the report's shared-text table: a syndicated corpus has one for nearly every
+/// article, which the CSV files hold.
+const SHARED_ROWS_SHOWN: usize = 500;
 
 /// A rate with two decimals and, when there is one, its 95% interval in smaller type.
 fn with_ci(x: f64, ci: Option<[f64; 2]>) -> String {
@@ -466,7 +479,17 @@ pub fn page(
     );
     match articles_part {
         Some(part) => {
-            let ids: BTreeSet<String> = d.articles.iter().map(|a| escape(&a.id)).collect();
+            // the part's (escaped) ids that name an article: at most the sections written, never
+            // a set of every article's id
+            let written_ids: BTreeSet<&str> = sections(part)
+                .into_iter()
+                .map(|s| {
+                    let id = &s[SECTION_START.len()..];
+                    &id[..id.find('"').unwrap_or(0)]
+                })
+                .collect();
+            let ids: BTreeSet<String> =
+                d.articles.iter().map(|a| escape(&a.id)).filter(|e| written_ids.contains(e.as_str())).collect();
             let (kept, written) = (kept_sections(part, &ids), count_sections(part));
             if kept.len() == written {
                 h.push_str(part);
@@ -493,6 +516,31 @@ pub fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shared-text table lists its first rows and says where the rest are; every row of a
+    /// short list is shown.
+    #[test]
+    fn the_shared_text_table_is_capped_with_a_note() {
+        let article = |i: usize| crate::report::ArticleData {
+            id: format!("a{i}").into(),
+            outlet: "O".into(),
+            same_text_as: "a0".into(),
+            same_text_share: "0.90".into(),
+            ..Default::default()
+        };
+        let table = |n: usize| {
+            let d = ReportData { articles: (1..=n).map(article).collect(), ..Default::default() };
+            let mut h = String::new();
+            shared_text_table(&d, &mut h);
+            h
+        };
+        let long = table(SHARED_ROWS_SHOWN + 2);
+        assert_eq!(long.matches("<tr><td>a").count(), SHARED_ROWS_SHOWN);
+        assert!(long.contains(&format!("The first {SHARED_ROWS_SHOWN} of {} articles", SHARED_ROWS_SHOWN + 2)));
+        let short = table(3);
+        assert_eq!(short.matches("<tr><td>a").count(), 3);
+        assert!(!short.contains("class=\"note\""));
+    }
 
     #[test]
     fn escaping() {
