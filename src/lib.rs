@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod memory;
 pub mod merge;
 pub mod output;
 pub mod outset;

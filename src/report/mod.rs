@@ -93,6 +93,8 @@ pub fn render(dir: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError>
 /// `compare.csv` and `report.html` into `out` (made if missing), so that another grouping
 /// does not replace the first one's files.
 pub fn render_to(dir: &Path, out: &Path, opts: &ReportOptions) -> Result<Rendered, ReportError> {
+    // every article's figures are read: what is freed on the way goes back at once
+    crate::memory::give_back_freed_memory_at_once();
     let data = ReportData::load(dir, opts)?;
     let chart_dir = out.join("charts");
     std::fs::create_dir_all(&chart_dir)
