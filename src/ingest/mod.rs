@@ -18,6 +18,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+mod digest;
 pub mod html;
 pub mod html_depth;
 pub mod infer;
@@ -29,9 +30,9 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use crate::error::{DocError, ErrorKind, SlantError};
+pub use digest::{hex, sha256_hex, Digest256, HashingReader, InputRecord};
 use meta::{Meta, MetaTable};
 
 /// Input format of a file.
@@ -99,30 +100,6 @@ impl RawDoc {
 pub enum Item {
     Doc(Box<RawDoc>),
     Error(DocError),
-}
-
-/// One input as recorded in `run.json` (a run holds one for every input file).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct InputRecord {
-    pub path: Box<str>,
-    pub bytes: u64,
-    pub sha256: Digest256,
-}
-
-/// A SHA-256 digest, written as 64 lower-case hex digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Digest256(pub [u8; 32]);
-
-impl std::fmt::Display for Digest256 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&hex(&self.0))
-    }
-}
-
-impl serde::Serialize for Digest256 {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&hex(&self.0))
-    }
 }
 
 /// Reading options.
@@ -864,45 +841,6 @@ fn read_jsonl<R: Read>(rdr: &mut R, path: &str, stem: &str, opts: &ReadOptions, 
             format!("no JSON lines: its {line} lines are blank"),
         )));
     }
-}
-
-/// A reader that computes the SHA-256 and size of everything read through it.
-pub struct HashingReader<R> {
-    inner: R,
-    hasher: Sha256,
-    bytes: u64,
-}
-
-impl<R: Read> HashingReader<R> {
-    pub fn new(inner: R) -> Self {
-        HashingReader { inner, hasher: Sha256::new(), bytes: 0 }
-    }
-
-    /// Reads what is left (so the hash covers the whole input) and returns the record.
-    pub fn finish(&mut self, path: &str) -> InputRecord {
-        let _ = io::copy(self, &mut io::sink());
-        let hasher = std::mem::take(&mut self.hasher);
-        InputRecord { path: path.into(), bytes: self.bytes, sha256: Digest256(hasher.finalize().into()) }
-    }
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.bytes += n as u64;
-        Ok(n)
-    }
-}
-
-/// Lower-case hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// SHA-256 of a byte string, in hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
 }
 
 #[cfg(test)]
