@@ -188,15 +188,15 @@ fn count_sections(part: &str) -> usize {
     part.matches(SECTION_START).count()
 }
 
+/// The (escaped) id a section of a report part ([`sections`]) opens with.
+fn section_id(section: &str) -> &str {
+    let id = &section[SECTION_START.len()..];
+    &id[..id.find('"').unwrap_or(0)]
+}
+
 /// The article sections of `part` whose (escaped) id is in `ids`, in order.
 fn kept_sections<'a>(part: &'a str, ids: &BTreeSet<String>) -> Vec<&'a str> {
-    sections(part)
-        .into_iter()
-        .filter(|section| {
-            let id = &section[SECTION_START.len()..];
-            ids.contains(&id[..id.find('"').unwrap_or(0)])
-        })
-        .collect()
+    sections(part).into_iter().filter(|section| ids.contains(section_id(section))).collect()
 }
 
 /// The article sections of a report part ([`ARTICLES_PART`]), in order, without the notes
@@ -481,13 +481,7 @@ pub fn page(
         Some(part) => {
             // the part's (escaped) ids that name an article: at most the sections written, never
             // a set of every article's id
-            let written_ids: BTreeSet<&str> = sections(part)
-                .into_iter()
-                .map(|s| {
-                    let id = &s[SECTION_START.len()..];
-                    &id[..id.find('"').unwrap_or(0)]
-                })
-                .collect();
+            let written_ids: BTreeSet<&str> = sections(part).into_iter().map(section_id).collect();
             let ids: BTreeSet<String> =
                 d.articles.iter().map(|a| escape(&a.id)).filter(|e| written_ids.contains(e.as_str())).collect();
             let (kept, written) = (kept_sections(part, &ids), count_sections(part));
