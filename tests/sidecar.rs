@@ -90,3 +90,61 @@ fn source_list_in_latin1_is_read_and_one_without_a_header_names_line_1() {
     let o = analyze(&[&a, "--sources", list.to_str().unwrap()], &out);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// A sidecar row naming only a file name that two inputs share gives neither of them its
+/// metadata, and says why; a row naming a unique file name still applies.
+#[test]
+fn a_sidecar_file_name_shared_by_two_inputs_matches_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let [x, y] = folders_with_one_name(
+        dir.path(),
+        "s.txt",
+        ["The council met today in the town hall.\n", "A brutal despot spoke yesterday in the capital.\n"],
+    );
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "The budget was approved on Monday.\n").unwrap();
+    let meta = dir.path().join("m.csv");
+    fs::write(&meta, "file,id,outlet\ns.txt,S1,Out1\nother.txt,O1,Out2\n").unwrap();
+    let out = dir.path().join("out");
+    let args = [x.to_str().unwrap(), y.to_str().unwrap(), other.to_str().unwrap(), "--meta", meta.to_str().unwrap()];
+    let o = analyze(&args, &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(column(&out.join("articles.csv"), "article_id"), ["s", "s~2", "O1"]);
+    assert_eq!(column(&out.join("articles.csv"), "outlet_source"), ["none", "none", "given"]);
+    let (_, errs) = read_csv(&out.join("errors.csv"));
+    let unused: Vec<&Vec<String>> = errs.iter().filter(|r| r[2] == "meta_unused").collect();
+    assert_eq!(unused.len(), 1, "{errs:?}");
+    assert!(unused[0][3].contains("several input files are named 's.txt'"), "{:?}", unused[0]);
+}
+
+#[test]
+fn meta_sidecar_and_inference() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(
+        inp.join("one.txt"),
+        "Menu\n  • Home\n  • World\n\nBy Staff | June 3, 2025\n\nKESTRA (Meridian Wire) - The river rose by two metres overnight, officials said.\n\nResidents left their homes before dawn.\n\n© 2025 Example Pages. All rights reserved.\n",
+    )
+    .unwrap();
+    fs::write(inp.join("two.txt"), "date 2024-02-01 The board met on Thursday and agreed the plan.\n").unwrap();
+    let meta = dir.path().join("meta.csv");
+    fs::write(&meta, "file,id,outlet,topic\ntwo.txt,second,Given Outlet,economy\nghost.txt,g,,x\n").unwrap();
+    let out = dir.path().join("out");
+    let o = analyze(&[inp.to_str().unwrap(), "--meta", meta.to_str().unwrap()], &out);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let (h, rows) = read_csv(&out.join("articles.csv"));
+    let get = |r: usize, c: &str| rows[r][h.iter().position(|x| x == c).unwrap()].clone();
+    assert_eq!(get(0, "article_id"), "one");
+    assert_eq!((get(0, "outlet"), get(0, "outlet_source")), ("Meridian Wire".into(), "inferred".into()));
+    assert_eq!((get(0, "date"), get(0, "date_source")), ("2025-06-03".into(), "inferred".into()));
+    assert_eq!(get(0, "words"), "18");
+    assert_eq!(get(1, "article_id"), "second");
+    assert_eq!((get(1, "outlet"), get(1, "outlet_source")), ("Given Outlet".into(), "given".into()));
+    assert_eq!((get(1, "date"), get(1, "date_source")), ("2024-02-01".into(), "inferred".into()));
+    assert_eq!(get(1, "topic"), "economy");
+    assert_eq!(get(1, "words"), "9", "the date header is not counted");
+    let (_, errs) = read_csv(&out.join("errors.csv"));
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0][2], "meta_unused");
+}

@@ -42,3 +42,13 @@ pub fn copy_examples(dir: &Path) -> PathBuf {
     }
     inp
 }
+
+/// Folders `f0` and `f1` under `root`, each holding a file `name` with its own text.
+pub fn folders_with_one_name(root: &std::path::Path, name: &str, texts: [&str; 2]) -> [std::path::PathBuf; 2] {
+    [0, 1].map(|k| {
+        let d = root.join(format!("f{k}"));
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join(name), texts[k]).unwrap();
+        d
+    })
+}
