@@ -54,8 +54,8 @@ pub const CODEBOOK: &[Column] = &[
     c(A, "title", "string", "", "the title: given, or the headline-like line above the body"),
     c(A, "url", "string", "", "the URL, when given"),
     c(A, "path", "string", "", "the input path; path:line for a record of a CSV, TSV or JSONL file"),
-    c(A, "words", "integer", "words", "words of the article body"),
-    c(A, "sentences", "integer", "sentences", "sentences of the article body"),
+    c(A, "words", "integer", "words", "words of the article's headline and body"),
+    c(A, "sentences", "integer", "sentences", "sentences of the article's headline and body"),
     c(A, "quoted_words", "integer", "words", "body words inside quotation marks"),
     c(
         A,

@@ -30,7 +30,7 @@ fn same_article_in_four_formats_gives_the_same_row() {
     let first = &rows[0].1;
     assert_eq!(first[0], "Coastline Post");
     assert_eq!(first[1], "Harbour Strike Enters Third Day");
-    assert_eq!(first[2], "81", "words of story.txt");
+    assert_eq!(first[2], "86", "words of story.txt (headline and body)");
     for (f, r) in &rows[1..] {
         assert_eq!(r, first, "{f} differs from story.txt");
     }

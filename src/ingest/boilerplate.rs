@@ -78,6 +78,18 @@ pub struct Layout {
     pub prose_words: (usize, usize),
 }
 
+impl Layout {
+    /// What an article's analysis reads: the page's headline (when one stands above the body and
+    /// is not repeated as the body's first paragraph), then the body. A reader sees the headline
+    /// first, and it is the outlet's own words.
+    pub fn read(&self, text: &str) -> Vec<Range<usize>> {
+        let unit = |r: &Range<usize>| text.get(r.clone()).map(str::trim);
+        let headline =
+            self.title.clone().filter(|t| self.body.first().is_none_or(|b| t.end <= b.start && unit(t) != unit(b)));
+        headline.into_iter().chain(self.body.iter().cloned()).collect()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     Content,

@@ -223,10 +223,12 @@ pub fn process(raw: RawDoc, stages: &Stages) -> Result<DocResult, DocError> {
 pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocResult, DocError> {
     let origin = (raw.path.clone(), raw.line);
     let Prepared { text, layout, mut article, warnings } = prepare(raw, stages.keep_boilerplate)?;
-    let analysis = text::analyze(&text, &layout.body);
+    // the headline and the body: what the analysis reads
+    let read = layout.read(&text);
+    let analysis = text::analyze(&text, &read);
     article.words = analysis.words();
     article.sentences = analysis.sentences.len();
-    let body: Vec<&str> = layout.body.iter().filter_map(|r| text.get(r.clone())).collect();
+    let body: Vec<&str> = read.iter().filter_map(|r| text.get(r.clone())).collect();
     article.language = crate::text::detect::detect_parts(&body);
     article.quoted_words = analysis.quoted_words();
     let offsets = Offsets::new(&text);
@@ -378,7 +380,7 @@ pub fn process_with(raw: RawDoc, stages: &Stages, report: bool) -> Result<DocRes
     article.credits = layout.captions.iter().filter(|c| c.credit.is_some()).count();
     let report = report.then(|| {
         let view = HitsView { hits: &hits, counted: &counted, caps: &caps, encoded: &encoded };
-        report_section(&text, &layout.body, &analysis, &article, view, &attr, m)
+        report_section(&text, &read, &analysis, &article, view, &attr, m)
     });
     let fingerprint = crate::copies::Fingerprint::new(&text, &analysis);
     Ok(DocResult {

@@ -145,3 +145,26 @@ fn encoder_hits_are_rows_and_counts_of_their_own_category() {
     assert_eq!(l.per_category[stages.categories.len() - 1], enc.len());
     assert_eq!(l.total, plain.article.loaded.total + enc.len());
 }
+
+/// The page's headline is read with the body: its loaded words are hits in the outlet's own
+/// voice, its words count, and a headline the page repeats as the body's first paragraph is
+/// read once.
+#[test]
+fn the_headline_above_the_body_is_read_once() {
+    let cfg = AnalyzeConfig::new(vec!["a.txt".into()], PathBuf::from("out"));
+    let stages = Stages::new(&cfg).unwrap();
+    let body = "The council of Vell met on Monday to vote on the budget for the harbour. \
+                Members approved the plan after a short debate about the cost of repairs.\n";
+    let page = format!("Despot Tightens Grip On Port Town\n\n{body}");
+    let doc = process(text_doc(&page), &stages).unwrap();
+    let got: Vec<(&str, &str, usize)> = doc.hits.iter().map(|h| (h.text.as_str(), h.voice.as_str(), h.start)).collect();
+    assert_eq!(got, [("Despot", "own", 0)], "{:?}", doc.hits);
+    assert_eq!(doc.article.title, "Despot Tightens Grip On Port Town");
+    let plain = process(text_doc(body), &stages).unwrap();
+    assert_eq!(doc.article.words, plain.article.words + 6);
+    assert_eq!(doc.article.sentences, plain.article.sentences + 1);
+    // repeated as the body's first paragraph, the headline is read once
+    let twice = format!("Despot Tightens Grip On Port Town\n\nDespot Tightens Grip On Port Town\n\n{body}");
+    let doc = process(text_doc(&twice), &stages).unwrap();
+    assert_eq!(doc.hits.len(), 1, "{:?}", doc.hits);
+}
