@@ -86,6 +86,16 @@ proptest! {
             let c = off.char_index(t.start);
             prop_assert_eq!(c, text[..t.start].chars().count());
         }
+        // each word's normal form and English stem, computed once, are what every stage
+        // computed for itself before
+        prop_assert_eq!((a.norm.len(), a.stems.len()), (a.tokens.len(), a.tokens.len()));
+        let stemmer = slant::text::Lang::english().stemmer();
+        for (i, t) in a.tokens.iter().enumerate() {
+            let norm = slant::text::normalize(t.text(&text));
+            let stem = stemmer.stem(&norm).into_owned();
+            prop_assert_eq!(a.forms(i), Some((norm.as_str(), stem.as_str())));
+        }
+        prop_assert_eq!(a.forms(a.tokens.len()), None);
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub(super) fn says_nothing(d: &Doc, content: Option<&Range<usize>>, source: Opti
     // Telegram`, `told Reuters`: when, where and to whom, but no claim
     words.len() <= 6
         && words.clone().all(|k| {
-            let w = d.lower[k].as_str();
+            let w = &*d.lower[k];
             skippable(d, k)
                 || in_list(TIME_WORDS, w)
                 || in_list(DETERMINERS, w)
@@ -75,7 +75,7 @@ fn title_case(d: &Doc, k: usize) -> bool {
     let (first, last) = (sentence_first(d, k), d.sent_last[k]);
     let minor = |m: usize| {
         matches!(
-            d.lower[m].as_str(),
+            &*d.lower[m],
             "a" | "an"
                 | "the"
                 | "and"
@@ -160,8 +160,7 @@ pub(super) fn clause_before(
     // (`With most votes counted, Halden led, the commission said.`) the clause begins
     let first = d.toks.partition_point(|t| t.end <= start);
     // (`At least nine died, ...` opens with a number, not with a phrase of place or time)
-    let at_least =
-        first + 1 < d.len() && d.lower[first] == "at" && matches!(d.lower[first + 1].as_str(), "least" | "most");
+    let at_least = first + 1 < d.len() && d.lower[first] == "at" && matches!(&*d.lower[first + 1], "least" | "most");
     if first < d.len() && !at_least && (d.is(INTRODUCERS, first) || d.is(PREPOSITIONS, first)) {
         let end = sr.start + before.len() - 1; // the comma before the source
         let comma = slice(d.text, start, end).find(',')?;
@@ -201,8 +200,7 @@ pub(super) fn according_to_content(
 /// withdrawn`, `last week, ...`): the start of the word after the comma.
 pub(super) fn past_time(d: &Doc, r: &Range<usize>) -> Option<usize> {
     let first = d.toks.partition_point(|t| t.start < r.start);
-    let timeish =
-        |k: usize| d.is(TIME_WORDS, k) || matches!(d.lower[k].as_str(), "on" | "last" | "this" | "late" | "early");
+    let timeish = |k: usize| d.is(TIME_WORDS, k) || matches!(&*d.lower[k], "on" | "last" | "this" | "late" | "early");
     let last = (first..(first + 4).min(d.len())).take_while(|&k| timeish(k) && !d.last[k]).last()?;
     let time = (first..=last).any(|k| d.is(TIME_WORDS, k));
     (time && d.toks[last + 1].start < r.end && d.gap[last + 1].starts_with(',')).then(|| d.toks[last + 1].start)
@@ -216,7 +214,7 @@ pub(super) fn goes_on(d: &Doc, r: &Range<usize>) -> bool {
     let words = d.toks.partition_point(|t| t.start < r.start)..d.toks.partition_point(|t| t.start < r.end);
     let Some(first) = words.clone().next() else { return false };
     !matches!(
-        d.lower[first].as_str(),
+        &*d.lower[first],
         "and"
             | "but"
             | "or"
@@ -363,7 +361,7 @@ pub(super) fn find_content(
         let mut k = c.end;
         // `told reporters (that) ...`, `told him ...`: the listener is not the content
         let listener = matches!(
-            d.lower[k].as_str(),
+            &*d.lower[k],
             "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them" | "lawmakers" | "parliament"
         );
         if c.lemma == "tell" && listener && !d.last[k] {
@@ -373,7 +371,7 @@ pub(super) fn find_content(
         }
         // `said on Monday that ...`: the time is not the content
         let mut t = k;
-        while !d.last[t] && (d.is(TIME_WORDS, t) || matches!(d.lower[t].as_str(), "on" | "last" | "this")) {
+        while !d.last[t] && (d.is(TIME_WORDS, t) || matches!(&*d.lower[t], "on" | "last" | "this")) {
             t += 1;
         }
         if t > k && d.lower[t] == "that" {
@@ -395,7 +393,7 @@ pub(super) fn find_content(
         // reaches over its object to the `that` that opens the content
         let timed = c.end >= c.first + 3
             && d.lower[c.end - 1].ends_with("ing")
-            && matches!(d.lower[c.end - 2].as_str(), "after" | "before" | "while" | "when" | "upon");
+            && matches!(&*d.lower[c.end - 2], "after" | "before" | "while" | "when" | "upon");
         if timed {
             if let Some(t) =
                 (k..(k + 6).min(d.len())).take_while(|&m| m == k || d.tight(m - 1)).find(|&m| d.lower[m] == "that")
@@ -429,7 +427,7 @@ fn past_addressee(d: &Doc, k: usize) -> usize {
             end += 1;
         }
     } else {
-        while matches!(d.lower[end].as_str(), "news" | "press") && d.tight(end) {
+        while matches!(&*d.lower[end], "news" | "press") && d.tight(end) {
             end += 1;
         }
         if !d.is(ADDRESSEES, end) {

@@ -49,7 +49,7 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
                 && !is_verbish(d, k)
                 && !d.is(AUXILIARIES, k)
                 && !d.is(BOUNDARY, k)
-                && !matches!(d.lower[k].as_str(), "according" | "as" | "in" | "a" | "an" | "the")
+                && !matches!(&*d.lower[k], "according" | "as" | "in" | "a" | "an" | "the")
                 && !skippable(d, k)
         };
         while i + 1 < j && !force && (weak_np(i) || weak_noun(i)) {
@@ -64,7 +64,7 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             && d.tight(i - 1)
             && d.lower[i - 1] == "as"
             && d.lower[i + 1] == "by"
-            && matches!(d.lower[i].as_str(), "reported" | "quoted" | "cited" | "told")
+            && matches!(&*d.lower[i], "reported" | "quoted" | "cited" | "told")
         {
             i -= 1;
         }
@@ -92,7 +92,7 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             }
             k < d.len()
                 && d.tight(k - 1)
-                && matches!(d.lower[k].as_str(), "plan" | "plans" | "schedule" | "tradition" | "custom" | "protocol")
+                && matches!(&*d.lower[k], "plan" | "plans" | "schedule" | "tradition" | "custom" | "protocol")
         };
         // `Two more blasts were heard`: a counted noun before `were` is no verb
         let counted_noun = i > 0
@@ -109,10 +109,10 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             && is_verbish(d, head + 1)
             && !d.is(REPORT_NOUNS, head)
             && !d.is(SPEECH_NOUNS, head)
-            && !matches!(d.lower[head].as_str(), "allegation" | "accusation" | "claim" | "hope" | "belief" | "view");
+            && !matches!(&*d.lower[head], "allegation" | "accusation" | "claim" | "hope" | "belief" | "view");
         // `The rocket slammed down`, `missiles slammed into`: a verb of criticism used of a blow
         let blow = d.tight(head)
-            && matches!(d.lower[head + 1].as_str(), "down" | "into" | "onto" | "through" | "across" | "near")
+            && matches!(&*d.lower[head + 1], "down" | "into" | "onto" | "through" | "across" | "near")
             && matches!(lemma(&d.lower[head]).as_str(), "slam" | "blast" | "hammer" | "pound" | "batter" | "rock");
         if !anonymity
             && !particle
@@ -126,7 +126,7 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
             let as_by = d.lower[i] == "as"
                 && j == i + 3
                 && d.lower[i + 2] == "by"
-                && matches!(d.lower[i + 1].as_str(), "reported" | "quoted" | "cited" | "told");
+                && matches!(&*d.lower[i + 1], "reported" | "quoted" | "cited" | "told");
             let lemma = if (d.lower[i] == "according" && j > i + 1 && d.lower[i + 1] == "to") || as_by {
                 "according to".to_string()
             } else if (i..j).any(|k| d.lower[k] == "quoted") && (i..j).any(|k| d.lower[k] == "saying") {
@@ -164,9 +164,9 @@ pub(super) fn word_cues(d: &Doc, probs: &[f32], model: &CueModel) -> Vec<CueSpan
 /// `hit back`, `told reporters`... the model decides those): particles, prepositions,
 /// `that`, and adverbs in -ly.
 fn cue_continuation(d: &Doc, k: usize) -> bool {
-    let w = d.lower[k].as_str();
+    let w = &*d.lower[k];
     // `said after casting his ballot`: the participle of a time clause
-    let timed = w.ends_with("ing") && k > 0 && matches!(d.lower[k - 1].as_str(), "after" | "before" | "while" | "when");
+    let timed = w.ends_with("ing") && k > 0 && matches!(&*d.lower[k - 1], "after" | "before" | "while" | "when");
     timed
         || w.ends_with("ly")
         || matches!(
@@ -204,7 +204,7 @@ fn cue_continuation(d: &Doc, k: usize) -> bool {
 /// the model (trained on PolNeAR, which rarely marks beliefs) scores it low.
 fn belief_after_name(d: &Doc, i: usize) -> bool {
     i > 0
-        && matches!(d.lower[i].as_str(), "believes" | "believed" | "suspects" | "suspected")
+        && matches!(&*d.lower[i], "believes" | "believed" | "suspects" | "suspected")
         && !d.toks[i].quoted
         && d.tight(i - 1)
         && d.capitalised(i - 1)
@@ -215,7 +215,7 @@ fn belief_after_name(d: &Doc, i: usize) -> bool {
 /// quotation and a short noun phrase is its cue even where the model scores it below the
 /// cue threshold (it does so after a noun more than after `he`).
 fn verb_after_quote(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> bool {
-    let w = d.lower[i].as_str();
+    let w = &*d.lower[i];
     let past = w.ends_with("ed") || in_list(IRREGULAR_PAST, w);
     if i < 2 || d.toks[i].quoted || probs[i] < model.low || !past || !(d.last[i] || d.after[i].starts_with(',')) {
         return false;
@@ -234,9 +234,9 @@ fn retort(d: &Doc, i: usize) -> bool {
         && !d.toks[i].quoted
         && d.tight(i - 1)
         && d.tight(i)
-        && (d.capitalised(i - 1) || matches!(d.lower[i - 1].as_str(), "he" | "she" | "they" | "it" | "we"))
+        && (d.capitalised(i - 1) || matches!(&*d.lower[i - 1], "he" | "she" | "they" | "it" | "we"))
         && matches!(
-            (d.lower[i].as_str(), d.lower[i + 1].as_str()),
+            (&*d.lower[i], &*d.lower[i + 1]),
             ("hit" | "hits" | "fired" | "fires" | "shot" | "shoots", "back") | ("lashed" | "lashes", "out")
         )
 }
@@ -247,7 +247,7 @@ fn reporting_after_pronoun(d: &Doc, i: usize) -> bool {
     i > 0
         && !d.toks[i].quoted
         && d.tight(i - 1)
-        && matches!(d.lower[i - 1].as_str(), "he" | "she" | "they" | "we")
+        && matches!(&*d.lower[i - 1], "he" | "she" | "they" | "we")
         && (d.first[i - 1] || d.gap[i - 1].contains(','))
         && d.is(CORE_REPORTING, i)
         && d.lower[i] != "according"
@@ -258,7 +258,7 @@ fn reporting_after_pronoun(d: &Doc, i: usize) -> bool {
 /// words of role first), is the quotation's cue in inverted order even where the model has not
 /// seen the verb (`sobbed`, `fumed`, `snapped`).
 fn verb_before_name_after_quote(d: &Doc, i: usize) -> bool {
-    let w = d.lower[i].as_str();
+    let w = &*d.lower[i];
     let past = (w.len() > 4 && w.ends_with("ed")) || in_list(IRREGULAR_PAST, w);
     if i == 0 || !past || d.toks[i].quoted || !d.toks[i - 1].quoted || d.capitalised(i) || d.last[i] {
         return false;
@@ -341,7 +341,7 @@ pub(super) fn clause_colon_cues(d: &Doc, cues: &[CueSpan], probs: &[f32], model:
             continue;
         }
         let opens_np = d.is(DETERMINERS, start) || d.capitalised(start);
-        let not_subject = matches!(d.lower[start].as_str(), "it" | "this" | "here" | "there" | "that" | "these");
+        let not_subject = matches!(&*d.lower[start], "it" | "this" | "here" | "there" | "that" | "these");
         let Some(np) = np_right(d, start, probs, model).filter(|_| opens_np && !not_subject) else { continue };
         let after_np = d.toks.partition_point(|t| t.start < np.end);
         if after_np >= i || !is_verbish(d, after_np) || !(start..after_np).all(|k| d.tight(k)) {
@@ -401,7 +401,7 @@ pub(super) fn publication_cues(d: &Doc) -> Vec<CueSpan> {
         while by < d.len()
             && by < i + 5
             && d.tight(by)
-            && (d.is(TIME_WORDS, by) || matches!(d.lower[by].as_str(), "on" | "late" | "early" | "last"))
+            && (d.is(TIME_WORDS, by) || matches!(&*d.lower[by], "on" | "late" | "early" | "last"))
         {
             by += 1;
         }
@@ -423,7 +423,7 @@ pub(super) fn publication_cues(d: &Doc) -> Vec<CueSpan> {
             first,
             end: by + 1,
             head: Some(i),
-            lemma: d.lower[i].clone(),
+            lemma: d.lower[i].to_string(),
             kind: CueKind::Words,
         });
     }

@@ -225,7 +225,7 @@ fn next_shape(d: &Doc, i: usize) -> &'static str {
 fn feature_names(d: &Doc, i: usize, s: &str, out: &mut Vec<String>) {
     let p2 = if d.first[i] { "<s>".into() } else { d.prev_symbol(i - 1) };
     let n2 = if d.last[i] { "</s>".into() } else { d.next_symbol(i + 1) };
-    let w = d.lower[i].as_str();
+    let w = &*d.lower[i];
     let parts: [std::borrow::Cow<str>; PARTS] = [
         w.into(),
         s.into(),
@@ -417,9 +417,16 @@ pub(super) fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
             if d.toks[i].quoted {
                 return 0.0;
             }
-            s.clear();
-            english.stem_into(&stem, &d.lower[i], &mut s);
-            let parts = symbols.parts(d, i, &s);
+            // the stem the analysis computed once, when its normal form is this lower case
+            let st = match d.analysis.forms(i) {
+                Some((norm, st)) if norm == &*d.lower[i] => st,
+                _ => {
+                    s.clear();
+                    english.stem_into(&stem, &d.lower[i], &mut s);
+                    s.as_str()
+                }
+            };
+            let parts = symbols.parts(d, i, st);
             let mut z = 0f32;
             for (t, (_, of)) in TEMPLATES.iter().enumerate() {
                 let key = feature_key(t, of.iter().map(|p| parts[*p as usize]));

@@ -2,6 +2,7 @@
 //! (lower case, sentence bounds, the punctuation around each word, quotations, the nearest
 //! reporting verbs), and small helpers over it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::text::{TextAnalysis, Token};
@@ -83,7 +84,10 @@ fn signature(gap: &str) -> Sig {
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
-    pub(super) lower: Vec<String>,
+    /// The analysis the document was made from (its words' normal forms and stems).
+    pub(super) analysis: &'a TextAnalysis,
+    /// Each word in lower case (borrowed from the analysis's normal forms where they agree).
+    pub(super) lower: Vec<Cow<'a, str>>,
     /// First / last word of its sentence.
     pub(super) first: Vec<bool>,
     pub(super) last: Vec<bool>,
@@ -124,7 +128,18 @@ impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, analysis: &'a TextAnalysis) -> Doc<'a> {
         let toks: &[Token] = &analysis.tokens;
         let n = toks.len();
-        let lower: Vec<String> = toks.iter().map(|t| slice(text, t.start, t.end).to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let w = slice(text, t.start, t.end);
+                // an ASCII word's normal form is its lower case
+                match analysis.norm.get(i) {
+                    Some(norm) if w.is_ascii() && norm.len() == w.len() => Cow::Borrowed(norm),
+                    _ => Cow::Owned(w.to_lowercase()),
+                }
+            })
+            .collect();
         let sent = |i: usize| analysis.sentences.get(toks[i].sentence as usize).cloned();
         let first: Vec<bool> = (0..n).map(|i| i == 0 || toks[i - 1].sentence != toks[i].sentence).collect();
         let last: Vec<bool> = (0..n).map(|i| i + 1 == n || toks[i + 1].sentence != toks[i].sentence).collect();
@@ -207,6 +222,7 @@ impl<'a> Doc<'a> {
         let mut doc = Doc {
             text,
             toks,
+            analysis,
             lower,
             first,
             last,
@@ -243,12 +259,12 @@ impl<'a> Doc<'a> {
         let n = self.len();
         let mut out = vec![false; n];
         for p in 1..n.saturating_sub(2) {
-            if !matches!(self.lower[p].as_str(), "we" | "i" | "they" | "you" | "he" | "she") {
+            if !matches!(&*self.lower[p], "we" | "i" | "they" | "you" | "he" | "she") {
                 continue;
             }
-            let verb = self.lower[p + 1].as_str();
+            let verb = &*self.lower[p + 1];
             let with_prep =
-                matches!(verb, "spoke" | "spoken" | "talked") && matches!(self.lower[p + 2].as_str(), "to" | "with");
+                matches!(verb, "spoke" | "spoken" | "talked") && matches!(&*self.lower[p + 2], "to" | "with");
             let bare = matches!(verb, "interviewed" | "surveyed" | "contacted" | "polled");
             let last = if with_prep { p + 2 } else { p + 1 };
             let noun = &self.lower[p - 1];
@@ -328,7 +344,7 @@ impl<'a> Doc<'a> {
         } else if !self.gap[i].is_empty() {
             self.gap[i].as_str().into()
         } else {
-            self.lower[i - 1].as_str().into()
+            Cow::Borrowed(&*self.lower[i - 1])
         }
     }
 
@@ -338,7 +354,7 @@ impl<'a> Doc<'a> {
         } else if !self.after[i].is_empty() {
             self.after[i].as_str().into()
         } else {
-            self.lower[i + 1].as_str().into()
+            Cow::Borrowed(&*self.lower[i + 1])
         }
     }
 }
@@ -355,14 +371,14 @@ pub(super) fn through(d: &Doc, i: usize, c: char) -> usize {
 }
 
 pub(super) fn is_verbish(d: &Doc, i: usize) -> bool {
-    let w = d.lower[i].as_str();
+    let w = &*d.lower[i];
     in_list(AUXILIARIES, w) || (!d.capitalised(i) && past_form(w))
 }
 
 /// Whether word `k`, between a source and its cue, belongs to neither: an adverb (`also`,
 /// `publicly`) or a time phrase (`on Thursday evening`, `last week`).
 pub(super) fn skippable(d: &Doc, k: usize) -> bool {
-    let w = d.lower[k].as_str();
+    let w = &*d.lower[k];
     if in_list(SKIPPABLE, w) || in_list(TIME_WORDS, w) {
         return true;
     }

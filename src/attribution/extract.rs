@@ -115,7 +115,7 @@ pub fn extract_with_actors(
             // `why Anne and Edward worry`: a question word opens the clause, not the source
             .map(|r| {
                 let k = d.toks.partition_point(|t| t.start < r.start);
-                let wh = matches!(d.lower.get(k).map(String::as_str), Some("why" | "how" | "whether" | "if"));
+                let wh = matches!(d.lower.get(k).map(|w| &**w), Some("why" | "how" | "whether" | "if"));
                 if wh && k + 1 < d.len() && d.toks[k + 1].end <= r.end {
                     d.toks[k + 1].start..r.end
                 } else {
@@ -156,7 +156,7 @@ pub fn extract_with_actors(
         // (`reportedly`, `allegedly` are cues of their own)
         let verbless = c.kind == CueKind::Words
             && (c.first..c.end).all(|k| {
-                let w = d.lower[k].as_str();
+                let w = &*d.lower[k];
                 !w.ends_with("edly") && (in_list(AUXILIARIES, w) || skippable(&d, k) || w.ends_with("ly"))
             });
         // `READ MORE: Andrew hits back ...`: a link to another story is page furniture
@@ -177,7 +177,7 @@ pub fn extract_with_actors(
         // `as he is now known`, `will be known as`: a name given, not a view held
         let naming = c.lemma == "know" && (with_be || d.lower[c.end - 1] == "as");
         let title = c.kind == CueKind::Words
-            && (c.first..c.end).any(|k| matches!(d.lower[k].as_str(), "titled" | "entitled" | "headlined"));
+            && (c.first..c.end).any(|k| matches!(&*d.lower[k], "titled" | "entitled" | "headlined"));
         let stance = title
             || (words_cue
                 && ((lemma_in(STANCE, &c.lemma)
@@ -339,7 +339,7 @@ fn before_inner_verb(d: &Doc, r: Range<usize>) -> Range<usize> {
     let first = d.toks.partition_point(|t| t.start < r.start);
     let end = d.toks.partition_point(|t| t.end <= r.end);
     for k in first + 1..end.saturating_sub(1) {
-        let w = d.lower[k].as_str();
+        let w = &*d.lower[k];
         let verb_like =
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
         if verb_like
@@ -405,10 +405,10 @@ fn holds_clause(d: &Doc, content: Option<&Range<usize>>) -> bool {
     }
     let mut m = k0;
     while m < d.len() && d.toks[m].end <= r.end {
-        if m > k0 && (d.gap[m].starts_with(',') || matches!(d.lower[m].as_str(), "who" | "which")) {
+        if m > k0 && (d.gap[m].starts_with(',') || matches!(&*d.lower[m], "who" | "which")) {
             break;
         }
-        let w = d.lower[m].as_str();
+        let w = &*d.lower[m];
         if d.toks[m].quoted || in_list(AUXILIARIES, w) || in_list(BE_FORMS, w) || is_verbish(d, m) {
             return true;
         }

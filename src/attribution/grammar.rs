@@ -16,7 +16,7 @@ pub(super) fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Op
     }
     let w = &d.lower[i];
     if d.pronoun(i) {
-        return (!matches!(w.as_str(), "that" | "which")).then(|| range_of(d, i, i));
+        return (!matches!(&**w, "that" | "which")).then(|| range_of(d, i, i));
     }
     if in_list(BOUNDARY, w) || (is_verbish(d, i) && !(d.tight(i) && d.capitalised(i + 1))) {
         return None;
@@ -29,7 +29,7 @@ pub(super) fn np_right(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Op
         }
         // `South Korean and Western intelligence agencies`: `and` between two capitalised words
         let joins = nw == "and" && d.capitalised(j) && d.tight(j + 1) && d.capitalised(j + 2);
-        if in_list(BOUNDARY, nw) && !matches!(nw.as_str(), "for" | "in" | "on" | "with") && !joins {
+        if in_list(BOUNDARY, nw) && !matches!(&**nw, "for" | "in" | "on" | "with") && !joins {
             break;
         }
         if d.pronoun(j + 1) {
@@ -102,8 +102,7 @@ pub(super) fn np_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> Ran
         // the name opens its clause: not `The talks ended on Friday, a spokesman said` nor
         // `Troops launched assaults near Avdiivka, the General Staff said`
         let h = d.toks.partition_point(|t| t.start < head.start);
-        let opens =
-            h < d.len() && (d.first[h] || !d.gap[h].is_empty() || matches!(d.lower[h - 1].as_str(), "and" | "but"));
+        let opens = h < d.len() && (d.first[h] || !d.gap[h].is_empty() || matches!(&*d.lower[h - 1], "and" | "but"));
         if opens && !d.is(TIME_WORDS, i - 1) {
             return head.start..d.toks[j].end;
         }
@@ -118,10 +117,10 @@ fn attached_to(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<usi
     if i < 2 || !d.tight(i - 1) || !d.tight(i - 2) {
         return None;
     }
-    let prep = d.lower[i - 1].as_str();
+    let prep = &*d.lower[i - 1];
     let mut h = i - 2;
     match prep {
-        "with" | "to" | "on" if matches!(d.lower[h].as_str(), "familiar" | "close" | "briefed") => {
+        "with" | "to" | "on" if matches!(&*d.lower[h], "familiar" | "close" | "briefed") => {
             if h == 0 || !d.tight(h - 1) {
                 return None;
             }
@@ -155,7 +154,7 @@ fn opening_head(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Option<us
     if i < 2 || !d.tight(i - 1) || !d.tight(i - 2) {
         return None;
     }
-    if !matches!(d.lower[i - 1].as_str(), "of" | "for" | "with" | "from" | "in" | "at" | "on") {
+    if !matches!(&*d.lower[i - 1], "of" | "for" | "with" | "from" | "in" | "at" | "on") {
         return None;
     }
     let h = grow_left(d, i - 2, probs, model);
@@ -170,7 +169,7 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
         let pw = &d.lower[i - 1];
         // `officials in Tallinn`, `sources from Kyiv`: a plural head with a place attached
         // and `the U.S. Embassy in Kyiv`, `its bureau in Moscow`: a seat with its place
-        let place = matches!(pw.as_str(), "in" | "from")
+        let place = matches!(&**pw, "in" | "from")
             && d.capitalised(i)
             && i >= 2
             && d.tight(i - 2)
@@ -191,7 +190,7 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
             && pw.chars().all(char::is_alphabetic)
             && !in_list(SKIPPABLE, pw)
             && !in_list(TIME_WORDS, pw)
-            && !matches!(pw.as_str(), "out" | "up" | "off" | "down" | "away" | "back" | "over" | "not");
+            && !matches!(&**pw, "out" | "up" | "off" | "down" | "away" | "back" | "over" | "not");
         if !place
             && (d.toks[i - 1].quoted
                 || (probs[i - 1] >= model.low && !modifier)
@@ -204,7 +203,7 @@ fn grow_left(d: &Doc, j: usize, probs: &[f32], model: &CueModel) -> usize {
         let adjective = i >= 2
             && d.tight(i - 2)
             && matches!(
-                d.lower[i - 2].as_str(),
+                &*d.lower[i - 2],
                 "a" | "an"
                     | "the"
                     | "his"
@@ -251,7 +250,7 @@ fn coordination_start(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> Opt
     }
     let opens_subject = |s: usize| {
         d.first[s] || !d.tight(s - 1) || {
-            let pw = d.lower[s - 1].as_str();
+            let pw = &*d.lower[s - 1];
             !(in_list(BOUNDARY, pw) || in_list(PREPOSITIONS, pw) || is_verbish(d, s - 1))
         }
     };

@@ -21,7 +21,7 @@ pub(super) fn relative_antecedent(
     model: &CueModel,
 ) -> Option<Range<usize>> {
     let k = d.toks.binary_search_by_key(&source.start, |t| t.start).ok()?;
-    if d.toks[k].end != source.end || !d.pronoun(k) || !matches!(d.lower[k].as_str(), "who" | "which" | "that") {
+    if d.toks[k].end != source.end || !d.pronoun(k) || !matches!(&*d.lower[k], "who" | "which" | "that") {
         return None;
     }
     // `, who` and `, which`; `which` also without the comma (`a ceremony which remembered`)
@@ -63,13 +63,13 @@ fn coordinated_subject(d: &Doc, k: usize, probs: &[f32], model: &CueModel) -> Op
     while e > first && d.tight(e - 1) && (d.is(AUXILIARIES, e) || skippable(d, e)) {
         e -= 1;
     }
-    let head = d.capitalised(e) || matches!(d.lower[e].as_str(), "he" | "she" | "they" | "we" | "i");
+    let head = d.capitalised(e) || matches!(&*d.lower[e], "he" | "she" | "they" | "we" | "i");
     if !head || d.toks[e].quoted || d.is(AUXILIARIES, e) || skippable(d, e) {
         return None;
     }
     let np = np_left(d, e, probs, model);
     let s = d.toks.partition_point(|t| t.start < np.start);
-    let opens = s == first || !d.gap[s].is_empty() || matches!(d.lower[s - 1].as_str(), "and" | "but");
+    let opens = s == first || !d.gap[s].is_empty() || matches!(&*d.lower[s - 1], "and" | "but");
     (opens && !d.toks[s].quoted).then_some(np)
 }
 
@@ -125,7 +125,7 @@ pub(super) fn find_source(
         return Some(r);
     }
     let head = c.head.unwrap_or(i);
-    let by_follows = j < d.len() && d.tight(j - 1) && matches!(d.lower[j].as_str(), "by" | "from");
+    let by_follows = j < d.len() && d.tight(j - 1) && matches!(&*d.lower[j], "by" | "from");
     if d.is(REPORT_NOUNS, head) {
         if d.lower[j - 1] == "by" {
             return right_after(j);
@@ -182,7 +182,7 @@ pub(super) fn find_source(
         return Some(np_left(d, r - 1, probs, model).start..d.toks[k].end);
     }
     if gap.is_empty() {
-        let w = d.lower[k].as_str();
+        let w = &*d.lower[k];
         if d.toks[k].quoted {
             return None;
         }
@@ -294,7 +294,7 @@ pub(super) fn find_source(
 fn opens_clause(d: &Doc, r: &Range<usize>) -> bool {
     let k = d.toks.partition_point(|t| t.start < r.start);
     k < d.len() && {
-        let w = d.lower[k].as_str();
+        let w = &*d.lower[k];
         (w.ends_with("ing") && !d.capitalised(k)) || matches!(w, "be" | "been" | "being" | "to" | "that")
     }
 }
@@ -306,7 +306,7 @@ fn before_setting(d: &Doc, r: &Range<usize>) -> bool {
     k < d.len()
         && d.tight(k - 1)
         && d.capitalised(d.toks.partition_point(|t| t.start < r.start))
-        && matches!(d.lower[k].as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "via" | "through")
+        && matches!(&*d.lower[k], "in" | "on" | "at" | "during" | "after" | "before" | "via" | "through")
 }
 
 /// Whether the phrase `r` ends at punctuation or at the end of its sentence.

@@ -12,6 +12,7 @@
 //! - page furniture: a run of capitals holding `READ MORE`, `SEE ALSO`, `WATCH`,
 //!   `ADVERTISEMENT`, `SUBSCRIBE`, `SHARE`, `CLICK` (`JUST WATCHED`, `MUST WATCH`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::matcher::{CapsHit, Voice};
@@ -47,10 +48,10 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// `READ MORE`, `SEE ALSO`, `ADVERTISEMENT`, `WATCH:`: page furniture, not emphasis.
-fn furniture(lowered: &[String], k: usize) -> bool {
-    let w = lowered[k].as_str();
-    let prev = if k > 0 { lowered[k - 1].as_str() } else { "" };
-    let next = lowered.get(k + 1).map_or("", String::as_str);
+fn furniture(lowered: &[Cow<str>], k: usize) -> bool {
+    let w = &*lowered[k];
+    let prev = if k > 0 { &*lowered[k - 1] } else { "" };
+    let next = lowered.get(k + 1).map_or("", |n| &**n);
     matches!(w, "advertisement" | "subscribe" | "share" | "click" | "watch" | "watched")
         || (matches!(w, "read" | "see") && matches!(next, "more" | "also"))
         || (matches!(w, "more" | "also") && matches!(prev, "read" | "see"))
@@ -61,7 +62,7 @@ fn furniture(lowered: &[String], k: usize) -> bool {
 pub(super) fn find(
     text: &str,
     analysis: &TextAnalysis,
-    lowered: &[String],
+    lowered: &[Cow<str>],
     term_words: &BTreeSet<String>,
 ) -> Vec<CapsHit> {
     let tokens = &analysis.tokens;
@@ -74,7 +75,7 @@ pub(super) fn find(
         .iter()
         .zip(lowered)
         .filter(|(t, _)| t.text(text).chars().all(|c| !c.is_uppercase()))
-        .map(|(_, l)| l.as_str())
+        .map(|(_, l)| &**l)
         .collect();
     // Acronyms the text defines: a word of capitals alone in parentheses.
     let defined: BTreeSet<&str> = tokens
@@ -82,7 +83,7 @@ pub(super) fn find(
         .zip(lowered)
         .zip(&caps)
         .filter(|((t, _), &c)| c && text[..t.start].ends_with('(') && text[t.end..].starts_with(')'))
-        .map(|((_, l), _)| l.as_str())
+        .map(|((_, l), _)| &**l)
         .collect();
     // Share of capitalised words per sentence.
     let mut per_sentence: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
@@ -121,16 +122,15 @@ pub(super) fn find(
         .zip(lowered)
         .enumerate()
         .filter(|(k, (t, l))| {
+            let l: &str = l;
             let (n, c) = per_sentence.get(&t.sentence).copied().unwrap_or((1, 0));
             caps[*k]
                 && c * 2 <= n
                 && !plain_run[*k]
                 && !who(*k)
-                && !defined.contains(l.as_str())
+                && !defined.contains(l)
                 && !glued(text, t.start, t.end)
-                && (FUNCTION_WORDS.contains(&l.as_str())
-                    || term_words.contains(l.as_str())
-                    || lower_forms.contains(l.as_str()))
+                && (FUNCTION_WORDS.contains(&l) || term_words.contains(l) || lower_forms.contains(l))
         })
         .map(|(_, (t, _))| CapsHit {
             start: t.start,

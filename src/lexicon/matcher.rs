@@ -31,6 +31,7 @@
 //! - **ALL-CAPS emphasis**: words written in capitals for emphasis, but not acronyms,
 //!   handles, labels or page furniture; the rules are in [`super::caps`].
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::text::Stemmer;
@@ -133,10 +134,11 @@ fn is_normalized_negator(lower: &str) -> bool {
     NEGATORS.contains(&lower) || lower.ends_with("n't")
 }
 
+/// The hyphens that split a word into parts.
+const HYPHENS: [char; 3] = ['-', '‐', '‑'];
+
 fn split_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
-    word.split(['-', '‐', '‑'])
-        .filter(|p| !p.is_empty())
-        .map(move |p| (p.as_ptr() as usize - word.as_ptr() as usize, p))
+    word.split(HYPHENS).filter(|p| !p.is_empty()).map(move |p| (p.as_ptr() as usize - word.as_ptr() as usize, p))
 }
 
 /// Adds entry `i` to a pattern's targets (once).
@@ -324,7 +326,9 @@ impl Matcher {
         let mut surf_stream = String::with_capacity(text.len());
         let mut stem_pos: Vec<usize> = Vec::new();
         let mut surf_pos: Vec<usize> = Vec::new();
-        let mut lowered: Vec<String> = Vec::with_capacity(analysis.tokens.len());
+        let mut lowered: Vec<Cow<str>> = Vec::with_capacity(analysis.tokens.len());
+        // an English lexicon reads the stems the analysis computed once
+        let english = self.lang == Lang::english();
         let mut last_sentence = u32::MAX;
         let mut norm = String::new();
         for (ti, tok) in analysis.tokens.iter().enumerate() {
@@ -334,8 +338,23 @@ impl Matcher {
                 last_sentence = tok.sentence;
             }
             let word = tok.text(text);
-            lowered.push(normalize(word));
+            let forms = analysis.forms(ti);
+            lowered.push(forms.map_or_else(|| Cow::Owned(normalize(word)), |(norm, _)| Cow::Borrowed(norm)));
             first_part.push(parts.len());
+            match forms {
+                // a word of one part: its normal form and stem are the analysis's
+                Some((norm, stem)) if english && !word.is_empty() && !word.contains(HYPHENS) => {
+                    stem_pos.push(stem_stream.len());
+                    stem_stream.push(SEP);
+                    stem_stream.push_str(stem);
+                    surf_pos.push(surf_stream.len());
+                    surf_stream.push(SEP);
+                    surf_stream.push_str(norm);
+                    parts.push((ti, tok.start, tok.end));
+                    continue;
+                }
+                _ => {}
+            }
             for (off, p) in split_parts(word) {
                 normalize_into(p, &mut norm);
                 stem_pos.push(stem_stream.len());
@@ -410,14 +429,13 @@ impl Matcher {
             // named as such, is a fact of the report, not loaded language
             if t0 > 0
                 && analysis.tokens[t0 - 1].sentence == tok.sentence
-                && FACTUAL_LABEL_OPENERS.contains(&lowered[t0 - 1].as_str())
+                && FACTUAL_LABEL_OPENERS.contains(&&*lowered[t0 - 1])
             {
                 continue;
             }
             // `not just a sham`, `nothing but a thug`, `not only brutal`: these affirm the hit
-            let affirms = |k: usize| {
-                k + 1 < t0 && matches!(lowered[k + 1].as_str(), "just" | "only" | "merely" | "simply" | "but")
-            };
+            let affirms =
+                |k: usize| k + 1 < t0 && matches!(&*lowered[k + 1], "just" | "only" | "merely" | "simply" | "but");
             let negated = (t0.saturating_sub(3)..t0).any(|k| {
                 analysis.tokens[k].sentence == tok.sentence && is_normalized_negator(&lowered[k]) && !affirms(k)
             });

@@ -96,6 +96,41 @@ pub fn is_stopword(lower: &str) -> bool {
     SET.get_or_init(|| STOPWORDS.iter().map(|&w| (w, ())).collect()).contains_key(lower)
 }
 
+/// Strings laid end to end in one buffer and read back by index: one allocation for the
+/// forms of every word of a text, where a `Vec<String>` would make one per word.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Strs {
+    buf: String,
+    ends: Vec<u32>,
+}
+
+impl Strs {
+    fn with_capacity(strings: usize, bytes: usize) -> Strs {
+        Strs { buf: String::with_capacity(bytes), ends: Vec::with_capacity(strings) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`-th string; `None` past the end.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.buf.get(start..end)
+    }
+
+    /// Appends a string written by `write` into the buffer.
+    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.buf);
+        self.ends.push(u32::try_from(self.buf.len()).unwrap_or(u32::MAX));
+    }
+}
+
 /// Sentences, quotations and words of an article body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextAnalysis {
@@ -105,12 +140,23 @@ pub struct TextAnalysis {
     pub quotes: Vec<Range<usize>>,
     /// Words, in order, each with its sentence and quotation flag.
     pub tokens: Vec<Token>,
+    /// Each word [`normalize`]d, in token order: computed once for every stage.
+    pub norm: Strs,
+    /// Each word's English Snowball stem (of its normal form), in token order: the stem the
+    /// cue model, the tone model and an English lexicon read, computed once.
+    pub stems: Strs,
 }
 
 impl TextAnalysis {
     /// Number of words (see [`tokens`] for the definition).
     pub fn words(&self) -> usize {
         self.tokens.len()
+    }
+
+    /// Word `i`'s normal form and English stem, as computed once by [`analyze`]; `None` when
+    /// the analysis holds no forms for it.
+    pub fn forms(&self, i: usize) -> Option<(&str, &str)> {
+        Some((self.norm.get(i)?, self.stems.get(i)?))
     }
 
     /// Number of words inside quotations.
@@ -124,7 +170,23 @@ pub fn analyze(text: &str, segments: &[Range<usize>]) -> TextAnalysis {
     let sentences = sentences::split_sentences(text, segments);
     let quotes = quotes::quote_regions(text, segments);
     let tokens = tokens::tokenize(text, &sentences, &quotes);
-    TextAnalysis { sentences, quotes, tokens }
+    let (norm, stems) = token_forms(text, &tokens);
+    TextAnalysis { sentences, quotes, tokens, norm, stems }
+}
+
+/// The normal form and the English stem of every token, each looked up once.
+fn token_forms(text: &str, tokens: &[Token]) -> (Strs, Strs) {
+    let english = Lang::english();
+    let stemmer = english.stemmer();
+    let bytes = tokens.iter().map(|t| t.end.saturating_sub(t.start)).sum();
+    let (mut norm, mut stems) = (Strs::with_capacity(tokens.len(), bytes), Strs::with_capacity(tokens.len(), bytes));
+    let mut buf = String::new();
+    for t in tokens {
+        normalize_into(text.get(t.start..t.end).unwrap_or(""), &mut buf);
+        norm.push_with(|out| out.push_str(&buf));
+        stems.push_with(|out| english.stem_into(&stemmer, &buf, out));
+    }
+    (norm, stems)
 }
 
 /// Converts byte offsets into char (Unicode code point) offsets, the unit of every

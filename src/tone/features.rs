@@ -11,6 +11,7 @@
 //!
 //! Only the names a model knows are used; everything else is ignored.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::text::Stemmer;
@@ -35,8 +36,9 @@ pub struct SentenceInput<'a> {
     pub hits: Vec<(usize, &'a str, bool)>,
     /// Byte starts of ALL-CAPS emphasis words, sorted.
     pub caps: Vec<usize>,
-    /// Stem of every token (`#` for numbers), in token order.
-    pub stems: Vec<String>,
+    /// Stem of every token (`#` for numbers), in token order (the lower-case words for a post
+    /// model).
+    pub stems: Vec<Cow<'a, str>>,
 }
 
 impl SentenceInput<'_> {
@@ -61,7 +63,7 @@ impl<'a> SentenceInput<'a> {
         hits: &[Hit],
         caps: &[CapsHit],
     ) -> SentenceInput<'a> {
-        SentenceInput::new_with(text, analysis, matcher, hits, caps, lower_words(text, &analysis.tokens))
+        SentenceInput::new_with(text, analysis, matcher, hits, caps, lower_words(text, analysis))
     }
 
     pub fn new(
@@ -71,7 +73,7 @@ impl<'a> SentenceInput<'a> {
         hits: &[Hit],
         caps: &[CapsHit],
     ) -> SentenceInput<'a> {
-        SentenceInput::new_with(text, analysis, matcher, hits, caps, stems(text, &analysis.tokens))
+        SentenceInput::new_with(text, analysis, matcher, hits, caps, stems(text, analysis))
     }
 
     fn new_with(
@@ -80,7 +82,7 @@ impl<'a> SentenceInput<'a> {
         matcher: &'a Matcher,
         hits: &[Hit],
         caps: &[CapsHit],
-        stems: Vec<String>,
+        stems: Vec<Cow<'a, str>>,
     ) -> SentenceInput<'a> {
         let mut h: Vec<(usize, &str, bool)> = hits
             .iter()
@@ -97,22 +99,27 @@ pub fn stemmer() -> Stemmer {
     crate::text::Lang::english().stemmer()
 }
 
-/// The stem of every token (`#` for numbers), through the per-thread stem cache.
-pub fn stems(text: &str, tokens: &[Token]) -> Vec<String> {
+/// The stem of every token (`#` for numbers): the English stems the analysis computed once
+/// (through the per-thread stem cache when it holds none for a token).
+pub fn stems<'a>(text: &str, analysis: &'a TextAnalysis) -> Vec<Cow<'a, str>> {
     let stem = stemmer();
     let english = crate::text::Lang::english();
     let mut buf = String::new();
-    tokens
-        .iter()
-        .map(|t| {
-            normalize_into(t.text(text), &mut buf);
-            let mut out = String::new();
-            if buf.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-                out.push('#');
-            } else {
-                english.stem_into(&stem, &buf, &mut out);
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    (0..analysis.tokens.len())
+        .map(|i| match analysis.forms(i) {
+            Some((norm, _)) if number(norm) => Cow::Borrowed("#"),
+            Some((_, s)) => Cow::Borrowed(s),
+            None => {
+                normalize_into(analysis.tokens[i].text(text), &mut buf);
+                let mut out = String::new();
+                if number(&buf) {
+                    out.push('#');
+                } else {
+                    english.stem_into(&stem, &buf, &mut out);
+                }
+                Cow::Owned(out)
             }
-            out
         })
         .collect()
 }
@@ -129,19 +136,19 @@ pub fn length_features() -> Vec<String> {
 }
 
 /// Calls `f` with the name of every n-gram of `stems` (repeats included), built in `buf`.
-pub fn for_each_ngram(stems: &[String], buf: &mut String, f: &mut dyn FnMut(&str)) {
+pub fn for_each_ngram<S: AsRef<str>>(stems: &[S], buf: &mut String, f: &mut dyn FnMut(&str)) {
     for s in stems {
         buf.clear();
         buf.push_str("w:");
-        buf.push_str(s);
+        buf.push_str(s.as_ref());
         f(buf);
     }
     for w in stems.windows(2) {
         buf.clear();
         buf.push_str("b:");
-        buf.push_str(&w[0]);
+        buf.push_str(w[0].as_ref());
         buf.push('_');
-        buf.push_str(&w[1]);
+        buf.push_str(w[1].as_ref());
         f(buf);
     }
 }
@@ -153,13 +160,13 @@ pub const CHAR_GRAMS: std::ops::RangeInclusive<usize> = 2..=5;
 /// in `buf`: `w:WORD` unigrams and `b:WORD_WORD` bigrams of the lower-case words, then
 /// `c:GRAM` character n-grams (2 to 5 characters) of each word padded with a space each side,
 /// which catch the endings and roots of inflected Russian and Ukrainian words.
-pub fn for_each_post_gram(words: &[String], buf: &mut String, f: &mut dyn FnMut(&str)) {
+pub fn for_each_post_gram<S: AsRef<str>>(words: &[S], buf: &mut String, f: &mut dyn FnMut(&str)) {
     for_each_ngram(words, buf, f);
     let mut padded: Vec<char> = Vec::new();
     for w in words {
         padded.clear();
         padded.push(' ');
-        padded.extend(w.chars());
+        padded.extend(w.as_ref().chars());
         padded.push(' ');
         for n in CHAR_GRAMS {
             for gram in padded.windows(n) {
@@ -173,13 +180,15 @@ pub fn for_each_post_gram(words: &[String], buf: &mut String, f: &mut dyn FnMut(
 }
 
 /// The lower-case form of every token (no stemming): the words of a post model.
-pub fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
+pub fn lower_words<'a>(text: &str, analysis: &'a TextAnalysis) -> Vec<Cow<'a, str>> {
     let mut buf = String::new();
-    tokens
-        .iter()
-        .map(|t| {
-            normalize_into(t.text(text), &mut buf);
-            buf.clone()
+    (0..analysis.tokens.len())
+        .map(|i| match analysis.norm.get(i) {
+            Some(norm) => Cow::Borrowed(norm),
+            None => {
+                normalize_into(analysis.tokens[i].text(text), &mut buf);
+                Cow::Owned(buf.clone())
+            }
         })
         .collect()
 }
@@ -302,8 +311,7 @@ mod tests {
     fn an_empty_range_has_no_words() {
         let text = "Nothing here.";
         let a = crate::eval::loaded::analyze_plain(text);
-        let input =
-            SentenceInput { text, tokens: &a.tokens, hits: vec![], caps: vec![], stems: stems(text, &a.tokens) };
+        let input = SentenceInput { text, tokens: &a.tokens, hits: vec![], caps: vec![], stems: stems(text, &a) };
         let b = bag(&input, 5..5);
         assert_eq!((b.words, b.ngrams.len()), (0, 0));
     }
