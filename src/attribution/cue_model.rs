@@ -20,6 +20,9 @@ pub struct CueModel {
     weights: HashMap<String, f32>,
     /// The same weights keyed by template and the hashes of the parts ([`feature_key`]).
     hashed: HashedWeights,
+    /// The hashes of every stem a feature of a stem template (`s=`, `sp=`, ...) holds: a word
+    /// whose stem is not among them skips those templates' lookups (their weights are 0).
+    stems: StemSet,
     /// A cue needs one word at or above this probability.
     pub threshold: f32,
     /// Words at or above this probability next to a cue word join it.
@@ -69,6 +72,9 @@ impl CueModel {
             for key in keys_of_name(name) {
                 m.hashed.insert(key, w);
             }
+            for stem in stems_of_name(name) {
+                m.stems.insert(stem);
+            }
         }
         if !header {
             return Err("no header row".into());
@@ -105,7 +111,8 @@ impl CueModel {
 
     fn new(weights: HashMap<String, f32>, threshold: f32, low: f32) -> CueModel {
         let hashed = weights.iter().flat_map(|(k, &w)| keys_of_name(k).into_iter().map(move |key| (key, w))).collect();
-        CueModel { weights, hashed, threshold, low }
+        let stems = weights.keys().flat_map(|k| stems_of_name(k)).collect();
+        CueModel { weights, hashed, stems, threshold, low }
     }
 }
 
@@ -276,6 +283,22 @@ fn feature_key(template: usize, parts: impl IntoIterator<Item = u64>) -> u64 {
 /// the name into its template's parts gets the weight (two features whose joined names are
 /// equal were one feature in training too). None for a name of no template.
 fn keys_of_name(name: &str) -> Vec<u64> {
+    cuts_of_name(name).into_iter().map(|(t, parts)| feature_key(t, parts)).collect()
+}
+
+/// The hashes a feature name of a stem template can give its stem (its first part), one for
+/// each way of cutting it ([`keys_of_name`]); none for other templates.
+fn stems_of_name(name: &str) -> Vec<u64> {
+    cuts_of_name(name)
+        .into_iter()
+        .filter(|(t, _)| TEMPLATES[*t].1.first() == Some(&S))
+        .filter_map(|(_, parts)| parts.first().copied())
+        .collect()
+}
+
+/// Every way of cutting a feature name into its template's parts: the template's index and
+/// the hash of each part.
+fn cuts_of_name(name: &str) -> Vec<(usize, Vec<u64>)> {
     let Some((t, (prefix, of))) = TEMPLATES.iter().enumerate().find(|(_, (prefix, of))| {
         if of.is_empty() {
             name == *prefix
@@ -304,7 +327,7 @@ fn keys_of_name(name: &str) -> Vec<u64> {
         if !of.is_empty() {
             parts.push(hash_str(&[&rest[from..]]));
         }
-        keys.push(feature_key(t, parts));
+        keys.push((t, parts));
         // next combination of `cuts` bars
         let Some(k) = (0..cuts).rev().find(|&k| chosen[k] < bars.len() - cuts + k) else {
             break;
@@ -393,6 +416,7 @@ impl std::hash::Hasher for PassHasher {
 }
 
 type HashedWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassHasher>>;
+type StemSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassHasher>>;
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
@@ -428,7 +452,11 @@ pub(super) fn word_probabilities(d: &Doc, model: &CueModel) -> Vec<f32> {
             };
             let parts = symbols.parts(d, i, st);
             let mut z = 0f32;
+            let known_stem = model.stems.contains(&parts[S as usize]);
             for (t, (_, of)) in TEMPLATES.iter().enumerate() {
+                if !known_stem && of.first() == Some(&S) {
+                    continue;
+                }
                 let key = feature_key(t, of.iter().map(|p| parts[*p as usize]));
                 z += model.hashed.get(&key).copied().unwrap_or(0.0);
             }
@@ -635,6 +663,10 @@ mod tests {
         assert!(keys_of_name("unknown=x").is_empty());
         assert!(keys_of_name("sp=nobar").is_empty());
         assert_eq!(keys_of_name("bias").len(), 1);
+        // the stems a model's stem templates hold, by which a word skips their lookups
+        assert_eq!(stems_of_name("sp=said|<s>"), [hash_str(&["said"])]);
+        assert_eq!(stems_of_name("sq=a|b|c").len(), 2, "each cut gives its stem");
+        assert!(stems_of_name("w=said").is_empty() && stems_of_name("pns=a|b").is_empty());
     }
 
     #[test]
