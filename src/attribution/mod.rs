@@ -338,6 +338,16 @@ fn in_ascii_list(list: &[&str], w: &str) -> bool {
 fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
     let toks = &analysis.tokens;
     let word = |k: usize| text.get(toks[k].start..toks[k].end).unwrap_or("");
+    // a title, in any case: the word's normal form (its lower case) looked up once
+    static TITLES: std::sync::OnceLock<crate::text::FnvMap<&'static str, ()>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| NAME_TITLES.iter().map(|&t| (t, ())).collect());
+    let title = |k: usize| {
+        let w = word(k);
+        match analysis.norm.get(k) {
+            Some(norm) if w.is_ascii() => titles.contains_key(norm),
+            _ => in_ascii_list(NAME_TITLES, w),
+        }
+    };
     let capitalised = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
     let joined = |k: usize| {
         toks[k].sentence == toks[k + 1].sentence
@@ -346,18 +356,13 @@ fn titled_people(text: &str, analysis: &TextAnalysis) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut k = 0;
     while k + 1 < toks.len() {
-        if toks[k].quoted || !in_ascii_list(NAME_TITLES, word(k)) {
+        if toks[k].quoted || !title(k) {
             k += 1;
             continue;
         }
         // the longest run of titles (`Defence Minister Gen.`) then of names
         let mut end = k;
-        while end + 1 < toks.len()
-            && joined(end)
-            && capitalised(end + 1)
-            && !toks[end + 1].quoted
-            && in_ascii_list(NAME_TITLES, word(end + 1))
-        {
+        while end + 1 < toks.len() && joined(end) && capitalised(end + 1) && !toks[end + 1].quoted && title(end + 1) {
             end += 1;
         }
         let last_title = end;

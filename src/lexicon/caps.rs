@@ -13,10 +13,10 @@
 //!   `ADVERTISEMENT`, `SUBSCRIBE`, `SHARE`, `CLICK` (`JUST WATCHED`, `MUST WATCH`).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::matcher::{CapsHit, Voice};
-use crate::text::TextAnalysis;
+use crate::text::{FnvMap, TextAnalysis};
 
 const FUNCTION_WORDS: &[&str] = &[
     "about", "after", "again", "against", "all", "and", "any", "are", "ever", "every", "for", "from", "has", "have",
@@ -71,11 +71,20 @@ pub(super) fn find(
     if !caps.iter().any(|&c| c) {
         return Vec::new();
     }
-    let lower_forms: BTreeSet<&str> = tokens
+    // Which words in capitals the text also writes in lower case: only the forms of the words
+    // in capitals are looked for (a word of another length is not hashed).
+    let wanted: FnvMap<&str, ()> = lowered.iter().zip(&caps).filter(|(_, &c)| c).map(|(l, _)| (&**l, ())).collect();
+    let bit = |l: &str| 1u64 << l.len().min(63);
+    let lengths = wanted.keys().fold(0u64, |m, l| m | bit(l));
+    let lower_forms: FnvMap<&str, ()> = tokens
         .iter()
         .zip(lowered)
+        .filter(|(_, l)| {
+            let l: &str = l;
+            lengths & bit(l) != 0 && wanted.contains_key(l)
+        })
         .filter(|(t, _)| t.text(text).chars().all(|c| !c.is_uppercase()))
-        .map(|(_, l)| &**l)
+        .map(|(_, l)| (&**l, ()))
         .collect();
     // Acronyms the text defines: a word of capitals alone in parentheses.
     let defined: BTreeSet<&str> = tokens
@@ -86,11 +95,14 @@ pub(super) fn find(
         .map(|((_, l), _)| &**l)
         .collect();
     // Share of capitalised words per sentence.
-    let mut per_sentence: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
+    let mut per_sentence: Vec<(usize, usize)> = vec![(0, 0); analysis.sentences.len()];
     for (t, &c) in tokens.iter().zip(&caps) {
-        let e = per_sentence.entry(t.sentence).or_default();
-        e.0 += 1;
-        e.1 += usize::from(c);
+        let at = t.sentence as usize;
+        if at >= per_sentence.len() {
+            per_sentence.resize(at + 1, (0, 0));
+        }
+        per_sentence[at].0 += 1;
+        per_sentence[at].1 += usize::from(c);
     }
     // Runs of consecutive words in capitals; a run that ends in a colon is a label and a
     // run holding page furniture is furniture.
@@ -123,14 +135,14 @@ pub(super) fn find(
         .enumerate()
         .filter(|(k, (t, l))| {
             let l: &str = l;
-            let (n, c) = per_sentence.get(&t.sentence).copied().unwrap_or((1, 0));
+            let (n, c) = per_sentence.get(t.sentence as usize).copied().unwrap_or((1, 0));
             caps[*k]
                 && c * 2 <= n
                 && !plain_run[*k]
                 && !who(*k)
                 && !defined.contains(l)
                 && !glued(text, t.start, t.end)
-                && (FUNCTION_WORDS.contains(&l) || term_words.contains(l) || lower_forms.contains(l))
+                && (FUNCTION_WORDS.contains(&l) || term_words.contains(l) || lower_forms.contains_key(l))
         })
         .map(|(_, (t, _))| CapsHit {
             start: t.start,
