@@ -8,8 +8,8 @@ use super::grammar::np_right;
 use super::lemma::lemma;
 use super::span::{CueKind, CueSpan};
 use super::words::{
-    in_list, is_article, AUXILIARIES, BE_FORMS, BOUNDARY, COLON_LABELS, CONNECTORS, CORE_REPORTING, DETERMINERS,
-    IRREGULAR_PAST, PRONOUNS, PUBLISHED, QUANTIFIERS, REPORT_NOUNS, SPEECH_NOUNS, TIME_WORDS,
+    is_article, AUXILIARIES, BE_FORMS, BOUNDARY, COLON_LABELS, CONNECTORS, CORE_REPORTING, DETERMINERS, IRREGULAR_PAST,
+    PRONOUNS, PUBLISHED, QUANTIFIERS, REPORT_NOUNS, SPEECH_NOUNS, TIME_WORDS,
 };
 
 /// Step 1: runs of adjacent words at or above `low` holding a word at or above `threshold`.
@@ -196,8 +196,8 @@ fn cue_continuation(d: &Doc, k: usize) -> bool {
                 | "upon"
                 | "with"
         )
-        || in_list(AUXILIARIES, w)
-        || in_list(CORE_REPORTING, w)
+        || d.is(AUXILIARIES, k)
+        || d.is(CORE_REPORTING, k)
 }
 
 /// `The SBU believes ...`: a belief verb right after a capitalised name is a cue even where
@@ -216,7 +216,7 @@ fn belief_after_name(d: &Doc, i: usize) -> bool {
 /// cue threshold (it does so after a noun more than after `he`).
 fn verb_after_quote(d: &Doc, i: usize, probs: &[f32], model: &CueModel) -> bool {
     let w = &*d.lower[i];
-    let past = w.ends_with("ed") || in_list(IRREGULAR_PAST, w);
+    let past = w.ends_with("ed") || d.is(IRREGULAR_PAST, i);
     if i < 2 || d.toks[i].quoted || probs[i] < model.low || !past || !(d.last[i] || d.after[i].starts_with(',')) {
         return false;
     }
@@ -259,7 +259,7 @@ fn reporting_after_pronoun(d: &Doc, i: usize) -> bool {
 /// seen the verb (`sobbed`, `fumed`, `snapped`).
 fn verb_before_name_after_quote(d: &Doc, i: usize) -> bool {
     let w = &*d.lower[i];
-    let past = (w.len() > 4 && w.ends_with("ed")) || in_list(IRREGULAR_PAST, w);
+    let past = (w.len() > 4 && w.ends_with("ed")) || d.is(IRREGULAR_PAST, i);
     if i == 0 || !past || d.toks[i].quoted || !d.toks[i - 1].quoted || d.capitalised(i) || d.last[i] {
         return false;
     }

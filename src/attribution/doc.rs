@@ -8,8 +8,8 @@ use std::ops::Range;
 use crate::text::{TextAnalysis, Token};
 
 use super::words::{
-    in_bits, in_list, is_pronoun, list_bits_of, past_form, Words, AUXILIARIES, BODY_WORDS, BOUNDARY, CORE_REPORTING,
-    DETERMINERS, LY_NOUNS, PRONOUNS, SKIPPABLE, TIME_WORDS, TITLES,
+    in_bits, is_pronoun, list_bits_of, Words, AUXILIARIES, BODY_WORDS, BOUNDARY, CORE_REPORTING, DETERMINERS,
+    IRREGULAR_PAST, LY_NOUNS, PRONOUNS, SKIPPABLE, TIME_WORDS, TITLES,
 };
 
 pub(crate) fn is_quote_char(c: char) -> bool {
@@ -140,6 +140,8 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
+        // the word lists holding each word, looked up once
+        let list_bits: Vec<u32> = lower.iter().map(|w| list_bits_of(w)).collect();
         let sent = |i: usize| analysis.sentences.get(toks[i].sentence as usize).cloned();
         let first: Vec<bool> = (0..n).map(|i| i == 0 || toks[i - 1].sentence != toks[i].sentence).collect();
         let last: Vec<bool> = (0..n).map(|i| i + 1 == n || toks[i + 1].sentence != toks[i].sentence).collect();
@@ -197,7 +199,7 @@ impl<'a> Doc<'a> {
                 }
             }
             rep_before[i] = state;
-            if !toks[i].quoted && in_list(CORE_REPORTING, &lower[i]) {
+            if !toks[i].quoted && in_bits(CORE_REPORTING, list_bits[i]) {
                 state = "plain";
             }
         }
@@ -215,7 +217,7 @@ impl<'a> Doc<'a> {
                 }
             }
             rep_after[i] = state;
-            if !toks[i].quoted && in_list(CORE_REPORTING, &lower[i]) {
+            if !toks[i].quoted && in_bits(CORE_REPORTING, list_bits[i]) {
                 state = "plain";
             }
         }
@@ -236,9 +238,8 @@ impl<'a> Doc<'a> {
             rep_before,
             rep_after,
             relative: Vec::new(),
-            list_bits: Vec::new(),
+            list_bits,
         };
-        doc.list_bits = doc.lower.iter().map(|w| list_bits_of(w)).collect();
         doc.shapes = (0..n).map(|i| doc.compute_shape(i)).collect();
         doc.relative = doc.relative_clauses();
         doc
@@ -270,11 +271,7 @@ impl<'a> Doc<'a> {
             let noun = &self.lower[p - 1];
             let noun_like = !self.toks[p - 1].quoted
                 && noun.chars().all(char::is_alphabetic)
-                && !in_list(BOUNDARY, noun)
-                && !in_list(DETERMINERS, noun)
-                && !in_list(PRONOUNS, noun)
-                && !in_list(AUXILIARIES, noun)
-                && !in_list(CORE_REPORTING, noun)
+                && ![BOUNDARY, DETERMINERS, PRONOUNS, AUXILIARIES, CORE_REPORTING].iter().any(|&l| self.is(l, p - 1))
                 && !is_verbish(self, p - 1);
             if (with_prep || bare) && noun_like && (p - 1..=last).all(|k| self.tight(k)) {
                 out[p..=last].iter_mut().for_each(|r| *r = true);
@@ -323,9 +320,9 @@ impl<'a> Doc<'a> {
 
     fn compute_shape(&self, i: usize) -> &'static str {
         let w = &self.lower[i];
-        if in_list(PRONOUNS, w) {
+        if self.is(PRONOUNS, i) {
             "pron"
-        } else if in_list(DETERMINERS, w) {
+        } else if self.is(DETERMINERS, i) {
             "det"
         } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             "num"
@@ -372,20 +369,20 @@ pub(super) fn through(d: &Doc, i: usize, c: char) -> usize {
 
 pub(super) fn is_verbish(d: &Doc, i: usize) -> bool {
     let w = &*d.lower[i];
-    in_list(AUXILIARIES, w) || (!d.capitalised(i) && past_form(w))
+    d.is(AUXILIARIES, i) || (!d.capitalised(i) && (w.ends_with("ed") || d.is(IRREGULAR_PAST, i)))
 }
 
 /// Whether word `k`, between a source and its cue, belongs to neither: an adverb (`also`,
 /// `publicly`) or a time phrase (`on Thursday evening`, `last week`).
 pub(super) fn skippable(d: &Doc, k: usize) -> bool {
     let w = &*d.lower[k];
-    if in_list(SKIPPABLE, w) || in_list(TIME_WORDS, w) {
+    if d.is(SKIPPABLE, k) || d.is(TIME_WORDS, k) {
         return true;
     }
     if w == "on" || w == "this" {
         return d.tight(k) && d.is(TIME_WORDS, k + 1);
     }
-    !d.capitalised(k) && w.len() >= 6 && w.ends_with("ly") && !in_list(LY_NOUNS, w)
+    !d.capitalised(k) && w.len() >= 6 && w.ends_with("ly") && !d.is(LY_NOUNS, k)
 }
 
 /// Word index of the first word of the sentence holding word `i`.
