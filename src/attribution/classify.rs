@@ -477,12 +477,17 @@ const ATTACHMENTS: &[&str] =
 
 /// The part of a (lower-case) phrase before its first apposition or attachment.
 pub(super) fn main_cut(lower: &str) -> &str {
-    let mut end = lower.len();
-    for sep in [",", " ("].iter().chain(ATTACHMENTS) {
-        if let Some(i) = lower.find(sep) {
-            end = end.min(i);
-        }
-    }
+    // the first place where a comma, ` (` or an attachment starts (each starts with `,` or a
+    // space: one pass over the phrase, not a search per separator)
+    let end = lower
+        .bytes()
+        .enumerate()
+        .find(|&(i, b)| {
+            b == b','
+                || (b == b' '
+                    && (lower[i..].starts_with(" (") || ATTACHMENTS.iter().any(|a| lower[i..].starts_with(a))))
+        })
+        .map_or(lower.len(), |(i, _)| i);
     lower[..end].trim_end()
 }
 
@@ -507,7 +512,9 @@ const ANONYMOUS_MARKS: &[&str] = &[
 /// (`people familiar with the talks`, but not `Bonnie Lin, an analyst familiar with ...`).
 fn anonymous_marks(lower: &str) -> bool {
     let main = lower.split(',').next().unwrap_or(lower);
-    ANONYMOUS_MARKS.iter().any(|p| lower.contains(p))
+    static MARKS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let marks = MARKS.get_or_init(|| aho_corasick::AhoCorasick::new(ANONYMOUS_MARKS).ok());
+    marks.as_ref().map_or_else(|| ANONYMOUS_MARKS.iter().any(|p| lower.contains(p)), |ac| ac.is_match(lower))
         || UNNAMED_MARKS.iter().any(|p| main.contains(p))
         || unnamed_close_to(main)
 }

@@ -220,3 +220,23 @@ fn bad_rows_name_the_line() {
     assert_eq!(e.line, 2);
     assert!(e.message.contains("unknown category 'spies'"));
 }
+
+/// The main noun phrase ends at the first comma, ` (` or attachment, wherever each stands.
+#[test]
+fn the_main_cut_ends_at_the_first_separator() {
+    let cases = [
+        ("a spokesman for the ministry, who asked", "a spokesman"),
+        ("officials (unnamed) of the port", "officials"),
+        ("people familiar with the talks", "people"),
+        ("the head of a panel in kestra", "the head"),
+        ("kim, a professor", "kim"),
+        ("analysts", "analysts"),
+        ("", ""),
+        ("spokesperson of", "spokesperson of"),
+    ];
+    for (phrase, main) in cases {
+        assert_eq!(main_cut(phrase), main, "{phrase}");
+    }
+    // no separator is looked for inside a word (`forward`, `into`)
+    assert_eq!(main_cut("the forward team into"), "the forward team into");
+}
