@@ -7,6 +7,7 @@ pub mod cite;
 pub mod codebook;
 pub mod columnar;
 pub mod copies;
+pub mod datafile;
 pub mod encoder;
 pub mod error;
 pub mod eval;

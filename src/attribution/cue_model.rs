@@ -41,33 +41,33 @@ impl CueModel {
     pub fn parse(tsv: &str) -> Result<CueModel, String> {
         let mut m = CueModel::new(HashMap::new(), 0.5, 0.5);
         let mut header = false;
-        for (i, line) in tsv.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(c) = line.strip_prefix('#') {
-                let c = c.trim();
-                let num = |v: &str| v.trim().parse::<f32>().map_err(|_| format!("line {}: bad number", i + 1));
-                if let Some(v) = c.strip_prefix("threshold:") {
-                    m.threshold = num(v)?;
-                } else if let Some(v) = c.strip_prefix("low:") {
-                    m.low = num(v)?;
+        for item in crate::datafile::lines(tsv) {
+            use crate::datafile::Line;
+            let num = |n: usize, v: &str| v.parse::<f32>().map_err(|_| format!("line {n}: bad number"));
+            let (n, line) = match item {
+                Line::Setting { number, key: "threshold", value } => {
+                    m.threshold = num(number, value)?;
+                    continue;
                 }
-                continue;
-            }
+                Line::Setting { number, key: "low", value } => {
+                    m.low = num(number, value)?;
+                    continue;
+                }
+                Line::Setting { .. } => continue,
+                Line::Row { number, text } => (number, text),
+            };
             let mut f = line.split('\t');
             let (Some(name), Some(w)) = (f.next(), f.next()) else {
-                return Err(format!("line {}: expected feature<TAB>weight", i + 1));
+                return Err(format!("line {}: expected feature<TAB>weight", n));
             };
             if !header {
                 if name != "feature" || w != "weight" {
-                    return Err(format!("line {}: expected the header feature<TAB>weight", i + 1));
+                    return Err(format!("line {}: expected the header feature<TAB>weight", n));
                 }
                 header = true;
                 continue;
             }
-            let w = w.parse::<f32>().map_err(|_| format!("line {}: bad weight '{w}'", i + 1))?;
+            let w = w.parse::<f32>().map_err(|_| format!("line {}: bad weight '{w}'", n))?;
             m.weights.insert(name.to_string(), w);
             for key in keys_of_name(name) {
                 m.hashed.insert(key, w);

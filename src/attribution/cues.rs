@@ -45,21 +45,19 @@ impl CueClasses {
             lang,
         };
         let mut header = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(c) = line.strip_prefix('#') {
-                if let Some(v) = c.trim().strip_prefix("version:") {
-                    t.version = v.trim().to_string();
+        for item in crate::datafile::lines(text) {
+            let (n, line) = match item {
+                crate::datafile::Line::Setting { key: "version", value, .. } => {
+                    t.version = value.to_string();
+                    continue;
                 }
-                continue;
-            }
+                crate::datafile::Line::Setting { .. } => continue,
+                crate::datafile::Line::Row { number, text } => (number, text),
+            };
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
             if !header {
                 if f.first() != Some(&"cue") || f.get(1) != Some(&"class") {
-                    return Err(format!("line {}: expected a header row cue<TAB>class", i + 1));
+                    return Err(format!("line {}: expected a header row cue<TAB>class", n));
                 }
                 header = true;
                 continue;
@@ -67,7 +65,7 @@ impl CueClasses {
             let class = f
                 .get(1)
                 .and_then(|c| CUE_CLASSES.iter().position(|x| x == c))
-                .ok_or_else(|| format!("line {}: unknown class '{}'", i + 1, f.get(1).unwrap_or(&"")))?;
+                .ok_or_else(|| format!("line {}: unknown class '{}'", n, f.get(1).unwrap_or(&"")))?;
             let cue = normalize(f[0]);
             t.entries += 1;
             t.phrases.entry(cue.clone()).or_insert(class);

@@ -8,6 +8,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::category::Category;
+use crate::datafile::Line;
 
 /// A problem in a source list, naming file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -155,22 +156,19 @@ impl Builder {
         let mut version = "unversioned".to_string();
         let mut header: Option<Vec<String>> = None;
         self.texts.extend_from_slice(text.as_bytes());
-        for (i, raw) in text.lines().enumerate() {
-            let n = i + 1;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(c) = line.strip_prefix('#') {
-                if let Some((k, v)) = c.split_once(':') {
-                    match k.trim() {
-                        "name" => name = v.trim().to_string(),
-                        "version" => version = v.trim().to_string(),
-                        _ => {}
-                    }
+        for item in crate::datafile::lines(text) {
+            let (n, line) = match item {
+                Line::Setting { key: "name", value, .. } => {
+                    name = value.to_string();
+                    continue;
                 }
-                continue;
-            }
+                Line::Setting { key: "version", value, .. } => {
+                    version = value.to_string();
+                    continue;
+                }
+                Line::Setting { .. } => continue,
+                Line::Row { number, text } => (number, text),
+            };
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
             let Some(h) = &header else {
                 let h: Vec<String> = f.iter().map(|x| x.to_ascii_lowercase()).collect();

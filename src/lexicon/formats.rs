@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::{Entry, Lexicon, LexiconError};
+use crate::datafile::Line;
 use crate::ingest::sha256_hex;
 
 /// The recognised formats.
@@ -152,22 +153,19 @@ pub fn parse_slant(file: &str, text: &str, default_source: &str) -> Result<Lexic
         new_lexicon(Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).as_deref().unwrap_or("user"));
     let mut header: Option<Vec<String>> = None;
     let mut seen = BTreeSet::new();
-    for (i, raw) in text.lines().enumerate() {
-        let n = i + 1;
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Some(c) = line.strip_prefix('#') {
-            if let Some((k, v)) = c.split_once(':') {
-                match k.trim() {
-                    "name" => lex.name = v.trim().to_string(),
-                    "version" => lex.version = v.trim().to_string(),
-                    _ => {}
-                }
+    for item in crate::datafile::lines(text) {
+        let (n, line) = match item {
+            Line::Setting { key: "name", value, .. } => {
+                lex.name = value.to_string();
+                continue;
             }
-            continue;
-        }
+            Line::Setting { key: "version", value, .. } => {
+                lex.version = value.to_string();
+                continue;
+            }
+            Line::Setting { .. } => continue,
+            Line::Row { number, text } => (number, text),
+        };
         let fields: Vec<&str> = line.split('\t').collect();
         let Some(h) = &header else {
             let h: Vec<String> = fields.iter().map(|f| f.trim().to_ascii_lowercase()).collect();
