@@ -98,8 +98,10 @@ fn a_post_tone_model_is_trained_scored_and_used_on_ukrainian_articles() {
             let manipulative = (i + seed).is_multiple_of(2);
             let text = format!("{} Пост {i}.", if manipulative { loaded } else { plain });
             let techniques: Vec<&str> = if manipulative { vec!["loaded_language"] } else { vec![] };
+            // the annotators' spans (code points): `Ганьба` and `покидьки`
+            let spans: Vec<[usize; 2]> = if manipulative { vec![[0, 6], [21, 29]] } else { vec![] };
             let line = serde_json::json!({"id": format!("{name}-{i}"), "lang": "uk", "text": text,
-                                          "manipulative": manipulative, "techniques": techniques});
+                                          "manipulative": manipulative, "techniques": techniques, "spans": spans});
             writeln!(f, "{line}").unwrap();
         }
         folder
@@ -112,7 +114,11 @@ fn a_post_tone_model_is_trained_scored_and_used_on_ukrainian_articles() {
     let features = m["model"]["features"].as_array().unwrap();
     assert_eq!(m["model"]["idf"].as_array().unwrap().len(), features.len(), "a post model has an idf per feature");
     assert!(features.iter().any(|f| f.as_str().unwrap().starts_with("c:")), "character n-grams");
-    assert!(m["train"]["command"].as_str().unwrap().contains("--max-char-features 15000"));
+    assert!(m["train"]["command"].as_str().unwrap().contains("--max-char-features 15000 --span-prior-chars 5"));
+    assert!(features.iter().any(|f| f == "span:top1"), "the span prior's features");
+    let prior = m["model"]["span_prior"]["terms"].as_array().unwrap();
+    let value = |k: &str| prior.iter().find(|t| t[0] == k).and_then(|t| t[1].as_f64());
+    assert!(value("покид").unwrap() > 1.0 && value("рада").unwrap() < 0.0, "{prior:?}");
 
     let o = bin().args(["eval", "tone", "--json", "--unlp"]).arg(&dev).arg("--model").arg(&model).output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -93,6 +93,10 @@ pub struct ToneArgs {
     /// With --unlp: character n-grams kept by document frequency [default: 15000].
     #[arg(long, requires = "unlp")]
     pub max_char_features: Option<usize>,
+    /// With --unlp: key the span prior's words by this many leading characters, 0 for no
+    /// span prior [default: 5].
+    #[arg(long, requires = "unlp")]
+    pub span_prior_chars: Option<usize>,
     /// Minimum number of training units an n-gram must occur in [default: 3; with --unlp 2].
     #[arg(long)]
     pub min_df: Option<usize>,
@@ -171,6 +175,7 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         alphas: a.alpha.clone().unwrap_or(base.alphas),
         max_iterations: a.max_iterations.unwrap_or(base.max_iterations),
         max_char_features: a.max_char_features.unwrap_or(base.max_char_features),
+        span_prior_chars: a.span_prior_chars.unwrap_or(base.span_prior_chars),
     };
     eprintln!("training on {units} articles or posts ({} cross-validation folds)", opts.folds);
     let t = train(&ex, &opts, &|m| eprintln!("{m}"))?;
@@ -179,16 +184,19 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
         name: if a.unlp.is_some() { "slant-tone-unlp" } else { "slant-tone" }.into(),
         version: 2,
         description: if a.unlp.is_some() {
-            "Probability that a Russian or Ukrainian post is manipulative (or holds loaded language, as \
-             the command says) as UNLP 2025's annotators marked them; logistic regression \
-             (linfa-logistic) over TF-IDF word and character n-grams, counts of the language's \
-             lexicon, quotation, punctuation, capitals and length"
+            format!(
+                "Probability that a Russian or Ukrainian post is manipulative (or holds loaded language, as \
+                 the command says) as UNLP 2025's annotators marked them; logistic regression \
+                 (linfa-logistic) over TF-IDF word and character n-grams, {}counts of the language's \
+                 lexicon, quotation, punctuation, capitals and length",
+                if t.model.span_prior.is_some() { "a word prior from the annotated spans, " } else { "" }
+            )
         } else {
             "Probability that a sentence uses any of the 14 PTC propaganda techniques; \
              logistic regression (linfa-logistic) over stemmed n-grams, lexicon counts, \
              quotation, punctuation, capitals and length"
-        }
-        .into(),
+                .into()
+        },
         train: TrainInfo {
             articles: units,
             sentences: ex.len(),
@@ -203,7 +211,10 @@ fn tone(a: ToneArgs) -> anyhow::Result<u8> {
                 "slant train tone {data} --max-features {}{} --min-df {} --folds {} --max-iterations {} --alpha {}",
                 opts.max_features,
                 if opts.post_model() {
-                    format!(" --max-char-features {}", opts.max_char_features)
+                    format!(
+                        " --max-char-features {} --span-prior-chars {}",
+                        opts.max_char_features, opts.span_prior_chars
+                    )
                 } else {
                     String::new()
                 },

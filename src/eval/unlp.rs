@@ -151,12 +151,27 @@ fn units<'m>(
             let matcher = matcher_for(&p.text);
             let (hits, caps) = matcher.find(&p.text, &analysis);
             let range = 0..p.text.len();
-            let bag = if post_model {
-                post_bag(&SentenceInput::for_posts(&p.text, &analysis, matcher, &hits, &caps), range.clone())
+            let (bag, inside) = if post_model {
+                let input = SentenceInput::for_posts(&p.text, &analysis, matcher, &hits, &caps);
+                (post_bag(&input, range.clone()), marked_words(p, &input))
             } else {
-                bag(&SentenceInput::new(&p.text, &analysis, matcher, &hits, &caps), range.clone())
+                (bag(&SentenceInput::new(&p.text, &analysis, matcher, &hits, &caps), range.clone()), Vec::new())
             };
-            crate::tone::train::Example { article: k, label: label.of(p), bag, range }
+            crate::tone::train::Example { article: k, label: label.of(p), bag, range, inside }
+        })
+        .collect()
+}
+
+/// Each lower-case word of a post's input with whether it overlaps an annotated span.
+fn marked_words(p: &Post, input: &crate::tone::SentenceInput) -> Vec<(String, bool)> {
+    let offsets = crate::text::Offsets::new(&p.text);
+    input
+        .tokens
+        .iter()
+        .zip(&input.stems)
+        .map(|(t, w)| {
+            let (s, e) = (offsets.char_index(t.start), offsets.char_index(t.end));
+            (w.to_string(), p.spans.iter().any(|g| g[0] < e && s < g[1]))
         })
         .collect()
 }

@@ -179,6 +179,11 @@ pub fn for_each_post_gram<S: AsRef<str>>(words: &[S], buf: &mut String, f: &mut 
     }
 }
 
+/// The lower-case words of a post model's bag (its `w:` unigrams, repeats included).
+pub fn bag_words(bag: &FeatureBag) -> impl Iterator<Item = &str> {
+    bag.ngrams.iter().filter_map(|g| g.strip_prefix("w:"))
+}
+
 /// The lower-case form of every token (no stemming): the words of a post model.
 pub fn lower_words<'a>(text: &str, analysis: &'a TextAnalysis) -> Vec<Cow<'a, str>> {
     let mut buf = String::new();

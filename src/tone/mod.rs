@@ -14,6 +14,7 @@
 //! scores high.
 
 pub mod features;
+pub mod prior;
 pub mod train;
 
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,10 @@ pub struct LinearModel {
     /// and the character n-grams (`c:`) each scaled to unit length, as TF-IDF does.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub idf: Vec<f32>,
+    /// A post model's word prior from annotated spans, whose [`prior::SPAN_FEATURES`] are
+    /// among its features (none in a model trained without spans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span_prior: Option<prior::SpanPrior>,
 }
 
 impl LinearModel {
@@ -140,6 +145,23 @@ impl ToneModel {
         if m.model.features.is_empty() {
             return Err(ToneError::Model { path: path.into(), message: "model: no features".into() });
         }
+        if let Some(p) = &m.model.span_prior {
+            let missing = prior::SPAN_FEATURES.iter().find(|n| !m.model.features.iter().any(|f| f == *n));
+            if let Some(n) = missing {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message: format!("model: it has a span prior but not the feature '{n}'"),
+                });
+            }
+            if !m.model.is_post_model() || p.prefix_chars == 0 || !p.terms.iter().all(|t| t.1.is_finite()) {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message:
+                        "model: a span prior needs a post model, a prefix of at least 1 character and finite values"
+                            .into(),
+                });
+            }
+        }
         Ok(m)
     }
 
@@ -176,6 +198,8 @@ pub struct Scorer {
     index: crate::text::FnvMap<String, u32>,
     /// For a post model: whether each feature is a character n-gram (`c:`).
     is_char: Vec<bool>,
+    /// The compiled span prior and the index of each of its features.
+    prior: Option<(prior::CompiledPrior, [u32; 6])>,
 }
 
 impl Scorer {
@@ -183,7 +207,23 @@ impl Scorer {
         let index = model.features.iter().enumerate().map(|(i, f)| (f.clone(), i as u32)).collect();
         let is_char =
             if model.is_post_model() { model.features.iter().map(|f| f.starts_with("c:")).collect() } else { vec![] };
-        Scorer { model: model.clone(), index, is_char }
+        let mut s = Scorer { model: model.clone(), index, is_char, prior: None };
+        if let Some(p) = &model.span_prior {
+            // (ToneModel::parse refuses a prior whose features the model lacks)
+            let idx = prior::SPAN_FEATURES.map(|n| s.feature(n).unwrap_or(u32::MAX));
+            if idx.iter().all(|&i| i != u32::MAX) {
+                s.prior = Some((p.compile(), idx));
+            }
+        }
+        s
+    }
+
+    /// The span prior's features of a unit's lower-case words (none without a prior).
+    pub fn prior_features<'w>(&self, words: impl Iterator<Item = &'w str>) -> Vec<(u32, f32)> {
+        match &self.prior {
+            Some((p, idx)) => idx.iter().copied().zip(p.features(words)).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Index of a feature, if the model has it.
@@ -196,7 +236,9 @@ impl Scorer {
     pub fn sparse(&self, bag: &FeatureBag) -> Vec<(u32, f32)> {
         if self.model.is_post_model() {
             let idx = bag.ngrams.iter().filter_map(|g| self.feature(g)).collect();
-            return self.weighed(idx, &bag.dense);
+            let mut out = self.weighed(idx, &bag.dense);
+            out.extend(self.prior_features(features::bag_words(bag)));
+            return out;
         }
         let mut out: Vec<(u32, f32)> = bag.ngrams.iter().filter_map(|g| self.feature(g)).map(|i| (i, 1.0)).collect();
         out.extend(bag.dense.iter().filter_map(|(n, v)| self.feature(n).map(|i| (i, *v))));
@@ -249,7 +291,9 @@ impl Scorer {
                     idx.push(i);
                 }
             });
-            return (self.prob_sparse(&self.weighed(idx, &dense.dense)), dense);
+            let mut x = self.weighed(idx, &dense.dense);
+            x.extend(self.prior_features(input.stems[a..b].iter().map(|w| w.as_ref())));
+            return (self.prob_sparse(&x), dense);
         }
         let mut idx: Vec<u32> = Vec::with_capacity(2 * (b - a));
         features::for_each_ngram(&input.stems[a..b], &mut String::new(), &mut |g| {
@@ -411,6 +455,14 @@ mod tests {
         .contains("model: no features"));
         assert!(refused(&|m| m.model.features[1] = m.model.features[0].clone()).contains("is listed twice"));
         assert!(refused(&|m| m.model.idf = vec![1.0]).contains("features but 1 idf values"));
+        let prior = prior::SpanPrior { prefix_chars: 5, terms: vec![("злоб".into(), 1.0)] };
+        assert!(refused(&|m| m.model.span_prior = Some(prior.clone())).contains("span prior but not the feature"));
+        assert!(refused(&|m| {
+            m.model.features.extend(prior::SPAN_FEATURES.map(String::from));
+            m.model.weights.extend([0.0; 6]);
+            m.model.span_prior = Some(prior.clone());
+        })
+        .contains("a span prior needs a post model"));
         // (JSON has no NaN: serde writes null, which is refused too)
         assert!(!refused(&|m| m.model.idf = vec![f32::NAN; m.model.features.len()]).is_empty());
     }
@@ -424,6 +476,7 @@ mod tests {
             threshold: 0.5,
             alpha: 1.0,
             idf: vec![1.0, 2.0, 1.0, 1.5],
+            span_prior: None,
         };
         let s = Scorer::new(&lm);
         let bag = FeatureBag {
@@ -447,5 +500,23 @@ mod tests {
         for g in ["w:ab", "c: a", "c:ab", "c:b ", "c: ab", "c:ab ", "c: ab "] {
             assert!(grams.contains(&g.to_string()), "{g} missing from {grams:?}");
         }
+        // with a span prior, both paths add the same prior features
+        let mut lm = lm.clone();
+        lm.features.extend(prior::SPAN_FEATURES.map(String::from));
+        lm.weights.extend([0.5, 0.1, 0.2, 0.3, 0.4, 0.6]);
+        lm.idf.extend([1.0; 6]);
+        lm.span_prior = Some(prior::SpanPrior { prefix_chars: 2, terms: vec![("ab".into(), 1.5)] });
+        let s = Scorer::new(&lm);
+        let text = "Abc de";
+        let a = crate::eval::loaded::analyze_plain(text);
+        let input = SentenceInput::for_posts(text, &a, &m, &[], &[]);
+        let bag = features::post_bag(&input, 0..text.len());
+        let (p, _) = s.prob_sentence(&input, 0..text.len());
+        assert!((p - s.prob(&bag)).abs() < 1e-6);
+        let without = Scorer::new(&LinearModel { span_prior: None, ..lm.clone() });
+        let f = [0.75f32, 0.1, 0.5, 1.5, 0.75, 0.75]; // mean, >0.5 / 10, share >1, top 1, 10, 3
+        let z: f32 = [0.5f32, 0.1, 0.2, 0.3, 0.4, 0.6].iter().zip(f).map(|(w, v)| w * v).sum();
+        let logit = |p: f32| (p / (1.0 - p)).ln();
+        assert!((logit(s.prob(&bag)) - logit(without.prob(&bag)) - z).abs() < 1e-4);
     }
 }

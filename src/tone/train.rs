@@ -31,6 +31,9 @@ pub struct Example {
     pub range: Range<usize>,
     pub bag: FeatureBag,
     pub label: bool,
+    /// The unit's lower-case words, each with whether it lies inside an annotated span (for
+    /// a [`super::prior::SpanPrior`]); empty when the corpus marks no words.
+    pub inside: Vec<(String, bool)>,
 }
 
 /// The sentence units of PTC articles with their features (in parallel, in order).
@@ -49,6 +52,7 @@ pub fn examples(articles: &[PtcArticle], matcher: &Matcher) -> Vec<Example> {
                     label: overlaps_any(&a.spans, &r),
                     bag: features::bag(&input, r.clone()),
                     range: r,
+                    inside: Vec::new(),
                 })
                 .collect()
         })
@@ -84,6 +88,9 @@ pub struct TrainOptions {
     /// [`super::LinearModel::idf`]) keeping this many character n-grams besides the
     /// `max_features` word n-grams; 0 for a sentence model.
     pub max_char_features: usize,
+    /// A post model with a span prior keying words by this many characters; 0 for none.
+    #[serde(default)]
+    pub span_prior_chars: usize,
 }
 
 impl Default for TrainOptions {
@@ -95,6 +102,7 @@ impl Default for TrainOptions {
             alphas: vec![10.0, 30.0, 100.0],
             max_iterations: 30,
             max_char_features: 0,
+            span_prior_chars: 0,
         }
     }
 }
@@ -102,7 +110,7 @@ impl Default for TrainOptions {
 impl TrainOptions {
     /// The settings of a post model (`slant train tone --unlp`): 5,000 word and 15,000
     /// character n-grams seen in at least 2 posts, 5 folds, penalties 0.3, 1 and 3, and up to
-    /// 100 solver iterations.
+    /// 100 solver iterations, with a span prior keyed by 5 characters.
     pub fn posts() -> TrainOptions {
         TrainOptions {
             max_features: 5000,
@@ -111,11 +119,17 @@ impl TrainOptions {
             alphas: vec![0.3, 1.0, 3.0],
             max_iterations: 100,
             max_char_features: 15000,
+            span_prior_chars: 5,
         }
     }
 
     pub fn post_model(&self) -> bool {
         self.max_char_features > 0
+    }
+
+    /// Whether the model gets a span prior: a post model whose units mark their words.
+    fn span_prior(&self, examples: &[Example]) -> bool {
+        self.post_model() && self.span_prior_chars > 0 && examples.iter().any(|e| e.inside.iter().any(|w| w.1))
     }
 }
 
@@ -162,15 +176,66 @@ fn idf(df: &[usize], n: usize) -> Vec<f32> {
     df.iter().map(|&d| if d == 0 { 1.0 } else { (((1 + n) as f64 / (1 + d) as f64).ln() + 1.0) as f32 }).collect()
 }
 
-/// Dense f32 training matrix of `examples` over the scorer's features (as [`Scorer::sparse`] gives them).
-fn matrix(bags: &[&FeatureBag], scorer: &Scorer) -> Array2<f32> {
-    let mut x = Array2::<f32>::zeros((bags.len(), scorer.model.features.len()));
-    for (r, bag) in bags.iter().enumerate() {
-        for (i, v) in scorer.sparse(bag) {
+/// Dense f32 training matrix of sparse rows over `features` features.
+fn matrix(rows: &[Vec<(u32, f32)>], features: usize) -> Array2<f32> {
+    let mut x = Array2::<f32>::zeros((rows.len(), features));
+    for (r, row) in rows.iter().enumerate() {
+        for &(i, v) in row {
             x[[r, i as usize]] = v;
         }
     }
     x
+}
+
+/// The sparse rows of a model's units: `rows(train, held)` gives the rows of the units
+/// `train` (to fit on) and `held` (to predict), which may differ with the split (a span
+/// prior is fitted on `train` only).
+type Design<'a> = dyn Fn(&[usize], &[usize]) -> SplitRows + Sync + 'a;
+
+/// The sparse rows of the units to fit on and of the units to predict.
+type SplitRows = (Vec<Vec<(u32, f32)>>, Vec<Vec<(u32, f32)>>);
+
+/// Rows as the scorer gives them, the same in every split.
+fn plain_design<'a>(
+    bags: &'a [&'a FeatureBag],
+    scorer: &'a Scorer,
+) -> impl Fn(&[usize], &[usize]) -> SplitRows + Sync + 'a {
+    move |train: &[usize], held: &[usize]| {
+        let rows = |ids: &[usize]| ids.iter().map(|&i| scorer.sparse(bags[i])).collect();
+        (rows(train), rows(held))
+    }
+}
+
+/// Words seen fewer times than this get no span-prior value.
+const PRIOR_MIN_COUNT: usize = 2;
+
+/// Rows with the span prior's features: a held-out unit's from a prior fitted on the `train`
+/// units; a `train` unit's from a prior fitted on the other `train` units of its inner fold
+/// (`(article / folds) % folds`), so that no unit's features have seen its own spans.
+fn prior_design<'a>(
+    examples: &'a [Example],
+    bags: &'a [&'a FeatureBag],
+    scorer: &'a Scorer,
+    opts: &'a TrainOptions,
+) -> impl Fn(&[usize], &[usize]) -> SplitRows + Sync + 'a {
+    let idx = super::prior::SPAN_FEATURES.map(|n| scorer.feature(n).expect("span features are in the vocabulary"));
+    let fit = move |ids: &mut dyn Iterator<Item = usize>| {
+        super::prior::SpanPrior::fit(ids.map(|i| examples[i].inside.as_slice()), opts.span_prior_chars, PRIOR_MIN_COUNT)
+            .compile()
+    };
+    let row = move |i: usize, p: &super::prior::CompiledPrior| {
+        let mut r = scorer.sparse(bags[i]);
+        r.extend(idx.iter().copied().zip(p.features(features::bag_words(bags[i]))));
+        r
+    };
+    move |train: &[usize], held: &[usize]| {
+        let outer = fit(&mut train.iter().copied());
+        let inner_fold = |i: usize| (examples[i].article / opts.folds) % opts.folds;
+        let inner: Vec<_> =
+            (0..opts.folds).map(|g| fit(&mut train.iter().copied().filter(|&i| inner_fold(i) != g))).collect();
+        let train_rows = train.iter().map(|&i| row(i, &inner[inner_fold(i)])).collect();
+        (train_rows, held.iter().map(|&i| row(i, &outer)).collect())
+    }
 }
 
 /// Fits a logistic regression; returns (weights, intercept) for the positive (`true`) class.
@@ -249,12 +314,12 @@ fn cv_figures(alpha: f32, probs: &[f32], labels: &[bool]) -> CvFigures {
     CvFigures { alpha, auc: roc_auc(probs, labels), f1, threshold, precision, recall }
 }
 
-/// Out-of-fold probabilities of a model over the scorer's features (`bags[i]` holding the
-/// features of `examples[i]`), one vector per penalty in `alphas`; every (penalty, fold) fit
-/// runs as its own parallel job.
+/// Out-of-fold probabilities of a model over the scorer's features (rows from `design`),
+/// one vector per penalty in `alphas`; every (penalty, fold) fit runs as its own parallel
+/// job.
 fn cross_validate(
     examples: &[Example],
-    bags: &[&FeatureBag],
+    design: &Design,
     scorer: &Scorer,
     alphas: &[f32],
     opts: &TrainOptions,
@@ -263,18 +328,15 @@ fn cross_validate(
     let per_job: Vec<Result<Vec<(usize, f32)>, ToneError>> = jobs
         .par_iter()
         .map(|&(a, f)| {
-            let train: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].article % opts.folds != f).collect();
-            let x = matrix(&train.iter().map(|&i| bags[i]).collect::<Vec<_>>(), scorer);
+            let (train, held): (Vec<usize>, Vec<usize>) =
+                (0..examples.len()).partition(|&i| examples[i].article % opts.folds != f);
+            let (train_rows, held_rows) = design(&train, &held);
+            let x = matrix(&train_rows, scorer.model.features.len());
             let y: Array1<bool> = train.iter().map(|&i| examples[i].label).collect();
             let (w, b) = fit(x, y, alphas[a], opts.max_iterations)?;
             let lm = LinearModel { weights: w, intercept: b, ..scorer.model.clone() };
             let s = Scorer::new(&lm);
-            Ok(examples
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.article % opts.folds == f)
-                .map(|(i, _)| (i, s.prob(bags[i])))
-                .collect())
+            Ok(held.iter().zip(&held_rows).map(|(&i, r)| (i, s.prob_sparse(r))).collect())
         })
         .collect();
     let mut probs = vec![vec![0f32; examples.len()]; alphas.len()];
@@ -317,7 +379,12 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
     if labels.iter().all(|&l| l) || labels.iter().all(|&l| !l) {
         return Err(ToneError::Train("the training sentences need both labels".into()));
     }
-    let (names, df) = vocabulary(examples, opts);
+    let (mut names, mut df) = vocabulary(examples, opts);
+    let with_prior = opts.span_prior(examples);
+    if with_prior {
+        names.extend(super::prior::SPAN_FEATURES.map(String::from));
+        df.extend([0; 6]);
+    }
     log(&format!("{} units, {} features", examples.len(), names.len()));
     let weights = if opts.post_model() { idf(&df, examples.len()) } else { Vec::new() };
     let blank = |features: Vec<String>, alpha: f32| LinearModel {
@@ -327,11 +394,17 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
         threshold: 0.5,
         alpha,
         idf: Vec::new(),
+        span_prior: None,
     };
     let scorer = Scorer::new(&LinearModel { idf: weights.clone(), ..blank(names.clone(), 0.0) });
     let bags: Vec<&FeatureBag> = examples.iter().map(|e| &e.bag).collect();
+    let design: Box<Design> = if with_prior {
+        Box::new(prior_design(examples, &bags, &scorer, opts))
+    } else {
+        Box::new(plain_design(&bags, &scorer))
+    };
     let mut cv = Vec::new();
-    for (&alpha, probs) in opts.alphas.iter().zip(cross_validate(examples, &bags, &scorer, &opts.alphas, opts)?) {
+    for (&alpha, probs) in opts.alphas.iter().zip(cross_validate(examples, &design, &scorer, &opts.alphas, opts)?) {
         let f = cv_figures(alpha, &probs, &labels);
         log(&format!(
             "  alpha {alpha:>6}: CV AUC {:.3}, F1 {:.3} at threshold {:.3} (P {:.3}, R {:.3})",
@@ -343,17 +416,34 @@ pub fn train(examples: &[Example], opts: &TrainOptions, log: &(dyn Fn(&str) + Sy
     // posts: the best ROC AUC
     let key = |f: &CvFigures| if opts.post_model() { f.auc } else { f.f1 };
     let best = cv.iter().max_by(|a, b| key(a).total_cmp(&key(b)).then(b.alpha.total_cmp(&a.alpha))).cloned().unwrap();
-    let (w, b) = fit(matrix(&bags, &scorer), labels.iter().copied().collect(), best.alpha, opts.max_iterations)?;
-    let model =
-        LinearModel { weights: w, intercept: b, threshold: best.threshold, idf: weights, ..blank(names, best.alpha) };
+    let all: Vec<usize> = (0..examples.len()).collect();
+    let x = matrix(&design(&all, &[]).0, names.len());
+    let (w, b) = fit(x, labels.iter().copied().collect(), best.alpha, opts.max_iterations)?;
+    let span_prior = with_prior.then(|| {
+        super::prior::SpanPrior::fit(
+            examples.iter().map(|e| e.inside.as_slice()),
+            opts.span_prior_chars,
+            PRIOR_MIN_COUNT,
+        )
+    });
+    let model = LinearModel {
+        weights: w,
+        intercept: b,
+        threshold: best.threshold,
+        idf: weights,
+        span_prior,
+        ..blank(names, best.alpha)
+    };
 
     // baseline: sentence length only
     let base_scorer = Scorer::new(&blank(features::length_features(), 1.0));
     let length_bags: Vec<FeatureBag> = examples.iter().map(length_only).collect();
     let bags: Vec<&FeatureBag> = length_bags.iter().collect();
-    let probs = cross_validate(examples, &bags, &base_scorer, &[1.0], opts)?.remove(0);
+    let design = plain_design(&bags, &base_scorer);
+    let probs = cross_validate(examples, &design, &base_scorer, &[1.0], opts)?.remove(0);
     let baseline_cv = cv_figures(1.0, &probs, &labels);
-    let (w, b) = fit(matrix(&bags, &base_scorer), labels.iter().copied().collect(), 1.0, opts.max_iterations)?;
+    let x = matrix(&design(&all, &[]).0, base_scorer.model.features.len());
+    let (w, b) = fit(x, labels.iter().copied().collect(), 1.0, opts.max_iterations)?;
     let baseline = LinearModel {
         weights: w,
         intercept: b,
@@ -428,6 +518,7 @@ mod tests {
                 quoted_share: 0.0,
             },
             label,
+            inside: Vec::new(),
         };
         let mut ex = Vec::new();
         for a in 0..20 {
@@ -457,5 +548,57 @@ mod tests {
         assert!(TrainOptions::posts().post_model() && !TrainOptions::default().post_model());
         let e = err(TrainOptions { folds: 21, ..opts.clone() });
         assert!(e.contains("20 articles cannot make 21 cross-validation folds"), "{e}");
+    }
+
+    #[test]
+    fn a_post_model_learns_a_span_prior_from_marked_words() {
+        // the label follows the marked words (inflected forms of one root), which are rare
+        // enough that no n-gram of them passes min_df alone
+        let roots = ["злобн", "подл"];
+        let mut ex = Vec::new();
+        for a in 0..40usize {
+            let marked = a % 2 == 0;
+            let mut words: Vec<(String, bool)> =
+                ["влада", "заявила", "про", "нове", "рішення"].iter().map(|w| (w.to_string(), false)).collect();
+            if marked {
+                words.push((format!("{}{}", roots[a % 4 / 2], ["ий", "ого", "ому", "им", "их"][a % 5]), true));
+            }
+            let bag = FeatureBag {
+                ngrams: words.iter().map(|(w, _)| format!("w:{w}")).collect(),
+                dense: features::length_bag(words.len()),
+                words: words.len(),
+                quoted_share: 0.0,
+            };
+            ex.push(Example { article: a, range: 0..0, bag, label: marked, inside: words });
+        }
+        let opts = TrainOptions {
+            min_df: 30,
+            folds: 4,
+            alphas: vec![1.0],
+            max_char_features: 1,
+            span_prior_chars: 4,
+            ..Default::default()
+        };
+        let t = train(&ex, &opts, &|_| {}).unwrap();
+        assert_eq!(t.model, train(&ex, &opts, &|_| {}).unwrap().model, "deterministic");
+        let prior = t.model.span_prior.as_ref().expect("a span prior");
+        assert!(prior.terms.iter().any(|(k, v)| k == "злоб" && *v > 1.0), "{prior:?}");
+        for n in super::super::prior::SPAN_FEATURES {
+            assert!(t.model.features.iter().any(|f| f == n), "{n}");
+        }
+        assert!(t.cv[0].auc > 0.9, "{:?}", t.cv);
+        // the model file keeps the prior and scores alike after a round trip
+        let s = Scorer::new(&t.model);
+        let json = serde_json::to_string(&t.model).unwrap();
+        let back: LinearModel = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, t.model);
+        let unseen =
+            FeatureBag { ngrams: vec!["w:злобними".into(), "w:влада".into()], ..Default::default() };
+        let plain = FeatureBag { ngrams: vec!["w:нове".into(), "w:влада".into()], ..Default::default() };
+        assert!(s.prob(&unseen) > s.prob(&plain), "an unseen form of a marked root scores higher");
+        assert_eq!(Scorer::new(&back).prob(&unseen), s.prob(&unseen));
+        // without marked words, or with the prior off, no prior
+        let off = train(&ex, &TrainOptions { span_prior_chars: 0, ..opts.clone() }, &|_| {}).unwrap();
+        assert!(off.model.span_prior.is_none() && !off.model.features.iter().any(|f| f.starts_with("span:")));
     }
 }
