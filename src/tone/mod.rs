@@ -145,7 +145,26 @@ impl ToneModel {
         if m.model.features.is_empty() {
             return Err(ToneError::Model { path: path.into(), message: "model: no features".into() });
         }
+        if m.baseline.span_prior.is_some() {
+            return Err(ToneError::Model {
+                path: path.into(),
+                message: "baseline: a baseline has no span prior".into(),
+            });
+        }
+        let span_features = m.model.features.iter().filter(|f| f.starts_with("span:")).count();
+        if m.model.span_prior.is_none() && span_features > 0 {
+            return Err(ToneError::Model {
+                path: path.into(),
+                message: "model: it has span-prior features but no span prior".into(),
+            });
+        }
         if let Some(p) = &m.model.span_prior {
+            if let Some(w) = p.terms.windows(2).find(|w| w[0].0 >= w[1].0) {
+                return Err(ToneError::Model {
+                    path: path.into(),
+                    message: format!("model: span prior terms not sorted or repeated at '{}'", w[1].0),
+                });
+            }
             let missing = prior::SPAN_FEATURES.iter().find(|n| !m.model.features.iter().any(|f| f == *n));
             if let Some(n) = missing {
                 return Err(ToneError::Model {
@@ -463,6 +482,19 @@ mod tests {
             m.model.span_prior = Some(prior.clone());
         })
         .contains("a span prior needs a post model"));
+        assert!(refused(&|m| {
+            m.model.features.push("span:top1".into());
+            m.model.weights.push(0.0);
+        })
+        .contains("span-prior features but no span prior"));
+        assert!(refused(&|m| m.baseline.span_prior = Some(prior.clone())).contains("a baseline has no span prior"));
+        let twice = prior::SpanPrior { prefix_chars: 5, terms: vec![("a".into(), 1.0), ("a".into(), 2.0)] };
+        assert!(refused(&|m| {
+            m.model.features.extend(prior::SPAN_FEATURES.map(String::from));
+            m.model.weights.extend([0.0; 6]);
+            m.model.span_prior = Some(twice.clone());
+        })
+        .contains("not sorted or repeated at 'a'"));
         // (JSON has no NaN: serde writes null, which is refused too)
         assert!(!refused(&|m| m.model.idf = vec![f32::NAN; m.model.features.len()]).is_empty());
     }
@@ -512,7 +544,7 @@ mod tests {
         let input = SentenceInput::for_posts(text, &a, &m, &[], &[]);
         let bag = features::post_bag(&input, 0..text.len());
         let (p, _) = s.prob_sentence(&input, 0..text.len());
-        assert!((p - s.prob(&bag)).abs() < 1e-6);
+        assert_eq!(p, s.prob(&bag), "the same bits whatever the order of the words");
         let without = Scorer::new(&LinearModel { span_prior: None, ..lm.clone() });
         let f = [0.75f32, 0.1, 0.5, 1.5, 0.75, 0.75]; // mean, >0.5 / 10, share >1, top 1, 10, 3
         let z: f32 = [0.5f32, 0.1, 0.2, 0.3, 0.4, 0.6].iter().zip(f).map(|(w, v)| w * v).sum();

@@ -12,11 +12,11 @@
 //! `ln((inside + 2r) / (outside + 2(1 - r))) - ln(r / (1 - r))`, `r` = share of all words inside
 //! a span.
 //!
-//! Words are keyed by their first `prefix_chars` characters (lower case), a truncation stemmer
-//! that groups the inflected forms of Russian and Ukrainian words; words seen fewer than
-//! `min_count` times are left out (value 0). Training computes the features of each training
-//! unit from a prior fitted without it (see [`super::train`]), so the model learns how far to
-//! trust the prior on units it has not seen.
+//! Words (the text layer's normalised tokens) are keyed by their first `prefix_chars`
+//! characters, a truncation stemmer that groups the inflected forms of Russian and Ukrainian
+//! words; words seen fewer than `min_count` times are left out (value 0). Training computes the
+//! features of each training unit from a prior fitted without its fold (see [`super::train`]),
+//! so the model learns how far to trust the prior on units it has not seen.
 
 use serde::{Deserialize, Serialize};
 
@@ -97,11 +97,12 @@ impl CompiledPrior {
         if v.is_empty() {
             v.push(0.0);
         }
+        // sorted before summing: the same words in any order give the same bits
+        v.sort_by(|a, b| b.total_cmp(a));
         let n = v.len() as f32;
         let mean = v.iter().sum::<f32>() / n;
         let over05 = v.iter().filter(|&&x| x > 0.5).count() as f32 / 10.0;
         let over1 = v.iter().filter(|&&x| x > 1.0).count() as f32 / n;
-        v.sort_by(|a, b| b.total_cmp(a));
         let top = |k: usize| v[..k.min(v.len())].iter().sum::<f32>() / k.min(v.len()) as f32;
         [mean, over05, over1, top(1), top(10), top(3)]
     }

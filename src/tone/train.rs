@@ -210,8 +210,9 @@ fn plain_design<'a>(
 const PRIOR_MIN_COUNT: usize = 2;
 
 /// Rows with the span prior's features: a held-out unit's from a prior fitted on the `train`
-/// units; a `train` unit's from a prior fitted on the other `train` units of its inner fold
-/// (`(article / folds) % folds`), so that no unit's features have seen its own spans.
+/// units; a `train` unit's from a prior fitted on the `train` units outside its inner fold
+/// (the rank of its article among the `train` articles, modulo the folds), so that no unit's
+/// features have seen its own spans.
 fn prior_design<'a>(
     examples: &'a [Example],
     bags: &'a [&'a FeatureBag],
@@ -230,7 +231,10 @@ fn prior_design<'a>(
     };
     move |train: &[usize], held: &[usize]| {
         let outer = fit(&mut train.iter().copied());
-        let inner_fold = |i: usize| (examples[i].article / opts.folds) % opts.folds;
+        let mut articles: Vec<usize> = train.iter().map(|&i| examples[i].article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let inner_fold = |i: usize| articles.binary_search(&examples[i].article).unwrap_or(0) % opts.folds;
         let inner: Vec<_> =
             (0..opts.folds).map(|g| fit(&mut train.iter().copied().filter(|&i| inner_fold(i) != g))).collect();
         let train_rows = train.iter().map(|&i| row(i, &inner[inner_fold(i)])).collect();
