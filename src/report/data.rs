@@ -39,8 +39,9 @@ pub struct ArticleData {
     pub tone: f64,
     pub flagged: f64,
     pub sentences: f64,
-    /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder).
-    pub same_text_as: Box<str>,
+    /// `same_text_as` and `same_text_share` as written (empty when none, or in an older folder);
+    /// held once ([`Names`]): in a syndicated corpus many articles name the same one.
+    pub same_text_as: Arc<str>,
     pub same_text_share: Arc<str>,
     /// Counted hits of each lexicon category (in column order) by voice: own, quoted, reported
     /// (from `hits.csv`; empty without it).
@@ -357,7 +358,7 @@ impl ReportData {
                     tone: at(tone_c, Kind::Share)?,
                     flagged: at(flagged_c, Kind::Count)?,
                     sentences: at(sentences_c, Kind::Count)?,
-                    same_text_as: get(r, col("same_text_as")).into(),
+                    same_text_as: names.get(&get(r, col("same_text_as"))),
                     same_text_share: names.get(&same_text_share),
                     ..Default::default()
                 });
