@@ -21,6 +21,7 @@
 use std::ops::Range;
 
 use super::category::Category;
+use super::cyrillic_span::{circumstance_end, clause_end, latin_word, shape, starts_lower_aside, tidy_source, trim};
 use super::cyrillic_words::*;
 use super::{AttrCounts, AttrResult, AttrRow};
 use crate::text::{Offsets, TextAnalysis};
@@ -158,7 +159,10 @@ fn cue_class(word: &str) -> Option<&'static str> {
         let rest = word.strip_prefix(stem)?;
         let reflexive = rest.strip_suffix("ся").or_else(|| rest.strip_suffix("сь"));
         let reflexive_ok = *class == "refusal" || REFLEXIVE_CUES.contains(stem);
-        (rest.is_empty()
+        // a stem alone is a cue only when it is a verb form itself (`сообщили`, `цитує`, `опроверг`); the
+        // others alone are imperatives or nouns (`заяви`: statements, `назва`: a name)
+        let whole_verb = ["л", "ли", "є", "г"].iter().any(|e| stem.ends_with(e));
+        ((rest.is_empty() && whole_verb)
             || VERB_ENDS.contains(&rest)
             || (reflexive_ok && reflexive.is_some_and(|r| VERB_ENDS.contains(&r))))
         .then_some(*class)
@@ -215,18 +219,6 @@ fn quote_after(text: &str, quotes: &[Range<usize>], at: usize, to: usize) -> Opt
             gap.chars().all(|c| c.is_whitespace() || c == ':')
         })
         .cloned()
-}
-
-/// Trims spaces and punctuation off a byte range's ends.
-fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
-    let s = text.get(r.clone())?;
-    let skip = |c: char| {
-        c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '—' | '–' | '-' | '«' | '»' | '"' | '“' | '”' | '„')
-    };
-    let lead = s.len() - s.trim_start_matches(skip).len();
-    let tail = s.len() - s.trim_end_matches(skip).len();
-    let out = r.start + lead..r.end - tail;
-    (out.start < out.end).then_some(out)
 }
 
 /// Runs the rules on a Russian or Ukrainian article.
@@ -297,7 +289,7 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 while words.get(j).is_some_and(|x| SKIP_AFTER_CUE.contains(&x.1.as_str())) {
                     j += 1;
                 }
-                let stop = text[cue.end..sent.end].find(['.', '!', '?', ';']).map_or(sent.end, |i| cue.end + i);
+                let stop = clause_end(text, cue.end, sent.end, &['.', '!', '?', ';']);
                 let source = words.get(j).filter(|x| x.0.start < stop).and_then(|x| trim(text, x.0.start..stop));
                 found.push(Found { sentence: si, cue, class, source, content: Some(q), direct: true });
                 taken_until = stop;
@@ -314,10 +306,10 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 .find(|(_, ch)| matches!(ch, ',' | ':' | ';' | '—' | '–'))
                 .map(|(i, ch)| (sent.start + i, sent.start + i + ch.len_utf8()));
             if let Some((c, _)) = cut.filter(|&(_, after)| text[after..cue.start].trim().is_empty()) {
-                let stop = text[cue.end..sent.end].find(['.', '!', '?', ';', ',']).map_or(sent.end, |i| cue.end + i);
+                let stop = clause_end(text, cue.end, sent.end, &['.', '!', '?', ';', ',']);
                 // `..., заявило в воскресенье Министерство обороны.`: the time phrase is no source
-                let source =
-                    trim(text, cue.end..stop).and_then(|s| trim(text, circumstance_end(text, s.clone())..s.end));
+                let source = trim(text, cue.end..stop)
+                    .and_then(|s| circumstance_end(text, s.clone()).and_then(|c| trim(text, c..s.end)));
                 let content = trim(text, sent.start..c);
                 if source.is_some() {
                     found.push(Found { sentence: si, cue, class, source, content, direct: false });
@@ -339,20 +331,29 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
             };
             let mut source = trim(text, clause_start..cue.start).and_then(|s| tidy_source(text, s));
             let after_cue = &text[cue.end..sent.end];
-            let (content, direct, source_after) =
-                if let Some(q) = quote_after(text, &analysis.quotes, cue.end, sent.end) {
-                    (Some(q), true, false)
-                } else if let Some(i) = [", что", ", чтобы", ", що", ", будто", ", нібито", " что ", " що "]
-                    .iter()
-                    .filter_map(|m| after_cue.find(m).map(|i| i + m.len()))
-                    .min()
-                    // within about sixty letters of the cue (`написал в своем телеграм-канале, что`)
-                    .filter(|&i| i < 120)
-                {
-                    (trim(text, cue.end + i..sent.end), false, false)
+            let (content, direct, source_after) = if let Some(q) =
+                quote_after(text, &analysis.quotes, cue.end, sent.end)
+            {
+                (Some(q), true, false)
+            } else if let Some((i, m)) = [", что", ", чтобы", ", що", ", щоб", ", будто", ", нібито", " что ", " що "]
+                .iter()
+                .filter_map(|m| after_cue.find(m).map(|i| (i + m.len(), *m)))
+                .min()
+                // within about sixty letters of the cue (`написал в своем телеграм-канале, что`)
+                .filter(|&(i, _)| i < 120)
+            {
+                // a purpose clause (`передал деньги, чтобы ...`) is no content of a verb
+                // that may be no speech
+                let purpose = matches!(m, ", чтобы" | ", щоб");
+                let plain = AMBIGUOUS_CUES.iter().any(|s| w.starts_with(s));
+                if purpose && plain {
+                    (None, false, false)
                 } else {
-                    (None, false, true)
-                };
+                    (trim(text, cue.end + i..sent.end), false, false)
+                }
+            } else {
+                (None, false, true)
+            };
             // `Об этом сообщил X.`, `сообщили в Минобороны`: the source after the cue
             let short_before = source.as_ref().is_none_or(|s| {
                 let t = text[s.clone()].to_lowercase();
@@ -365,10 +366,15 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 while words.get(j).is_some_and(|x| {
                     SKIP_AFTER_CUE.contains(&x.1.as_str()) && !matches!(x.1.as_str(), "в" | "у" | "во")
                 }) {
+                    // an outlet addressed is named in Latin letters after its noun
+                    // (`заявил изданию Postimees глава МИД`): no part of the source
+                    let outlet = matches!(words[j].1.as_str(), "изданию" | "виданню" | "агентству");
                     j += 1;
+                    while outlet && words.get(j).is_some_and(|x| latin_word(&text[x.0.clone()])) {
+                        j += 1;
+                    }
                 }
-                let stop =
-                    text[cue.end..sent.end].find(['.', '!', '?', ',', ';', ':']).map_or(sent.end, |i| cue.end + i);
+                let stop = clause_end(text, cue.end, sent.end, &['.', '!', '?', ',', ';', ':']);
                 if short_before {
                     source = words.get(j).filter(|x| x.0.start < stop).and_then(|x| trim(text, x.0.start..stop));
                 }
@@ -426,6 +432,10 @@ fn negated_or_modal(
     if k > 1 && prev == Some("ни") && at(k - 2) == Some("бы") {
         return None;
     }
+    // `как бы подчеркивает`: a manner of acting, as if saying it
+    if k > 1 && matches!(prev, Some("бы" | "би")) && matches!(at(k - 2), Some("как" | "як")) {
+        return None;
+    }
     if class == "refusal" || !matches!(prev, Some("не" | "ні")) {
         return Some(class);
     }
@@ -433,134 +443,12 @@ fn negated_or_modal(
     (!nobody && DETAIL_CUES.iter().any(|s| w.starts_with(s))).then_some("refusal")
 }
 
-/// A source before its cue without the words that are not part of it: a leading `Сам` or
-/// conjunction, and everything from a time or manner word on (`Министерство обороны ранее`);
-/// when it ends in a pronoun after other words (`Под час допиту вона`), the pronoun.
-fn tidy_source(text: &str, r: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[r.clone()];
-    let mut start = r.start;
-    let mut end = r.end;
-    // word starts, in bytes of `s`
-    let words: Vec<(usize, &str)> =
-        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
-    // `Не уточнили, ...`: the negation alone is no source
-    if let [(_, only)] = words.as_slice() {
-        if matches!(only.to_lowercase().as_str(), "не" | "ні") {
-            return None;
-        }
-    }
-    // the negation of a refused detail (`В штабе не уточнили`) is the verb's, not the source's
-    let words = match words.split_last() {
-        Some((last, rest)) if !rest.is_empty() && matches!(last.1.to_lowercase().as_str(), "не" | "ні") => {
-            end = r.start + last.0;
-            rest.to_vec()
-        }
-        _ => words,
-    };
-    if let Some((_, last)) = words.last() {
-        let l = last.to_lowercase();
-        if words.len() > 1 && PRONOUNS[..6].contains(&l.as_str()) {
-            let (at, w) = words[words.len() - 1];
-            return Some(r.start + at..r.start + at + w.len());
-        }
-    }
-    if let Some((_, first)) = words.first() {
-        if words.len() > 1 && SOURCE_LEADS.contains(&first.to_lowercase().as_str()) {
-            start = r.start + words[1].0;
-        }
-    }
-    start = circumstance_end(text, start..end);
-    for p in SOURCE_LEAD_PHRASES {
-        let from = start - r.start;
-        let rest = s[from..].to_lowercase();
-        if rest.starts_with(p) && rest.len() > p.len() && text.is_char_boundary(start + p.len()) {
-            start += p.len();
-            break;
-        }
-    }
-    // a manner adverb ending the source (`аналитики осторожно`)
-    if let Some(&(at, last)) = words.last().filter(|_| words.len() > 1) {
-        let adverb = last.ends_with("но") && last.chars().count() >= 6 && last.chars().all(char::is_lowercase);
-        if adverb && r.start + at > start {
-            end = end.min(r.start + at);
-        }
-    }
-    for (at, _) in words.iter().filter(|(at, _)| r.start + at > start) {
-        // lower-cased from the word on (lower case may change a text's byte length: `İ`)
-        let rest = &s[*at..].to_lowercase();
-        if SOURCE_STOPS.iter().any(|stop| {
-            rest.starts_with(stop) && rest[stop.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-        }) {
-            end = r.start + at;
-            break;
-        }
-    }
-    trim(text, start..end)
-}
-
-/// Where a source phrase `r` starts after a time phrase (`Вчера`, `весной 2023 года`, `в
-/// воскресенье`) or a circumstance (`В своем интервью`, `На днях`) that opens it: after the time
-/// words, or at the first name or pronoun after the preposition; `r.start` when there is none.
-fn circumstance_end(text: &str, r: Range<usize>) -> usize {
-    let s = &text[r.clone()];
-    let words: Vec<(usize, &str)> =
-        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
-    let Some((_, first)) = words.first() else { return r.start };
-    let first = first.to_lowercase();
-    let next = if TIME_LEADS.contains(&first.as_str()) {
-        (1..words.len()).find(|&j| {
-            let w = words[j].1.to_lowercase();
-            !TIME_TAIL.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit())
-        })
-    } else if PREPOSITIONS.contains(&first.as_str()) {
-        (1..words.len()).find(|&j| {
-            let w = words[j].1;
-            w.chars().next().is_some_and(char::is_uppercase)
-                || PRONOUNS[..6].contains(&w.to_lowercase().as_str())
-                || matches!(w, "мы" | "ми")
-        })
-    } else {
-        None
-    };
-    next.map_or(r.start, |j| r.start + words[j].0)
-}
-
-/// Whether a clause after a comma is an aside before the cue (a gerund or participle phrase,
-/// `выступая на форуме`, `відповідаючи на питання`): it starts with a lower-case word ending
-/// in `-я`, `-в`, `-вши`, `-чи`.
-fn starts_lower_aside(s: &str) -> bool {
-    let first = s.split_whitespace().next().unwrap_or("");
-    first.chars().next().is_some_and(char::is_lowercase)
-        && (first.ends_with("вши")
-            || first.ends_with("чи")
-            || first.ends_with("ая")
-            || first.ends_with("яя")
-            || first.ends_with("ючи"))
-}
-
-/// A source span without the symbols around it (a post's emoji and bullets: `❗️ Лавров`).
-fn source_edges(text: &str, r: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[r.clone()];
-    let keep = |c: char| c.is_alphanumeric() || matches!(c, '(' | ')' | '«' | '»' | '„' | '“' | '”' | '"' | '\'' | '’');
-    let lead = s.len() - s.trim_start_matches(|c: char| !keep(c)).len();
-    let tail = s.len() - s.trim_end_matches(|c: char| !keep(c)).len();
-    let out = r.start + lead..r.end - tail;
-    (out.start < out.end).then_some(out)
-}
-
-/// Whether a source is nobody in particular ([`INDEFINITE`]).
-fn indefinite(text: &str, r: &Range<usize>) -> bool {
-    let lower = text[r.clone()].to_lowercase();
-    let mut words = lower.split_whitespace();
-    // `Кто-то из депутатов` is an unnamed source among named ones, not nobody
-    INDEFINITE.contains(&words.next().unwrap_or("")) && !matches!(words.next(), Some("из" | "з" | "із"))
-}
-
 fn rows_of(sources: &CyrillicSources, article_id: &str, text: &str, mut found: Vec<Found>) -> AttrResult {
     for f in found.iter_mut() {
-        f.source = f.source.take().and_then(|r| source_edges(text, r));
+        f.source = f.source.take().and_then(|r| shape(text, r));
     }
-    found.retain(|f| !f.source.as_ref().is_some_and(|r| indefinite(text, r)));
+    // a row names a source (a span of no source's words is no attribution)
+    found.retain(|f| f.source.is_some());
     let offsets = Offsets::new(text);
     let mut out = AttrResult {
         counts: AttrCounts { per_category: vec![0; Category::ALL.len()], ..Default::default() },

@@ -61,7 +61,7 @@ fn the_main_constructions_give_their_source_and_content() {
     assert_eq!((r[0].category, r[0].country.as_str()), (Category::Government, "RU"));
     assert_eq!(r[0].content, "переговоры продолжатся");
     let r = rows("«Мы не отступим», — заявил Зеленский журналистам.");
-    assert_eq!(r[0].source, "Зеленский журналистам");
+    assert_eq!(r[0].source, "Зеленский");
     assert_eq!((r[0].category, r[0].country.as_str(), r[0].kind), (Category::Leader, "UA", "direct"));
     let r = rows("За даними Генштабу ЗСУ, противник втратив 40 танків.");
     assert_eq!((r[0].source.as_str(), r[0].cue_class), ("Генштабу ЗСУ", "according_to"));

@@ -25,6 +25,7 @@ mod cue_find;
 mod cue_model;
 pub mod cues;
 pub mod cyrillic;
+mod cyrillic_span;
 mod cyrillic_words;
 mod doc;
 pub mod extract;
