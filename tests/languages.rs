@@ -80,6 +80,26 @@ fn eval_loaded_unlp_scores_hits_against_the_spans_per_language() {
     assert!(by("all")["ratio"].is_null(), "no ratio when the other posts hold no hit");
 }
 
+/// Words a post only quotes are reported apart: the hit rate of the other posts counts them
+/// among all hits, not among the hits outside quotation marks.
+#[test]
+fn eval_loaded_unlp_reports_hits_outside_quotation_marks_apart() {
+    let o = bin()
+        .args(["eval", "loaded", "--json", "--unlp"])
+        .arg(root().join("tests/fixtures/unlp-quoted"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let all = v["groups"].as_array().unwrap().iter().find(|x| x["group"] == "all").unwrap().clone();
+    // the quoting post (one of two unlabelled posts) holds a hit, but none outside the quotation
+    assert_eq!(all["hit_rate_other"].as_f64(), Some(0.5));
+    assert_eq!(all["hit_rate_other_unquoted"].as_f64(), Some(0.0));
+    assert_eq!(all["hit_rate_loaded_unquoted"].as_f64(), Some(1.0));
+    assert!(all["hits_unquoted"].as_u64().unwrap() < all["hits"].as_u64().unwrap());
+    assert_eq!(all["ratio"].as_f64(), Some(2.0));
+}
+
 /// `slant train tone --unlp` fits a post model (TF-IDF over words and character n-grams) on
 /// posts in UNLP 2025's form; `slant eval tone --unlp --model` scores it on other posts against
 /// both labels, per language and overall; `slant analyze --tone-model-ru-uk` scores the

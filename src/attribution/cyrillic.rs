@@ -21,7 +21,9 @@
 use std::ops::Range;
 
 use super::category::Category;
-use super::cyrillic_span::{circumstance_end, clause_end, latin_word, shape, starts_lower_aside, tidy_source, trim};
+use super::cyrillic_span::{
+    circumstance_end, clause_end, latin_word, lead_source, shape, starts_lower_aside, tidy_source, trim,
+};
 use super::cyrillic_words::*;
 use super::{AttrCounts, AttrResult, AttrRow};
 use crate::text::{Offsets, TextAnalysis};
@@ -245,8 +247,9 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 .iter()
                 .find(|(lead, _)| lead.iter().enumerate().all(|(j, l)| words.get(k + j).is_some_and(|x| x.1 == *l)))
             {
-                // `согласно закону`, `згідно з виділеними лімітами`: a rule complied with, no source
-                let ruled = words[k + lead.len()..(k + lead.len() + 2).min(words.len())]
+                // `согласно закону`, `згідно з виділеними лімітами`, `згідно з найкращими світовими стандартами`: a rule
+                // complied with, no source
+                let ruled = words[k + lead.len()..(k + lead.len() + 3).min(words.len())]
                     .iter()
                     .any(|x| RULE_STEMS.iter().any(|s| x.1.starts_with(s)));
                 if *class == "according_to" && lead.len() <= 2 && lead[0] != "по" && lead[0] != "за" && ruled {
@@ -261,7 +264,7 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 let pronoun = (0..lead.len()).map(|j| &words[k + j]).find(|x| PRONOUNS.contains(&x.1.as_str()));
                 let source = match pronoun {
                     Some(p) => Some(p.0.clone()),
-                    None => trim(text, after..stop),
+                    None => trim(text, after..stop).map(|r| lead_source(text, r)),
                 };
                 let before = trim(text, sent.start..cue.start);
                 let content = match &before {
@@ -382,7 +385,7 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
             // verbs with a reading that is no speech (`передал танки`: handed over; `отказал в
             // иске`: refused; `пишет сказки`) are cues only with what they report (a quotation or
             // a `что` clause) or after `об этом`; a refusal only of a comment
-            let plain = AMBIGUOUS_CUES.iter().any(|s| w.starts_with(s));
+            let plain = AMBIGUOUS_CUES.iter().any(|s| w.starts_with(s)) || ACT_CUES.iter().any(|s| w.starts_with(s));
             let refusal_of_comment = verb_class != "refusal"
                 || words[k.saturating_sub(5)..(k + 4).min(words.len())]
                     .iter()
@@ -430,6 +433,10 @@ fn negated_or_modal(
     }
     // `что бы ни говорили`: whatever anyone says, nobody says it
     if k > 1 && prev == Some("ни") && at(k - 2) == Some("бы") {
+        return None;
+    }
+    // `як ви назвали би`, `сказал бы`: a hypothetical, no statement
+    if matches!(at(k + 1), Some("бы" | "би" | "б")) {
         return None;
     }
     // `как бы подчеркивает`: a manner of acting, as if saying it

@@ -26,6 +26,7 @@ mod cue_model;
 pub mod cues;
 pub mod cyrillic;
 mod cyrillic_span;
+mod cyrillic_span_words;
 mod cyrillic_words;
 mod doc;
 pub mod extract;

@@ -421,20 +421,36 @@ fn loaded_unlp(dir: &std::path::Path, a: &LoadedArgs) -> anyhow::Result<u8> {
     );
     let f = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
     let ci = |x: Option<[f64; 2]>| x.map_or("-".to_string(), |[lo, hi]| format!("[{lo:.3}, {hi:.3}]"));
-    for g in &groups {
-        out!(
-            "{:<6} {:>6} {:>7} {:>6} {:>9} {:>16} {:>9} {:>9} {:>6} {:>16}",
-            g.group,
-            g.posts,
-            g.loaded_posts,
-            g.hits,
-            f(g.precision),
-            ci(g.precision_ci95),
-            f(g.hit_rate_loaded),
-            f(g.hit_rate_other),
-            f(g.ratio),
-            ci(g.ratio_ci95)
-        );
+    for unquoted in [false, true] {
+        out!("{}", if unquoted { "hits outside quotation marks (the post's own words):" } else { "all hits:" });
+        for g in &groups {
+            let (hits, p, p_ci, a, b, r, r_ci) = if unquoted {
+                (
+                    g.hits_unquoted,
+                    g.precision_unquoted,
+                    g.precision_unquoted_ci95,
+                    g.hit_rate_loaded_unquoted,
+                    g.hit_rate_other_unquoted,
+                    g.ratio_unquoted,
+                    g.ratio_unquoted_ci95,
+                )
+            } else {
+                (g.hits, g.precision, g.precision_ci95, g.hit_rate_loaded, g.hit_rate_other, g.ratio, g.ratio_ci95)
+            };
+            out!(
+                "{:<6} {:>6} {:>7} {:>6} {:>9} {:>16} {:>9} {:>9} {:>6} {:>16}",
+                g.group,
+                g.posts,
+                g.loaded_posts,
+                hits,
+                f(p),
+                ci(p_ci),
+                f(a),
+                f(b),
+                f(r),
+                ci(r_ci)
+            );
+        }
     }
     out!("precision: share of hits inside a gold span (of any technique); hit rate: share of the posts labelled");
     out!("loaded_language holding a hit, others: of the other posts; ratio: the two rates' quotient.");

@@ -197,22 +197,34 @@ pub struct LoadedGroup {
     /// `hit_rate_loaded / hit_rate_other`, with its 95% bootstrap interval over posts.
     pub ratio: Option<f64>,
     pub ratio_ci95: Option<[f64; 2]>,
+    /// The same figures for the hits outside quotation marks (the post's own words, as the
+    /// news gate's `loaded_unquoted`): a channel quoting the other side's words to refute them
+    /// does not use them itself.
+    pub hits_unquoted: usize,
+    pub precision_unquoted: Option<f64>,
+    pub precision_unquoted_ci95: Option<[f64; 2]>,
+    pub hit_rate_loaded_unquoted: Option<f64>,
+    pub hit_rate_other_unquoted: Option<f64>,
+    pub ratio_unquoted: Option<f64>,
+    pub ratio_unquoted_ci95: Option<[f64; 2]>,
 }
 
-/// One post's outcome: its language, label, hits and hits inside a gold span.
+/// One post's outcome: its language, label, hits and hits inside a gold span, of all its hits
+/// (`[0]`) and of those outside quotation marks (`[1]`).
 struct PostHits {
     lang: String,
     loaded: bool,
-    hits: usize,
-    in_gold: usize,
+    hits: [usize; 2],
+    in_gold: [usize; 2],
 }
 
-fn group_figures(posts: &[&PostHits]) -> [Option<f64>; 4] {
-    let hits: usize = posts.iter().map(|p| p.hits).sum();
-    let in_gold: usize = posts.iter().map(|p| p.in_gold).sum();
+/// Precision, the two hit rates and their ratio, of all hits (`v` 0) or the unquoted (`v` 1).
+fn group_figures(posts: &[&PostHits], v: usize) -> [Option<f64>; 4] {
+    let hits: usize = posts.iter().map(|p| p.hits[v]).sum();
+    let in_gold: usize = posts.iter().map(|p| p.in_gold[v]).sum();
     let rate = |loaded: bool| {
         let n = posts.iter().filter(|p| p.loaded == loaded).count();
-        (n > 0).then(|| posts.iter().filter(|p| p.loaded == loaded && p.hits > 0).count() as f64 / n as f64)
+        (n > 0).then(|| posts.iter().filter(|p| p.loaded == loaded && p.hits[v] > 0).count() as f64 / n as f64)
     };
     let (a, b) = (rate(true), rate(false));
     let ratio = a.zip(b).and_then(|(a, b)| (b > 0.0).then_some(a / b));
@@ -234,18 +246,16 @@ pub fn score_loaded<'m>(
             let analysis = crate::eval::loaded::analyze_plain(&p.text);
             let (hits, _) = matcher.find(&p.text, &analysis);
             let offsets = crate::text::Offsets::new(&p.text);
-            let in_gold = hits
-                .iter()
-                .filter(|h| {
-                    let (s, e) = (offsets.char_index(h.start), offsets.char_index(h.end));
-                    p.spans.iter().any(|g| g[0] < e && s < g[1])
-                })
-                .count();
+            let gold = |h: &&crate::lexicon::Hit| {
+                let (s, e) = (offsets.char_index(h.start), offsets.char_index(h.end));
+                p.spans.iter().any(|g| g[0] < e && s < g[1])
+            };
+            let unquoted = |h: &&crate::lexicon::Hit| h.voice != crate::lexicon::Voice::Quoted;
             PostHits {
                 lang: p.lang.clone(),
                 loaded: p.techniques.iter().any(|t| t == "loaded_language"),
-                hits: hits.len(),
-                in_gold,
+                hits: [hits.len(), hits.iter().filter(unquoted).count()],
+                in_gold: [hits.iter().filter(gold).count(), hits.iter().filter(unquoted).filter(gold).count()],
             }
         })
         .collect();
@@ -257,16 +267,28 @@ pub fn score_loaded<'m>(
         .into_iter()
         .map(|g| {
             let group: Vec<&PostHits> = outcomes.iter().filter(|o| g == "all" || o.lang == g).collect();
-            let [precision, a, b, ratio] = group_figures(&group);
+            let [precision, a, b, ratio] = group_figures(&group, 0);
             let [p_ci, _, _, r_ci] = crate::stats::bootstrap_ci(&group, |s| {
                 let s: Vec<&PostHits> = s.iter().map(|x| **x).collect();
-                group_figures(&s)
+                group_figures(&s, 0)
+            });
+            let [precision_u, a_u, b_u, ratio_u] = group_figures(&group, 1);
+            let [p_ci_u, _, _, r_ci_u] = crate::stats::bootstrap_ci(&group, |s| {
+                let s: Vec<&PostHits> = s.iter().map(|x| **x).collect();
+                group_figures(&s, 1)
             });
             LoadedGroup {
                 posts: group.len(),
                 loaded_posts: group.iter().filter(|p| p.loaded).count(),
-                hits: group.iter().map(|p| p.hits).sum(),
-                hits_in_gold: group.iter().map(|p| p.in_gold).sum(),
+                hits: group.iter().map(|p| p.hits[0]).sum(),
+                hits_in_gold: group.iter().map(|p| p.in_gold[0]).sum(),
+                hits_unquoted: group.iter().map(|p| p.hits[1]).sum(),
+                precision_unquoted: precision_u,
+                precision_unquoted_ci95: p_ci_u,
+                hit_rate_loaded_unquoted: a_u,
+                hit_rate_other_unquoted: b_u,
+                ratio_unquoted: ratio_u,
+                ratio_unquoted_ci95: r_ci_u,
                 precision,
                 precision_ci95: p_ci,
                 hit_rate_loaded: a,
