@@ -390,6 +390,15 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
                 || words[k.saturating_sub(5)..(k + 4).min(words.len())]
                     .iter()
                     .any(|x| x.1.starts_with("коммент") || x.1.starts_with("комент"));
+            // a verb that may be no speech reports a quotation later in its sentence (`призвал
+            // стороны «проявлять сдержанность»`)
+            let content = match content {
+                None if plain => {
+                    let from = analysis.quotes.partition_point(|q| q.start < cue.end);
+                    analysis.quotes[from..].iter().find(|q| q.end <= sent.end).cloned()
+                }
+                c => c,
+            };
             let keep = (!plain || content.is_some() || short_before) && refusal_of_comment;
             if keep && (source.is_some() || content.is_some()) {
                 found.push(Found { sentence: si, cue, class, source, content, direct });

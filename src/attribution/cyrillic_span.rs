@@ -342,8 +342,12 @@ pub(super) fn shape(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             && words[i - 1].1.chars().next().is_some_and(char::is_uppercase)
             && !["ие", "ые", "ий", "ый", "ая", "ое", "і", "а"].iter().any(|e| bare[i - 1].ends_with(e))
     };
+    let particle = |w: &str| TRAILING_PARTICLES.contains(&w);
     while b > a + 1
-        && (ADDRESSEES.contains(&bare[b - 1].as_str()) || adverb(&bare[b - 1], words[b - 1].1) || participle(b - 1))
+        && (ADDRESSEES.contains(&bare[b - 1].as_str())
+            || adverb(&bare[b - 1], words[b - 1].1)
+            || particle(&bare[b - 1])
+            || participle(b - 1))
     {
         b -= 1;
     }
@@ -408,6 +412,10 @@ mod tests {
         assert_eq!(shaped("СМИ контролируемый"), Some("СМИ"));
         assert_eq!(shaped("сирийские и иранские военные"), Some("сирийские и иранские военные"));
         assert_eq!(shaped("Украинские военные"), Some("Украинские военные"));
+        assert_eq!(shaped("он якобы"), Some("он"));
+        assert_eq!(shaped("Даже экс-посол Украины в США Валерий Чалый"), Some("экс-посол Украины в США Валерий Чалый"));
+        assert_eq!(shaped("Данилов у інтерв'ю CNN"), Some("Данилов"));
+        assert_eq!(shaped("сайт Одесского горсовета"), Some("Одесского горсовета"));
         assert_eq!(shaped("СМИ контролирующий"), Some("СМИ"));
         assert_eq!(shaped("Міністр оборони України"), Some("Міністр оборони України"));
         assert_eq!(shaped("Кто-то из депутатов"), Some("Кто-то из депутатов"));
@@ -440,6 +448,10 @@ mod tests {
             "если раньше",
             "Ті хто",
             "Крім повоєнної відбудови",
+            "Зато",
+            "яким усе це відбувається",
+            "Договор с Украиной - о чем",
+            "если сюда",
         ] {
             assert_eq!(shaped(s), None, "{s}");
         }

@@ -121,6 +121,16 @@ pub(super) const SOURCE_STOPS: &[&str] = &[
     "в суботу",
     "у неділю",
     "в неділю",
+    "у інтерв'ю",
+    "у інтерв’ю",
+    "в інтерв’ю",
+    "якобы",
+    "нібито",
+    "будто",
+    "досі",
+    "до сих пор",
+    "без колебаний",
+    "без вагань",
 ];
 
 /// Words that open a time phrase before a source (`Вчера`, `весной 2023 года`): the phrase,
@@ -389,6 +399,17 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "раніше",
     "теперь",
     "тепер",
+    "зато",
+    "зате",
+    "однак",
+    "втім",
+    "утім",
+    "даже",
+    "навіть",
+    "сюда",
+    "туда",
+    "сюди",
+    "туди",
 ];
 
 /// Prepositions of a topic: a span opening with one is what was said, not who said it
@@ -414,11 +435,21 @@ pub(super) const RELATIVES: &[&str] = &[
     "чём",
     "чого",
     "чему",
+    "яким",
+    "якою",
+    "якому",
+    "якій",
+    "яких",
+    "чего",
+    "кого",
+    "если",
+    "якщо",
 ];
 
 /// Words a source cannot end in: a conjunction joining another predicate (`Трамп осудил
 /// нападения и сообщил`), a complementiser (`Всё что говорил`).
-pub(super) const CLAUSE_JOINS: &[&str] = &["и", "і", "й", "та", "а", "но", "але", "что", "що"];
+pub(super) const CLAUSE_JOINS: &[&str] =
+    &["и", "і", "й", "та", "а", "но", "але", "что", "що", "чем", "чём", "чого", "чего"];
 
 /// Words that open a source and are not part of it (`Сам Артамонов`).
 pub(super) const SOURCE_LEADS: &[&str] = &[
@@ -475,6 +506,23 @@ pub(super) const SOURCE_LEADS: &[&str] = &[
     "зараз",
     "вкотре",
     "вчергове",
+    "даже",
+    "навіть",
+    "первым",
+    "первой",
+    "первыми",
+    "першим",
+    "першою",
+    "першими",
+    "сайт",
+    "сайте",
+    "сайті",
+    "сообщении",
+    "повідомленні",
+    "заявлении",
+    "заяві",
+    "публикации",
+    "публікації",
 ];
 
 /// Holders that are nobody in particular (`хто вважає`, `Хтось вимагав`, `что бы ни
@@ -496,4 +544,22 @@ pub(super) const SOURCE_LEAD_PHRASES: &[&str] = &[
     "тем временем",
     "при этом",
     "між тим",
+];
+
+/// Particles and adverbs that end a source (`он якобы`, `засновників досі`): not part of it.
+pub(super) const TRAILING_PARTICLES: &[&str] = &[
+    "якобы",
+    "нібито",
+    "будто",
+    "мол",
+    "мовляв",
+    "досі",
+    "даже",
+    "навіть",
+    "тоже",
+    "теж",
+    "первым",
+    "першим",
+    "как",
+    "як",
 ];

@@ -201,6 +201,18 @@ pub(super) const MODALS: &[&str] = &[
     "хочу",
     "хотим",
     "хочемо",
+    "смог",
+    "смогла",
+    "смогли",
+    "сможет",
+    "смогут",
+    "зміг",
+    "змогла",
+    "змогли",
+    "зможе",
+    "зможуть",
+    "сумел",
+    "сумела",
 ];
 
 /// Stems of cues of giving details (each begins a stem of [`CUES`]): negated (`не уточнили`,
@@ -330,8 +342,8 @@ pub(super) const REFLEXIVE_CUES: &[&str] = &["пожалова", "поскарж
 pub(super) const AMBIGUOUS_CUES: &[&str] = &["переда", "писа", "пиш", "написа", "наводи", "дода", "добави"];
 
 /// Cue stems with a reading that is an act, not speech: demanding money, threatening with
-/// force, sentencing, sharing footage (`окупанти вимагають хабар`, `засудили офицера`,
-/// `поділилися кадрами`). Like [`AMBIGUOUS_CUES`] they are cues only with what they report (a
-/// quotation, a `что` or `чтобы` clause) or after `об этом`.
+/// force, sentencing, conscripting, sharing footage (`окупанти вимагають хабар`, `засудили
+/// офицера`, `призвали инвалида`, `поділилися кадрами`). Like [`AMBIGUOUS_CUES`] they are cues
+/// only with what they report (a quotation, a `что` or `чтобы` clause) or after `об этом`.
 pub(super) const ACT_CUES: &[&str] =
-    &["вимага", "требова", "потребова", "угрожа", "погрожу", "пригрози", "засуди", "осуди", "поділи"];
+    &["вимага", "требова", "потребова", "угрожа", "погрожу", "пригрози", "засуди", "осуди", "поділи", "призва"];
