@@ -435,8 +435,17 @@ fn negated_or_modal(
     // a Russian infinitive (Ukrainian ones end in `-ти`; Ukrainian `говорить`, `заявить` are
     // third persons, so `-ть` counts only after a modal)
     let infinitive = w.ends_with("ть");
-    // `мягко сказать`, `так сказать`: a manner of speaking, no statement
-    let idiom = w == "сказать" && matches!(prev, Some("так" | "мягко" | "грубо"));
+    // `мягко сказать`, `так сказать`: a manner of speaking, no statement; `передать привет`
+    // (a greeting, or a threat); `отметил 23 февраля`, `відзначили річницю` (celebrated)
+    let idiom = (w == "сказать" && matches!(prev, Some("так" | "мягко" | "грубо")))
+        || (w.starts_with("переда") && at(k + 1).is_some_and(|n| n.starts_with("привет") || n.starts_with("прив")))
+        || ((w.starts_with("отмет") || w.starts_with("відзначи") || w.starts_with("отмеча"))
+            && at(k + 1).is_some_and(|n| {
+                n.chars().all(|c| c.is_ascii_digit())
+                    || ["день", "праздник", "свято", "юбилей", "ювілей", "годовщин", "річниц", "новый", "новий"]
+                        .iter()
+                        .any(|h| n.starts_with(h))
+            }));
     if topic || idiom || (infinitive && before.iter().any(|x| MODALS.contains(x))) {
         return None;
     }
