@@ -453,8 +453,11 @@ fn negated_or_modal(
     if k > 1 && prev == Some("ни") && at(k - 2) == Some("бы") {
         return None;
     }
-    // `як ви назвали би`, `сказал бы`: a hypothetical, no statement
-    if matches!(at(k + 1), Some("бы" | "би" | "б")) {
+    // `як ви назвали би`, `сказал бы`, `Я б сказав`: a hypothetical, no statement (`как бы`
+    // below is a manner)
+    let conditional_before =
+        matches!(prev, Some("бы" | "би" | "б")) && !matches!(k.checked_sub(2).and_then(at), Some("как" | "як"));
+    if matches!(at(k + 1), Some("бы" | "би" | "б")) || conditional_before {
         return None;
     }
     // `как бы подчеркивает`: a manner of acting, as if saying it

@@ -138,9 +138,11 @@ pub(super) fn circumstance_end(text: &str, r: Range<usize>) -> Option<usize> {
             // no name: a noun after the circumstance's own two words is the source (`На вопрос
             // журналистов супруга`, `От комментариев пресс-служба`); a circumstance alone is none
             // (`На брифінгу`, `С мест`)
-            // an oblique plural is no subject (`в кабинете министров`)
-            let oblique =
-                |w: &str| ["ов", "ев", "ів", "их", "ых", "ам", "ям", "ах", "ях"].iter().any(|e| w.ends_with(e));
+            // an oblique plural or an instrumental is no subject (`в кабинете министров`, `з
+            // міжнародними партнерами`)
+            let oblique = |w: &str| {
+                ["ов", "ев", "ів", "их", "ых", "ам", "ям", "ах", "ях", "ми", "ою", "ею"].iter().any(|e| w.ends_with(e))
+            };
             let mut j = match name {
                 Some(j) => j,
                 None if words.len() > i + 2 && !oblique(&lower[words.len() - 1]) => words.len() - 1,
@@ -320,8 +322,11 @@ pub(super) fn shape(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             rest.starts_with(stop) && rest[stop.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
         });
         // an aside after a comma (`пані Сміт, звертаючись до`)
-        let aside = words[i - 1].1.ends_with(',') && gerund(words[i].1);
-        if stop || aside {
+        let aside = words[i - 1].1.ends_with(',') && gerund(&bare[i]);
+        // the medium it spoke in (`Міністр Стрілець у телемарафоні`)
+        let medium = matches!(bare[i].as_str(), "в" | "у" | "во" | "на")
+            && bare.get(i + 1).is_some_and(|w| MEDIUM_STEMS.iter().any(|m| w.starts_with(m)));
+        if stop || aside || medium {
             b = i;
             break;
         }
@@ -342,7 +347,8 @@ pub(super) fn shape(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             && words[i - 1].1.chars().next().is_some_and(char::is_uppercase)
             && !["ие", "ые", "ий", "ый", "ая", "ое", "і", "а"].iter().any(|e| bare[i - 1].ends_with(e))
     };
-    let particle = |w: &str| TRAILING_PARTICLES.contains(&w);
+    // particles and time words (`Конкурсна комісія сьогодні`)
+    let particle = |w: &str| TRAILING_PARTICLES.contains(&w) || TIME_LEADS.contains(&w);
     while b > a + 1
         && (ADDRESSEES.contains(&bare[b - 1].as_str())
             || adverb(&bare[b - 1], words[b - 1].1)
@@ -414,6 +420,10 @@ mod tests {
         assert_eq!(shaped("Украинские военные"), Some("Украинские военные"));
         assert_eq!(shaped("он якобы"), Some("он"));
         assert_eq!(shaped("ВСУ впервые"), Some("ВСУ"));
+        assert_eq!(shaped("Багато пабліків сьогодні"), Some("Багато пабліків"));
+        assert_eq!(shaped("Міністр Руслан Стрілець у телемарафоні"), Some("Міністр Руслан Стрілець"));
+        assert_eq!(shaped("Олег Коріков, додавши, що енергоблок"), Some("Олег Коріков"));
+        assert_eq!(shaped("очевидці це не Крюківщина"), Some("очевидці"));
         assert_eq!(shaped("Даже экс-посол Украины в США Валерий Чалый"), Some("экс-посол Украины в США Валерий Чалый"));
         assert_eq!(shaped("Данилов у інтерв'ю CNN"), Some("Данилов"));
         assert_eq!(shaped("сайт Одесского горсовета"), Some("Одесского горсовета"));
@@ -478,6 +488,7 @@ mod tests {
         assert_eq!(at("в інтерв'ю Укрінформу Хоменко"), Some("Хоменко"));
         assert_eq!(at("В своем интервью Марченко"), Some("Марченко"));
         assert_eq!(at("В міноборони росії"), Some("міноборони росії"));
+        assert_eq!(at("з міжнародними партнерами"), None);
     }
 
     #[test]

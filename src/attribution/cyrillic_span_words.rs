@@ -131,6 +131,9 @@ pub(super) const SOURCE_STOPS: &[&str] = &[
     "до сих пор",
     "без колебаний",
     "без вагань",
+    // the reported clause after a source that no comma ends (`очевидці це не Крюківщина`)
+    "это",
+    "це",
 ];
 
 /// Words that open a time phrase before a source (`Вчера`, `весной 2023 года`): the phrase,
@@ -528,6 +531,10 @@ pub(super) const SOURCE_LEADS: &[&str] = &[
     "сразу",
     "одразу",
     "відразу",
+    "чому",
+    "почему",
+    "зачем",
+    "навіщо",
 ];
 
 /// Holders that are nobody in particular (`хто вважає`, `Хтось вимагав`, `что бы ни

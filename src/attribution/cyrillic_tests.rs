@@ -104,6 +104,7 @@ fn negated_topical_and_modal_cues_report_no_statement() {
     assert!(rows("Решение было, так сказать, неожиданным для всех.").is_empty());
     assert!(rows("Цены выросли, мягко сказать, заметно.").is_empty());
     assert!(rows("Пилот отметил 23 февраля в ресторане.").is_empty());
+    assert!(rows("Я б сказав, що це неможливо.").is_empty());
     assert!(rows("На совещании решили передать привет соседям.").is_empty());
     // a refusal stays a refusal
     let r = rows("От комментариев пресс-служба отказалась.");
