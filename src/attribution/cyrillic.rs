@@ -171,6 +171,11 @@ fn cue_class(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a word after a cue comes before its source (an addressee, a time word, `в`).
+fn skip_after_cue(w: &str) -> bool {
+    ADDRESSEE_NOUNS.contains(&w) || SKIP_AFTER_CUE.contains(&w)
+}
+
 /// One attribution found.
 struct Found {
     sentence: usize,
@@ -289,7 +294,7 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
             // `«...», — заявил X`: the quotation before, the source after
             if let Some(q) = quote_before(text, &analysis.quotes, sent.start.saturating_sub(2000), cue.start) {
                 let mut j = k + 1;
-                while words.get(j).is_some_and(|x| SKIP_AFTER_CUE.contains(&x.1.as_str())) {
+                while words.get(j).is_some_and(|x| skip_after_cue(&x.1)) {
                     j += 1;
                 }
                 let stop = clause_end(text, cue.end, sent.end, &['.', '!', '?', ';']);
@@ -366,9 +371,8 @@ pub fn run(sources: &CyrillicSources, article_id: &str, text: &str, analysis: &T
             });
             if source_after || short_before {
                 let mut j = k + 1;
-                while words.get(j).is_some_and(|x| {
-                    SKIP_AFTER_CUE.contains(&x.1.as_str()) && !matches!(x.1.as_str(), "в" | "у" | "во")
-                }) {
+                while words.get(j).is_some_and(|x| skip_after_cue(&x.1) && !matches!(x.1.as_str(), "в" | "у" | "во"))
+                {
                     // an outlet addressed is named in Latin letters after its noun
                     // (`заявил изданию Postimees глава МИД`): no part of the source
                     let outlet = matches!(words[j].1.as_str(), "изданию" | "виданню" | "агентству");
@@ -438,7 +442,7 @@ fn negated_or_modal(
     // `мягко сказать`, `так сказать`: a manner of speaking, no statement; `передать привет`
     // (a greeting, or a threat); `отметил 23 февраля`, `відзначили річницю` (celebrated)
     let idiom = (w == "сказать" && matches!(prev, Some("так" | "мягко" | "грубо")))
-        || (w.starts_with("переда") && at(k + 1).is_some_and(|n| n.starts_with("привет") || n.starts_with("прив")))
+        || (w.starts_with("переда") && at(k + 1).is_some_and(|n| n.starts_with("привет") || n.starts_with("привіт")))
         || ((w.starts_with("отмет") || w.starts_with("відзначи") || w.starts_with("отмеча"))
             && at(k + 1).is_some_and(|n| {
                 n.chars().all(|c| c.is_ascii_digit())
@@ -453,15 +457,9 @@ fn negated_or_modal(
     if k > 1 && prev == Some("ни") && at(k - 2) == Some("бы") {
         return None;
     }
-    // `як ви назвали би`, `сказал бы`, `Я б сказав`: a hypothetical, no statement (`как бы`
-    // below is a manner)
-    let conditional_before =
-        matches!(prev, Some("бы" | "би" | "б")) && !matches!(k.checked_sub(2).and_then(at), Some("как" | "як"));
-    if matches!(at(k + 1), Some("бы" | "би" | "б")) || conditional_before {
-        return None;
-    }
-    // `как бы подчеркивает`: a manner of acting, as if saying it
-    if k > 1 && matches!(prev, Some("бы" | "би")) && matches!(at(k - 2), Some("как" | "як")) {
+    // `як ви назвали би`, `сказал бы`, `Я б сказав`: a hypothetical; `как бы подчеркивает`: a
+    // manner of acting, as if saying it. No statement either way.
+    if matches!(at(k + 1), Some("бы" | "би" | "б")) || matches!(prev, Some("бы" | "би" | "б")) {
         return None;
     }
     if class == "refusal" || !matches!(prev, Some("не" | "ні")) {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::cyrillic_span_words::*;
-use super::cyrillic_words::PRONOUNS;
+use super::cyrillic_words::{ADDRESSEE_NOUNS, PRONOUNS};
 
 /// Trims spaces and punctuation off a byte range's ends.
 pub(super) fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -258,12 +258,16 @@ pub(super) fn starts_lower_aside(s: &str) -> bool {
             || first.ends_with("ючи"))
 }
 
-/// Whether a word is a gerund (`звертаючись`, `выступая`, `отвечая`, `сказавши`), lower case.
+/// Whether a lower-case word is a gerund of either aspect (`звертаючись`, `отвечая`,
+/// `комментируя`, `говоря`, `сказавши`, `сопроводив`): after a comma inside a source, an aside
+/// that is cut off. A noun of the same ending (`ведущая программы`) is cut as well, and the
+/// source before it stays whole.
 fn gerund(w: &str) -> bool {
     let stem = w.strip_suffix("сь");
     let w = stem.unwrap_or(w);
     w.chars().next().is_some_and(char::is_lowercase)
-        && (w.ends_with("чи") || w.ends_with("вши") || (stem.is_some() && (w.ends_with('я') || w.ends_with('а'))))
+        && (["чи", "вши", "ая", "яя", "уя", "юя", "ря", "ив", "ав", "ыв"].iter().any(|e| w.ends_with(e))
+            || (stem.is_some() && (w.ends_with('я') || w.ends_with('а'))))
 }
 
 /// A source span without the symbols around it (a post's emoji and bullets: `❗️ Лавров`).
@@ -348,9 +352,10 @@ pub(super) fn shape(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             && !["ие", "ые", "ий", "ый", "ая", "ое", "і", "а"].iter().any(|e| bare[i - 1].ends_with(e))
     };
     // particles and time words (`Конкурсна комісія сьогодні`)
+    let addressee = |w: &str| ADDRESSEE_NOUNS.contains(&w) || ADDRESSEE_PRONOUNS.contains(&w);
     let particle = |w: &str| TRAILING_PARTICLES.contains(&w) || TIME_LEADS.contains(&w);
     while b > a + 1
-        && (ADDRESSEES.contains(&bare[b - 1].as_str())
+        && (addressee(&bare[b - 1])
             || adverb(&bare[b - 1], words[b - 1].1)
             || particle(&bare[b - 1])
             || participle(b - 1))
@@ -375,7 +380,7 @@ pub(super) fn shape(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         };
     }
     let kept: Vec<&str> = bare[a..b].iter().map(String::as_str).collect();
-    let function = |w: &str| FUNCTION_WORDS.contains(&w) || ADDRESSEES.contains(&w) || w.is_empty();
+    let function = |w: &str| FUNCTION_WORDS.contains(&w) || addressee(w) || w.is_empty();
     let topic = |w: &str| TOPIC_PREPOSITIONS.contains(&w);
     // `Ті, хто`, `те, кто`: whoever, nobody in particular
     let whoever = kept.iter().skip(1).any(|w| matches!(*w, "хто" | "кто"));
@@ -424,6 +429,8 @@ mod tests {
         assert_eq!(shaped("Міністр Руслан Стрілець у телемарафоні"), Some("Міністр Руслан Стрілець"));
         assert_eq!(shaped("Олег Коріков, додавши, що енергоблок"), Some("Олег Коріков"));
         assert_eq!(shaped("очевидці це не Крюківщина"), Some("очевидці"));
+        assert_eq!(shaped("Подоляк, отвечая на вопрос"), Some("Подоляк"));
+        assert_eq!(shaped("авторы публикации, сопроводив её видео"), Some("авторы публикации"));
         assert_eq!(shaped("Даже экс-посол Украины в США Валерий Чалый"), Some("экс-посол Украины в США Валерий Чалый"));
         assert_eq!(shaped("Данилов у інтерв'ю CNN"), Some("Данилов"));
         assert_eq!(shaped("сайт Одесского горсовета"), Some("Одесского горсовета"));

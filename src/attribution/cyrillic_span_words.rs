@@ -302,25 +302,9 @@ pub(super) const MEDIUM_STEMS: &[&str] = &[
     "колонк",
 ];
 
-/// Addressees that end a source (`сказал Зеленский журналистам`) or are taken for one (`ему`).
-pub(super) const ADDRESSEES: &[&str] = &[
-    "журналистам",
-    "журналістам",
-    "репортерам",
-    "изданию",
-    "виданню",
-    "агентству",
-    "ему",
-    "ей",
-    "им",
-    "мне",
-    "нам",
-    "вам",
-    "йому",
-    "їй",
-    "їм",
-    "мені",
-];
+/// Addressee pronouns (`ему`, `нам`), taken for a source when a clause has none; with
+/// [`super::cyrillic_words::ADDRESSEE_NOUNS`], the addressees that end a source.
+pub(super) const ADDRESSEE_PRONOUNS: &[&str] = &["ему", "ей", "им", "мне", "нам", "вам", "йому", "їй", "їм", "мені"];
 
 /// Function words: a span of these alone names no source (`также`, `це так`, `и`).
 pub(super) const FUNCTION_WORDS: &[&str] = &[

@@ -256,24 +256,14 @@ pub(super) const RULE_STEMS: &[&str] = &[
     "стать",
 ];
 
-/// Addressees and time words that follow a cue before the source (`сказал журналистам Песков`).
-pub(super) const SKIP_AFTER_CUE: &[&str] = &[
-    "журналистам",
-    "журналістам",
-    "репортерам",
-    "изданию",
-    "виданню",
-    "агентству",
-    "также",
-    "також",
-    "позже",
-    "пізніше",
-    "ранее",
-    "раніше",
-    "в",
-    "у",
-    "во",
-];
+/// Addressees a cue names before or after its source (`сказал журналистам Песков`, `сказал
+/// Зеленский журналистам`): no part of the source.
+pub(super) const ADDRESSEE_NOUNS: &[&str] =
+    &["журналистам", "журналістам", "репортерам", "изданию", "виданню", "агентству"];
+
+/// Time words and prepositions that follow a cue before the source (`сказал также Песков`),
+/// besides [`ADDRESSEE_NOUNS`].
+pub(super) const SKIP_AFTER_CUE: &[&str] = &["также", "також", "позже", "пізніше", "ранее", "раніше", "в", "у", "во"];
 
 /// Country words: stems of names and demonyms, and their codes.
 pub(super) const COUNTRIES: &[(&str, &str)] = &[

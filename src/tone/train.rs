@@ -230,7 +230,8 @@ fn prior_design<'a>(
         r
     };
     move |train: &[usize], held: &[usize]| {
-        let outer = fit(&mut train.iter().copied());
+        // the held-out units' prior (none to fit for the final model, which holds none out)
+        let outer = (!held.is_empty()).then(|| fit(&mut train.iter().copied()));
         let mut articles: Vec<usize> = train.iter().map(|&i| examples[i].article).collect();
         articles.sort_unstable();
         articles.dedup();
@@ -238,7 +239,11 @@ fn prior_design<'a>(
         let inner: Vec<_> =
             (0..opts.folds).map(|g| fit(&mut train.iter().copied().filter(|&i| inner_fold(i) != g))).collect();
         let train_rows = train.iter().map(|&i| row(i, &inner[inner_fold(i)])).collect();
-        (train_rows, held.iter().map(|&i| row(i, &outer)).collect())
+        let held_rows = match &outer {
+            Some(outer) => held.iter().map(|&i| row(i, outer)).collect(),
+            None => Vec::new(),
+        };
+        (train_rows, held_rows)
     }
 }
 
@@ -319,8 +324,8 @@ fn cv_figures(alpha: f32, probs: &[f32], labels: &[bool]) -> CvFigures {
 }
 
 /// Out-of-fold probabilities of a model over the scorer's features (rows from `design`),
-/// one vector per penalty in `alphas`; every (penalty, fold) fit runs as its own parallel
-/// job.
+/// one vector per penalty in `alphas`. Each fold's rows are built once (in parallel), then
+/// every (penalty, fold) fit runs as its own parallel job.
 fn cross_validate(
     examples: &[Example],
     design: &Design,
@@ -328,19 +333,26 @@ fn cross_validate(
     alphas: &[f32],
     opts: &TrainOptions,
 ) -> Result<Vec<Vec<f32>>, ToneError> {
+    let folds: Vec<(Vec<usize>, Vec<usize>, SplitRows)> = (0..opts.folds)
+        .into_par_iter()
+        .map(|f| {
+            let (train, held): (Vec<usize>, Vec<usize>) =
+                (0..examples.len()).partition(|&i| examples[i].article % opts.folds != f);
+            let rows = design(&train, &held);
+            (train, held, rows)
+        })
+        .collect();
     let jobs: Vec<(usize, usize)> = (0..alphas.len()).flat_map(|a| (0..opts.folds).map(move |f| (a, f))).collect();
     let per_job: Vec<Result<Vec<(usize, f32)>, ToneError>> = jobs
         .par_iter()
         .map(|&(a, f)| {
-            let (train, held): (Vec<usize>, Vec<usize>) =
-                (0..examples.len()).partition(|&i| examples[i].article % opts.folds != f);
-            let (train_rows, held_rows) = design(&train, &held);
-            let x = matrix(&train_rows, scorer.model.features.len());
+            let (train, held, (train_rows, held_rows)) = &folds[f];
+            let x = matrix(train_rows, scorer.model.features.len());
             let y: Array1<bool> = train.iter().map(|&i| examples[i].label).collect();
             let (w, b) = fit(x, y, alphas[a], opts.max_iterations)?;
             let lm = LinearModel { weights: w, intercept: b, ..scorer.model.clone() };
             let s = Scorer::new(&lm);
-            Ok(held.iter().zip(&held_rows).map(|(&i, r)| (i, s.prob_sparse(r))).collect())
+            Ok(held.iter().zip(held_rows).map(|(&i, r)| (i, s.prob_sparse(r))).collect())
         })
         .collect();
     let mut probs = vec![vec![0f32; examples.len()]; alphas.len()];
