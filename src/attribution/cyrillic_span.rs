@@ -136,10 +136,9 @@ pub(super) fn circumstance_end(text: &str, r: Range<usize>) -> Option<usize> {
                     || matches!(lower[j].as_str(), "мы" | "ми")
             });
             // no name: a noun after the circumstance's own two words is the source (`На вопрос
-            // журналистов супруга`, `От комментариев пресс-служба`); a circumstance alone is none
-            // (`На брифінгу`, `С мест`)
-            // an oblique plural or an instrumental is no subject (`в кабинете министров`, `з
-            // міжнародними партнерами`)
+            // журналистов супруга`, `От комментариев пресс-служба`), unless it is an oblique
+            // plural or an instrumental (`в кабинете министров`, `з міжнародними партнерами`);
+            // a circumstance alone is none (`На брифінгу`, `С мест`)
             let oblique = |w: &str| {
                 ["ов", "ев", "ів", "их", "ых", "ам", "ям", "ах", "ях", "ми", "ою", "ею"].iter().any(|e| w.ends_with(e))
             };
@@ -182,8 +181,9 @@ pub(super) fn circumstance_end(text: &str, r: Range<usize>) -> Option<usize> {
 
 /// The source of a lead phrase (`по словам X`, `за даними X`) that no comma ends: its first
 /// word and the words that continue its name (capitalised words, abbreviations, quoted names,
-/// nouns in the genitive or after an adjective), not the reported clause after it (`за даними Генштабу окупанти
-/// використовують ...`). Spans of up to four words, or with no finite verb, are kept whole.
+/// nouns in the genitive or after an adjective), not the reported clause after it (`за даними
+/// Генштабу окупанти використовують ...`). Spans of up to four words, or with no finite verb,
+/// are kept whole.
 pub(super) fn lead_source(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let words: Vec<(usize, &str)> =
