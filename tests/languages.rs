@@ -94,9 +94,9 @@ fn eval_loaded_unlp_reports_hits_outside_quotation_marks_apart() {
     let all = v["groups"].as_array().unwrap().iter().find(|x| x["group"] == "all").unwrap().clone();
     // the quoting post (one of two unlabelled posts) holds a hit, but none outside the quotation
     assert_eq!(all["hit_rate_other"].as_f64(), Some(0.5));
-    assert_eq!(all["hit_rate_other_unquoted"].as_f64(), Some(0.0));
-    assert_eq!(all["hit_rate_loaded_unquoted"].as_f64(), Some(1.0));
-    assert!(all["hits_unquoted"].as_u64().unwrap() < all["hits"].as_u64().unwrap());
+    assert_eq!(all["unquoted"]["hit_rate_other"].as_f64(), Some(0.0));
+    assert_eq!(all["unquoted"]["hit_rate_loaded"].as_f64(), Some(1.0));
+    assert!(all["unquoted"]["hits"].as_u64().unwrap() < all["hits"].as_u64().unwrap());
     assert_eq!(all["ratio"].as_f64(), Some(2.0));
 }
 

@@ -424,31 +424,19 @@ fn loaded_unlp(dir: &std::path::Path, a: &LoadedArgs) -> anyhow::Result<u8> {
     for unquoted in [false, true] {
         out!("{}", if unquoted { "hits outside quotation marks (the post's own words):" } else { "all hits:" });
         for g in &groups {
-            let (hits, p, p_ci, a, b, r, r_ci) = if unquoted {
-                (
-                    g.hits_unquoted,
-                    g.precision_unquoted,
-                    g.precision_unquoted_ci95,
-                    g.hit_rate_loaded_unquoted,
-                    g.hit_rate_other_unquoted,
-                    g.ratio_unquoted,
-                    g.ratio_unquoted_ci95,
-                )
-            } else {
-                (g.hits, g.precision, g.precision_ci95, g.hit_rate_loaded, g.hit_rate_other, g.ratio, g.ratio_ci95)
-            };
+            let h = if unquoted { &g.unquoted } else { &g.all };
             out!(
                 "{:<6} {:>6} {:>7} {:>6} {:>9} {:>16} {:>9} {:>9} {:>6} {:>16}",
                 g.group,
                 g.posts,
                 g.loaded_posts,
-                hits,
-                f(p),
-                ci(p_ci),
-                f(a),
-                f(b),
-                f(r),
-                ci(r_ci)
+                h.hits,
+                f(h.precision),
+                ci(h.precision_ci95),
+                f(h.hit_rate_loaded),
+                f(h.hit_rate_other),
+                f(h.ratio),
+                ci(h.ratio_ci95)
             );
         }
     }

@@ -176,7 +176,8 @@ fn marked_words(p: &Post, input: &crate::tone::SentenceInput) -> Vec<(String, bo
         .collect()
 }
 
-/// Lexicon hits on the posts of one language (or all) against the annotators' spans.
+/// Lexicon hits on the posts of one language (or all) against the annotators' spans: the
+/// figures of all hits (at the top level of the JSON) and of the hits outside quotation marks.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LoadedGroup {
     /// `ru`, `uk` (the posts' `lang`) or `all`.
@@ -184,7 +185,17 @@ pub struct LoadedGroup {
     pub posts: usize,
     /// Posts labelled `loaded_language`.
     pub loaded_posts: usize,
-    /// Lexicon hits (capitals emphasis left out).
+    #[serde(flatten)]
+    pub all: HitFigures,
+    /// The same figures for the hits outside quotation marks (the post's own words, as the
+    /// news gate's `loaded_unquoted`): a channel quoting the other side's words to refute them
+    /// does not use them itself.
+    pub unquoted: HitFigures,
+}
+
+/// Lexicon hits (capitals emphasis left out) of a group of posts against the gold spans.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HitFigures {
     pub hits: usize,
     /// Hits that overlap a gold span of any technique.
     pub hits_in_gold: usize,
@@ -197,16 +208,6 @@ pub struct LoadedGroup {
     /// `hit_rate_loaded / hit_rate_other`, with its 95% bootstrap interval over posts.
     pub ratio: Option<f64>,
     pub ratio_ci95: Option<[f64; 2]>,
-    /// The same figures for the hits outside quotation marks (the post's own words, as the
-    /// news gate's `loaded_unquoted`): a channel quoting the other side's words to refute them
-    /// does not use them itself.
-    pub hits_unquoted: usize,
-    pub precision_unquoted: Option<f64>,
-    pub precision_unquoted_ci95: Option<[f64; 2]>,
-    pub hit_rate_loaded_unquoted: Option<f64>,
-    pub hit_rate_other_unquoted: Option<f64>,
-    pub ratio_unquoted: Option<f64>,
-    pub ratio_unquoted_ci95: Option<[f64; 2]>,
 }
 
 /// One post's outcome: its language, label, hits and hits inside a gold span, of all its hits
@@ -229,6 +230,25 @@ fn group_figures(posts: &[&PostHits], v: usize) -> [Option<f64>; 4] {
     let (a, b) = (rate(true), rate(false));
     let ratio = a.zip(b).and_then(|(a, b)| (b > 0.0).then_some(a / b));
     [(hits > 0).then(|| in_gold as f64 / hits as f64), a, b, ratio]
+}
+
+/// The figures of all hits (`v` 0) or of the unquoted (`v` 1) of a group, with intervals.
+fn hit_figures(group: &[&PostHits], v: usize) -> HitFigures {
+    let [precision, a, b, ratio] = group_figures(group, v);
+    let [p_ci, _, _, r_ci] = crate::stats::bootstrap_ci(group, |s| {
+        let s: Vec<&PostHits> = s.iter().map(|x| **x).collect();
+        group_figures(&s, v)
+    });
+    HitFigures {
+        hits: group.iter().map(|p| p.hits[v]).sum(),
+        hits_in_gold: group.iter().map(|p| p.in_gold[v]).sum(),
+        precision,
+        precision_ci95: p_ci,
+        hit_rate_loaded: a,
+        hit_rate_other: b,
+        ratio,
+        ratio_ci95: r_ci,
+    }
 }
 
 /// Scores lexicon hits on `posts`, each post read with the matcher `matcher_for` gives for
@@ -267,34 +287,11 @@ pub fn score_loaded<'m>(
         .into_iter()
         .map(|g| {
             let group: Vec<&PostHits> = outcomes.iter().filter(|o| g == "all" || o.lang == g).collect();
-            let [precision, a, b, ratio] = group_figures(&group, 0);
-            let [p_ci, _, _, r_ci] = crate::stats::bootstrap_ci(&group, |s| {
-                let s: Vec<&PostHits> = s.iter().map(|x| **x).collect();
-                group_figures(&s, 0)
-            });
-            let [precision_u, a_u, b_u, ratio_u] = group_figures(&group, 1);
-            let [p_ci_u, _, _, r_ci_u] = crate::stats::bootstrap_ci(&group, |s| {
-                let s: Vec<&PostHits> = s.iter().map(|x| **x).collect();
-                group_figures(&s, 1)
-            });
             LoadedGroup {
                 posts: group.len(),
                 loaded_posts: group.iter().filter(|p| p.loaded).count(),
-                hits: group.iter().map(|p| p.hits[0]).sum(),
-                hits_in_gold: group.iter().map(|p| p.in_gold[0]).sum(),
-                hits_unquoted: group.iter().map(|p| p.hits[1]).sum(),
-                precision_unquoted: precision_u,
-                precision_unquoted_ci95: p_ci_u,
-                hit_rate_loaded_unquoted: a_u,
-                hit_rate_other_unquoted: b_u,
-                ratio_unquoted: ratio_u,
-                ratio_unquoted_ci95: r_ci_u,
-                precision,
-                precision_ci95: p_ci,
-                hit_rate_loaded: a,
-                hit_rate_other: b,
-                ratio,
-                ratio_ci95: r_ci,
+                all: hit_figures(&group, 0),
+                unquoted: hit_figures(&group, 1),
                 group: g,
             }
         })
